@@ -1,0 +1,164 @@
+/*
+ * chuangwen C API (创文): the library's stable ABI.
+ *
+ * This header is the whole contract: what is not declared here is not API.
+ * It compiles as C99 and as C++.
+ *
+ * Rules
+ *  1. Errors. Every fallible function returns int: CW_OK (0) on success or a
+ *     negative CW_E* code. On failure, cw_last_error_message() describes what
+ *     went wrong and where ("task '2.3' does not exist"). Outputs are left
+ *     untouched on failure unless stated otherwise.
+ *  2. Ownership. Every function states who owns what. Handles made by a
+ *     cw_x_* constructor are freed with exactly one cw_x_free(); bytes the
+ *     library returns through `uint8_t **out, size_t *out_size` are freed with
+ *     cw_free(). Every free function accepts NULL. Input pointers are borrowed
+ *     for the duration of the call only.
+ *  3. Threads. The last error is thread-local. A cw_campaign is immutable: any
+ *     number of threads may query one handle at once; freeing it while another
+ *     thread uses it is the caller's bug.
+ *  4. Strings. Ids and paths are NUL-terminated UTF-8. Answers in JSON or text
+ *     format are UTF-8 and NUL-terminated (the terminator is not counted in
+ *     *out_size); protobuf answers are raw bytes.
+ *  5. Payloads. Campaigns and answers are chuangwen.v1 protobuf messages
+ *     (the .proto files under proto/chuangwen/v1), exchanged in the encoding the caller picks
+ *     with a CW_FORMAT_* value: binary protobuf, its JSON mapping, or text.
+ *  6. No C++ exception ever crosses this boundary.
+ *  7. Stability. Within a major version (CW_VERSION_MAJOR, the SONAME) no
+ *     declared function changes signature or meaning and no code or constant
+ *     changes value; new functions and codes are only added.
+ */
+#ifndef CHUANGWEN_CW_H_
+#define CHUANGWEN_CW_H_
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "chuangwen/cw_version.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Status codes (never renumbered; new ones are appended) ------------- */
+#define CW_OK 0           /* Success. */
+#define CW_EINVALID (-1)  /* An argument or input breaks a rule. */
+#define CW_ENOTFOUND (-2) /* A named id or file does not exist. */
+#define CW_EPARSE (-3)    /* Bytes are not a valid encoding of the message. */
+#define CW_EPERM (-4)     /* The actor's role does not allow the action. */
+#define CW_ECONFLICT (-5) /* The action conflicts with the current state. */
+#define CW_EIO (-6)       /* Reading or writing failed. */
+#define CW_ENOMEM (-7)    /* Out of memory. */
+#define CW_EINTERNAL (-8) /* A bug in the library; please report it. */
+
+/* ---- Encodings ----------------------------------------------------------- */
+#define CW_FORMAT_BINARY 0 /* Protobuf wire format. */
+#define CW_FORMAT_JSON 1   /* Protobuf JSON mapping (snake_case field names). */
+#define CW_FORMAT_TEXT 2   /* Protobuf text format. */
+#define CW_FORMAT_AUTO 3   /* Files only: decide from the file extension. */
+
+/* ---- Errors and version -------------------------------------------------- */
+
+/* The message of the last failed cw_ call on this thread, or "" if none.
+ * Ownership: owned by the library; valid until the next cw_ call on this
+ * thread. Never NULL. */
+const char *cw_last_error_message(void);
+
+/* The code of the last failed cw_ call on this thread, or CW_OK. */
+int cw_last_error_code(void);
+
+/* A static description of a status code, e.g. "not found". Never NULL.
+ * Ownership: static storage. */
+const char *cw_status_str(int code);
+
+/* The library's version string "major.minor.patch" (may differ from the
+ * CW_VERSION the caller compiled against). Ownership: static storage. */
+const char *cw_version(void);
+
+/* major * 1000000 + minor * 1000 + patch. */
+int cw_version_number(void);
+
+/* Frees bytes returned by any cw_ function. Accepts NULL. */
+void cw_free(void *p);
+
+/* ---- Campaign ------------------------------------------------------------ */
+
+/* A loaded, validated campaign (chuangwen.v1.Campaign). Immutable; safe to
+ * query from many threads at once. */
+typedef struct cw_campaign cw_campaign;
+
+/* Decodes a chuangwen.v1.Campaign from `data` in `format` (CW_FORMAT_BINARY,
+ * _JSON or _TEXT) and builds the model. Validation problems do not make
+ * loading fail; read them with cw_campaign_validate().
+ * Ownership: on success the caller owns *out and frees it with
+ * cw_campaign_free(); `data` is only read during the call. */
+int cw_campaign_load(cw_campaign **out, const uint8_t *data, size_t size,
+                     int format);
+
+/* As cw_campaign_load, reading the file at `path`; CW_FORMAT_AUTO picks the
+ * format from the extension (.pb/.bin, .json, .textproto/.txtpb/.pbtxt).
+ * Ownership: as cw_campaign_load. */
+int cw_campaign_load_file(cw_campaign **out, const char *path, int format);
+
+/* Frees a campaign. Accepts NULL. */
+void cw_campaign_free(cw_campaign *campaign);
+
+/* Encodes the campaign in `format` (round-trips losslessly).
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_save(const cw_campaign *campaign, int format, uint8_t **out,
+                     size_t *out_size);
+
+/* Number of validation problems (0 for a valid campaign) in *out. */
+int cw_campaign_problem_count(const cw_campaign *campaign, size_t *out);
+
+/* Every validation problem, as a chuangwen.v1.ValidationReport in `format`.
+ * Returns CW_OK whether or not there are problems.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_validate(const cw_campaign *campaign, int format,
+                         uint8_t **out, size_t *out_size);
+
+/* ---- Responsibility queries (answers in responsibility.proto) ------------ */
+
+/* Every task the unit leads, is responsible for or assists, as a
+ * chuangwen.v1.PartyTasks. With include_child_units != 0, also the tasks of
+ * every unit below it. CW_ENOTFOUND for an unknown unit.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_unit_tasks(const cw_campaign *campaign, const char *unit_id,
+                           int include_child_units, int format, uint8_t **out,
+                           size_t *out_size);
+
+/* Every task the person is assigned to, as a chuangwen.v1.PartyTasks.
+ * CW_ENOTFOUND for an unknown person.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_person_tasks(const cw_campaign *campaign,
+                             const char *person_id, int format, uint8_t **out,
+                             size_t *out_size);
+
+/* Everyone involved in the task and their role, as chuangwen.v1.TaskParties.
+ * CW_ENOTFOUND for an unknown task.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_task_parties(const cw_campaign *campaign, const char *task_id,
+                             int format, uint8_t **out, size_t *out_size);
+
+/* Task counts by role for every unit and person, as chuangwen.v1.LoadSummary.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_load_summary(const cw_campaign *campaign, int format,
+                             uint8_t **out, size_t *out_size);
+
+/* Leaf tasks with no lead leader or no responsible unit, as
+ * chuangwen.v1.GapReport. Ownership: caller frees *out with cw_free(). */
+int cw_campaign_gaps(const cw_campaign *campaign, int format, uint8_t **out,
+                     size_t *out_size);
+
+/* The documents the task descends from, nearest first, as
+ * chuangwen.v1.DocumentChain. CW_ENOTFOUND for an unknown task.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_document_chain(const cw_campaign *campaign,
+                               const char *task_id, int format, uint8_t **out,
+                               size_t *out_size);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* CHUANGWEN_CW_H_ */

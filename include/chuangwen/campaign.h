@@ -1,0 +1,71 @@
+// Campaign (创建活动): the immutable, validated, indexed model of one campaign.
+//
+// Data enters as a chuangwen.v1.Campaign message (binary, JSON or text) and
+// becomes a Campaign: the message itself, its validation report, its id index
+// and its responsibility graph, all built once. Semantic problems (unknown ids,
+// cycles, gaps) do not stop loading: they are reported by problems(), and
+// references that resolve to nothing are simply absent from the graph.
+//
+// Thread safety: a Campaign is immutable once built; any number of threads may
+// query it at once.
+#ifndef CHUANGWEN_CAMPAIGN_H_
+#define CHUANGWEN_CAMPAIGN_H_
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "chuangwen/campaign_index.h"
+#include "chuangwen/codec.h"
+#include "chuangwen/status.h"
+#include "chuangwen/v1/campaign.pb.h"
+#include "chuangwen/v1/validation.pb.h"
+
+namespace chuangwen {
+
+class ResponsibilityGraph;
+
+class Campaign {
+ public:
+  // Builds the model from a message (moved in). Never fails: semantic
+  // problems are collected in problems().
+  static std::shared_ptr<const Campaign> Build(v1::Campaign proto);
+
+  // Decodes `bytes` in `format` and builds the model. Fails only when the
+  // bytes are not a valid encoding of chuangwen.v1.Campaign.
+  static Status Load(std::string_view bytes, Format format,
+                     std::shared_ptr<const Campaign>* out);
+
+  // Reads `path` (format from its extension) and builds the model.
+  static Status LoadFile(const std::string& path,
+                         std::shared_ptr<const Campaign>* out);
+  static Status LoadFile(const std::string& path, Format format,
+                         std::shared_ptr<const Campaign>* out);
+
+  ~Campaign();
+  Campaign(const Campaign&) = delete;
+  Campaign& operator=(const Campaign&) = delete;
+
+  const v1::Campaign& proto() const { return proto_; }
+  const CampaignIndex& index() const { return *index_; }
+  const ResponsibilityGraph& graph() const { return *graph_; }
+
+  // Every validation problem, in the order of the rules in validate.h.
+  const v1::ValidationReport& problems() const { return problems_; }
+  bool valid() const { return problems_.problems_size() == 0; }
+
+  // Display name of the campaign: its name, else its plan document's title.
+  std::string DisplayName() const;
+
+ private:
+  explicit Campaign(v1::Campaign proto);
+
+  v1::Campaign proto_;
+  std::unique_ptr<CampaignIndex> index_;
+  std::unique_ptr<ResponsibilityGraph> graph_;
+  v1::ValidationReport problems_;
+};
+
+}  // namespace chuangwen
+
+#endif  // CHUANGWEN_CAMPAIGN_H_

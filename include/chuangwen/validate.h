@@ -1,0 +1,39 @@
+// Validation of a campaign message: every problem at once, each with its place.
+//
+// Rules, in report order:
+//  1. Every unit, person, body, document and task has an id, unique among its
+//     kind (MISSING_FIELD, DUPLICATE_ID); names are present (MISSING_FIELD).
+//  2. Every reference names an existing entity: unit and body parents, a
+//     person's unit, body members and host units, document parents, task
+//     parents, task documents and implemented tasks, assignment tasks and
+//     parties, the plan document (UNKNOWN_REFERENCE).
+//  3. Every assignment names exactly one party and a role that fits it: lead
+//     leaders are people, every other role is a unit (MISSING_FIELD,
+//     ROLE_MISMATCH, INVALID_VALUE); every body member names one party.
+//  4. Dates are real dates in ISO form (INVALID_VALUE).
+//  5. Unit parents, body parents, task parents and document parents form no
+//     cycle (CYCLE).
+//  6. Every leaf task has a responsible or lead unit, its own or one of its
+//     ancestor tasks' (NO_RESPONSIBLE_UNIT).
+//  7. Every lead leader sits in a leading group (LEAD_LEADER_NOT_IN_LEADING_BODY).
+//  8. No unit is both responsible (or lead) for and assisting the same task
+//     (RESPONSIBLE_AND_ASSISTING).
+// Thread safety: reentrant.
+#ifndef CHUANGWEN_VALIDATE_H_
+#define CHUANGWEN_VALIDATE_H_
+
+#include "chuangwen/campaign_index.h"
+#include "chuangwen/v1/campaign.pb.h"
+#include "chuangwen/v1/validation.pb.h"
+
+namespace chuangwen {
+
+v1::ValidationReport Validate(const v1::Campaign& campaign);
+
+// The same with an index already built over `campaign`.
+v1::ValidationReport Validate(const v1::Campaign& campaign,
+                              const CampaignIndex& index);
+
+}  // namespace chuangwen
+
+#endif  // CHUANGWEN_VALIDATE_H_

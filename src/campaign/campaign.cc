@@ -1,0 +1,53 @@
+#include "chuangwen/campaign.h"
+
+#include <utility>
+
+#include "chuangwen/responsibility_graph.h"
+#include "chuangwen/validate.h"
+
+namespace chuangwen {
+
+Campaign::Campaign(v1::Campaign proto) : proto_(std::move(proto)) {
+  // The index and graph hold views into proto_, which never changes again.
+  index_ = std::make_unique<CampaignIndex>(proto_);
+  problems_ = Validate(proto_, *index_);
+  graph_ = std::make_unique<ResponsibilityGraph>(proto_, *index_);
+}
+
+Campaign::~Campaign() = default;
+
+std::shared_ptr<const Campaign> Campaign::Build(v1::Campaign proto) {
+  return std::shared_ptr<const Campaign>(new Campaign(std::move(proto)));
+}
+
+Status Campaign::Load(std::string_view bytes, Format format,
+                      std::shared_ptr<const Campaign>* out) {
+  v1::Campaign proto;
+  CW_RETURN_IF_ERROR(Decode(bytes, format, &proto));
+  *out = Build(std::move(proto));
+  return Status::OK();
+}
+
+Status Campaign::LoadFile(const std::string& path, Format format,
+                          std::shared_ptr<const Campaign>* out) {
+  v1::Campaign proto;
+  CW_RETURN_IF_ERROR(DecodeFile(path, format, &proto));
+  *out = Build(std::move(proto));
+  return Status::OK();
+}
+
+Status Campaign::LoadFile(const std::string& path,
+                          std::shared_ptr<const Campaign>* out) {
+  Format format;
+  CW_RETURN_IF_ERROR(FormatFromPath(path, &format));
+  return LoadFile(path, format, out);
+}
+
+std::string Campaign::DisplayName() const {
+  if (!proto_.name().empty()) return proto_.name();
+  int32_t d = index_->Document(proto_.plan_document_id());
+  if (d != kNoIndex) return proto_.documents(d).title();
+  return proto_.id();
+}
+
+}  // namespace chuangwen

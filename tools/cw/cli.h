@@ -1,0 +1,75 @@
+// Shared pieces of the cw command-line tool: argument parsing, loading a
+// campaign, printing and exit codes (0 ok, 1 problems found, 2 bad usage or
+// input).
+#ifndef CHUANGWEN_TOOLS_CW_CLI_H_
+#define CHUANGWEN_TOOLS_CW_CLI_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "chuangwen/campaign.h"
+#include "chuangwen/v1/plan.pb.h"
+#include "chuangwen/v1/responsibility.pb.h"
+
+namespace cw {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitProblems = 1;
+inline constexpr int kExitUsage = 2;
+
+struct Args {
+  std::vector<std::string> positional;
+  std::map<std::string, std::string> values;  // --name VALUE
+  std::set<std::string> flags;                // --name
+
+  bool Has(const std::string& name) const {
+    return values.count(name) != 0 || flags.count(name) != 0;
+  }
+  std::string Value(const std::string& name) const {
+    auto it = values.find(name);
+    return it == values.end() ? std::string() : it->second;
+  }
+};
+
+// Parses argv[first..argc). `with_value` lists options that take a value,
+// `flags` those that do not. On error returns false with `*error` set.
+bool ParseArgs(int argc, char** argv, int first,
+               const std::set<std::string>& with_value,
+               const std::set<std::string>& flags, Args* out,
+               std::string* error);
+
+// Prints "cw: <message>" on stderr and returns kExitUsage.
+int UsageError(const std::string& message);
+
+// Loads the campaign at `path` (format from --format or the extension).
+// Prints one line and returns false on failure.
+bool LoadCampaign(const std::string& path, const Args& args,
+                  std::shared_ptr<const chuangwen::Campaign>* out);
+
+// Prints `message` as JSON on stdout. Returns an exit code.
+int PrintJson(const google::protobuf::Message& message);
+
+// Terminal columns a UTF-8 string takes (CJK and full-width forms count 2).
+int DisplayWidth(const std::string& text);
+// `text` padded with spaces to `width` columns.
+std::string Pad(const std::string& text, int width);
+
+// "lead leader 责任领导" style names.
+const char* RoleName(int role);
+const char* MemberRoleName(int role);
+const char* BodyKindName(int kind);
+
+// Prints the campaign's validation problems, or "No problems.".
+void PrintProblems(const chuangwen::Campaign& campaign);
+
+// Subcommands.
+int RunShow(int argc, char** argv);
+int RunValidate(int argc, char** argv);
+int RunQuery(int argc, char** argv);
+
+}  // namespace cw
+
+#endif  // CHUANGWEN_TOOLS_CW_CLI_H_

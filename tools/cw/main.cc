@@ -1,0 +1,52 @@
+// cw: the chuangwen command-line tool. One subcommand per file (cmd_*.cc).
+#include <cstdio>
+#include <cstring>
+#include <exception>
+#include <string>
+
+#include "chuangwen/cw_version.h"
+#include "cli.h"
+
+namespace {
+
+constexpr char kUsage[] =
+    "usage: cw <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  show FILE                      organization, tasks with their people,\n"
+    "                                 load per unit and person, problems\n"
+    "  validate FILE                  print validation problems; exit 1 if any\n"
+    "  query FILE --unit ID [--children] | --person ID | --task ID |\n"
+    "             --chain TASK | --gaps | --load   [--json]\n"
+    "\n"
+    "FILE is a chuangwen.v1.Campaign as .textproto, .json or .pb; --format\n"
+    "binary|json|text overrides the extension. Exit codes: 0 ok, 1 problems\n"
+    "found, 2 bad usage or input.\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fputs(kUsage, stderr);
+    return cw::kExitUsage;
+  }
+  std::string command = argv[1];
+  try {
+    if (command == "show") return cw::RunShow(argc, argv);
+    if (command == "validate") return cw::RunValidate(argc, argv);
+    if (command == "query") return cw::RunQuery(argc, argv);
+    if (command == "--help" || command == "-h" || command == "help") {
+      std::fputs(kUsage, stdout);
+      return cw::kExitOk;
+    }
+    if (command == "--version") {
+      std::printf("cw %s\n", CW_VERSION);
+      return cw::kExitOk;
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "cw: internal error: %s\n", e.what());
+    return 3;
+  }
+  std::fprintf(stderr, "cw: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  return cw::kExitUsage;
+}
