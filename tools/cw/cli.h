@@ -69,6 +69,7 @@ void PrintProblems(const chuangwen::Campaign& campaign);
 int RunShow(int argc, char** argv);
 int RunValidate(int argc, char** argv);
 int RunQuery(int argc, char** argv);
+int RunConvert(int argc, char** argv);
 
 }  // namespace cw
 

@@ -18,6 +18,7 @@ constexpr char kUsage[] =
     "  validate FILE                  print validation problems; exit 1 if any\n"
     "  query FILE --unit ID [--children] | --person ID | --task ID |\n"
     "             --chain TASK | --gaps | --load   [--json]\n"
+    "  convert IN OUT                 re-encode a campaign (by extension)\n"
     "\n"
     "FILE is a chuangwen.v1.Campaign as .textproto, .json or .pb; --format\n"
     "binary|json|text overrides the extension. Exit codes: 0 ok, 1 problems\n"
@@ -35,6 +36,7 @@ int main(int argc, char** argv) {
     if (command == "show") return cw::RunShow(argc, argv);
     if (command == "validate") return cw::RunValidate(argc, argv);
     if (command == "query") return cw::RunQuery(argc, argv);
+    if (command == "convert") return cw::RunConvert(argc, argv);
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);
       return cw::kExitOk;

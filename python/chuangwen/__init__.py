@@ -1,0 +1,276 @@
+"""chuangwen (创文): Python bindings over the library's C API, via ctypes.
+
+    import chuangwen
+    with chuangwen.Campaign.from_file("examples/campaign.textproto") as c:
+        c.unit_tasks("srk")          # -> dict (the PartyTasks message)
+        c.problems()                 # -> list of problem dicts
+
+Answers are the chuangwen.v1 protobuf messages in their JSON mapping, returned
+as dicts with the proto field names. Failures raise chuangwen.Error (or a
+subclass per code) carrying the library's message.
+
+The shared library is found, in order, at $CHUANGWEN_LIBRARY, next to this
+package in a build tree (build/libchuangwen.so), or by the system loader.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import json
+import os
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Union
+
+__all__ = [
+    "Campaign", "Error", "NotFoundError", "ParseError", "InvalidError",
+    "FORMAT_BINARY", "FORMAT_JSON", "FORMAT_TEXT", "version", "library",
+]
+
+FORMAT_BINARY = 0
+FORMAT_JSON = 1
+FORMAT_TEXT = 2
+FORMAT_AUTO = 3
+
+_FORMAT_NAMES = {"binary": FORMAT_BINARY, "pb": FORMAT_BINARY, "json": FORMAT_JSON,
+                 "text": FORMAT_TEXT, "textproto": FORMAT_TEXT}
+
+
+class Error(Exception):
+    """A failed library call: `code` is the CW_E* code, str() the message."""
+
+    def __init__(self, code: int, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+class InvalidError(Error):
+    """CW_EINVALID: an argument or input breaks a rule."""
+
+
+class NotFoundError(Error, LookupError):
+    """CW_ENOTFOUND: a named id or file does not exist."""
+
+
+class ParseError(Error, ValueError):
+    """CW_EPARSE: bytes are not a valid encoding."""
+
+
+_ERRORS = {-1: InvalidError, -2: NotFoundError, -3: ParseError}
+
+
+def _candidates() -> List[str]:
+    env = os.environ.get("CHUANGWEN_LIBRARY")
+    if env:
+        return [env]
+    here = Path(__file__).resolve().parent
+    found = []
+    for build in ("build", "build-asan"):
+        path = here.parent.parent / build / "libchuangwen.so"
+        if path.exists():
+            found.append(str(path))
+    system = ctypes.util.find_library("chuangwen")
+    if system:
+        found.append(system)
+    found.append("libchuangwen.so.0")
+    return found
+
+
+def _load() -> ctypes.CDLL:
+    errors = []
+    for path in _candidates():
+        try:
+            return ctypes.CDLL(path)
+        except OSError as e:  # try the next place
+            errors.append(f"{path}: {e}")
+    raise ImportError("cannot load libchuangwen: " + "; ".join(errors))
+
+
+library = _load()
+
+_u8p = ctypes.POINTER(ctypes.c_uint8)
+_c = ctypes.c_char_p
+_size = ctypes.c_size_t
+_handle = ctypes.c_void_p
+
+
+def _declare(name: str, restype, *argtypes) -> None:
+    fn = getattr(library, name)
+    fn.restype = restype
+    fn.argtypes = list(argtypes)
+
+
+_declare("cw_last_error_message", _c)
+_declare("cw_last_error_code", ctypes.c_int)
+_declare("cw_status_str", _c, ctypes.c_int)
+_declare("cw_version", _c)
+_declare("cw_version_number", ctypes.c_int)
+_declare("cw_free", None, ctypes.c_void_p)
+_declare("cw_campaign_load", ctypes.c_int, ctypes.POINTER(_handle), _u8p, _size, ctypes.c_int)
+_declare("cw_campaign_load_file", ctypes.c_int, ctypes.POINTER(_handle), _c, ctypes.c_int)
+_declare("cw_campaign_free", None, _handle)
+_declare("cw_campaign_save", ctypes.c_int, _handle, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_campaign_problem_count", ctypes.c_int, _handle, ctypes.POINTER(_size))
+_declare("cw_campaign_validate", ctypes.c_int, _handle, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_campaign_unit_tasks", ctypes.c_int, _handle, _c, ctypes.c_int, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_campaign_person_tasks", ctypes.c_int, _handle, _c, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_campaign_task_parties", ctypes.c_int, _handle, _c, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_campaign_load_summary", ctypes.c_int, _handle, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_campaign_gaps", ctypes.c_int, _handle, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_campaign_document_chain", ctypes.c_int, _handle, _c, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+
+
+def _check(code: int) -> None:
+    if code != 0:
+        message = library.cw_last_error_message().decode("utf-8", "replace")
+        raise _ERRORS.get(code, Error)(code, message)
+
+
+def _call_bytes(fn, *args) -> bytes:
+    """Calls a cw_ function whose last two parameters are (out, out_size)."""
+    out = _u8p()
+    size = _size()
+    _check(fn(*args, ctypes.byref(out), ctypes.byref(size)))
+    try:
+        return ctypes.string_at(out, size.value)
+    finally:
+        library.cw_free(out)
+
+
+def _id(value: str) -> bytes:
+    if not isinstance(value, str):
+        raise TypeError(f"id must be str, not {type(value).__name__}")
+    if "\0" in value:
+        raise ValueError("id must not contain NUL")
+    return value.encode("utf-8")
+
+
+def _format(fmt: Union[int, str]) -> int:
+    if isinstance(fmt, str):
+        try:
+            return _FORMAT_NAMES[fmt]
+        except KeyError:
+            raise ValueError(f"unknown format {fmt!r} (binary, json or text)") from None
+    return fmt
+
+
+def version() -> str:
+    """The loaded library's version, "major.minor.patch"."""
+    return library.cw_version().decode()
+
+
+class Campaign:
+    """A loaded campaign (chuangwen.v1.Campaign): immutable, thread-safe."""
+
+    def __init__(self, handle: int):
+        self._handle = _handle(handle)
+
+    @classmethod
+    def from_bytes(cls, data: bytes, fmt: Union[int, str] = FORMAT_BINARY) -> "Campaign":
+        buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data) if data else None
+        handle = _handle()
+        _check(library.cw_campaign_load(ctypes.byref(handle),
+                                        ctypes.cast(buffer, _u8p), len(data), _format(fmt)))
+        return cls(handle.value)
+
+    @classmethod
+    def from_file(cls, path: Union[str, os.PathLike],
+                  fmt: Union[int, str] = FORMAT_AUTO) -> "Campaign":
+        handle = _handle()
+        _check(library.cw_campaign_load_file(ctypes.byref(handle),
+                                             os.fsencode(path), _format(fmt)))
+        return cls(handle.value)
+
+    @classmethod
+    def from_dict(cls, message: Dict[str, Any]) -> "Campaign":
+        return cls.from_bytes(json.dumps(message, ensure_ascii=False).encode(), FORMAT_JSON)
+
+    def close(self) -> None:
+        if self._handle:
+            library.cw_campaign_free(self._handle)
+            self._handle = _handle()
+
+    def __enter__(self) -> "Campaign":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: the library may be gone
+            pass
+
+    def _live(self) -> _handle:
+        if not self._handle:
+            raise Error(-1, "campaign is closed")
+        return self._handle
+
+    def _json(self, fn, *args) -> Dict[str, Any]:
+        return json.loads(_call_bytes(fn, self._live(), *args, FORMAT_JSON).decode("utf-8"))
+
+    # ---- Whole campaign ----
+    def save(self, fmt: Union[int, str] = FORMAT_BINARY) -> bytes:
+        """The campaign encoded in `fmt` (lossless)."""
+        return _call_bytes(library.cw_campaign_save, self._live(), _format(fmt))
+
+    def to_dict(self) -> Dict[str, Any]:
+        return json.loads(self.save(FORMAT_JSON).decode("utf-8"))
+
+    def problem_count(self) -> int:
+        count = _size()
+        _check(library.cw_campaign_problem_count(self._live(), ctypes.byref(count)))
+        return count.value
+
+    def problems(self) -> List[Dict[str, Any]]:
+        """Every validation problem: dicts with code, message, location, subject_id."""
+        return self._json(library.cw_campaign_validate).get("problems", [])
+
+    @property
+    def valid(self) -> bool:
+        return self.problem_count() == 0
+
+    # ---- Responsibility queries ----
+    def unit_tasks(self, unit_id: str, include_child_units: bool = False) -> Dict[str, Any]:
+        return self._json(library.cw_campaign_unit_tasks, _id(unit_id),
+                          1 if include_child_units else 0)
+
+    def person_tasks(self, person_id: str) -> Dict[str, Any]:
+        return self._json(library.cw_campaign_person_tasks, _id(person_id))
+
+    def task_parties(self, task_id: str) -> Dict[str, Any]:
+        return self._json(library.cw_campaign_task_parties, _id(task_id))
+
+    def load_summary(self) -> Dict[str, Any]:
+        return self._json(library.cw_campaign_load_summary)
+
+    def gaps(self) -> List[Dict[str, Any]]:
+        return self._json(library.cw_campaign_gaps).get("gaps", [])
+
+    def document_chain(self, task_id: str) -> List[Dict[str, Any]]:
+        return self._json(library.cw_campaign_document_chain, _id(task_id)).get("links", [])
+
+    def query_bytes(self, what: str, *args, fmt: Union[int, str] = FORMAT_BINARY) -> bytes:
+        """Raw answer bytes (e.g. protobuf) of one query, by method name."""
+        table = {
+            "unit_tasks": library.cw_campaign_unit_tasks,
+            "person_tasks": library.cw_campaign_person_tasks,
+            "task_parties": library.cw_campaign_task_parties,
+            "load_summary": library.cw_campaign_load_summary,
+            "gaps": library.cw_campaign_gaps,
+            "document_chain": library.cw_campaign_document_chain,
+            "validate": library.cw_campaign_validate,
+        }
+        if what not in table:
+            raise ValueError(f"unknown query {what!r}")
+        encoded = [_id(a) if isinstance(a, str) else int(a) for a in args]
+        return _call_bytes(table[what], self._live(), *encoded, _format(fmt))

@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# The whole test suite: set up, build and run every test (GoogleTest, the
+# plain-C tests, the Python ctypes tests, the CLI and packaging checks), then
+# build and run it again under AddressSanitizer and UBSan, failing on any report.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+jobs=$(nproc)
+
+"$root/scripts/setup.sh"
+
+echo "== build (RelWithDebInfo) =="
+"$root/scripts/build.sh" "$root/build"
+echo "== tests =="
+ctest --test-dir "$root/build" --output-on-failure -j"$jobs"
+
+echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer) =="
+"$root/scripts/build.sh" "$root/build-asan" -DCW_SANITIZE=ON -DCW_BUILD_BENCH=OFF
+echo "== tests under sanitizers =="
+ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir "$root/build-asan" --output-on-failure -j"$jobs"

@@ -1,0 +1,248 @@
+// The C API from C++: ownership, error reporting, garbage input to every entry
+// point, and concurrent queries on one handle.
+#include "chuangwen/cw.h"
+
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "chuangwen/codec.h"
+#include "chuangwen/v1/responsibility.pb.h"
+#include "test_support.h"
+
+namespace {
+
+struct Bytes {
+  uint8_t* data = nullptr;
+  size_t size = 0;
+  ~Bytes() { cw_free(data); }
+  std::string str() const { return std::string(reinterpret_cast<char*>(data), size); }
+};
+
+class CapiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_EQ(cw_campaign_load_file(&c_, chuangwen::testing::ExamplePath().c_str(),
+                                    CW_FORMAT_AUTO),
+              CW_OK)
+        << cw_last_error_message();
+  }
+  void TearDown() override { cw_campaign_free(c_); }
+  cw_campaign* c_ = nullptr;
+};
+
+TEST(CapiVersionTest, VersionMatchesHeader) {
+  EXPECT_STREQ(cw_version(), CW_VERSION);
+  EXPECT_EQ(cw_version_number(), CW_VERSION_NUMBER);
+  EXPECT_EQ(CW_VERSION_NUMBER, CW_VERSION_MAJOR * 1000000 + CW_VERSION_MINOR * 1000 +
+                                   CW_VERSION_PATCH);
+  EXPECT_STREQ(cw_status_str(CW_ENOTFOUND), "not found");
+  EXPECT_STREQ(cw_status_str(12345), "unknown status code");
+}
+
+TEST_F(CapiTest, LoadFromBytesInEveryFormat) {
+  for (int format : {CW_FORMAT_BINARY, CW_FORMAT_JSON, CW_FORMAT_TEXT}) {
+    Bytes saved;
+    ASSERT_EQ(cw_campaign_save(c_, format, &saved.data, &saved.size), CW_OK);
+    ASSERT_GT(saved.size, 100u);
+    EXPECT_EQ(saved.data[saved.size], 0);  // NUL-terminated for text users.
+    cw_campaign* again = nullptr;
+    ASSERT_EQ(cw_campaign_load(&again, saved.data, saved.size, format), CW_OK)
+        << cw_last_error_message();
+    Bytes resaved;
+    ASSERT_EQ(cw_campaign_save(again, CW_FORMAT_BINARY, &resaved.data, &resaved.size), CW_OK);
+    Bytes original;
+    ASSERT_EQ(cw_campaign_save(c_, CW_FORMAT_BINARY, &original.data, &original.size), CW_OK);
+    EXPECT_EQ(resaved.str(), original.str());
+    cw_campaign_free(again);
+  }
+}
+
+TEST_F(CapiTest, QueriesAnswerJsonAndProtobuf) {
+  Bytes json;
+  ASSERT_EQ(cw_campaign_unit_tasks(c_, "srk", 0, CW_FORMAT_JSON, &json.data, &json.size), CW_OK);
+  EXPECT_NE(json.str().find("\"task_id\":\"1.1\""), std::string::npos) << json.str();
+  EXPECT_NE(json.str().find("ASSIGNMENT_ROLE_RESPONSIBLE_UNIT"), std::string::npos);
+
+  Bytes pb;
+  ASSERT_EQ(cw_campaign_task_parties(c_, "2.3", CW_FORMAT_BINARY, &pb.data, &pb.size), CW_OK);
+  chuangwen::v1::TaskParties parties;
+  ASSERT_TRUE(parties.ParseFromArray(pb.data, static_cast<int>(pb.size)));
+  ASSERT_EQ(parties.parties_size(), 3);
+  EXPECT_EQ(parties.parties(0).party().name(), "何建华");
+
+  Bytes person, load, gaps, chain, problems;
+  EXPECT_EQ(cw_campaign_person_tasks(c_, "sunhy", CW_FORMAT_TEXT, &person.data, &person.size),
+            CW_OK);
+  EXPECT_NE(person.str().find("孙海燕"), std::string::npos);
+  EXPECT_EQ(cw_campaign_load_summary(c_, CW_FORMAT_JSON, &load.data, &load.size), CW_OK);
+  EXPECT_EQ(cw_campaign_gaps(c_, CW_FORMAT_JSON, &gaps.data, &gaps.size), CW_OK);
+  EXPECT_EQ(gaps.str(), "{\"gaps\":[]}");
+  EXPECT_EQ(cw_campaign_document_chain(c_, "1.1", CW_FORMAT_JSON, &chain.data, &chain.size),
+            CW_OK);
+  EXPECT_NE(chain.str().find("青办〔2025〕6号"), std::string::npos);
+  size_t count = 99;
+  EXPECT_EQ(cw_campaign_problem_count(c_, &count), CW_OK);
+  EXPECT_EQ(count, 0u);
+  EXPECT_EQ(cw_campaign_validate(c_, CW_FORMAT_JSON, &problems.data, &problems.size), CW_OK);
+  EXPECT_EQ(problems.str(), "{\"problems\":[]}");
+}
+
+TEST_F(CapiTest, ErrorsCarryCodeAndMessage) {
+  Bytes out;
+  EXPECT_EQ(cw_campaign_unit_tasks(c_, "zhiguan", 0, CW_FORMAT_JSON, &out.data, &out.size),
+            CW_ENOTFOUND);
+  EXPECT_STREQ(cw_last_error_message(), "unit 'zhiguan' does not exist");
+  EXPECT_EQ(cw_last_error_code(), CW_ENOTFOUND);
+  EXPECT_EQ(out.data, nullptr);  // Untouched on failure.
+
+  EXPECT_EQ(cw_campaign_gaps(c_, 7, &out.data, &out.size), CW_EINVALID);
+  EXPECT_NE(std::string(cw_last_error_message()).find("format 7"), std::string::npos);
+
+  cw_campaign* none = nullptr;
+  EXPECT_EQ(cw_campaign_load_file(&none, "/nonexistent.textproto", CW_FORMAT_AUTO),
+            CW_ENOTFOUND);
+  EXPECT_EQ(none, nullptr);
+  EXPECT_EQ(cw_campaign_load_file(&none, "plan.docx", CW_FORMAT_AUTO), CW_EINVALID);
+  const char bad[] = "units { id: ";
+  EXPECT_EQ(cw_campaign_load(&none, reinterpret_cast<const uint8_t*>(bad), sizeof bad - 1,
+                             CW_FORMAT_TEXT),
+            CW_EPARSE);
+  EXPECT_NE(std::string(cw_last_error_message()).find("line 1"), std::string::npos);
+  EXPECT_EQ(cw_campaign_load(&none, nullptr, 5, CW_FORMAT_TEXT), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_load(&none, reinterpret_cast<const uint8_t*>(bad), 3, CW_FORMAT_AUTO),
+            CW_EINVALID);
+}
+
+TEST_F(CapiTest, LastErrorIsThreadLocal) {
+  Bytes out;
+  ASSERT_EQ(cw_campaign_task_parties(c_, "nope", CW_FORMAT_JSON, &out.data, &out.size),
+            CW_ENOTFOUND);
+  std::string other;
+  std::thread([&] { other = cw_last_error_message(); }).join();
+  EXPECT_EQ(other, "");
+  EXPECT_STREQ(cw_last_error_message(), "task 'nope' does not exist");
+}
+
+TEST_F(CapiTest, NullArgumentsAreRefusedEverywhere) {
+  uint8_t* out = nullptr;
+  size_t size = 0;
+  EXPECT_EQ(cw_campaign_load(nullptr, nullptr, 0, CW_FORMAT_TEXT), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_load_file(nullptr, "x", CW_FORMAT_AUTO), CW_EINVALID);
+  cw_campaign* none = nullptr;
+  EXPECT_EQ(cw_campaign_load_file(&none, nullptr, CW_FORMAT_AUTO), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_save(nullptr, CW_FORMAT_JSON, &out, &size), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_save(c_, CW_FORMAT_JSON, nullptr, &size), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_save(c_, CW_FORMAT_JSON, &out, nullptr), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_problem_count(nullptr, &size), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_problem_count(c_, nullptr), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_validate(nullptr, CW_FORMAT_JSON, &out, &size), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_unit_tasks(c_, nullptr, 0, CW_FORMAT_JSON, &out, &size), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_person_tasks(c_, nullptr, CW_FORMAT_JSON, &out, &size), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_task_parties(nullptr, "1", CW_FORMAT_JSON, &out, &size), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_load_summary(nullptr, CW_FORMAT_JSON, &out, &size), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_gaps(nullptr, CW_FORMAT_JSON, &out, &size), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_document_chain(c_, nullptr, CW_FORMAT_JSON, &out, &size), CW_EINVALID);
+  EXPECT_EQ(out, nullptr);
+  cw_campaign_free(nullptr);
+  cw_free(nullptr);
+}
+
+// Random bytes, truncated encodings and odd ids through every entry point:
+// each call returns a code (never crashes or throws), and success gives a
+// usable handle.
+TEST_F(CapiTest, GarbageNeverCrashes) {
+  std::mt19937 rng(20170313);
+  Bytes good;
+  ASSERT_EQ(cw_campaign_save(c_, CW_FORMAT_BINARY, &good.data, &good.size), CW_OK);
+  Bytes good_json;
+  ASSERT_EQ(cw_campaign_save(c_, CW_FORMAT_JSON, &good_json.data, &good_json.size), CW_OK);
+  for (int round = 0; round < 300; ++round) {
+    std::string input;
+    switch (round % 3) {
+      case 0: {  // Random bytes.
+        input.resize(rng() % 256);
+        for (char& ch : input) ch = static_cast<char>(rng());
+        break;
+      }
+      case 1: {  // A truncated or bit-flipped valid encoding.
+        input = good.str().substr(0, rng() % good.size);
+        if (!input.empty()) input[rng() % input.size()] ^= static_cast<char>(1 + rng() % 255);
+        break;
+      }
+      default:  // Mangled JSON.
+        input = good_json.str();
+        input[rng() % input.size()] = "{}[]\":,\\x0"[rng() % 10];
+        break;
+    }
+    for (int format = -1; format <= 4; ++format) {
+      cw_campaign* loaded = nullptr;
+      int rc = cw_campaign_load(&loaded, reinterpret_cast<const uint8_t*>(input.data()),
+                                input.size(), format);
+      if (rc == CW_OK) {
+        ASSERT_NE(loaded, nullptr);
+        Bytes answer;
+        size_t count = 0;
+        EXPECT_EQ(cw_campaign_problem_count(loaded, &count), CW_OK);
+        EXPECT_EQ(cw_campaign_validate(loaded, CW_FORMAT_JSON, &answer.data, &answer.size),
+                  CW_OK);
+        Bytes a, b, d, e;
+        cw_campaign_gaps(loaded, CW_FORMAT_TEXT, &a.data, &a.size);
+        cw_campaign_load_summary(loaded, CW_FORMAT_BINARY, &b.data, &b.size);
+        cw_campaign_unit_tasks(loaded, input.c_str(), 1, CW_FORMAT_JSON, &d.data, &d.size);
+        cw_campaign_document_chain(loaded, "", CW_FORMAT_JSON, &e.data, &e.size);
+        cw_campaign_free(loaded);
+      } else {
+        EXPECT_LT(rc, 0);
+        EXPECT_NE(std::strlen(cw_last_error_message()), 0u);
+        EXPECT_EQ(loaded, nullptr);
+      }
+    }
+    std::string id = input.substr(0, input.find('\0'));
+    Bytes a, b, d, e;
+    cw_campaign_unit_tasks(c_, id.c_str(), round & 1, CW_FORMAT_JSON, &a.data, &a.size);
+    cw_campaign_person_tasks(c_, id.c_str(), CW_FORMAT_TEXT, &b.data, &b.size);
+    cw_campaign_task_parties(c_, id.c_str(), CW_FORMAT_BINARY, &d.data, &d.size);
+    cw_campaign_document_chain(c_, id.c_str(), round % 5, &e.data, &e.size);
+  }
+}
+
+TEST_F(CapiTest, ManyThreadsQueryOneHandle) {
+  const std::vector<std::string> units = {"bgs", "srk", "hwk", "ghk", "xck", "zfdd", "dhcg"};
+  std::vector<std::string> expected;
+  for (const std::string& u : units) {
+    Bytes out;
+    ASSERT_EQ(cw_campaign_unit_tasks(c_, u.c_str(), 1, CW_FORMAT_JSON, &out.data, &out.size),
+              CW_OK);
+    expected.push_back(out.str());
+  }
+  std::vector<int> mismatches(8, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 400; ++i) {
+        size_t k = static_cast<size_t>(t + i) % units.size();
+        Bytes out;
+        if (cw_campaign_unit_tasks(c_, units[k].c_str(), 1, CW_FORMAT_JSON, &out.data,
+                                   &out.size) != CW_OK ||
+            out.str() != expected[k]) {
+          ++mismatches[t];
+        }
+        Bytes bad;
+        if (cw_campaign_task_parties(c_, "missing", CW_FORMAT_JSON, &bad.data, &bad.size) !=
+                CW_ENOTFOUND ||
+            std::string(cw_last_error_message()) != "task 'missing' does not exist") {
+          ++mismatches[t];
+        }
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < 8; ++t) EXPECT_EQ(mismatches[t], 0) << "thread " << t;
+}
+
+}  // namespace

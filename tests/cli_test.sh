@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# The cw CLI: outputs and exit codes (0 ok, 1 problems, 2 bad usage or input).
+# usage: cli_test.sh CW EXAMPLES_DIR
+set -uo pipefail
+cw=$1
+example=$2/campaign.textproto
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+failures=0
+
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+# expect CODE PATTERN -- command...   (PATTERN matched against stdout+stderr)
+expect() {
+  local code=$1 pattern=$2; shift 3
+  local out rc
+  out=$("$@" 2>&1); rc=$?
+  [[ $rc -eq $code ]] || fail "$* exited $rc, expected $code: $(head -c 300 <<<"$out")"
+  grep -qF -- "$pattern" <<<"$out" || fail "$* output lacks '$pattern': $(head -c 300 <<<"$out")"
+}
+
+expect 0 "组长 leader             周明远（局长）" -- "$cw" show "$example"
+expect 0 "1.2  规范户外广告和门头牌匾" -- "$cw" show "$example"
+expect 0 "Validation: No problems." -- "$cw" show "$example"
+expect 0 "孙海燕                         6      6" -- "$cw" show "$example"
+expect 0 "No problems." -- "$cw" validate "$example"
+expect 0 "1.2     responsible  规范户外广告和门头牌匾  (via zfdd1)" -- "$cw" query "$example" --unit zfdd --children
+expect 0 '"task_id":"2.1"' -- "$cw" query "$example" --person zhoumy --json
+expect 0 "lead leader  何建华  [hejh]  牵头领导" -- "$cw" query "$example" --task 2.3
+expect 0 "    青办〔2025〕6号" -- "$cw" query "$example" --chain 1.1
+expect 0 "No gaps." -- "$cw" query "$example" --gaps
+expect 0 '"units":' -- "$cw" query "$example" --load --json
+
+# A broken campaign: validate exits 1 and names the problem and its place.
+sed 's/unit_id: "zfdd" role: ASSIGNMENT_ROLE_LEAD_UNIT/unit_id: "zhiguan" role: ASSIGNMENT_ROLE_LEAD_UNIT/' \
+  "$example" > "$work/broken.textproto"
+expect 1 "task 2.3: lead unit 'zhiguan' does not exist" -- "$cw" validate "$work/broken.textproto"
+expect 0 "2 problems:" -- "$cw" show "$work/broken.textproto"
+expect 1 "tasks[8]: task 2.3 has no responsible or lead unit" -- "$cw" validate "$work/broken.textproto"
+expect 1 '"code":"PROBLEM_CODE_UNKNOWN_REFERENCE"' -- "$cw" validate "$work/broken.textproto" --json
+
+# Bad input: one clear line on stderr, exit 2.
+expect 2 "no such file" -- "$cw" show "$work/missing.textproto"
+printf 'units { id: ' > "$work/bad.textproto"
+expect 2 "malformed text format" -- "$cw" show "$work/bad.textproto"
+printf '{"units": [' > "$work/bad.json"
+expect 2 "malformed JSON" -- "$cw" validate "$work/bad.json"
+cp "$example" "$work/plan.docx"
+expect 2 "cannot tell the format" -- "$cw" show "$work/plan.docx"
+expect 2 "unknown format 'yaml'" -- "$cw" show "$example" --format yaml
+expect 2 "unit 'nope' does not exist" -- "$cw" query "$example" --unit nope
+expect 2 "usage: cw query" -- "$cw" query "$example"
+expect 2 "unknown option '--bogus'" -- "$cw" show "$example" --bogus
+expect 2 "unknown command 'frobnicate'" -- "$cw" frobnicate
+out=$("$cw" show "$work/missing.textproto" 2>&1 >/dev/null)
+[[ $(wc -l <<<"$out") -eq 1 ]] || fail "error is not one line: $out"
+
+# --format overrides the extension; JSON input works.
+"$cw" convert "$example" "$work/campaign.json" || fail "convert to json"
+"$cw" convert "$work/campaign.json" "$work/campaign.pb" || fail "convert to binary"
+expect 0 "Validation: No problems." -- "$cw" show "$work/campaign.pb"
+expect 0 "综合执法一中队" -- "$cw" show "$work/campaign.json"
+cp "$work/campaign.json" "$work/campaign.data"
+expect 0 "No problems." -- "$cw" validate "$work/campaign.data" --format json
+expect 2 "usage: cw convert" -- "$cw" convert "$example"
+
+if [[ $failures -ne 0 ]]; then echo "cli: $failures failed"; exit 1; fi
+echo "cli: all checks passed"

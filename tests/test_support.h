@@ -1,0 +1,27 @@
+// Helpers shared by the GoogleTest suites.
+#ifndef CHUANGWEN_TESTS_TEST_SUPPORT_H_
+#define CHUANGWEN_TESTS_TEST_SUPPORT_H_
+
+#include <string>
+#include <vector>
+
+#include "chuangwen/v1/campaign.pb.h"
+#include "chuangwen/v1/validation.pb.h"
+
+namespace chuangwen::testing {
+
+// The bundled example campaign (examples/campaign.textproto).
+const std::string& ExamplePath();
+v1::Campaign LoadExample();
+
+// Problems of `report` with the given code.
+std::vector<v1::Problem> ProblemsWithCode(const v1::ValidationReport& report,
+                                          v1::ProblemCode code);
+
+// Index of the first assignment of `task` to `party` in `role`; -1 if none.
+int FindAssignment(const v1::Campaign& c, const std::string& task,
+                   const std::string& party, v1::AssignmentRole role);
+
+}  // namespace chuangwen::testing
+
+#endif  // CHUANGWEN_TESTS_TEST_SUPPORT_H_
