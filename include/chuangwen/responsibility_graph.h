@@ -12,6 +12,8 @@
 #define CHUANGWEN_RESPONSIBILITY_GRAPH_H_
 
 #include <cstdint>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include <boost/graph/adjacency_list.hpp>
@@ -37,8 +39,10 @@ struct RoleCounts {
 // One task a party is involved in.
 struct Involvement {
   int32_t task;        // Task index.
-  int32_t assignment;  // Assignment index (role and label live there).
+  int32_t assignment;  // Assignment index.
   int32_t via_unit;    // Child unit it came through, or kNoIndex if direct.
+  int32_t role;        // v1::AssignmentRole of the assignment.
+  int32_t label;       // Interned label; ResponsibilityGraph::Label() spells it.
 };
 
 // A document in a task's ancestry.
@@ -66,7 +70,9 @@ class ResponsibilityGraph {
   };
   struct EdgeData {
     EdgeKind kind;
-    int32_t assignment;  // For kAssignment; kNoIndex otherwise.
+    int32_t assignment = kNoIndex;  // For kAssignment; kNoIndex otherwise.
+    int32_t role = 0;               // For kAssignment: v1::AssignmentRole.
+    int32_t label = 0;              // For kAssignment: interned label.
   };
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS,
                                       boost::bidirectionalS,
@@ -105,16 +111,40 @@ class ResponsibilityGraph {
 
   const Graph& graph() const { return graph_; }
 
+  // Task ids, titles and assignment labels, packed contiguously so that
+  // answers listing many tasks read them without chasing message pointers.
+  std::string_view TaskId(int32_t task) const { return task_ids_.at(task); }
+  std::string_view TaskTitle(int32_t task) const {
+    return task_titles_.at(task);
+  }
+  std::string_view Label(int32_t label) const { return labels_[label]; }
+
   Vertex UnitVertex(int32_t unit) const { return static_cast<Vertex>(unit); }
   Vertex PersonVertex(int32_t p) const { return person_base_ + p; }
   Vertex TaskVertex(int32_t t) const { return task_base_ + t; }
   Vertex DocumentVertex(int32_t d) const { return document_base_ + d; }
 
  private:
+  // Strings of one column, back to back.
+  class PackedStrings {
+   public:
+    void Add(std::string_view s) {
+      chars_.append(s);
+      ends_.push_back(static_cast<uint32_t>(chars_.size()));
+    }
+    std::string_view at(int32_t i) const {
+      uint32_t begin = i == 0 ? 0 : ends_[i - 1];
+      return std::string_view(chars_).substr(begin, ends_[i] - begin);
+    }
+
+   private:
+    std::string chars_;
+    std::vector<uint32_t> ends_;
+  };
+
   void AppendDirect(Vertex party, int32_t via_unit,
                     std::vector<Involvement>* out) const;
 
-  const v1::Campaign& campaign_;
   Graph graph_;
   Vertex person_base_, task_base_, document_base_;
   int32_t plan_document_;
@@ -122,6 +152,8 @@ class ResponsibilityGraph {
   std::vector<int32_t> unit_order_, unit_pre_, unit_subtree_size_;
   std::vector<RoleCounts> unit_load_, person_load_;
   std::vector<TaskGap> gaps_;
+  PackedStrings task_ids_, task_titles_;
+  std::vector<std::string> labels_;  // labels_[0] is "".
 };
 
 }  // namespace chuangwen

@@ -1,6 +1,7 @@
 #include "chuangwen/responsibility_graph.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 #include "campaign/task_coverage.h"
 
@@ -26,14 +27,13 @@ void RoleCounts::AddRole(int role) {
 
 ResponsibilityGraph::ResponsibilityGraph(const v1::Campaign& c,
                                          const CampaignIndex& index)
-    : campaign_(c),
-      graph_(static_cast<size_t>(c.units_size() + c.people_size() +
+    : graph_(static_cast<size_t>(c.units_size() + c.people_size() +
                                  c.tasks_size() + c.documents_size())),
       person_base_(static_cast<Vertex>(c.units_size())),
       task_base_(person_base_ + static_cast<Vertex>(c.people_size())),
       document_base_(task_base_ + static_cast<Vertex>(c.tasks_size())),
       plan_document_(index.Document(c.plan_document_id())) {
-  const EdgeData structural{EdgeKind::kUnitParent, kNoIndex};
+  const EdgeData structural{EdgeKind::kUnitParent};
   for (int i = 0; i < c.units_size(); ++i) {
     int32_t p = index.Unit(c.units(i).parent_id());
     if (p != kNoIndex && p != i) {
@@ -45,12 +45,12 @@ ResponsibilityGraph::ResponsibilityGraph(const v1::Campaign& c,
     int32_t p = index.Task(t.parent_id());
     if (p != kNoIndex && p != i) {
       boost::add_edge(TaskVertex(i), TaskVertex(p),
-                      EdgeData{EdgeKind::kTaskParent, kNoIndex}, graph_);
+                      EdgeData{EdgeKind::kTaskParent}, graph_);
     }
     int32_t d = index.Document(t.document_id());
     if (d != kNoIndex) {
       boost::add_edge(TaskVertex(i), DocumentVertex(d),
-                      EdgeData{EdgeKind::kTaskDocument, kNoIndex}, graph_);
+                      EdgeData{EdgeKind::kTaskDocument}, graph_);
     }
   }
   for (int i = 0; i < c.documents_size(); ++i) {
@@ -58,15 +58,24 @@ ResponsibilityGraph::ResponsibilityGraph(const v1::Campaign& c,
       int32_t p = index.Document(id);
       if (p != kNoIndex && p != i) {
         boost::add_edge(DocumentVertex(i), DocumentVertex(p),
-                        EdgeData{EdgeKind::kDocumentParent, kNoIndex}, graph_);
+                        EdgeData{EdgeKind::kDocumentParent}, graph_);
       }
     }
   }
+  for (const v1::Task& t : c.tasks()) {
+    task_ids_.Add(t.id());
+    task_titles_.Add(t.title());
+  }
+  labels_.emplace_back();
+  std::unordered_map<std::string, int32_t> label_ids{{"", 0}};
   for (int i = 0; i < c.assignments_size(); ++i) {
     const v1::Assignment& a = c.assignments(i);
     int32_t t = index.Task(a.task_id());
     if (t == kNoIndex) continue;
-    const EdgeData edge{EdgeKind::kAssignment, i};
+    auto [label, added] =
+        label_ids.emplace(a.label(), static_cast<int32_t>(labels_.size()));
+    if (added) labels_.push_back(a.label());
+    const EdgeData edge{EdgeKind::kAssignment, i, a.role(), label->second};
     if (!a.person_id().empty()) {
       int32_t p = index.Person(a.person_id());
       if (p != kNoIndex) {
@@ -113,7 +122,7 @@ ResponsibilityGraph::ResponsibilityGraph(const v1::Campaign& c,
     for (auto [e, end] = boost::out_edges(v, graph_); e != end; ++e) {
       const EdgeData& data = graph_[*e];
       if (data.kind != EdgeKind::kAssignment) continue;
-      counts.AddRole(c.assignments(data.assignment).role());
+      counts.AddRole(data.role);
       tasks.push_back(static_cast<int32_t>(boost::target(*e, graph_) - task_base_));
     }
     std::sort(tasks.begin(), tasks.end());
@@ -145,7 +154,7 @@ void ResponsibilityGraph::AppendDirect(Vertex party, int32_t via_unit,
     if (data.kind != EdgeKind::kAssignment) continue;
     out->push_back(Involvement{
         static_cast<int32_t>(boost::target(*e, graph_) - task_base_),
-        data.assignment, via_unit});
+        data.assignment, via_unit, data.role, data.label});
   }
 }
 
@@ -161,11 +170,9 @@ void ResponsibilityGraph::TasksOfUnit(int32_t unit, bool include_child_units,
     }
   }
   std::sort(out->begin(), out->end(),
-            [this](const Involvement& a, const Involvement& b) {
+            [](const Involvement& a, const Involvement& b) {
               if (a.task != b.task) return a.task < b.task;
-              int ra = campaign_.assignments(a.assignment).role();
-              int rb = campaign_.assignments(b.assignment).role();
-              if (ra != rb) return ra < rb;
+              if (a.role != b.role) return a.role < b.role;
               return a.assignment < b.assignment;
             });
 }
@@ -183,18 +190,18 @@ void ResponsibilityGraph::TasksOfPerson(int32_t person,
 
 void ResponsibilityGraph::AssignmentsOfTask(int32_t task,
                                             std::vector<int32_t>* out) const {
-  out->clear();
+  // (role, assignment) pairs sort into lead leaders first, then units by role.
+  std::vector<std::pair<int32_t, int32_t>> ranked;
   for (auto [e, end] = boost::in_edges(TaskVertex(task), graph_); e != end;
        ++e) {
     const EdgeData& data = graph_[*e];
-    if (data.kind == EdgeKind::kAssignment) out->push_back(data.assignment);
+    if (data.kind == EdgeKind::kAssignment) {
+      ranked.emplace_back(data.role, data.assignment);
+    }
   }
-  std::sort(out->begin(), out->end(), [this](int32_t a, int32_t b) {
-    int ra = campaign_.assignments(a).role();
-    int rb = campaign_.assignments(b).role();
-    if (ra != rb) return ra < rb;
-    return a < b;
-  });
+  std::sort(ranked.begin(), ranked.end());
+  out->clear();
+  for (const auto& r : ranked) out->push_back(r.second);
 }
 
 void ResponsibilityGraph::ChildUnits(int32_t unit,

@@ -35,16 +35,17 @@ void FillInvolvements(const Campaign& campaign,
   RoleCounts counts;
   int32_t last_task = kNoIndex;
   out->mutable_involvements()->Reserve(static_cast<int>(found.size()));
+  const ResponsibilityGraph& graph = campaign.graph();
   for (const Involvement& inv : found) {
-    const v1::Assignment& a = c.assignments(inv.assignment);
-    const v1::Task& t = c.tasks(inv.task);
     v1::Involvement* item = out->add_involvements();
-    item->set_task_id(t.id());
-    item->set_task_title(t.title());
-    item->set_role(a.role());
-    item->set_label(a.label());
+    std::string_view id = graph.TaskId(inv.task), title = graph.TaskTitle(inv.task);
+    std::string_view label = graph.Label(inv.label);
+    item->mutable_task_id()->assign(id.data(), id.size());
+    item->mutable_task_title()->assign(title.data(), title.size());
+    item->set_role(static_cast<v1::AssignmentRole>(inv.role));
+    if (!label.empty()) item->mutable_label()->assign(label.data(), label.size());
     if (inv.via_unit != kNoIndex) item->set_via_unit_id(c.units(inv.via_unit).id());
-    counts.AddRole(a.role());
+    counts.AddRole(inv.role);
     if (inv.task != last_task) ++counts.total;  // `found` is in task order.
     last_task = inv.task;
   }
