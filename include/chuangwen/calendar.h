@@ -87,6 +87,10 @@ class WorkCalendar {
   // the first that is not (or, with the fallback, sets *used_fallback).
   Status CheckYears(Date a, Date b, const CalendarOptions& options,
                     bool* used_fallback) const;
+  // True when every day of indexes [i, j] lies in a loaded year.
+  bool AllLoaded(int64_t i, int64_t j) const {
+    return unloaded_before_[j + 1] == unloaded_before_[i];
+  }
 
   int first_year_ = 0, last_year_ = -1;
   Date first_day_{boost::gregorian::not_a_date_time};
@@ -94,6 +98,7 @@ class WorkCalendar {
   std::vector<uint8_t> working_;       // By day index.
   std::vector<int32_t> before_;        // Working days before each index (size + 1).
   std::vector<int32_t> nth_;           // Day index of the k-th working day.
+  std::vector<int32_t> unloaded_before_;  // Days of unloaded years before each index.
 };
 
 }  // namespace chuangwen

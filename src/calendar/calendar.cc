@@ -122,7 +122,10 @@ Status WorkCalendar::Build(const v1::HolidayCalendar& data,
   }
   cal->before_.resize(n + 1);
   cal->before_[0] = 0;
+  cal->unloaded_before_.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) {
+    Date d = cal->first_day_ + days(static_cast<long>(i));
+    cal->unloaded_before_[i + 1] = cal->unloaded_before_[i] + !cal->YearLoaded(d.year());
     cal->before_[i + 1] = cal->before_[i] + cal->working_[i];
     if (cal->working_[i]) cal->nth_.push_back(static_cast<int32_t>(i));
   }
@@ -176,7 +179,7 @@ Status WorkCalendar::IsWorkingDay(Date date, bool* out, const CalendarOptions& o
                                   bool* used_fallback) const {
   if (used_fallback != nullptr) *used_fallback = false;
   int64_t i = IndexOf(date);
-  if (i >= 0 && year_loaded_[date.year() - first_year_]) {
+  if (i >= 0 && AllLoaded(i, i)) {
     *out = working_[static_cast<size_t>(i)];
     return Status::OK();
   }
@@ -198,11 +201,9 @@ Status WorkCalendar::AddWorkingDays(Date date, int n, Date* out, const CalendarO
     // is loaded.
     int64_t ordinal = n > 0 ? int64_t{before_[i + 1]} + n - 1 : int64_t{before_[i]} + n;
     if (ordinal >= 0 && ordinal < static_cast<int64_t>(nth_.size())) {
-      Date result = first_day_ + days(nth_[static_cast<size_t>(ordinal)]);
-      Status s = CheckYears(date, result, options, used_fallback);
-      if (!s.ok()) return s;
-      if (used_fallback == nullptr || !*used_fallback) {
-        *out = result;
+      int64_t r = nth_[static_cast<size_t>(ordinal)];
+      if (AllLoaded(std::min(i, r), std::max(i, r))) {
+        *out = first_day_ + days(static_cast<long>(r));
         return Status::OK();
       }
     }
@@ -234,13 +235,13 @@ Status WorkCalendar::CountWorkingDays(Date first, Date last, int* out,
     return Status::InvalidArgument("from " + FormatIsoDate(first) + " is after to " +
                                    FormatIsoDate(last));
   }
-  bool fell_back = false;
-  CW_RETURN_IF_ERROR(CheckYears(first, last, options, &fell_back));
   int64_t i = IndexOf(first), j = IndexOf(last);
-  if (!fell_back && i >= 0 && j >= 0) {
+  if (i >= 0 && j >= 0 && AllLoaded(i, j)) {
     *out = before_[j + 1] - before_[i];
     return Status::OK();
   }
+  bool fell_back = false;
+  CW_RETURN_IF_ERROR(CheckYears(first, last, options, &fell_back));
   int count = 0;
   for (boost::gregorian::day_iterator it(first); *it <= last; ++it) count += WorkingAnywhere(*it);
   if (used_fallback != nullptr) *used_fallback = fell_back;
