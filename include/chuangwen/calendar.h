@@ -39,6 +39,12 @@ class WorkCalendar {
   // working day, or an adjustment outside the loaded years.
   static Status Build(const v1::HolidayCalendar& data,
                       std::shared_ptr<const WorkCalendar>* out);
+  // Builds `local` (further years, local adjustments) on top of `base`, e.g.
+  // ChinaData(). Facts of `local` win; errors name fields of `local` as they
+  // are and fields of `base` prefixed with "base ".
+  static Status Build(const v1::HolidayCalendar& base,
+                      const v1::HolidayCalendar& local,
+                      std::shared_ptr<const WorkCalendar>* out);
 
   // The shipped national calendar, built once on first use.
   static std::shared_ptr<const WorkCalendar> China();

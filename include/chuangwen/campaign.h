@@ -24,6 +24,8 @@
 namespace chuangwen {
 
 class ResponsibilityGraph;
+class CompiledSchedule;
+class WorkCalendar;
 
 class Campaign {
  public:
@@ -49,6 +51,15 @@ class Campaign {
   const v1::Campaign& proto() const { return proto_; }
   const CampaignIndex& index() const { return *index_; }
   const ResponsibilityGraph& graph() const { return *graph_; }
+  // The working-day calendar in force: the shipped national one with the
+  // campaign's own years and adjustments on top (the national one alone when
+  // those have problems).
+  const WorkCalendar& calendar() const { return *calendar_; }
+  const CompiledSchedule& schedule() const { return *schedule_; }
+
+  // The first problem of the schedule or calendar, as an InvalidArgument
+  // naming its place; OK when there is none.
+  Status ScheduleProblems() const;
 
   // Every validation problem, in the order of the rules in validate.h.
   const v1::ValidationReport& problems() const { return problems_; }
@@ -63,6 +74,8 @@ class Campaign {
   v1::Campaign proto_;
   std::unique_ptr<CampaignIndex> index_;
   std::unique_ptr<ResponsibilityGraph> graph_;
+  std::shared_ptr<const WorkCalendar> calendar_;
+  std::unique_ptr<CompiledSchedule> schedule_;
   v1::ValidationReport problems_;
 };
 

@@ -18,6 +18,13 @@
 //  7. Every lead leader sits in a leading group (LEAD_LEADER_NOT_IN_LEADING_BODY).
 //  8. No unit is both responsible (or lead) for and assisting the same task
 //     (RESPONSIBLE_AND_ASSISTING).
+//  9. Schedule: phase and duty ids unique, dates real, ends not before
+//     starts; each duty names exactly one existing owner (unit, body, or a
+//     unit kind some unit has), an existing task and phases, and one rule
+//     whose fields are in range (day 1..31, month 1..12, a real weekday,
+//     interval >= 1, start_month YYYY-MM).
+// 10. The campaign's own calendar years and adjustments build on top of the
+//     national calendar.
 // Thread safety: reentrant.
 #ifndef CHUANGWEN_VALIDATE_H_
 #define CHUANGWEN_VALIDATE_H_

@@ -1,17 +1,17 @@
 #include "chuangwen/calendar.h"
 
 #include <algorithm>
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <map>
 #include <string>
-
-#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "chuangwen/codec.h"
 #include "chuangwen/date.h"
 
 namespace chuangwen {
 namespace internal {
-extern const char kShippedHolidays[];  // Generated from data/holidays/cn.textproto.
+extern const char
+    kShippedHolidays[];  // Generated from data/holidays/cn.textproto.
 }  // namespace internal
 
 namespace {
@@ -31,10 +31,12 @@ Status FieldDate(const std::string& text, const std::string& field, Date* out) {
 }
 
 Status OutsideYears(int year, int first, int last) {
-  std::string loaded = first <= last ? std::to_string(first) + "-" + std::to_string(last)
-                                     : std::string("none");
+  std::string loaded = first <= last
+                           ? std::to_string(first) + "-" + std::to_string(last)
+                           : std::string("none");
   return Status::InvalidArgument(
-      "year " + std::to_string(year) + " is not in the loaded calendar (years " + loaded +
+      "year " + std::to_string(year) +
+      " is not in the loaded calendar (years " + loaded +
       "); load that year's holidays or allow the weekends-only fallback");
 }
 
@@ -42,56 +44,91 @@ Status OutsideYears(int year, int first, int last) {
 
 Status WorkCalendar::Build(const v1::HolidayCalendar& data,
                            std::shared_ptr<const WorkCalendar>* out) {
-  // Collect facts first: date → working day?
+  return Build(v1::HolidayCalendar(), data, out);
+}
+
+Status WorkCalendar::Build(const v1::HolidayCalendar& base,
+                           const v1::HolidayCalendar& local,
+                           std::shared_ptr<const WorkCalendar>* out) {
+  // Collect facts first: date → working day? Local facts override the base.
   std::map<Date, bool> national;
-  int first = 0, last = -1;
-  for (int y = 0; y < data.years_size(); ++y) {
-    const v1::HolidayYear& year = data.years(y);
-    std::string at = "years[" + std::to_string(y) + "]";
-    if (year.year() < 1900 || year.year() > 2999) {
-      return Status::InvalidArgument(at + ".year: " + std::to_string(year.year()) +
-                                     " is out of range 1900..2999");
-    }
-    first = last < first ? year.year() : std::min(first, year.year());
-    last = std::max(last, year.year());
-    for (int h = 0; h < year.holidays_size(); ++h) {
-      const v1::Holiday& holiday = year.holidays(h);
-      std::string hat = at + ".holidays[" + std::to_string(h) + "]";
-      for (int r = 0; r < holiday.days_off_size(); ++r) {
-        std::string rat = hat + ".days_off[" + std::to_string(r) + "]";
-        Date a, b;
-        CW_RETURN_IF_ERROR(FieldDate(holiday.days_off(r).first(), rat + ".first", &a));
-        CW_RETURN_IF_ERROR(FieldDate(holiday.days_off(r).last(), rat + ".last", &b));
-        if (b < a) {
-          return Status::InvalidArgument(rat + ": last " + FormatIsoDate(b) +
-                                         " is before first " + FormatIsoDate(a));
+  std::vector<int> loaded;
+  for (const v1::HolidayCalendar* layer : {&base, &local}) {
+    std::map<Date, bool> facts;
+    const std::string prefix =
+        layer == &base && local.ByteSizeLong() > 0 ? "base " : "";
+    const v1::HolidayCalendar& data = *layer;
+    for (int y = 0; y < data.years_size(); ++y) {
+      const v1::HolidayYear& year = data.years(y);
+      std::string at = prefix + "years[" + std::to_string(y) + "]";
+      if (year.year() < 1900 || year.year() > 2999) {
+        return Status::InvalidArgument(at +
+                                       ".year: " + std::to_string(year.year()) +
+                                       " is out of range 1900..2999");
+      }
+      loaded.push_back(year.year());
+      for (int h = 0; h < year.holidays_size(); ++h) {
+        const v1::Holiday& holiday = year.holidays(h);
+        std::string hat = at + ".holidays[" + std::to_string(h) + "]";
+        for (int r = 0; r < holiday.days_off_size(); ++r) {
+          std::string rat = hat + ".days_off[" + std::to_string(r) + "]";
+          Date a, b;
+          CW_RETURN_IF_ERROR(
+              FieldDate(holiday.days_off(r).first(), rat + ".first", &a));
+          CW_RETURN_IF_ERROR(
+              FieldDate(holiday.days_off(r).last(), rat + ".last", &b));
+          if (b < a) {
+            return Status::InvalidArgument(rat + ": last " + FormatIsoDate(b) +
+                                           " is before first " +
+                                           FormatIsoDate(a));
+          }
+          for (boost::gregorian::day_iterator it(a); *it <= b; ++it) {
+            auto [day, added] = facts.emplace(*it, false);
+            if (!added && day->second) {
+              return Status::InvalidArgument(
+                  rat + ": " + FormatIsoDate(*it) +
+                  " is also listed as a make-up working day");
+            }
+          }
         }
-        for (boost::gregorian::day_iterator it(a); *it <= b; ++it) {
-          auto [day, added] = national.emplace(*it, false);
-          if (!added && day->second) {
-            return Status::InvalidArgument(rat + ": " + FormatIsoDate(*it) +
-                                           " is also listed as a make-up working day");
+        for (int w = 0; w < holiday.make_up_workdays_size(); ++w) {
+          std::string wat =
+              hat + ".make_up_workdays[" + std::to_string(w) + "]";
+          Date d;
+          CW_RETURN_IF_ERROR(FieldDate(holiday.make_up_workdays(w), wat, &d));
+          auto [it, added] = facts.emplace(d, true);
+          if (!added && !it->second) {
+            return Status::InvalidArgument(wat + ": " + FormatIsoDate(d) +
+                                           " is also listed as a day off");
           }
         }
       }
-      for (int w = 0; w < holiday.make_up_workdays_size(); ++w) {
-        std::string wat = hat + ".make_up_workdays[" + std::to_string(w) + "]";
-        Date d;
-        CW_RETURN_IF_ERROR(FieldDate(holiday.make_up_workdays(w), wat, &d));
-        auto [it, added] = national.emplace(d, true);
-        if (!added && !it->second) {
-          return Status::InvalidArgument(wat + ": " + FormatIsoDate(d) +
-                                         " is also listed as a day off");
-        }
-      }
+    }
+    for (const auto& [d, working] : facts) national[d] = working;
+  }
+  int first = 0, last = -1;
+  if (!loaded.empty()) {
+    first = *std::min_element(loaded.begin(), loaded.end());
+    last = *std::max_element(loaded.begin(), loaded.end());
+  }
+  std::vector<const v1::DayAdjustment*> adjustments;
+  std::vector<std::string> adjustment_paths;
+  for (const v1::HolidayCalendar* layer : {&base, &local}) {
+    const std::string prefix =
+        layer == &base && local.ByteSizeLong() > 0 ? "base " : "";
+    for (int a = 0; a < layer->adjustments_size(); ++a) {
+      adjustments.push_back(&layer->adjustments(a));
+      adjustment_paths.push_back(prefix + "adjustments[" + std::to_string(a) +
+                                 "].date");
     }
   }
   std::shared_ptr<WorkCalendar> cal(new WorkCalendar());
   cal->first_year_ = first;
   cal->last_year_ = last;
   if (last < first) {
-    if (data.adjustments_size() > 0) {
-      return Status::InvalidArgument("adjustments[0]: no years are loaded to adjust");
+    if (!adjustments.empty()) {
+      return Status::InvalidArgument(adjustment_paths[0] +
+                                     ": no years are loaded to adjust");
     }
     *out = std::move(cal);
     return Status::OK();
@@ -100,7 +137,7 @@ Status WorkCalendar::Build(const v1::HolidayCalendar& data,
   const Date end(static_cast<unsigned short>(last), 12, 31);
   const size_t n = static_cast<size_t>((end - cal->first_day_).days() + 1);
   cal->year_loaded_.assign(static_cast<size_t>(last - first + 1), 0);
-  for (const v1::HolidayYear& year : data.years()) cal->year_loaded_[year.year() - first] = 1;
+  for (int year : loaded) cal->year_loaded_[year - first] = 1;
   cal->working_.resize(n);
   for (size_t i = 0; i < n; ++i) {
     cal->working_[i] = !IsWeekend(cal->first_day_ + days(static_cast<long>(i)));
@@ -109,23 +146,24 @@ Status WorkCalendar::Build(const v1::HolidayCalendar& data,
     int64_t i = cal->IndexOf(d);
     if (i >= 0) cal->working_[static_cast<size_t>(i)] = working;
   }
-  for (int a = 0; a < data.adjustments_size(); ++a) {
-    std::string at = "adjustments[" + std::to_string(a) + "].date";
+  for (size_t a = 0; a < adjustments.size(); ++a) {
+    const std::string& at = adjustment_paths[a];
     Date d;
-    CW_RETURN_IF_ERROR(FieldDate(data.adjustments(a).date(), at, &d));
+    CW_RETURN_IF_ERROR(FieldDate(adjustments[a]->date(), at, &d));
     int64_t i = cal->IndexOf(d);
     if (i < 0 || !cal->YearLoaded(d.year())) {
       return Status::InvalidArgument(at + ": " + FormatIsoDate(d) +
                                      " is outside the loaded years");
     }
-    cal->working_[static_cast<size_t>(i)] = !data.adjustments(a).day_off();
+    cal->working_[static_cast<size_t>(i)] = !adjustments[a]->day_off();
   }
   cal->before_.resize(n + 1);
   cal->before_[0] = 0;
   cal->unloaded_before_.assign(n + 1, 0);
   for (size_t i = 0; i < n; ++i) {
     Date d = cal->first_day_ + days(static_cast<long>(i));
-    cal->unloaded_before_[i + 1] = cal->unloaded_before_[i] + !cal->YearLoaded(d.year());
+    cal->unloaded_before_[i + 1] =
+        cal->unloaded_before_[i] + !cal->YearLoaded(d.year());
     cal->before_[i + 1] = cal->before_[i] + cal->working_[i];
     if (cal->working_[i]) cal->nth_.push_back(static_cast<int32_t>(i));
   }
@@ -137,7 +175,8 @@ const v1::HolidayCalendar& WorkCalendar::ChinaData() {
   static const v1::HolidayCalendar* data = [] {
     auto* d = new v1::HolidayCalendar();
     Status s = Decode(internal::kShippedHolidays, Format::kText, d);
-    if (!s.ok()) throw std::logic_error("shipped holiday data: " + s.ToString());
+    if (!s.ok())
+      throw std::logic_error("shipped holiday data: " + s.ToString());
     return d;
   }();
   return *data;
@@ -147,19 +186,22 @@ std::shared_ptr<const WorkCalendar> WorkCalendar::China() {
   static const std::shared_ptr<const WorkCalendar> china = [] {
     std::shared_ptr<const WorkCalendar> cal;
     Status s = Build(ChinaData(), &cal);
-    if (!s.ok()) throw std::logic_error("shipped holiday data: " + s.ToString());
+    if (!s.ok())
+      throw std::logic_error("shipped holiday data: " + s.ToString());
     return cal;
   }();
   return china;
 }
 
 bool WorkCalendar::YearLoaded(int year) const {
-  return year >= first_year_ && year <= last_year_ && year_loaded_[year - first_year_];
+  return year >= first_year_ && year <= last_year_ &&
+         year_loaded_[year - first_year_];
 }
 
 bool WorkCalendar::WorkingAnywhere(Date date) const {
   int64_t i = IndexOf(date);
-  if (i >= 0 && YearLoaded(date.year())) return working_[static_cast<size_t>(i)];
+  if (i >= 0 && YearLoaded(date.year()))
+    return working_[static_cast<size_t>(i)];
   return !IsWeekend(date);
 }
 
@@ -168,14 +210,16 @@ Status WorkCalendar::CheckYears(Date a, Date b, const CalendarOptions& options,
   if (b < a) std::swap(a, b);
   for (int y = a.year(); y <= b.year(); ++y) {
     if (YearLoaded(y)) continue;
-    if (!options.weekend_fallback) return OutsideYears(y, first_year_, last_year_);
+    if (!options.weekend_fallback)
+      return OutsideYears(y, first_year_, last_year_);
     if (used_fallback != nullptr) *used_fallback = true;
     return Status::OK();
   }
   return Status::OK();
 }
 
-Status WorkCalendar::IsWorkingDay(Date date, bool* out, const CalendarOptions& options,
+Status WorkCalendar::IsWorkingDay(Date date, bool* out,
+                                  const CalendarOptions& options,
                                   bool* used_fallback) const {
   if (used_fallback != nullptr) *used_fallback = false;
   int64_t i = IndexOf(date);
@@ -188,7 +232,8 @@ Status WorkCalendar::IsWorkingDay(Date date, bool* out, const CalendarOptions& o
   return Status::OK();
 }
 
-Status WorkCalendar::AddWorkingDays(Date date, int n, Date* out, const CalendarOptions& options,
+Status WorkCalendar::AddWorkingDays(Date date, int n, Date* out,
+                                    const CalendarOptions& options,
                                     bool* used_fallback) const {
   if (used_fallback != nullptr) *used_fallback = false;
   if (n == 0) {
@@ -199,7 +244,8 @@ Status WorkCalendar::AddWorkingDays(Date date, int n, Date* out, const CalendarO
   if (i >= 0) {
     // Fast path: the answer lies inside the arrays and every year on the way
     // is loaded.
-    int64_t ordinal = n > 0 ? int64_t{before_[i + 1]} + n - 1 : int64_t{before_[i]} + n;
+    int64_t ordinal =
+        n > 0 ? int64_t{before_[i + 1]} + n - 1 : int64_t{before_[i]} + n;
     if (ordinal >= 0 && ordinal < static_cast<int64_t>(nth_.size())) {
       int64_t r = nth_[static_cast<size_t>(ordinal)];
       if (AllLoaded(std::min(i, r), std::max(i, r))) {
@@ -215,9 +261,11 @@ Status WorkCalendar::AddWorkingDays(Date date, int n, Date* out, const CalendarO
   bool fell_back = false;
   while (remaining > 0) {
     d += days(step);
-    if (d.is_special()) return Status::InvalidArgument("date arithmetic left the calendar");
+    if (d.is_special())
+      return Status::InvalidArgument("date arithmetic left the calendar");
     if (!YearLoaded(d.year())) {
-      if (!options.weekend_fallback) return OutsideYears(d.year(), first_year_, last_year_);
+      if (!options.weekend_fallback)
+        return OutsideYears(d.year(), first_year_, last_year_);
       fell_back = true;
     }
     if (WorkingAnywhere(d)) --remaining;
@@ -232,8 +280,8 @@ Status WorkCalendar::CountWorkingDays(Date first, Date last, int* out,
                                       bool* used_fallback) const {
   if (used_fallback != nullptr) *used_fallback = false;
   if (last < first) {
-    return Status::InvalidArgument("from " + FormatIsoDate(first) + " is after to " +
-                                   FormatIsoDate(last));
+    return Status::InvalidArgument("from " + FormatIsoDate(first) +
+                                   " is after to " + FormatIsoDate(last));
   }
   int64_t i = IndexOf(first), j = IndexOf(last);
   if (i >= 0 && j >= 0 && AllLoaded(i, j)) {
@@ -243,13 +291,15 @@ Status WorkCalendar::CountWorkingDays(Date first, Date last, int* out,
   bool fell_back = false;
   CW_RETURN_IF_ERROR(CheckYears(first, last, options, &fell_back));
   int count = 0;
-  for (boost::gregorian::day_iterator it(first); *it <= last; ++it) count += WorkingAnywhere(*it);
+  for (boost::gregorian::day_iterator it(first); *it <= last; ++it)
+    count += WorkingAnywhere(*it);
   if (used_fallback != nullptr) *used_fallback = fell_back;
   *out = count;
   return Status::OK();
 }
 
-Status WorkCalendar::WorkingDayOnOrBefore(Date date, Date* out, const CalendarOptions& options,
+Status WorkCalendar::WorkingDayOnOrBefore(Date date, Date* out,
+                                          const CalendarOptions& options,
                                           bool* used_fallback) const {
   bool working = false;
   CW_RETURN_IF_ERROR(IsWorkingDay(date, &working, options, used_fallback));
@@ -260,7 +310,8 @@ Status WorkCalendar::WorkingDayOnOrBefore(Date date, Date* out, const CalendarOp
   return AddWorkingDays(date, -1, out, options, used_fallback);
 }
 
-Status WorkCalendar::WorkingDayOnOrAfter(Date date, Date* out, const CalendarOptions& options,
+Status WorkCalendar::WorkingDayOnOrAfter(Date date, Date* out,
+                                         const CalendarOptions& options,
                                          bool* used_fallback) const {
   bool working = false;
   CW_RETURN_IF_ERROR(IsWorkingDay(date, &working, options, used_fallback));

@@ -2,7 +2,9 @@
 
 #include <utility>
 
+#include "chuangwen/calendar.h"
 #include "chuangwen/responsibility_graph.h"
+#include "chuangwen/schedule.h"
 #include "chuangwen/validate.h"
 
 namespace chuangwen {
@@ -12,6 +14,23 @@ Campaign::Campaign(v1::Campaign proto) : proto_(std::move(proto)) {
   index_ = std::make_unique<CampaignIndex>(proto_);
   problems_ = Validate(proto_, *index_);
   graph_ = std::make_unique<ResponsibilityGraph>(proto_, *index_);
+  calendar_ = WorkCalendar::China();
+  if (proto_.has_calendar()) {
+    std::shared_ptr<const WorkCalendar> local;
+    if (WorkCalendar::Build(WorkCalendar::ChinaData(), proto_.calendar(), &local).ok()) {
+      calendar_ = std::move(local);
+    }
+  }
+  schedule_ = std::make_unique<CompiledSchedule>(proto_, *index_, calendar_);
+}
+
+Status Campaign::ScheduleProblems() const {
+  for (const v1::Problem& p : problems_.problems()) {
+    if (p.location().rfind("schedule.", 0) == 0 || p.location().rfind("calendar", 0) == 0) {
+      return Status::InvalidArgument(p.location() + ": " + p.message());
+    }
+  }
+  return Status::OK();
 }
 
 Campaign::~Campaign() = default;

@@ -9,6 +9,7 @@
 
 #include "campaign/task_coverage.h"
 #include "campaign/validate_internal.h"
+#include "schedule/compiled.h"
 #include "chuangwen/date.h"
 
 namespace chuangwen {
@@ -60,6 +61,7 @@ class Validator {
     CheckResponsibleUnits();
     CheckLeadLeaders();
     CheckResponsibleAndAssisting();
+    internal::CheckSchedule(c_, index_, report_);
   }
 
  private:
