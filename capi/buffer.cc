@@ -31,6 +31,17 @@ int ReturnMessage(const google::protobuf::Message& message, int format,
   return ReturnBytes(bytes, out, out_size);
 }
 
+Status DecodeRequest(const uint8_t* data, size_t size, int format,
+                     google::protobuf::Message* out) {
+  if (data == nullptr && size != 0) {
+    return Status::InvalidArgument("request must not be NULL when its size is not 0");
+  }
+  Format f;
+  CW_RETURN_IF_ERROR(CheckFormat(format, &f));
+  return Decode(std::string_view(reinterpret_cast<const char*>(data), size), f, out)
+      .WithContext("request");
+}
+
 }  // namespace chuangwen::capi
 
 extern "C" void cw_free(void* p) { std::free(p); }

@@ -2,13 +2,9 @@
 #include <memory>
 #include <string>
 
+#include "campaign_handle.h"
 #include "capi_internal.h"
-#include "chuangwen/campaign.h"
 #include "chuangwen/responsibility_query.h"
-
-struct cw_campaign {
-  std::shared_ptr<const chuangwen::Campaign> rep;
-};
 
 namespace {
 

@@ -38,6 +38,10 @@ int ReturnBytes(std::string_view bytes, uint8_t** out, size_t* out_size);
 int ReturnMessage(const google::protobuf::Message& message, int format,
                   uint8_t** out, size_t* out_size);
 
+// Decodes a request message given as (data, size, format).
+Status DecodeRequest(const uint8_t* data, size_t size, int format,
+                     google::protobuf::Message* out);
+
 // Runs `body`, turning any escaping exception into CW_ENOMEM/CW_EINTERNAL.
 template <typename Body>
 int Guard(Body&& body) noexcept {

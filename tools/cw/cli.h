@@ -70,6 +70,8 @@ int RunShow(int argc, char** argv);
 int RunValidate(int argc, char** argv);
 int RunQuery(int argc, char** argv);
 int RunConvert(int argc, char** argv);
+int RunAgenda(int argc, char** argv);
+int RunWorkdays(int argc, char** argv);
 
 }  // namespace cw
 

@@ -19,6 +19,9 @@ constexpr char kUsage[] =
     "  query FILE --unit ID [--children] | --person ID | --task ID |\n"
     "             --chain TASK | --gaps | --load   [--json]\n"
     "  convert IN OUT                 re-encode a campaign (by extension)\n"
+    "  agenda FILE --from D --to D [--unit ID | --person ID] [--json | --ics]\n"
+    "                                 every deadline between two dates\n"
+    "  workdays --from D --to D       working days from D to D, both included\n"
     "\n"
     "FILE is a chuangwen.v1.Campaign as .textproto, .json or .pb; --format\n"
     "binary|json|text overrides the extension. Exit codes: 0 ok, 1 problems\n"
@@ -37,6 +40,8 @@ int main(int argc, char** argv) {
     if (command == "validate") return cw::RunValidate(argc, argv);
     if (command == "query") return cw::RunQuery(argc, argv);
     if (command == "convert") return cw::RunConvert(argc, argv);
+    if (command == "agenda") return cw::RunAgenda(argc, argv);
+    if (command == "workdays") return cw::RunWorkdays(argc, argv);
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);
       return cw::kExitOk;

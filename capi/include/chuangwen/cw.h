@@ -157,6 +157,72 @@ int cw_campaign_document_chain(const cw_campaign *campaign,
                                const char *task_id, int format, uint8_t **out,
                                size_t *out_size);
 
+/* ---- Working-day calendar ------------------------------------------------ */
+
+/* Flags for the calendar functions. */
+#define CW_CALENDAR_WEEKEND_FALLBACK 1 /* Answer years not loaded by weekends alone. */
+
+/* Bytes a date written by the library takes: "YYYY-MM-DD" and a NUL. */
+#define CW_DATE_SIZE 11
+
+/* The calendar functions use the campaign's calendar (the shipped national
+ * calendar with the campaign's own years and adjustments on top), or the
+ * shipped national calendar (China, 2014-2026) when `campaign` is NULL.
+ * Dates are "YYYY-MM-DD". A date in a year that is not loaded fails with
+ * CW_EINVALID naming the year, unless flags has CW_CALENDAR_WEEKEND_FALLBACK;
+ * then *out_used_fallback (if not NULL) is set to 1 when the fallback was
+ * used, else 0. Nothing is allocated. */
+
+/* *out = 1 if `date` is a working day, else 0. */
+int cw_calendar_is_working_day(const cw_campaign *campaign, const char *date,
+                               int flags, int *out, int *out_used_fallback);
+
+/* Writes to `out` (CW_DATE_SIZE bytes, caller-owned) the n-th working day
+ * after `date` (n > 0) or before it (n < 0), not counting `date`; n == 0
+ * gives `date`. */
+int cw_calendar_add_working_days(const cw_campaign *campaign, const char *date,
+                                 int n, int flags, char *out,
+                                 int *out_used_fallback);
+
+/* *out = working days from `from` to `to`, both included. `from` after `to`
+ * is CW_EINVALID. */
+int cw_calendar_count_working_days(const cw_campaign *campaign,
+                                   const char *from, const char *to, int flags,
+                                   int *out, int *out_used_fallback);
+
+/* ---- Schedule (schedule.proto) ------------------------------------------- */
+
+/* The phases containing `date`, as a chuangwen.v1.PhaseList.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_phases_at(const cw_campaign *campaign, const char *date,
+                          int format, uint8_t **out, size_t *out_size);
+
+/* The agenda asked by a chuangwen.v1.AgendaRequest (`request`, encoded in
+ * `request_format`), answered as a chuangwen.v1.Agenda in `format`. Fails with
+ * CW_EINVALID when the campaign's schedule has problems (the message names
+ * the first), on bad dates or from after to.
+ * Ownership: `request` is borrowed; caller frees *out with cw_free(). */
+int cw_campaign_agenda(const cw_campaign *campaign, const uint8_t *request,
+                       size_t request_size, int request_format, int format,
+                       uint8_t **out, size_t *out_size);
+
+/* The same agenda as an iCalendar (RFC 5545) document, UTF-8 text with CRLF
+ * line endings. `stamp_utc` ("YYYYMMDDTHHMMSSZ") is every event's DTSTAMP;
+ * NULL or "" uses the current time.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_agenda_ics(const cw_campaign *campaign, const uint8_t *request,
+                           size_t request_size, int request_format,
+                           const char *stamp_utc, uint8_t **out,
+                           size_t *out_size);
+
+/* Colours (红黄绿灯) of the dated items of a chuangwen.v1.StatusRequest, as a
+ * chuangwen.v1.StatusResponse. The policy is the request's, else the
+ * campaign's, else yellow within 3 working days.
+ * Ownership: `request` is borrowed; caller frees *out with cw_free(). */
+int cw_campaign_status(const cw_campaign *campaign, const uint8_t *request,
+                       size_t request_size, int request_format, int format,
+                       uint8_t **out, size_t *out_size);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
