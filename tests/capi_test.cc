@@ -203,12 +203,99 @@ TEST_F(CapiTest, GarbageNeverCrashes) {
       }
     }
     std::string id = input.substr(0, input.find('\0'));
+    {
+      Bytes x, y, z, w;
+      const auto* bytes = reinterpret_cast<const uint8_t*>(input.data());
+      cw_campaign_agenda(c_, bytes, input.size(), round % 4, CW_FORMAT_JSON, &x.data, &x.size);
+      cw_campaign_agenda_ics(c_, bytes, input.size(), round % 4, id.c_str(), &y.data, &y.size);
+      cw_campaign_status(c_, bytes, input.size(), round % 4, CW_FORMAT_TEXT, &z.data, &z.size);
+      cw_campaign_phases_at(c_, id.c_str(), CW_FORMAT_JSON, &w.data, &w.size);
+      int flag = 0, count = 0;
+      char date[CW_DATE_SIZE];
+      cw_calendar_is_working_day(c_, id.c_str(), round & 1, &flag, &flag);
+      cw_calendar_add_working_days(nullptr, id.c_str(), static_cast<int>(rng() % 2000) - 1000,
+                                   round & 1, date, &flag);
+      cw_calendar_count_working_days(c_, id.c_str(), "2025-01-01", round & 1, &count, nullptr);
+    }
     Bytes a, b, d, e;
     cw_campaign_unit_tasks(c_, id.c_str(), round & 1, CW_FORMAT_JSON, &a.data, &a.size);
     cw_campaign_person_tasks(c_, id.c_str(), CW_FORMAT_TEXT, &b.data, &b.size);
     cw_campaign_task_parties(c_, id.c_str(), CW_FORMAT_BINARY, &d.data, &d.size);
     cw_campaign_document_chain(c_, id.c_str(), round % 5, &e.data, &e.size);
   }
+}
+
+TEST_F(CapiTest, WorkingDaysOnTheNationalAndTheCampaignCalendar) {
+  int working = -1, fell_back = -1;
+  ASSERT_EQ(cw_calendar_is_working_day(nullptr, "2024-02-18", 0, &working, &fell_back), CW_OK);
+  EXPECT_EQ(working, 1);  // A make-up Sunday.
+  EXPECT_EQ(fell_back, 0);
+  char date[CW_DATE_SIZE];
+  ASSERT_EQ(cw_calendar_add_working_days(c_, "2024-02-08", 2, 0, date, nullptr), CW_OK);
+  EXPECT_STREQ(date, "2024-02-18");
+  int count = 0;
+  ASSERT_EQ(cw_calendar_count_working_days(nullptr, "2025-01-01", "2025-12-31", 0, &count,
+                                           nullptr),
+            CW_OK);
+  EXPECT_EQ(count, 248);
+  EXPECT_EQ(cw_calendar_is_working_day(nullptr, "2030-01-07", 0, &working, nullptr), CW_EINVALID);
+  EXPECT_NE(std::string(cw_last_error_message()).find("year 2030"), std::string::npos);
+  ASSERT_EQ(cw_calendar_is_working_day(nullptr, "2030-01-07", CW_CALENDAR_WEEKEND_FALLBACK,
+                                       &working, &fell_back),
+            CW_OK);
+  EXPECT_EQ(fell_back, 1);
+  EXPECT_EQ(cw_calendar_count_working_days(nullptr, "2017-02-30", "2017-03-01", 0, &count,
+                                           nullptr),
+            CW_EINVALID);
+  EXPECT_NE(std::string(cw_last_error_message()).find("from: '2017-02-30'"), std::string::npos);
+  EXPECT_EQ(cw_calendar_add_working_days(nullptr, nullptr, 1, 0, date, nullptr), CW_EINVALID);
+}
+
+TEST_F(CapiTest, AgendaStatusAndPhasesThroughTheCApi) {
+  const std::string request = R"({"from": "2025-04-01", "to": "2025-04-30", "unit_id": "srk"})";
+  Bytes agenda;
+  ASSERT_EQ(cw_campaign_agenda(c_, reinterpret_cast<const uint8_t*>(request.data()),
+                               request.size(), CW_FORMAT_JSON, CW_FORMAT_JSON, &agenda.data,
+                               &agenda.size),
+            CW_OK)
+      << cw_last_error_message();
+  EXPECT_NE(agenda.str().find("\"due\":\"2025-04-18\""), std::string::npos) << agenda.str();
+  Bytes ics;
+  ASSERT_EQ(cw_campaign_agenda_ics(c_, reinterpret_cast<const uint8_t*>(request.data()),
+                                   request.size(), CW_FORMAT_JSON, "20250101T000000Z", &ics.data,
+                                   &ics.size),
+            CW_OK);
+  EXPECT_EQ(ics.str().rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
+  EXPECT_NE(ics.str().find("DTSTART;VALUE=DATE:20250418"), std::string::npos);
+
+  const std::string status = R"(date: "2025-03-24" items { id: "x" deadline: "2025-03-21" })";
+  Bytes colours;
+  ASSERT_EQ(cw_campaign_status(c_, reinterpret_cast<const uint8_t*>(status.data()), status.size(),
+                               CW_FORMAT_TEXT, CW_FORMAT_JSON, &colours.data, &colours.size),
+            CW_OK)
+      << cw_last_error_message();
+  EXPECT_NE(colours.str().find("\"color\":\"RED\""), std::string::npos) << colours.str();
+  EXPECT_NE(colours.str().find("\"working_days_late\":1"), std::string::npos);
+
+  Bytes phases;
+  ASSERT_EQ(cw_campaign_phases_at(c_, "2025-08-15", CW_FORMAT_JSON, &phases.data, &phases.size),
+            CW_OK);
+  EXPECT_NE(phases.str().find("集中整治阶段"), std::string::npos);
+  EXPECT_NE(phases.str().find("迎接检查验收阶段"), std::string::npos);
+
+  const std::string bad = R"({"from": "2025-04-01", "to": "2025-03-01"})";
+  Bytes none;
+  EXPECT_EQ(cw_campaign_agenda(c_, reinterpret_cast<const uint8_t*>(bad.data()), bad.size(),
+                               CW_FORMAT_JSON, CW_FORMAT_JSON, &none.data, &none.size),
+            CW_EINVALID);
+  EXPECT_STREQ(cw_last_error_message(), "agenda: to 2025-03-01 is before from 2025-04-01");
+  EXPECT_EQ(cw_campaign_agenda(c_, reinterpret_cast<const uint8_t*>("{"), 1, CW_FORMAT_JSON,
+                               CW_FORMAT_JSON, &none.data, &none.size),
+            CW_EPARSE);
+  EXPECT_EQ(cw_campaign_status(c_, nullptr, 3, CW_FORMAT_JSON, CW_FORMAT_JSON, &none.data,
+                               &none.size),
+            CW_EINVALID);
+  EXPECT_EQ(none.data, nullptr);
 }
 
 TEST_F(CapiTest, ManyThreadsQueryOneHandle) {

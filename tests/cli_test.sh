@@ -31,6 +31,26 @@ expect 0 "    青办〔2025〕6号" -- "$cw" query "$example" --chain 1.1
 expect 0 "No gaps." -- "$cw" query "$example" --gaps
 expect 0 '"units":' -- "$cw" query "$example" --load --json
 
+# Agenda and working days.
+expect 0 "2025-04-18  市容科              报送创建活动文字、影像资料        (原定 2025-04-20)  [rectify]" -- "$cw" agenda "$example" --from 2025-04-01 --to 2025-04-30 --unit srk
+expect 0 "2 deadlines from 2025-04-01 to 2025-04-30" -- "$cw" agenda "$example" --from 2025-04-01 --to 2025-04-30 --unit srk
+expect 0 '"duty_id":"work-plan"' -- "$cw" agenda "$example" --from 2025-04-01 --to 2025-04-30 --unit srk --json
+expect 0 "DTSTART;VALUE=DATE:20250418" -- "$cw" agenda "$example" --from 2025-04-01 --to 2025-04-30 --unit srk --ics
+expect 0 "(weekends-only fallback used)" -- "$cw" agenda "$example" --from 2027-01-01 --to 2027-01-31 --fallback
+expect 2 "year 2027 is not in the loaded calendar" -- "$cw" agenda "$example" --from 2027-01-01 --to 2027-01-31
+expect 2 "agenda: to 2025-03-01 is before from 2025-04-01" -- "$cw" agenda "$example" --from 2025-04-01 --to 2025-03-01
+expect 2 "usage: cw agenda" -- "$cw" agenda "$example" --from 2025-04-01
+expect 0 "248" -- "$cw" workdays --from 2025-01-01 --to 2025-12-31
+expect 0 "18" -- "$cw" workdays --from 2024-02-01 --to 2024-02-29
+expect 2 "--from: '2017-02-30': day must be 1..28 in 2017-02" -- "$cw" workdays --from 2017-02-30 --to 2017-03-01
+expect 2 "year 2031" -- "$cw" workdays --from 2031-01-01 --to 2031-01-31
+expect 0 "23" -- "$cw" workdays --from 2031-01-01 --to 2031-01-31 --fallback
+sed 's/rule { monthly { day: 20 } }/rule { monthly { day: 32 } }/' "$example" > "$work/bad-duty.textproto"
+expect 1 "schedule.duties[0].rule.monthly.day: duty 'monthly-materials': rule.monthly.day 32 is out of range 1..31" -- "$cw" validate "$work/bad-duty.textproto"
+expect 2 "rule.monthly.day 32" -- "$cw" agenda "$work/bad-duty.textproto" --from 2025-04-01 --to 2025-04-30
+sed 's/weekly { weekday: FRIDAY }/weekly { weekday: FRYDAY }/' "$example" > "$work/bad-weekday.textproto"
+expect 2 'Unknown enumeration value of "FRYDAY" for field "weekday"' -- "$cw" show "$work/bad-weekday.textproto"
+
 # A broken campaign: validate exits 1 and names the problem and its place.
 sed 's/unit_id: "zfdd" role: ASSIGNMENT_ROLE_LEAD_UNIT/unit_id: "zhiguan" role: ASSIGNMENT_ROLE_LEAD_UNIT/' \
   "$example" > "$work/broken.textproto"

@@ -128,6 +128,24 @@ _declare("cw_campaign_document_chain", ctypes.c_int, _handle, _c, ctypes.c_int,
          ctypes.POINTER(_u8p), ctypes.POINTER(_size))
 
 
+_intp = ctypes.POINTER(ctypes.c_int)
+_declare("cw_calendar_is_working_day", ctypes.c_int, _handle, _c, ctypes.c_int, _intp, _intp)
+_declare("cw_calendar_add_working_days", ctypes.c_int, _handle, _c, ctypes.c_int, ctypes.c_int,
+         ctypes.c_char_p, _intp)
+_declare("cw_calendar_count_working_days", ctypes.c_int, _handle, _c, _c, ctypes.c_int, _intp,
+         _intp)
+_declare("cw_campaign_phases_at", ctypes.c_int, _handle, _c, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+for _name in ("cw_campaign_agenda", "cw_campaign_status"):
+    _declare(_name, ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, ctypes.c_int,
+             ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_campaign_agenda_ics", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, _c,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+
+CALENDAR_WEEKEND_FALLBACK = 1
+_DATE_SIZE = 11
+
+
 def _check(code: int) -> None:
     if code != 0:
         message = library.cw_last_error_message().decode("utf-8", "replace")
@@ -160,6 +178,66 @@ def _format(fmt: Union[int, str]) -> int:
         except KeyError:
             raise ValueError(f"unknown format {fmt!r} (binary, json or text)") from None
     return fmt
+
+
+def _date(value) -> bytes:
+    """Accepts "YYYY-MM-DD" or a datetime.date."""
+    if hasattr(value, "isoformat"):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise TypeError(f"date must be str or datetime.date, not {type(value).__name__}")
+    return value.encode("ascii", "replace")
+
+
+def _request(message: Dict[str, Any]):
+    data = json.dumps(message, ensure_ascii=False).encode("utf-8")
+    buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data)
+    return ctypes.cast(buffer, _u8p), len(data), buffer
+
+
+class WorkdayAnswer(tuple):
+    """(value, used_weekend_fallback)"""
+
+
+def _is_working_day(handle, date, fallback: bool):
+    out, used = ctypes.c_int(), ctypes.c_int()
+    _check(library.cw_calendar_is_working_day(handle, _date(date),
+                                              CALENDAR_WEEKEND_FALLBACK if fallback else 0,
+                                              ctypes.byref(out), ctypes.byref(used)))
+    return bool(out.value), bool(used.value)
+
+
+def _add_working_days(handle, date, n: int, fallback: bool):
+    out = ctypes.create_string_buffer(_DATE_SIZE)
+    used = ctypes.c_int()
+    _check(library.cw_calendar_add_working_days(handle, _date(date), int(n),
+                                                CALENDAR_WEEKEND_FALLBACK if fallback else 0,
+                                                out, ctypes.byref(used)))
+    return out.value.decode(), bool(used.value)
+
+
+def _count_working_days(handle, first, last, fallback: bool):
+    out, used = ctypes.c_int(), ctypes.c_int()
+    _check(library.cw_calendar_count_working_days(handle, _date(first), _date(last),
+                                                  CALENDAR_WEEKEND_FALLBACK if fallback else 0,
+                                                  ctypes.byref(out), ctypes.byref(used)))
+    return out.value, bool(used.value)
+
+
+def is_working_day(date, fallback: bool = False) -> bool:
+    """On the shipped national calendar. Dates outside its years raise
+    InvalidError unless `fallback` (weekends only) is allowed."""
+    return _is_working_day(None, date, fallback)[0]
+
+
+def add_working_days(date, n: int, fallback: bool = False) -> str:
+    """The n-th working day after (n > 0) or before (n < 0) `date`."""
+    return _add_working_days(None, date, n, fallback)[0]
+
+
+def count_working_days(first, last, fallback: bool = False) -> int:
+    """Working days from `first` to `last`, both included."""
+    return _count_working_days(None, first, last, fallback)[0]
 
 
 def version() -> str:
@@ -258,6 +336,57 @@ class Campaign:
 
     def document_chain(self, task_id: str) -> List[Dict[str, Any]]:
         return self._json(library.cw_campaign_document_chain, _id(task_id)).get("links", [])
+
+    # ---- Calendar and schedule ----
+    def is_working_day(self, date, fallback: bool = False) -> bool:
+        """On the campaign's calendar (national plus its own adjustments)."""
+        return _is_working_day(self._live(), date, fallback)[0]
+
+    def add_working_days(self, date, n: int, fallback: bool = False) -> str:
+        return _add_working_days(self._live(), date, n, fallback)[0]
+
+    def count_working_days(self, first, last, fallback: bool = False) -> int:
+        return _count_working_days(self._live(), first, last, fallback)[0]
+
+    def phases_at(self, date) -> List[Dict[str, Any]]:
+        return self._json(library.cw_campaign_phases_at, _date(date)).get("phases", [])
+
+    def agenda(self, first, last, unit: Optional[str] = None, person: Optional[str] = None,
+               fallback: bool = False) -> Dict[str, Any]:
+        """Every deadline from `first` to `last` (an Agenda message as a dict)."""
+        data, size, keep = _request(self._agenda_request(first, last, unit, person, fallback))
+        return json.loads(_call_bytes(library.cw_campaign_agenda, self._live(), data, size,
+                                      FORMAT_JSON, FORMAT_JSON).decode("utf-8"))
+
+    def agenda_ics(self, first, last, unit: Optional[str] = None,
+                   person: Optional[str] = None, stamp_utc: Optional[str] = None,
+                   fallback: bool = False) -> str:
+        """The agenda as an iCalendar (RFC 5545) document."""
+        data, size, keep = _request(self._agenda_request(first, last, unit, person, fallback))
+        raw = _call_bytes(library.cw_campaign_agenda_ics, self._live(), data, size, FORMAT_JSON,
+                          stamp_utc.encode() if stamp_utc else None)
+        return raw.decode("utf-8")
+
+    @staticmethod
+    def _agenda_request(first, last, unit, person, fallback) -> Dict[str, Any]:
+        request = {"from": _date(first).decode(), "to": _date(last).decode(),
+                   "weekend_fallback": bool(fallback)}
+        if unit:
+            request["unit_id"] = unit
+        if person:
+            request["person_id"] = person
+        return request
+
+    def status(self, date, items: List[Dict[str, Any]],
+               policy: Optional[Dict[str, Any]] = None) -> List[Dict[str, Any]]:
+        """红黄绿灯 of dated items ({"id", "start", "deadline", "done", "series"})."""
+        request: Dict[str, Any] = {"date": _date(date).decode(), "items": items}
+        if policy is not None:
+            request["policy"] = policy
+        data, size, keep = _request(request)
+        answer = json.loads(_call_bytes(library.cw_campaign_status, self._live(), data, size,
+                                        FORMAT_JSON, FORMAT_JSON).decode("utf-8"))
+        return answer.get("items", [])
 
     def query_bytes(self, what: str, *args, fmt: Union[int, str] = FORMAT_BINARY) -> bytes:
         """Raw answer bytes (e.g. protobuf) of one query, by method name."""

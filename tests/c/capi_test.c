@@ -77,6 +77,25 @@ int main(int argc, char **argv) {
     CHECK(strstr(cw_last_error_message(), "nmae") != NULL);
   }
 
+  /* Working days and the agenda. */
+  {
+    char date[CW_DATE_SIZE];
+    int working = -1, used = -1, count = 0;
+    const char *request = "from: \"2025-04-01\" to: \"2025-04-30\" unit_id: \"srk\"";
+    CHECK(cw_calendar_is_working_day(NULL, "2024-02-12", 0, &working, &used) == CW_OK);
+    CHECK(working == 0 && used == 0);
+    CHECK(cw_calendar_add_working_days(campaign, "2024-02-08", 2, 0, date, NULL) == CW_OK);
+    CHECK(strcmp(date, "2024-02-18") == 0);
+    CHECK(cw_calendar_count_working_days(NULL, "2024-02-01", "2024-02-29", 0, &count, NULL) ==
+          CW_OK);
+    CHECK(count == 18);
+    CHECK(cw_campaign_agenda(campaign, (const uint8_t *)request, strlen(request), CW_FORMAT_TEXT,
+                             CW_FORMAT_JSON, &out, &size) == CW_OK);
+    CHECK(out != NULL && strstr((const char *)out, "2025-04-18") != NULL);
+    cw_free(out);
+    out = NULL;
+  }
+
   cw_campaign_free(campaign);
   cw_campaign_free(NULL);
   cw_free(NULL);
