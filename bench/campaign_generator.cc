@@ -1,5 +1,6 @@
 #include "campaign_generator.h"
 
+#include <cstdio>
 #include <random>
 #include <string>
 
@@ -87,6 +88,67 @@ v1::Campaign GenerateCampaign(const CampaignShape& shape) {
     }
   }
   return c;
+}
+
+void AddDuties(int count, int year, uint32_t seed, v1::Campaign* c) {
+  std::mt19937 rng(seed);
+  const std::string y = std::to_string(year);
+  v1::Schedule* schedule = c->mutable_schedule();
+  const char* phases[][3] = {{"mobilize", "", "-03-15"},
+                             {"rectify", "-01-01", "-08-31"},
+                             {"inspection", "-08-01", "-09-30"},
+                             {"consolidate", "-10-01", "-12-31"}};
+  for (const auto& p : phases) {
+    v1::Phase* phase = schedule->add_phases();
+    phase->set_id(p[0]);
+    phase->set_name(p[0]);
+    if (*p[1] != '\0') phase->set_start(y + p[1]);
+    phase->set_end(y + p[2]);
+  }
+  schedule->mutable_duties()->Reserve(count);
+  const int units = c->units_size();
+  for (int i = 0; i < count; ++i) {
+    v1::Duty* d = schedule->add_duties();
+    d->set_id("duty" + std::to_string(i));
+    d->set_title("报送材料" + std::to_string(i));
+    d->set_owner_unit_id(c->units(static_cast<int>(rng() % units)).id());
+    d->set_non_working_day(static_cast<v1::NonWorkingDayPolicy>(1 + rng() % 3));
+    v1::DutyRule* r = d->mutable_rule();
+    int pick = static_cast<int>(rng() % 100);
+    auto weekday = [&] { return static_cast<v1::Weekday>(1 + rng() % 5); };
+    if (pick < 30) {
+      r->mutable_monthly()->set_day(static_cast<int>(1 + rng() % 31));
+    } else if (pick < 45) {
+      r->mutable_weekly()->set_weekday(weekday());
+    } else if (pick < 55) {
+      auto* w = r->mutable_every_n_weeks();
+      w->set_interval(2);
+      w->set_weekday(weekday());
+      w->set_start(y + "-01-06");
+    } else if (pick < 65) {
+      r->mutable_semi_monthly();
+    } else if (pick < 75) {
+      auto* m = r->mutable_every_n_months();
+      m->set_interval(3);
+      m->set_start_month(y + "-01");
+      m->set_day(static_cast<int>(1 + rng() % 28));
+    } else if (pick < 80) {
+      r->mutable_month_end();
+      d->add_active_phase_ids("rectify");
+    } else if (pick < 85) {
+      r->mutable_yearly()->set_month(static_cast<int>(1 + rng() % 12));
+      r->mutable_yearly()->set_day(static_cast<int>(1 + rng() % 28));
+    } else if (pick < 95) {
+      char date[16];
+      std::snprintf(date, sizeof date, "%d-%02d-%02d", year, static_cast<int>(1 + rng() % 12),
+                    static_cast<int>(1 + rng() % 28));
+      r->mutable_one_off()->set_date(date);
+    } else {
+      auto* w = r->mutable_every_n_working_days();
+      w->set_interval(static_cast<int>(5 + rng() % 16));
+      w->set_start(y + "-01-02");
+    }
+  }
 }
 
 }  // namespace chuangwen::bench

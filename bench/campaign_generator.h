@@ -20,6 +20,10 @@ struct CampaignShape {
 
 v1::Campaign GenerateCampaign(const CampaignShape& shape);
 
+// Adds four phases for `year` and `count` duties owed by random units, with
+// a mix of every rule kind (monthly the most common, as in real plans).
+void AddDuties(int count, int year, uint32_t seed, v1::Campaign* campaign);
+
 }  // namespace chuangwen::bench
 
 #endif  // CHUANGWEN_BENCH_CAMPAIGN_GENERATOR_H_

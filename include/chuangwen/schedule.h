@@ -62,8 +62,11 @@ class CompiledSchedule {
   // Every deadline from query.from to query.to, by due date, then duty
   // order, then owner. Fails on from > to, or on dates outside the loaded
   // calendar years unless the fallback is allowed (*used_fallback says so).
+  // `scratch`, when given, is working memory the caller keeps between calls
+  // so that repeated large agendas reuse it instead of allocating afresh.
   Status Agenda(const AgendaQuery& query, std::vector<AgendaEntry>* out,
-                bool* used_fallback = nullptr) const;
+                bool* used_fallback = nullptr,
+                std::vector<AgendaEntry>* scratch = nullptr) const;
 
   // Nominal dates of duty `duty` (its index in schedule.duties) from `from`
   // to `to`: no adjustment, no window.

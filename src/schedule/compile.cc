@@ -170,6 +170,21 @@ std::vector<CompiledPhase> CompilePhases(const v1::Campaign& c, v1::ValidationRe
   return phases;
 }
 
+void EstimateRate(CompiledDuty* d) {
+  switch (d->kind) {
+    case v1::DutyRule::kOneOff: d->per_year = 1; break;
+    case v1::DutyRule::kYearly: d->per_year = 1; break;
+    case v1::DutyRule::kMonthly:
+    case v1::DutyRule::kMonthEnd: d->per_year = 12; break;
+    case v1::DutyRule::kEveryNMonths: d->per_year = 12.0 / d->interval; break;
+    case v1::DutyRule::kWeekly: d->per_year = 53; break;
+    case v1::DutyRule::kEveryNWeeks: d->per_year = 53.0 / d->interval; break;
+    case v1::DutyRule::kSemiMonthly: d->per_year = 24; break;
+    case v1::DutyRule::kEveryNWorkingDays: d->per_year = 252.0 / d->interval; break;
+    case v1::DutyRule::KIND_NOT_SET: d->per_year = 0; break;
+  }
+}
+
 bool CompileDuty(const v1::Campaign& c, const CampaignIndex& index, int i, CompiledDuty* d,
                  v1::ValidationReport* report) {
   const v1::Duty& duty = c.schedule().duties(i);
@@ -243,6 +258,7 @@ bool CompileDuty(const v1::Campaign& c, const CampaignIndex& index, int i, Compi
   } else {
     d->policy = duty.non_working_day();
   }
+  EstimateRate(d);
   return r.ok();
 }
 

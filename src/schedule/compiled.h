@@ -32,6 +32,7 @@ struct CompiledDuty {
   v1::NonWorkingDayPolicy policy = v1::EARLIER_WORKING_DAY;
   std::vector<int32_t> owner_units;  // Resolved; several for a unit kind.
   int32_t owner_body = kNoIndex;
+  double per_year = 0;  // About how many dates the rule gives a year (to size buffers).
 };
 
 // Compiles every phase; a phase with problems is reported and compiled as
@@ -41,6 +42,9 @@ std::vector<CompiledPhase> CompilePhases(const v1::Campaign& campaign,
 
 // Compiles duty `i`. Returns false (after reporting every problem it has)
 // when the duty cannot be expanded.
+// Sets duty->per_year from its rule.
+void EstimateRate(CompiledDuty* duty);
+
 bool CompileDuty(const v1::Campaign& campaign, const CampaignIndex& index,
                  int i, CompiledDuty* out, v1::ValidationReport* report);
 

@@ -195,7 +195,7 @@ Status CompiledSchedule::Expand(const CompiledDuty& d, Date from, Date to, std::
 }
 
 Status CompiledSchedule::Agenda(const AgendaQuery& query, std::vector<AgendaEntry>* out,
-                                bool* used_fallback) const {
+                                bool* used_fallback, std::vector<AgendaEntry>* scratch) const {
   out->clear();
   bool fell_back = false;
   if (query.to < query.from) {
@@ -217,7 +217,18 @@ Status CompiledSchedule::Agenda(const AgendaQuery& query, std::vector<AgendaEntr
   const bool filtered = query.unit != kNoIndex || query.person != kNoIndex;
   const int32_t unit_filter = query.unit != kNoIndex ? query.unit : person_unit;
 
-  std::vector<AgendaEntry> unsorted;
+  std::vector<AgendaEntry> local;
+  std::vector<AgendaEntry>& unsorted = scratch != nullptr ? *scratch : local;
+  unsorted.clear();
+  if (!filtered) {
+    // Size the buffer once from the rules' rates rather than growing it.
+    double expected = 0;
+    for (const CompiledDuty& d : duties_) {
+      expected += d.per_year * static_cast<double>(d.owner_units.size() + (d.owner_body != kNoIndex));
+    }
+    const double years = static_cast<double>((query.to - query.from).days() + 1) / 365.0;
+    unsorted.reserve(static_cast<size_t>(expected * std::min(years, 1000.0) * 1.05) + 16);
+  }
   std::vector<Date> nominal;
   std::vector<int32_t> owners;
   for (size_t k = 0; k < duties_.size(); ++k) {
