@@ -1,0 +1,74 @@
+// Ranking (排名): the hot path. Composite scores as weighted sums of N units'
+// K indicator scores, ranked overall and within groups, with vetoed units
+// (一票否决) after every other unit, over plain arrays and without protobuf.
+//
+// Order: non-vetoed units by composite descending, then vetoed units by
+// composite descending; ties share a rank (competition 1224, dense 1223) or
+// are broken by unit index (ordinal). Within a group the same order applies.
+// The composite of unit u is ((s[u][0]*w[0] + s[u][1]*w[1]) + ...) summed
+// left to right, without fused multiply-add, so that it equals what SQL
+// engines compute from the same numbers.
+//
+// Weights must be finite, non-negative and sum to 1 within 1e-9 (relative);
+// with normalize_weights they are divided by their sum instead (which must be
+// positive). Every function checks all input before writing any output.
+//
+// Thread safety: reentrant; RankArrays uses up to `threads` threads.
+#ifndef CHUANGWEN_RANKING_H_
+#define CHUANGWEN_RANKING_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "chuangwen/status.h"
+
+namespace chuangwen {
+
+enum class TieMode {
+  kCompetition = 0,  // 1, 2, 2, 4
+  kDense = 1,        // 1, 2, 2, 3
+  kOrdinal = 2,      // 1, 2, 3, 4 (ties by unit index)
+};
+
+struct RankInput {
+  const double* scores = nullptr;   // units × indicators, row-major.
+  size_t units = 0;
+  size_t indicators = 0;
+  const double* weights = nullptr;  // indicators entries.
+  const uint8_t* vetoed = nullptr;  // units entries (non-zero = vetoed); may be null.
+  const int32_t* groups = nullptr;  // units entries, each >= 0; may be null.
+};
+
+struct RankOptions {
+  TieMode ties = TieMode::kCompetition;
+  bool normalize_weights = false;
+  int threads = 0;  // 0 = all hardware threads.
+};
+
+// Outputs, each `units` entries long and owned by the caller; any may be null
+// except `rank`.
+struct RankOutput {
+  int32_t* rank = nullptr;        // 1-based overall rank.
+  int32_t* group_rank = nullptr;  // 1-based rank within the unit's group.
+  double* composite = nullptr;
+};
+
+// Errors name the unit and indicator index of a NaN or infinite score, the
+// index of a bad weight, or a negative group id; outputs are then untouched.
+Status RankArrays(const RankInput& input, const RankOptions& options,
+                  const RankOutput& output);
+
+// Checks and (if asked) normalises weights; shared by every ranking path.
+Status PrepareWeights(const double* weights, size_t count, bool normalize,
+                      std::vector<double>* out);
+
+// Ranks precomputed composites (as RankArrays does after summing).
+Status RankComposites(const double* composite, size_t units,
+                      const uint8_t* vetoed, const int32_t* groups,
+                      const RankOptions& options, int32_t* rank,
+                      int32_t* group_rank);
+
+}  // namespace chuangwen
+
+#endif  // CHUANGWEN_RANKING_H_

@@ -1,0 +1,429 @@
+// The ranking hot path. Passes, each over plain arrays:
+//  1. composites (row-parallel; 4 rows interleaved so the left-to-right sums
+//     of different rows overlap), with min/max per segment and a finiteness
+//     check;
+//  2. value-linear bucket ids and per-thread histograms (buckets are
+//     monotone in the composite, vetoed units in buckets after all others);
+//  3. a stable parallel scatter of (value, unit, group) records by bucket;
+//  4. a stable fix-up sort inside the few buckets holding distinct values;
+//  5. one linear pass over the global order assigning overall ranks and,
+//     from per-group running state, group ranks.
+// Expected O(N) overall; no comparison sort of the whole input.
+#include "chuangwen/ranking.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <string>
+#include <thread>
+#include <unordered_map>
+
+namespace chuangwen {
+namespace {
+
+#pragma pack(push, 4)
+struct Record {  // 12 bytes: the scatter moves these.
+  double value;
+  uint32_t unit;
+};
+#pragma pack(pop)
+
+int ThreadCount(const RankOptions& options, size_t units) {
+  int hw = static_cast<int>(std::thread::hardware_concurrency());
+  int t = options.threads > 0 ? options.threads : std::max(1, hw);
+  // Small inputs are faster on one thread than the cost of starting more.
+  if (units < 65536) t = 1;
+  return std::min(t, 64);
+}
+
+// Runs body(t, lo, hi) for `threads` contiguous chunks of [0, n).
+template <typename Body>
+void ParallelChunks(int threads, size_t n, Body body) {
+  if (threads <= 1) {
+    body(0, size_t{0}, n);
+    return;
+  }
+  std::vector<std::thread> pool;
+  pool.reserve(static_cast<size_t>(threads - 1));
+  auto chunk = [&](int t) { return n * static_cast<size_t>(t) / static_cast<size_t>(threads); };
+  for (int t = 1; t < threads; ++t) {
+    pool.emplace_back([&, t] { body(t, chunk(t), chunk(t + 1)); });
+  }
+  body(0, chunk(0), chunk(1));
+  for (auto& th : pool) th.join();
+}
+
+struct Segment {  // Non-vetoed or vetoed units.
+  double min = std::numeric_limits<double>::infinity();
+  double max = -std::numeric_limits<double>::infinity();
+  size_t count = 0;
+  void Add(double v) {
+    min = std::min(min, v);
+    max = std::max(max, v);
+    ++count;
+  }
+  void Merge(const Segment& o) {
+    min = std::min(min, o.min);
+    max = std::max(max, o.max);
+    count += o.count;
+  }
+};
+
+struct Bounds {
+  Segment live, vetoed;
+  int64_t max_group = -1;
+  size_t first_bad = std::numeric_limits<size_t>::max();  // Non-finite composite.
+  size_t first_negative_group = std::numeric_limits<size_t>::max();
+};
+
+// Sums one chunk of rows; returns per-chunk bounds.
+Bounds ComputeChunk(const RankInput& in, const double* w, double* comp, size_t lo, size_t hi) {
+  Bounds b;
+  const size_t k = in.indicators;
+  const double* s = in.scores;
+  size_t i = lo;
+  auto finish = [&](size_t u, double v) {
+    v += 0.0;  // -0.0 → +0.0: equal composites must compare (and key) equal.
+    comp[u] = v;
+    if (!std::isfinite(v)) {
+      b.first_bad = std::min(b.first_bad, u);
+      return;
+    }
+    if (in.vetoed != nullptr && in.vetoed[u] != 0) {
+      b.vetoed.Add(v);
+    } else {
+      b.live.Add(v);
+    }
+  };
+  if (k > 0) {
+    for (; i + 4 <= hi; i += 4) {
+      const double* r0 = s + i * k;
+      const double* r1 = r0 + k;
+      const double* r2 = r1 + k;
+      const double* r3 = r2 + k;
+      double a0 = r0[0] * w[0], a1 = r1[0] * w[0], a2 = r2[0] * w[0], a3 = r3[0] * w[0];
+      for (size_t j = 1; j < k; ++j) {
+        const double wj = w[j];
+        a0 += r0[j] * wj;
+        a1 += r1[j] * wj;
+        a2 += r2[j] * wj;
+        a3 += r3[j] * wj;
+      }
+      finish(i, a0);
+      finish(i + 1, a1);
+      finish(i + 2, a2);
+      finish(i + 3, a3);
+    }
+  }
+  for (; i < hi; ++i) {
+    const double* r = s + i * k;
+    double a = k > 0 ? r[0] * w[0] : 0.0;
+    for (size_t j = 1; j < k; ++j) a += r[j] * w[j];
+    finish(i, a);
+  }
+  return b;
+}
+
+Bounds ScanComposites(const double* comp, const uint8_t* vetoed, size_t lo, size_t hi) {
+  Bounds b;
+  for (size_t u = lo; u < hi; ++u) {
+    double v = comp[u];
+    if (!std::isfinite(v)) {
+      b.first_bad = std::min(b.first_bad, u);
+      continue;
+    }
+    if (vetoed != nullptr && vetoed[u] != 0) {
+      b.vetoed.Add(v);
+    } else {
+      b.live.Add(v);
+    }
+  }
+  return b;
+}
+
+void ScanGroups(const int32_t* groups, size_t lo, size_t hi, Bounds* b) {
+  if (groups == nullptr) return;
+  int32_t mx = -1;
+  for (size_t u = lo; u < hi; ++u) {
+    int32_t g = groups[u];
+    if (g < 0) b->first_negative_group = std::min(b->first_negative_group, u);
+    mx = std::max(mx, g);
+  }
+  b->max_group = std::max<int64_t>(b->max_group, mx);
+}
+
+Bounds MergeBounds(const std::vector<Bounds>& parts) {
+  Bounds all;
+  for (const Bounds& p : parts) {
+    all.live.Merge(p.live);
+    all.vetoed.Merge(p.vetoed);
+    all.max_group = std::max(all.max_group, p.max_group);
+    all.first_bad = std::min(all.first_bad, p.first_bad);
+    all.first_negative_group = std::min(all.first_negative_group, p.first_negative_group);
+  }
+  return all;
+}
+
+// Buckets [0, live.count) for live units and [live.count, n) for vetoed ones,
+// descending in value within each segment.
+struct Bucketer {
+  double live_min, live_scale, vet_min, vet_scale;
+  uint32_t live_last, vet_first, vet_last;
+
+  explicit Bucketer(const Bounds& b) {
+    auto setup = [](const Segment& s, double* mn, double* scale, uint32_t* last) {
+      *last = s.count == 0 ? 0 : static_cast<uint32_t>(s.count - 1);
+      *mn = s.count == 0 ? 0.0 : s.min;
+      double range = s.count == 0 ? 0.0 : s.max - s.min;
+      *scale = range > 0 ? static_cast<double>(*last) / range : 0.0;
+      if (!std::isfinite(*scale)) *scale = 0.0;  // Range overflowed or vanished.
+    };
+    setup(b.live, &live_min, &live_scale, &live_last);
+    setup(b.vetoed, &vet_min, &vet_scale, &vet_last);
+    vet_first = static_cast<uint32_t>(b.live.count);
+  }
+  uint32_t operator()(double v, bool vetoed) const {
+    if (vetoed) {
+      auto x = static_cast<uint32_t>((v - vet_min) * vet_scale);
+      return vet_first + (vet_last - std::min(x, vet_last));
+    }
+    auto x = static_cast<uint32_t>((v - live_min) * live_scale);
+    return live_last - std::min(x, live_last);
+  }
+};
+
+Status BadScore(const RankInput& in, size_t unit) {
+  std::string what = "composite is not finite";
+  for (size_t j = 0; j < in.indicators; ++j) {
+    double v = in.scores[unit * in.indicators + j];
+    if (!std::isfinite(v)) {
+      return Status::InvalidArgument("unit " + std::to_string(unit) + ", indicator " +
+                                     std::to_string(j) + ": score is " +
+                                     (std::isnan(v) ? "NaN" : "infinite"));
+    }
+  }
+  return Status::InvalidArgument("unit " + std::to_string(unit) + ": " + what);
+}
+
+// Passes 2-5, given composites and their bounds.
+Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int32_t* groups,
+                 const Bounds& bounds, int threads, TieMode ties, int32_t* rank,
+                 int32_t* group_rank) {
+  if (bounds.first_negative_group != std::numeric_limits<size_t>::max()) {
+    return Status::InvalidArgument("unit " + std::to_string(bounds.first_negative_group) +
+                                   ": group id " +
+                                   std::to_string(groups[bounds.first_negative_group]) +
+                                   " is negative");
+  }
+  if (n == 0) return Status::OK();
+  // Group ids index a state table; sparse huge ids are renumbered.
+  std::vector<int32_t> dense_groups;
+  if (groups != nullptr && group_rank != nullptr &&
+      bounds.max_group >= static_cast<int64_t>(4 * n + 65536)) {
+    std::unordered_map<int32_t, int32_t> ids;
+    dense_groups.resize(n);
+    for (size_t u = 0; u < n; ++u) {
+      dense_groups[u] = ids.emplace(groups[u], static_cast<int32_t>(ids.size())).first->second;
+    }
+    groups = dense_groups.data();
+  }
+  const size_t group_count =
+      groups == nullptr ? 1 : static_cast<size_t>(std::max<int64_t>(bounds.max_group, 0)) + 1;
+  const bool want_groups = group_rank != nullptr;
+
+  // Pass 2: bucket ids and per-thread histograms.
+  const Bucketer bucketer(bounds);
+  const size_t nb = n;
+  std::vector<uint32_t> bucket(n);
+  std::vector<std::vector<uint32_t>> hist(static_cast<size_t>(threads));
+  ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
+    std::vector<uint32_t>& h = hist[static_cast<size_t>(t)];
+    h.assign(nb, 0);
+    for (size_t u = lo; u < hi; ++u) {
+      uint32_t b = bucketer(comp[u], vetoed != nullptr && vetoed[u] != 0);
+      bucket[u] = b;
+      ++h[b];
+    }
+  });
+  // Offsets: bucket-major, then thread, so that the scatter stays stable.
+  std::vector<uint32_t> bucket_end(nb);
+  uint32_t running = 0;
+  for (size_t b = 0; b < nb; ++b) {
+    for (int t = 0; t < threads; ++t) {
+      uint32_t c = hist[static_cast<size_t>(t)][b];
+      hist[static_cast<size_t>(t)][b] = running;
+      running += c;
+    }
+    bucket_end[b] = running;
+  }
+  // Pass 3: scatter.
+  std::vector<Record> rec(n);
+  ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
+    std::vector<uint32_t>& off = hist[static_cast<size_t>(t)];
+    for (size_t u = lo; u < hi; ++u) {
+      rec[off[bucket[u]]++] = Record{comp[u], static_cast<uint32_t>(u)};
+    }
+  });
+  hist.clear();
+  hist.shrink_to_fit();
+  bucket.clear();
+  bucket.shrink_to_fit();
+  // Pass 4: order inside buckets holding distinct values (stable: ties keep
+  // unit order).
+  ParallelChunks(threads, nb, [&](int, size_t lo, size_t hi) {
+    for (size_t b = lo; b < hi; ++b) {
+      Record* first = rec.data() + (b == 0 ? 0 : bucket_end[b - 1]);
+      Record* last = rec.data() + bucket_end[b];
+      if (last - first < 2) continue;
+      bool sorted = true;
+      for (Record* p = first + 1; p < last; ++p) {
+        if (p->value > (p - 1)->value) {
+          sorted = false;
+          break;
+        }
+      }
+      if (sorted) continue;
+      if (last - first <= 32) {
+        for (Record* p = first + 1; p < last; ++p) {
+          Record v = *p;
+          Record* q = p;
+          while (q > first && (q - 1)->value < v.value) {
+            *q = *(q - 1);
+            --q;
+          }
+          *q = v;
+        }
+      } else {
+        std::stable_sort(first, last,
+                         [](const Record& a, const Record& b) { return a.value > b.value; });
+      }
+    }
+  });
+  // Pass 5: ranks from the global order.
+  struct GroupState {
+    int32_t count = 0, dense = 0, competition = 0;
+    double last = 0;
+    bool last_vetoed = false;
+  };
+  std::vector<GroupState> state(want_groups ? group_count : 0);
+  const size_t live = bounds.live.count;
+  int32_t dense = 0, competition = 0;
+  double last = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const Record& r = rec[i];
+    const bool vet = i >= live;
+    if (i == 0 || r.value != last || (vet && i == live)) {
+      ++dense;
+      competition = static_cast<int32_t>(i) + 1;
+      last = r.value;
+    }
+    rank[r.unit] = ties == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
+                   : ties == TieMode::kDense ? dense
+                                             : competition;
+    if (want_groups) {
+      GroupState& g = state[groups == nullptr ? 0 : static_cast<size_t>(groups[r.unit])];
+      ++g.count;
+      if (g.count == 1 || r.value != g.last || vet != g.last_vetoed) {
+        ++g.dense;
+        g.competition = g.count;
+        g.last = r.value;
+        g.last_vetoed = vet;
+      }
+      group_rank[r.unit] = ties == TieMode::kOrdinal ? g.count
+                           : ties == TieMode::kDense ? g.dense
+                                                     : g.competition;
+    }
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status PrepareWeights(const double* weights, size_t count, bool normalize,
+                      std::vector<double>* out) {
+  if (weights == nullptr && count > 0) return Status::InvalidArgument("weights are missing");
+  out->assign(weights, weights + count);
+  double sum = 0;
+  for (size_t j = 0; j < count; ++j) {
+    double w = weights[j];
+    if (!std::isfinite(w)) {
+      return Status::InvalidArgument("weight " + std::to_string(j) + " is not finite");
+    }
+    if (w < 0) {
+      return Status::InvalidArgument("weight " + std::to_string(j) + " is negative (" +
+                                     std::to_string(w) + ")");
+    }
+    sum += w;
+  }
+  if (count == 0) return Status::OK();
+  if (normalize) {
+    if (!(sum > 0)) return Status::InvalidArgument("weights sum to 0; cannot normalise");
+    for (double& w : *out) w /= sum;
+    return Status::OK();
+  }
+  if (std::fabs(sum - 1.0) > 1e-9) {
+    return Status::InvalidArgument("weights sum to " + std::to_string(sum) +
+                                   ", not 1 (normalise them, or ask for normalisation)");
+  }
+  return Status::OK();
+}
+
+Status RankArrays(const RankInput& in, const RankOptions& options, const RankOutput& out) {
+  if (out.rank == nullptr) return Status::InvalidArgument("rank output is missing");
+  if (in.units > 0 && in.indicators > 0 && in.scores == nullptr) {
+    return Status::InvalidArgument("scores are missing");
+  }
+  if (in.units > static_cast<size_t>(std::numeric_limits<int32_t>::max())) {
+    return Status::InvalidArgument("too many units for 32-bit ranks");
+  }
+  std::vector<double> w;
+  CW_RETURN_IF_ERROR(PrepareWeights(in.weights, in.indicators, options.normalize_weights, &w));
+  const size_t n = in.units;
+  const int threads = ThreadCount(options, n);
+  std::vector<double> comp(n);
+  std::vector<Bounds> parts(static_cast<size_t>(threads));
+  ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
+    parts[static_cast<size_t>(t)] = ComputeChunk(in, w.data(), comp.data(), lo, hi);
+    ScanGroups(in.groups, lo, hi, &parts[static_cast<size_t>(t)]);
+  });
+  Bounds bounds = MergeBounds(parts);
+  if (bounds.first_bad != std::numeric_limits<size_t>::max()) return BadScore(in, bounds.first_bad);
+  // Every input is checked: from here on nothing can fail but allocation, so
+  // ranks go straight into the caller's buffers.
+  CW_RETURN_IF_ERROR(RankKnown(comp.data(), n, in.vetoed, in.groups, bounds, threads,
+                               options.ties, out.rank, out.group_rank));
+  if (out.composite != nullptr) std::copy(comp.begin(), comp.end(), out.composite);
+  return Status::OK();
+}
+
+Status RankComposites(const double* composite, size_t units, const uint8_t* vetoed,
+                      const int32_t* groups, const RankOptions& options, int32_t* rank,
+                      int32_t* group_rank) {
+  if (rank == nullptr) return Status::InvalidArgument("rank output is missing");
+  if (units > 0 && composite == nullptr) return Status::InvalidArgument("composites are missing");
+  const int threads = ThreadCount(options, units);
+  std::vector<Bounds> parts(static_cast<size_t>(threads));
+  ParallelChunks(threads, units, [&](int t, size_t lo, size_t hi) {
+    parts[static_cast<size_t>(t)] = ScanComposites(composite, vetoed, lo, hi);
+    ScanGroups(groups, lo, hi, &parts[static_cast<size_t>(t)]);
+  });
+  Bounds bounds = MergeBounds(parts);
+  if (bounds.first_bad != std::numeric_limits<size_t>::max()) {
+    return Status::InvalidArgument("unit " + std::to_string(bounds.first_bad) +
+                                   ": composite is not finite");
+  }
+  // -0.0 and +0.0 must rank equal: rank a normalised copy when needed.
+  std::vector<double> copy;
+  const double* comp = composite;
+  for (size_t u = 0; u < units; ++u) {
+    if (composite[u] == 0.0 && std::signbit(composite[u])) {
+      copy.assign(composite, composite + units);
+      for (double& v : copy) v += 0.0;
+      comp = copy.data();
+      break;
+    }
+  }
+  return RankKnown(comp, units, vetoed, groups, bounds, threads, options.ties, rank, group_rank);
+}
+
+}  // namespace chuangwen

@@ -1,0 +1,205 @@
+// The array ranking path against a plain reference (stable sort by
+// (vetoed, composite desc)) on random data full of ties, on one and on
+// several threads; and every bad input.
+#include "chuangwen/ranking.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <random>
+
+namespace chuangwen {
+namespace {
+
+struct Data {
+  size_t n, k;
+  std::vector<double> scores, weights;
+  std::vector<uint8_t> vetoed;
+  std::vector<int32_t> groups;
+};
+
+Data Random(size_t n, size_t k, uint32_t seed, double granularity) {
+  Data d{n, k, {}, {}, {}, {}};
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> u(0, 100);
+  d.scores.resize(n * k);
+  for (double& s : d.scores) s = std::floor(u(rng) / granularity) * granularity;
+  d.weights.assign(k, 1.0 / static_cast<double>(k));
+  // Make the weights sum to exactly 1 in floating point.
+  d.weights.back() = 1.0 - std::accumulate(d.weights.begin(), d.weights.end() - 1, 0.0);
+  d.vetoed.resize(n);
+  d.groups.resize(n);
+  for (size_t i = 0; i < n; ++i) {
+    d.vetoed[i] = rng() % 100 == 0;
+    d.groups[i] = static_cast<int32_t>(rng() % std::max<size_t>(1, n / 100));
+  }
+  return d;
+}
+
+// The obvious implementation.
+void Reference(const Data& d, TieMode ties, std::vector<int32_t>* rank,
+               std::vector<int32_t>* group_rank, std::vector<double>* comp) {
+  comp->assign(d.n, 0);
+  for (size_t i = 0; i < d.n; ++i) {
+    double a = d.scores[i * d.k] * d.weights[0];
+    for (size_t j = 1; j < d.k; ++j) a += d.scores[i * d.k + j] * d.weights[j];
+    (*comp)[i] = a;
+  }
+  std::vector<size_t> order(d.n);
+  std::iota(order.begin(), order.end(), 0);
+  auto key = [&](size_t i) { return std::make_pair(d.vetoed[i] != 0, -(*comp)[i]); };
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+  auto assign = [&](const std::vector<size_t>& ord, std::vector<int32_t>* out) {
+    int32_t dense = 0, competition = 0;
+    for (size_t i = 0; i < ord.size(); ++i) {
+      if (i == 0 || key(ord[i]) != key(ord[i - 1])) {
+        ++dense;
+        competition = static_cast<int32_t>(i) + 1;
+      }
+      (*out)[ord[i]] = ties == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
+                       : ties == TieMode::kDense ? dense
+                                                 : competition;
+    }
+  };
+  rank->assign(d.n, 0);
+  assign(order, rank);
+  std::map<int32_t, std::vector<size_t>> by_group;
+  for (size_t i : order) by_group[d.groups[i]].push_back(i);
+  group_rank->assign(d.n, 0);
+  for (auto& [g, members] : by_group) assign(members, group_rank);
+}
+
+void ExpectSame(const Data& d, TieMode ties, int threads) {
+  std::vector<int32_t> want_rank, want_group;
+  std::vector<double> want_comp;
+  Reference(d, ties, &want_rank, &want_group, &want_comp);
+  std::vector<int32_t> rank(d.n), group_rank(d.n);
+  std::vector<double> comp(d.n);
+  RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(), d.groups.data()};
+  RankOptions options;
+  options.ties = ties;
+  options.threads = threads;
+  ASSERT_TRUE(RankArrays(in, options, RankOutput{rank.data(), group_rank.data(), comp.data()}).ok());
+  EXPECT_EQ(comp, want_comp);
+  EXPECT_EQ(rank, want_rank);
+  EXPECT_EQ(group_rank, want_group);
+  // Ranking the composites directly agrees too.
+  std::vector<int32_t> r2(d.n), g2(d.n);
+  ASSERT_TRUE(RankComposites(comp.data(), d.n, d.vetoed.data(), d.groups.data(), options,
+                             r2.data(), g2.data())
+                  .ok());
+  EXPECT_EQ(r2, want_rank);
+  EXPECT_EQ(g2, want_group);
+}
+
+TEST(RankingTest, SmallHandWorkedExample) {
+  // Four units, two indicators weighted 0.6 / 0.4; unit 3 vetoed.
+  std::vector<double> scores = {90, 80,   // 86
+                                85, 95,   // 89
+                                90, 80,   // 86 (tie with unit 0)
+                                99, 99};  // 99, vetoed
+  std::vector<double> weights = {0.6, 0.4};
+  std::vector<uint8_t> vetoed = {0, 0, 0, 1};
+  std::vector<int32_t> groups = {0, 1, 1, 0};
+  std::vector<int32_t> rank(4), group_rank(4);
+  std::vector<double> comp(4);
+  RankInput in{scores.data(), 4, 2, weights.data(), vetoed.data(), groups.data()};
+  for (auto [ties, expect] :
+       std::vector<std::pair<TieMode, std::vector<int32_t>>>{{TieMode::kCompetition, {2, 1, 2, 4}},
+                                                             {TieMode::kDense, {2, 1, 2, 3}},
+                                                             {TieMode::kOrdinal, {2, 1, 3, 4}}}) {
+    RankOptions options;
+    options.ties = ties;
+    ASSERT_TRUE(RankArrays(in, options, RankOutput{rank.data(), group_rank.data(), comp.data()}).ok());
+    EXPECT_EQ(rank, expect);
+  }
+  EXPECT_DOUBLE_EQ(comp[1], 89);
+  EXPECT_EQ(group_rank, (std::vector<int32_t>{1, 1, 2, 2}));  // Vetoed unit 3 last in group 0.
+}
+
+TEST(RankingTest, MatchesReferenceOnTiesAcrossModesAndThreads) {
+  for (double granularity : {1.0, 0.1, 1e-9}) {
+    Data d = Random(5000, 7, 11, granularity);
+    for (TieMode ties : {TieMode::kCompetition, TieMode::kDense, TieMode::kOrdinal}) {
+      ExpectSame(d, ties, 1);
+    }
+  }
+}
+
+TEST(RankingTest, MatchesReferenceOnTheParallelPath) {
+  Data d = Random(100000, 20, 5, 0.5);
+  ExpectSame(d, TieMode::kCompetition, 2);
+  ExpectSame(d, TieMode::kOrdinal, 3);
+}
+
+TEST(RankingTest, DegenerateInputs) {
+  Data all_equal{3000, 2, std::vector<double>(6000, 7.0), {0.5, 0.5}, std::vector<uint8_t>(3000, 0),
+                 std::vector<int32_t>(3000, 0)};
+  ExpectSame(all_equal, TieMode::kCompetition, 1);
+  all_equal.vetoed.assign(3000, 1);
+  ExpectSame(all_equal, TieMode::kDense, 1);
+  // Extreme magnitudes and signed zeros.
+  Data extremes{6, 1, {1e308, -1e308, 0.0, -0.0, 5e-324, -5e-324}, {1.0}, std::vector<uint8_t>(6, 0),
+                {0, 0, 0, 0, 0, 0}};
+  ExpectSame(extremes, TieMode::kCompetition, 1);
+  std::vector<int32_t> rank(6);
+  RankInput in{extremes.scores.data(), 6, 1, extremes.weights.data(), nullptr, nullptr};
+  ASSERT_TRUE(RankArrays(in, RankOptions{}, RankOutput{rank.data()}).ok());
+  EXPECT_EQ(rank, (std::vector<int32_t>{1, 6, 3, 3, 2, 5}));  // +0 and -0 tie.
+  // No units at all: nothing to do, nothing written.
+  std::vector<double> three = {0.2, 0.3, 0.5};
+  ASSERT_TRUE(
+      RankArrays(RankInput{nullptr, 0, 3, three.data(), nullptr, nullptr}, RankOptions{},
+                 RankOutput{rank.data()})
+          .ok());
+  EXPECT_EQ(rank, (std::vector<int32_t>{1, 6, 3, 3, 2, 5}));
+}
+
+TEST(RankingTest, SparseHugeGroupIdsAreRenumbered) {
+  Data d = Random(2000, 3, 9, 1.0);
+  for (int32_t& g : d.groups) g = g * 1000003 % 2000000000;
+  ExpectSame(d, TieMode::kCompetition, 1);
+}
+
+TEST(RankingTest, BadInputNamesUnitIndicatorOrWeightAndWritesNothing) {
+  Data d = Random(200, 4, 3, 1.0);
+  std::vector<int32_t> rank(200, -7), group_rank(200, -7);
+  RankInput in{d.scores.data(), 200, 4, d.weights.data(), d.vetoed.data(), d.groups.data()};
+  RankOutput out{rank.data(), group_rank.data()};
+
+  d.scores[17 * 4 + 2] = std::nan("");
+  Status s = RankArrays(in, RankOptions{}, out);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_EQ(s.message(), "unit 17, indicator 2: score is NaN");
+  d.scores[17 * 4 + 2] = 5;
+  d.scores[150 * 4 + 0] = -INFINITY;
+  EXPECT_EQ(RankArrays(in, RankOptions{}, out).message(), "unit 150, indicator 0: score is infinite");
+  d.scores[150 * 4 + 0] = 5;
+
+  d.weights[1] = -0.25;
+  EXPECT_EQ(RankArrays(in, RankOptions{}, out).message(), "weight 1 is negative (-0.250000)");
+  d.weights = {0.3, 0.3, 0.3, 0.3};
+  EXPECT_NE(RankArrays(in, RankOptions{}, out).message().find("weights sum to 1.200000, not 1"),
+            std::string::npos);
+  d.weights[3] = NAN;
+  EXPECT_EQ(RankArrays(in, RankOptions{}, out).message(), "weight 3 is not finite");
+  d.weights = {0, 0, 0, 0};
+  RankOptions normalize;
+  normalize.normalize_weights = true;
+  EXPECT_EQ(RankArrays(in, normalize, out).message(), "weights sum to 0; cannot normalise");
+  d.weights = {2, 2, 2, 2};
+  d.groups[9] = -3;
+  EXPECT_EQ(RankArrays(in, normalize, out).message(), "unit 9: group id -3 is negative");
+  EXPECT_TRUE(std::all_of(rank.begin(), rank.end(), [](int32_t r) { return r == -7; }));
+  EXPECT_TRUE(std::all_of(group_rank.begin(), group_rank.end(), [](int32_t r) { return r == -7; }));
+
+  d.groups[9] = 3;
+  ASSERT_TRUE(RankArrays(in, normalize, out).ok());  // Normalised weights 2/8 each.
+  EXPECT_EQ(RankArrays(in, RankOptions{}, RankOutput{}).message(), "rank output is missing");
+}
+
+}  // namespace
+}  // namespace chuangwen
