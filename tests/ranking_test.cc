@@ -2,6 +2,7 @@
 // (vetoed, composite desc)) on random data full of ties, on one and on
 // several threads; and every bad input.
 #include "chuangwen/ranking.h"
+#include "chuangwen/rank_index.h"
 
 #include <gtest/gtest.h>
 
@@ -199,6 +200,52 @@ TEST(RankingTest, BadInputNamesUnitIndicatorOrWeightAndWritesNothing) {
   d.groups[9] = 3;
   ASSERT_TRUE(RankArrays(in, normalize, out).ok());  // Normalised weights 2/8 each.
   EXPECT_EQ(RankArrays(in, RankOptions{}, RankOutput{}).message(), "rank output is missing");
+}
+
+}  // namespace
+}  // namespace chuangwen
+
+namespace chuangwen {
+namespace {
+
+TEST(RankIndexTest, IncrementalUpdatesMatchAFullReRank) {
+  Data d = Random(3000, 5, 21, 1.0);
+  std::vector<double> comp(d.n);
+  std::vector<int32_t> rank(d.n), group_rank(d.n);
+  RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(), d.groups.data()};
+  ASSERT_TRUE(RankArrays(in, RankOptions{}, RankOutput{rank.data(), group_rank.data(), comp.data()}).ok());
+  std::unique_ptr<RankIndex> index;
+  ASSERT_TRUE(RankIndex::Build(comp.data(), d.n, d.vetoed.data(), d.groups.data(), &index).ok());
+  for (size_t u = 0; u < d.n; u += 97) {
+    EXPECT_EQ(index->Rank(u), rank[u]);
+    EXPECT_EQ(index->GroupRank(u), group_rank[u]);
+  }
+  std::mt19937 rng(4);
+  for (int step = 0; step < 400; ++step) {
+    size_t u = rng() % d.n;
+    // New values: often an existing value (ties), sometimes a fresh one, and
+    // some units updated many times.
+    double v = step % 3 == 0 ? comp[rng() % d.n] : std::floor((rng() % 10000) / 100.0);
+    if (step % 5 == 0) u = rng() % 10;
+    int32_t r = 0, g = 0;
+    ASSERT_TRUE(index->Update(u, v, &r, &g).ok());
+    comp[u] = v;
+    if (step % 40 == 39 || step < 5) {
+      std::vector<int32_t> full(d.n), full_group(d.n);
+      ASSERT_TRUE(RankComposites(comp.data(), d.n, d.vetoed.data(), d.groups.data(),
+                                 RankOptions{}, full.data(), full_group.data())
+                      .ok());
+      EXPECT_EQ(r, full[u]) << "step " << step;
+      EXPECT_EQ(g, full_group[u]) << "step " << step;
+      for (size_t w = 0; w < d.n; w += 13) {
+        ASSERT_EQ(index->Rank(w), full[w]) << "unit " << w << " after step " << step;
+        ASSERT_EQ(index->GroupRank(w), full_group[w]) << "unit " << w << " after step " << step;
+      }
+    }
+  }
+  int32_t r, g;
+  EXPECT_EQ(index->Update(d.n, 1.0, &r, &g).code(), Status::Code::kNotFound);
+  EXPECT_EQ(index->Update(0, NAN, &r, &g).message(), "unit 0: composite is not finite");
 }
 
 }  // namespace

@@ -1,0 +1,199 @@
+#include "chuangwen/rank_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <string>
+
+namespace chuangwen {
+namespace {
+
+class Fenwick {
+ public:
+  void Init(size_t n) { tree_.assign(n + 1, 0); }
+  void Add(size_t i, int32_t delta) {
+    for (++i; i < tree_.size(); i += i & (~i + 1)) tree_[i] += delta;
+  }
+  int32_t Prefix(size_t count) const {  // Sum over [0, count).
+    int32_t s = 0;
+    for (size_t i = count; i > 0; i -= i & (~i + 1)) s += tree_[i];
+    return s;
+  }
+
+ private:
+  std::vector<int32_t> tree_;
+};
+
+}  // namespace
+
+// An ordered multiset of (vetoed, value) keys, ahead-first: non-vetoed
+// before vetoed, higher value first. `base` holds the initial values, the
+// non-vetoed ones in [0, live) descending and the vetoed ones after them.
+struct RankIndex::Tree {
+  std::vector<double> base;
+  size_t live = 0;
+  Fenwick removed;     // Removals, marked at the first position of their run.
+  Fenwick side_count;  // Side values per slot (slot = base entries ahead).
+  struct Side {
+    bool vetoed;
+    double value;
+  };
+  std::unordered_map<size_t, std::vector<Side>> side;  // Per slot, ahead-first.
+
+  static bool Ahead(bool av, double a, bool bv, double b) { return av != bv ? bv : a > b; }
+
+  void Init() {
+    removed.Init(base.size());
+    side_count.Init(base.size() + 1);
+  }
+  // Base entries ahead of (vetoed, v): those strictly ahead.
+  size_t Slot(bool vetoed, double v) const {
+    auto first = base.begin() + (vetoed ? static_cast<long>(live) : 0);
+    auto last = vetoed ? base.end() : base.begin() + static_cast<long>(live);
+    return static_cast<size_t>(
+        std::partition_point(first, last, [&](double b) { return b > v; }) - base.begin());
+  }
+  int32_t Ahead(bool vetoed, double v) const {
+    size_t slot = Slot(vetoed, v);
+    int32_t n = static_cast<int32_t>(slot) - removed.Prefix(slot) + side_count.Prefix(slot);
+    auto it = side.find(slot);
+    if (it != side.end()) {
+      n += static_cast<int32_t>(std::partition_point(it->second.begin(), it->second.end(),
+                                                     [&](const Side& s) {
+                                                       return Ahead(s.vetoed, s.value, vetoed, v);
+                                                     }) -
+                                it->second.begin());
+    }
+    return n;
+  }
+  void RemoveBase(bool vetoed, double v) { removed.Add(Slot(vetoed, v), 1); }
+  void RemoveSide(bool vetoed, double v) {
+    size_t slot = Slot(vetoed, v);
+    std::vector<Side>& list = side[slot];
+    for (auto it = list.begin(); it != list.end(); ++it) {
+      if (it->vetoed == vetoed && it->value == v) {
+        list.erase(it);
+        break;
+      }
+    }
+    if (list.empty()) side.erase(slot);
+    side_count.Add(slot, -1);
+  }
+  void Insert(bool vetoed, double v) {
+    size_t slot = Slot(vetoed, v);
+    std::vector<Side>& list = side[slot];
+    list.insert(std::partition_point(
+                    list.begin(), list.end(),
+                    [&](const Side& s) { return Ahead(s.vetoed, s.value, vetoed, v); }),
+                Side{vetoed, v});
+    side_count.Add(slot, 1);
+  }
+  // Sorts a filled base: live values first (descending), then vetoed.
+  void SortBase() {
+    std::sort(base.begin(), base.begin() + static_cast<long>(live), std::greater<double>());
+    std::sort(base.begin() + static_cast<long>(live), base.end(), std::greater<double>());
+    Init();
+  }
+};
+
+RankIndex::RankIndex() = default;
+RankIndex::~RankIndex() = default;
+
+Status RankIndex::Build(const double* composite, size_t units, const uint8_t* vetoed,
+                        const int32_t* groups, std::unique_ptr<RankIndex>* out) {
+  std::unique_ptr<RankIndex> index(new RankIndex());
+  index->current_.resize(units);
+  index->vetoed_.resize(units);
+  index->in_base_.assign(units, 1);
+  index->group_of_.assign(units, 0);
+  std::unordered_map<int32_t, int32_t> dense;
+  size_t live = 0;
+  for (size_t u = 0; u < units; ++u) {
+    double v = composite[u] + 0.0;  // -0.0 ranks with +0.0.
+    if (!std::isfinite(v)) {
+      return Status::InvalidArgument("unit " + std::to_string(u) + ": composite is not finite");
+    }
+    index->current_[u] = v;
+    index->vetoed_[u] = vetoed != nullptr && vetoed[u] != 0;
+    live += !index->vetoed_[u];
+    if (groups != nullptr) {
+      if (groups[u] < 0) {
+        return Status::InvalidArgument("unit " + std::to_string(u) + ": group id " +
+                                       std::to_string(groups[u]) + " is negative");
+      }
+      index->group_of_[u] =
+          dense.emplace(groups[u], static_cast<int32_t>(dense.size())).first->second;
+    }
+  }
+  // Overall base: live values, then vetoed values.
+  index->overall_ = std::make_unique<Tree>();
+  Tree& all = *index->overall_;
+  all.base.resize(units);
+  all.live = live;
+  size_t next_live = 0, next_vetoed = live;
+  for (size_t u = 0; u < units; ++u) {
+    all.base[index->vetoed_[u] ? next_vetoed++ : next_live++] = index->current_[u];
+  }
+  all.SortBase();
+  // Group bases, sized by a counting pass.
+  index->groups_.resize(std::max<size_t>(dense.size(), 1));
+  std::vector<std::pair<size_t, size_t>> sizes(index->groups_.size());  // (live, all)
+  for (size_t u = 0; u < units; ++u) {
+    auto& s = sizes[static_cast<size_t>(index->group_of_[u])];
+    s.first += !index->vetoed_[u];
+    ++s.second;
+  }
+  std::vector<std::pair<size_t, size_t>> fill(index->groups_.size());
+  for (size_t g = 0; g < index->groups_.size(); ++g) {
+    index->groups_[g].base.resize(sizes[g].second);
+    index->groups_[g].live = sizes[g].first;
+    fill[g] = {0, sizes[g].first};
+  }
+  for (size_t u = 0; u < units; ++u) {
+    size_t g = static_cast<size_t>(index->group_of_[u]);
+    size_t at = index->vetoed_[u] ? fill[g].second++ : fill[g].first++;
+    index->groups_[g].base[at] = index->current_[u];
+  }
+  for (Tree& g : index->groups_) g.SortBase();
+  *out = std::move(index);
+  return Status::OK();
+}
+
+Status RankIndex::Update(size_t unit, double composite, int32_t* rank, int32_t* group_rank) {
+  if (unit >= current_.size()) {
+    return Status::NotFound("unit " + std::to_string(unit) + " is out of range (" +
+                            std::to_string(current_.size()) + " units)");
+  }
+  if (!std::isfinite(composite)) {
+    return Status::InvalidArgument("unit " + std::to_string(unit) + ": composite is not finite");
+  }
+  Tree& group = groups_[static_cast<size_t>(group_of_[unit])];
+  const bool vetoed = vetoed_[unit] != 0;
+  const double old = current_[unit];
+  if (in_base_[unit]) {
+    overall_->RemoveBase(vetoed, old);
+    group.RemoveBase(vetoed, old);
+    in_base_[unit] = 0;
+  } else {
+    overall_->RemoveSide(vetoed, old);
+    group.RemoveSide(vetoed, old);
+  }
+  const double now = composite + 0.0;
+  overall_->Insert(vetoed, now);
+  group.Insert(vetoed, now);
+  current_[unit] = now;
+  if (rank != nullptr) *rank = Rank(unit);
+  if (group_rank != nullptr) *group_rank = GroupRank(unit);
+  return Status::OK();
+}
+
+int32_t RankIndex::Rank(size_t unit) const {
+  return 1 + overall_->Ahead(vetoed_[unit] != 0, current_[unit]);
+}
+
+int32_t RankIndex::GroupRank(size_t unit) const {
+  return 1 + groups_[static_cast<size_t>(group_of_[unit])].Ahead(vetoed_[unit] != 0,
+                                                                 current_[unit]);
+}
+
+}  // namespace chuangwen
