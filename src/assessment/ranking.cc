@@ -11,6 +11,8 @@
 // Expected O(N) overall; no comparison sort of the whole input.
 #include "chuangwen/ranking.h"
 
+#include "assessment/page_buffer.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -21,12 +23,11 @@
 namespace chuangwen {
 namespace {
 
-#pragma pack(push, 4)
-struct Record {  // 12 bytes: the scatter moves these.
+struct Record {  // What the scatter moves: 16 bytes.
   double value;
   uint32_t unit;
+  int32_t group;
 };
-#pragma pack(pop)
 
 int ThreadCount(const RankOptions& options, size_t units) {
   int hw = static_cast<int>(std::thread::hardware_concurrency());
@@ -234,69 +235,85 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
   // Pass 2: bucket ids and per-thread histograms.
   const Bucketer bucketer(bounds);
   const size_t nb = n;
-  std::vector<uint32_t> bucket(n);
-  std::vector<std::vector<uint32_t>> hist(static_cast<size_t>(threads));
+  internal::PageBuffer<uint32_t> bucket(n);
+  std::vector<internal::PageBuffer<uint32_t>> hist(static_cast<size_t>(threads));
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
-    std::vector<uint32_t>& h = hist[static_cast<size_t>(t)];
-    h.assign(nb, 0);
+    internal::PageBuffer<uint32_t>& h = hist[static_cast<size_t>(t)];
+    h.Allocate(nb);  // Zero-filled.
     for (size_t u = lo; u < hi; ++u) {
       uint32_t b = bucketer(comp[u], vetoed != nullptr && vetoed[u] != 0);
       bucket[u] = b;
       ++h[b];
     }
   });
-  // Offsets: bucket-major, then thread, so that the scatter stays stable.
-  std::vector<uint32_t> bucket_end(nb);
-  uint32_t running = 0;
-  for (size_t b = 0; b < nb; ++b) {
-    for (int t = 0; t < threads; ++t) {
-      uint32_t c = hist[static_cast<size_t>(t)][b];
-      hist[static_cast<size_t>(t)][b] = running;
-      running += c;
+  // Offsets: bucket-major, then thread, so that the scatter stays stable. A
+  // parallel prefix sum: bucket-range totals first, then each range in turn.
+  internal::PageBuffer<uint32_t> bucket_end(nb);
+  std::vector<uint32_t> range_total(static_cast<size_t>(threads) + 1, 0);
+  ParallelChunks(threads, nb, [&](int t, size_t lo, size_t hi) {
+    uint32_t sum = 0;
+    for (size_t b = lo; b < hi; ++b) {
+      for (int k = 0; k < threads; ++k) sum += hist[static_cast<size_t>(k)][b];
     }
-    bucket_end[b] = running;
-  }
+    range_total[static_cast<size_t>(t) + 1] = sum;
+  });
+  for (size_t t = 1; t < range_total.size(); ++t) range_total[t] += range_total[t - 1];
+  ParallelChunks(threads, nb, [&](int t, size_t lo, size_t hi) {
+    uint32_t running = range_total[static_cast<size_t>(t)];
+    for (size_t b = lo; b < hi; ++b) {
+      for (int k = 0; k < threads; ++k) {
+        uint32_t c = hist[static_cast<size_t>(k)][b];
+        hist[static_cast<size_t>(k)][b] = running;
+        running += c;
+      }
+      bucket_end[b] = running;
+    }
+  });
   // Pass 3: scatter.
-  std::vector<Record> rec(n);
+  internal::PageBuffer<Record> rec(n);
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
-    std::vector<uint32_t>& off = hist[static_cast<size_t>(t)];
+    internal::PageBuffer<uint32_t>& off = hist[static_cast<size_t>(t)];
     for (size_t u = lo; u < hi; ++u) {
-      rec[off[bucket[u]]++] = Record{comp[u], static_cast<uint32_t>(u)};
+      rec[off[bucket[u]]++] =
+          Record{comp[u], static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
     }
   });
   hist.clear();
-  hist.shrink_to_fit();
-  bucket.clear();
-  bucket.shrink_to_fit();
-  // Pass 4: order inside buckets holding distinct values (stable: ties keep
-  // unit order).
-  ParallelChunks(threads, nb, [&](int, size_t lo, size_t hi) {
-    for (size_t b = lo; b < hi; ++b) {
-      Record* first = rec.data() + (b == 0 ? 0 : bucket_end[b - 1]);
-      Record* last = rec.data() + bucket_end[b];
-      if (last - first < 2) continue;
-      bool sorted = true;
+  bucket.Release();
+  // Pass 4: records are in bucket order, so only records sharing a bucket
+  // can be out of order. One linear scan finds them; each such bucket is
+  // sorted (stably: ties keep unit order). Threads split at bucket edges.
+  const size_t live_count = bounds.live.count;
+  auto bucket_of = [&](size_t i) { return bucketer(rec[i].value, i >= live_count); };
+  auto sort_bucket = [&](Record* first, Record* last) {
+    if (last - first <= 32) {
       for (Record* p = first + 1; p < last; ++p) {
-        if (p->value > (p - 1)->value) {
-          sorted = false;
-          break;
+        Record v = *p;
+        Record* q = p;
+        while (q > first && (q - 1)->value < v.value) {
+          *q = *(q - 1);
+          --q;
         }
+        *q = v;
       }
-      if (sorted) continue;
-      if (last - first <= 32) {
-        for (Record* p = first + 1; p < last; ++p) {
-          Record v = *p;
-          Record* q = p;
-          while (q > first && (q - 1)->value < v.value) {
-            *q = *(q - 1);
-            --q;
-          }
-          *q = v;
-        }
-      } else {
-        std::stable_sort(first, last,
-                         [](const Record& a, const Record& b) { return a.value > b.value; });
-      }
+    } else {
+      std::stable_sort(first, last, [](const Record& a, const Record& b) { return a.value > b.value; });
+    }
+  };
+  ParallelChunks(threads, n, [&](int, size_t lo, size_t hi) {
+    auto edge = [&](size_t i) {
+      while (i > 0 && i < n && bucket_of(i) == bucket_of(i - 1)) ++i;
+      return i;
+    };
+    lo = edge(lo);
+    hi = edge(hi);
+    for (size_t i = lo + 1; i < hi; ++i) {
+      if (rec[i].value <= rec[i - 1].value || i == live_count) continue;
+      uint32_t b = bucket_of(i);
+      size_t first = b == 0 ? 0 : bucket_end[b - 1];
+      size_t last = bucket_end[b];
+      sort_bucket(rec.data() + first, rec.data() + last);
+      i = last;
     }
   });
   // Pass 5: ranks from the global order.
@@ -305,23 +322,28 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
     double last = 0;
     bool last_vetoed = false;
   };
-  std::vector<GroupState> state(want_groups ? group_count : 0);
+  internal::PageBuffer<GroupState> state(want_groups ? group_count : 0);  // Zero = fresh.
   const size_t live = bounds.live.count;
-  int32_t dense = 0, competition = 0;
-  double last = 0;
-  for (size_t i = 0; i < n; ++i) {
-    const Record& r = rec[i];
-    const bool vet = i >= live;
-    if (i == 0 || r.value != last || (vet && i == live)) {
-      ++dense;
-      competition = static_cast<int32_t>(i) + 1;
-      last = r.value;
+  auto overall = [&] {
+    int32_t dense = 0, competition = 0;
+    double last = 0;
+    for (size_t i = 0; i < n; ++i) {
+      const Record& r = rec[i];
+      if (i == 0 || r.value != last || i == live) {
+        ++dense;
+        competition = static_cast<int32_t>(i) + 1;
+        last = r.value;
+      }
+      rank[r.unit] = ties == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
+                     : ties == TieMode::kDense ? dense
+                                               : competition;
     }
-    rank[r.unit] = ties == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
-                   : ties == TieMode::kDense ? dense
-                                             : competition;
-    if (want_groups) {
-      GroupState& g = state[groups == nullptr ? 0 : static_cast<size_t>(groups[r.unit])];
+  };
+  auto by_group = [&] {
+    for (size_t i = 0; i < n; ++i) {
+      const Record& r = rec[i];
+      const bool vet = i >= live;
+      GroupState& g = state[static_cast<size_t>(r.group)];
       ++g.count;
       if (g.count == 1 || r.value != g.last || vet != g.last_vetoed) {
         ++g.dense;
@@ -333,6 +355,15 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
                            : ties == TieMode::kDense ? g.dense
                                                      : g.competition;
     }
+  };
+  // Both walk the same global order; they write different arrays.
+  if (want_groups && threads > 1) {
+    std::thread helper(by_group);
+    overall();
+    helper.join();
+  } else {
+    overall();
+    if (want_groups) by_group();
   }
   return Status::OK();
 }
@@ -380,7 +411,7 @@ Status RankArrays(const RankInput& in, const RankOptions& options, const RankOut
   CW_RETURN_IF_ERROR(PrepareWeights(in.weights, in.indicators, options.normalize_weights, &w));
   const size_t n = in.units;
   const int threads = ThreadCount(options, n);
-  std::vector<double> comp(n);
+  internal::PageBuffer<double> comp(n);
   std::vector<Bounds> parts(static_cast<size_t>(threads));
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
     parts[static_cast<size_t>(t)] = ComputeChunk(in, w.data(), comp.data(), lo, hi);
@@ -392,7 +423,7 @@ Status RankArrays(const RankInput& in, const RankOptions& options, const RankOut
   // ranks go straight into the caller's buffers.
   CW_RETURN_IF_ERROR(RankKnown(comp.data(), n, in.vetoed, in.groups, bounds, threads,
                                options.ties, out.rank, out.group_rank));
-  if (out.composite != nullptr) std::copy(comp.begin(), comp.end(), out.composite);
+  if (out.composite != nullptr) std::copy(comp.data(), comp.data() + n, out.composite);
   return Status::OK();
 }
 
