@@ -1,0 +1,240 @@
+// Side-by-side: this library's ranking against SQLite's window functions on
+// the same seeded data, in one process. Prints, one per line:
+//   ours_ms, sqlite_ms, speedup_vs_sqlite, floor_ms, ratio_to_floor, update_us
+// (plus a few context lines after them). With --only-ours SQLite is skipped,
+// so that the peak memory of our path alone can be measured, e.g. with
+//   /usr/bin/time -v build/bench/cw_ranking_compare --only-ours
+// Options: --units N (1000000), --indicators K (20), --seed S, --runs R (5).
+#include <sqlite3.h>
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <random>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "chuangwen/rank_index.h"
+#include "chuangwen/ranking.h"
+#include "ranking_data.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+double Ms(Clock::time_point since) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
+}
+
+double Median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  return v[v.size() / 2];
+}
+
+// Read bandwidth with every core, over `data` itself (so no extra memory):
+// the best of several full passes, eight accumulators per thread.
+double MeasureBandwidthGBs(const std::vector<double>& data) {
+  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+  double best = 0;
+  volatile double sink = 0;
+  for (int rep = 0; rep < 7; ++rep) {
+    std::vector<double> partial(threads);
+    auto t0 = Clock::now();
+    std::vector<std::thread> pool;
+    for (unsigned t = 0; t < threads; ++t) {
+      pool.emplace_back([&, t] {
+        size_t lo = data.size() * t / threads, hi = data.size() * (t + 1) / threads;
+        double a[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+        size_t i = lo;
+        for (; i + 8 <= hi; i += 8) {
+          for (int j = 0; j < 8; ++j) a[j] += data[i + static_cast<size_t>(j)];
+        }
+        for (; i < hi; ++i) a[0] += data[i];
+        partial[t] = a[0] + a[1] + a[2] + a[3] + a[4] + a[5] + a[6] + a[7];
+      });
+    }
+    for (auto& th : pool) th.join();
+    double ms = Ms(t0);
+    for (double p : partial) sink = sink + p;
+    best = std::max(best, static_cast<double>(data.size() * sizeof(double)) / (ms * 1e6));
+  }
+  return best;
+}
+
+void Check(int rc, sqlite3* db, const char* what) {
+  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
+    std::fprintf(stderr, "sqlite: %s: %s\n", what, sqlite3_errmsg(db));
+    std::exit(2);
+  }
+}
+
+// Loads the data into an in-memory table (not timed), then times the ranking
+// query materialised into a table, and reads the ranks back.
+double RunSqlite(const chuangwen::bench::RankingData& d, std::vector<int32_t>* rank,
+                 std::vector<int32_t>* group_rank) {
+  sqlite3* db = nullptr;
+  Check(sqlite3_open(":memory:", &db), db, "open");
+  std::string columns, placeholders, composite;
+  for (size_t j = 0; j < d.indicators; ++j) {
+    columns += ", s" + std::to_string(j) + " REAL";
+    placeholders += ", ?";
+    char w[64];
+    std::snprintf(w, sizeof w, "%.17g", d.weights[j]);
+    composite += (j == 0 ? "" : " + ") + std::string("s") + std::to_string(j) + "*" + w;
+  }
+  Check(sqlite3_exec(db, ("CREATE TABLE scores(id INTEGER PRIMARY KEY, grp INTEGER, vetoed INTEGER" +
+                          columns + ")").c_str(),
+                     nullptr, nullptr, nullptr),
+        db, "create");
+  Check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
+  sqlite3_stmt* insert = nullptr;
+  Check(sqlite3_prepare_v2(db, ("INSERT INTO scores VALUES(?, ?, ?" + placeholders + ")").c_str(),
+                           -1, &insert, nullptr),
+        db, "prepare insert");
+  for (size_t i = 0; i < d.units; ++i) {
+    sqlite3_bind_int64(insert, 1, static_cast<sqlite3_int64>(i));
+    sqlite3_bind_int(insert, 2, d.groups[i]);
+    sqlite3_bind_int(insert, 3, d.vetoed[i]);
+    for (size_t j = 0; j < d.indicators; ++j) {
+      sqlite3_bind_double(insert, static_cast<int>(4 + j), d.scores[i * d.indicators + j]);
+    }
+    Check(sqlite3_step(insert), db, "insert");
+    sqlite3_reset(insert);
+  }
+  sqlite3_finalize(insert);
+  Check(sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr), db, "commit");
+
+  const std::string query =
+      "CREATE TABLE ranked AS SELECT id, "
+      "RANK() OVER (ORDER BY vetoed, composite DESC) AS r, "
+      "RANK() OVER (PARTITION BY grp ORDER BY vetoed, composite DESC) AS gr "
+      "FROM (SELECT id, grp, vetoed, " + composite + " AS composite FROM scores)";
+  auto t0 = Clock::now();
+  Check(sqlite3_exec(db, query.c_str(), nullptr, nullptr, nullptr), db, "rank");
+  double ms = Ms(t0);
+
+  sqlite3_stmt* read = nullptr;
+  Check(sqlite3_prepare_v2(db, "SELECT id, r, gr FROM ranked", -1, &read, nullptr), db, "read");
+  rank->assign(d.units, 0);
+  group_rank->assign(d.units, 0);
+  while (sqlite3_step(read) == SQLITE_ROW) {
+    size_t id = static_cast<size_t>(sqlite3_column_int64(read, 0));
+    (*rank)[id] = sqlite3_column_int(read, 1);
+    (*group_rank)[id] = sqlite3_column_int(read, 2);
+  }
+  sqlite3_finalize(read);
+  sqlite3_close(db);
+  return ms;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  size_t units = 1000000, indicators = 20;
+  uint64_t seed = 20170313;
+  int runs = 5;
+  bool only_ours = false;
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    auto value = [&](const char* name) {
+      if (i + 1 >= argc) {
+        std::fprintf(stderr, "%s needs a value\n", name);
+        std::exit(2);
+      }
+      return std::strtoull(argv[++i], nullptr, 10);
+    };
+    if (a == "--units") units = value("--units");
+    else if (a == "--indicators") indicators = value("--indicators");
+    else if (a == "--seed") seed = value("--seed");
+    else if (a == "--runs") runs = static_cast<int>(value("--runs"));
+    else if (a == "--only-ours") only_ours = true;
+    else {
+      std::fprintf(stderr, "usage: %s [--units N] [--indicators K] [--seed S] [--runs R] [--only-ours]\n",
+                   argv[0]);
+      return 2;
+    }
+  }
+  const auto d = chuangwen::bench::MakeRankingData(units, indicators, seed);
+  std::vector<int32_t> rank(units), group_rank(units);
+  std::vector<double> composite(units);
+  chuangwen::RankInput in{d.scores.data(), units, indicators, d.weights.data(), d.vetoed.data(),
+                          d.groups.data()};
+
+  // Ours: the median of `runs` full rankings (each allocates its own scratch).
+  std::vector<double> times;
+  for (int r = 0; r < runs; ++r) {
+    auto t0 = Clock::now();
+    chuangwen::Status s =
+        chuangwen::RankArrays(in, chuangwen::RankOptions{},
+                              chuangwen::RankOutput{rank.data(), group_rank.data(), composite.data()});
+    times.push_back(Ms(t0));
+    if (!s.ok()) {
+      std::fprintf(stderr, "ranking failed: %s\n", s.ToString().c_str());
+      return 1;
+    }
+  }
+  const double ours_ms = Median(times);
+
+  // Incremental: median latency of single-unit updates after the full ranking.
+  double update_us = 0;
+  {
+    std::unique_ptr<chuangwen::RankIndex> index;
+    chuangwen::Status s = chuangwen::RankIndex::Build(composite.data(), units, d.vetoed.data(),
+                                                      d.groups.data(), &index);
+    if (!s.ok()) {
+      std::fprintf(stderr, "index: %s\n", s.ToString().c_str());
+      return 1;
+    }
+    std::mt19937_64 rng(seed + 1);
+    std::vector<double> lat;
+    for (int k = 0; k < 20000; ++k) {
+      size_t u = rng() % units;
+      double v = static_cast<double>(rng() % 100001) / 1000.0;
+      int32_t r = 0, g = 0;
+      auto t0 = Clock::now();
+      s = index->Update(u, v, &r, &g);
+      lat.push_back(Ms(t0) * 1000.0);
+      if (!s.ok() || r < 1 || g < 1) return 1;
+    }
+    update_us = Median(lat);
+  }
+
+  const double bandwidth = MeasureBandwidthGBs(d.scores);
+  const double floor_ms = static_cast<double>(units * indicators * 8) / (bandwidth * 1e6);
+
+  double sqlite_ms = 0;
+  bool identical = true;
+  if (!only_ours) {
+    std::vector<int32_t> sql_rank, sql_group;
+    sqlite_ms = RunSqlite(d, &sql_rank, &sql_group);
+    identical = sql_rank == rank && sql_group == group_rank;
+    if (!identical) {
+      size_t bad = 0;
+      while (bad < units && sql_rank[bad] == rank[bad] && sql_group[bad] == group_rank[bad]) ++bad;
+      std::fprintf(stderr, "MISMATCH at unit %zu: ours %d/%d, sqlite %d/%d\n", bad, rank[bad],
+                   group_rank[bad], sql_rank[bad], sql_group[bad]);
+    }
+  }
+
+  std::printf("ours_ms %.3f\n", ours_ms);
+  if (only_ours) {
+    std::printf("sqlite_ms skipped\nspeedup_vs_sqlite skipped\n");
+  } else {
+    std::printf("sqlite_ms %.1f\n", sqlite_ms);
+    std::printf("speedup_vs_sqlite %.1f\n", sqlite_ms / ours_ms);
+  }
+  std::printf("floor_ms %.3f\n", floor_ms);
+  std::printf("ratio_to_floor %.2f\n", ours_ms / floor_ms);
+  std::printf("update_us %.3f\n", update_us);
+  struct rusage usage;
+  getrusage(RUSAGE_SELF, &usage);
+  std::printf("# units %zu, indicators %zu, bandwidth %.1f GB/s, input %.1f MB, peak rss %.1f MB, "
+              "ranks %s\n",
+              units, indicators, bandwidth, static_cast<double>(units * indicators * 8) / 1e6,
+              static_cast<double>(usage.ru_maxrss) / 1024.0,
+              only_ours ? "not compared" : identical ? "identical to SQLite" : "DIFFERENT from SQLite");
+  return identical ? 0 : 1;
+}
