@@ -298,6 +298,49 @@ TEST_F(CapiTest, AgendaStatusAndPhasesThroughTheCApi) {
   EXPECT_EQ(none.data, nullptr);
 }
 
+TEST(CapiRankingTest, ArraysAndIncrementalIndex) {
+  const double scores[] = {90, 80, 85, 95, 90, 80, 99, 99};
+  const double weights[] = {0.6, 0.4};
+  const uint8_t vetoed[] = {0, 0, 0, 1};
+  const int32_t groups[] = {0, 1, 1, 0};
+  int32_t rank[4], group_rank[4];
+  double composite[4];
+  ASSERT_EQ(cw_rank_arrays(scores, 4, 2, weights, vetoed, groups, CW_TIES_COMPETITION, 0, rank,
+                           group_rank, composite),
+            CW_OK);
+  EXPECT_EQ(std::vector<int32_t>(rank, rank + 4), (std::vector<int32_t>{2, 1, 2, 4}));
+  EXPECT_EQ(std::vector<int32_t>(group_rank, group_rank + 4), (std::vector<int32_t>{1, 1, 2, 2}));
+  cw_rank_index* index = nullptr;
+  ASSERT_EQ(cw_rank_index_build(&index, composite, 4, vetoed, groups), CW_OK);
+  int32_t r = 0, g = 0;
+  ASSERT_EQ(cw_rank_index_update(index, 2, 95.0, &r, &g), CW_OK);
+  EXPECT_EQ(r, 1);
+  EXPECT_EQ(g, 1);
+  ASSERT_EQ(cw_rank_index_rank(index, 1, &r, &g), CW_OK);
+  EXPECT_EQ(r, 2);
+  EXPECT_EQ(g, 2);
+  EXPECT_EQ(cw_rank_index_rank(index, 4, &r, &g), CW_ENOTFOUND);
+  cw_rank_index_free(index);
+  cw_rank_index_free(nullptr);
+
+  const double bad[] = {1, NAN};
+  int32_t untouched[1] = {-5};
+  EXPECT_EQ(cw_rank_arrays(bad, 1, 2, weights, nullptr, nullptr, CW_TIES_DENSE, 0, untouched,
+                           nullptr, nullptr),
+            CW_EINVALID);
+  EXPECT_STREQ(cw_last_error_message(), "unit 0, indicator 1: score is NaN");
+  EXPECT_EQ(untouched[0], -5);
+  EXPECT_EQ(cw_rank_arrays(scores, 4, 2, weights, nullptr, nullptr, 7, 0, rank, nullptr, nullptr),
+            CW_EINVALID);
+  EXPECT_EQ(cw_rank_arrays(scores, 4, 2, weights, nullptr, nullptr, 0, 0, rank, group_rank,
+                           nullptr),
+            CW_EINVALID);  // Group ranks without groups.
+  EXPECT_EQ(cw_rank_arrays(scores, 4, 2, nullptr, nullptr, nullptr, 0, 0, rank, nullptr, nullptr),
+            CW_EINVALID);
+  EXPECT_EQ(cw_rank_arrays(scores, 4, 2, weights, nullptr, nullptr, 0, 8, rank, nullptr, nullptr),
+            CW_EINVALID);
+}
+
 TEST_F(CapiTest, ManyThreadsQueryOneHandle) {
   const std::vector<std::string> units = {"bgs", "srk", "hwk", "ghk", "xck", "zfdd", "dhcg"};
   std::vector<std::string> expected;

@@ -142,6 +142,15 @@ for _name in ("cw_campaign_agenda", "cw_campaign_status"):
 _declare("cw_campaign_agenda_ics", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, _c,
          ctypes.POINTER(_u8p), ctypes.POINTER(_size))
 
+_dp = ctypes.POINTER(ctypes.c_double)
+_i32p = ctypes.POINTER(ctypes.c_int32)
+_declare("cw_rank_arrays", ctypes.c_int, _dp, _size, _size, _dp, _u8p, _i32p, ctypes.c_int,
+         ctypes.c_int, _i32p, _i32p, _dp)
+_declare("cw_rank_index_build", ctypes.c_int, ctypes.POINTER(_handle), _dp, _size, _u8p, _i32p)
+_declare("cw_rank_index_free", None, _handle)
+_declare("cw_rank_index_update", ctypes.c_int, _handle, _size, ctypes.c_double, _i32p, _i32p)
+_declare("cw_rank_index_rank", ctypes.c_int, _handle, _size, _i32p, _i32p)
+
 CALENDAR_WEEKEND_FALLBACK = 1
 _DATE_SIZE = 11
 
@@ -238,6 +247,101 @@ def add_working_days(date, n: int, fallback: bool = False) -> str:
 def count_working_days(first, last, fallback: bool = False) -> int:
     """Working days from `first` to `last`, both included."""
     return _count_working_days(None, first, last, fallback)[0]
+
+
+_TIES = {"competition": 0, "dense": 1, "ordinal": 2}
+
+
+def _as_array(values, typecode: str, length: int, name: str):
+    """A buffer of `length` items of `typecode`, shared with `values` when it
+    already is one (array.array, a writable memoryview, numpy), else copied."""
+    import array
+    if values is None:
+        return None, None
+    ctype = {"d": ctypes.c_double, "B": ctypes.c_uint8, "i": ctypes.c_int32}[typecode]
+    try:
+        view = memoryview(values)
+        if view.format in (typecode, "=" + typecode, "<" + typecode) and view.nbytes == \
+                length * ctypes.sizeof(ctype):
+            try:
+                buffer = (ctype * length).from_buffer(values)
+            except (TypeError, ValueError):  # read-only: copy
+                buffer = (ctype * length).from_buffer_copy(view)
+            return ctypes.cast(buffer, ctypes.POINTER(ctype)), buffer
+    except TypeError:
+        pass
+    copied = array.array(typecode, values)
+    if len(copied) != length:
+        raise InvalidError(-1, f"{name} has {len(copied)} entries, expected {length}")
+    buffer = (ctype * length).from_buffer(copied)
+    return ctypes.cast(buffer, ctypes.POINTER(ctype)), (buffer, copied)
+
+
+def rank_arrays(scores, units: int, indicators: int, weights, vetoed=None, groups=None,
+                ties: str = "competition", normalize_weights: bool = False):
+    """Ranks `units` units by the weighted sum of their `indicators` scores.
+
+    `scores` is row-major (unit by unit); buffers of the right type
+    (array.array("d"), numpy float64) are used without copying. Returns
+    (ranks, group_ranks or None, composites) as array.array objects."""
+    import array
+    if ties not in _TIES:
+        raise ValueError(f"ties must be one of {sorted(_TIES)}")
+    s_ptr, s_keep = _as_array(scores, "d", units * indicators, "scores")
+    w_ptr, w_keep = _as_array(weights, "d", indicators, "weights")
+    v_ptr, v_keep = _as_array(vetoed, "B", units, "vetoed")
+    g_ptr, g_keep = _as_array(groups, "i", units, "groups")
+    ranks = array.array("i", bytes(4 * units))
+    group_ranks = array.array("i", bytes(4 * units)) if groups is not None else None
+    composites = array.array("d", bytes(8 * units))
+    r_buf = (ctypes.c_int32 * units).from_buffer(ranks) if units else None
+    g_buf = (ctypes.c_int32 * units).from_buffer(group_ranks) if units and group_ranks else None
+    c_buf = (ctypes.c_double * units).from_buffer(composites) if units else None
+    _check(library.cw_rank_arrays(
+        s_ptr, units, indicators, w_ptr, v_ptr, g_ptr, _TIES[ties],
+        1 if normalize_weights else 0,
+        ctypes.cast(r_buf, _i32p) if r_buf is not None else (ctypes.c_int32 * 1)(),
+        ctypes.cast(g_buf, _i32p) if g_buf is not None else None,
+        ctypes.cast(c_buf, _dp) if c_buf is not None else None))
+    del r_buf, g_buf, c_buf, s_keep, w_keep, v_keep, g_keep
+    return ranks, group_ranks, composites
+
+
+class RankIndex:
+    """Incremental competition ranks: update one unit, read its new ranks."""
+
+    def __init__(self, composites, vetoed=None, groups=None):
+        units = len(composites)
+        c_ptr, c_keep = _as_array(composites, "d", units, "composites")
+        v_ptr, v_keep = _as_array(vetoed, "B", units, "vetoed")
+        g_ptr, g_keep = _as_array(groups, "i", units, "groups")
+        self._handle = _handle()
+        _check(library.cw_rank_index_build(ctypes.byref(self._handle), c_ptr, units, v_ptr,
+                                           g_ptr))
+        self.units = units
+
+    def update(self, unit: int, composite: float):
+        """Sets a unit's composite; returns (rank, group_rank)."""
+        r, g = ctypes.c_int32(), ctypes.c_int32()
+        _check(library.cw_rank_index_update(self._handle, unit, float(composite),
+                                            ctypes.byref(r), ctypes.byref(g)))
+        return r.value, g.value
+
+    def rank(self, unit: int):
+        r, g = ctypes.c_int32(), ctypes.c_int32()
+        _check(library.cw_rank_index_rank(self._handle, unit, ctypes.byref(r), ctypes.byref(g)))
+        return r.value, g.value
+
+    def close(self) -> None:
+        if self._handle:
+            library.cw_rank_index_free(self._handle)
+            self._handle = _handle()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
 
 
 def version() -> str:

@@ -96,6 +96,16 @@ int main(int argc, char **argv) {
     out = NULL;
   }
 
+  /* The ranking fast path. */
+  {
+    const double scores[] = {60, 70, 80, 80};
+    const double weights[] = {1.0};
+    int32_t rank[4];
+    CHECK(cw_rank_arrays(scores, 4, 1, weights, NULL, NULL, CW_TIES_COMPETITION, 0, rank, NULL,
+                         NULL) == CW_OK);
+    CHECK(rank[0] == 4 && rank[1] == 3 && rank[2] == 1 && rank[3] == 1);
+  }
+
   cw_campaign_free(campaign);
   cw_campaign_free(NULL);
   cw_free(NULL);

@@ -223,6 +223,64 @@ int cw_campaign_status(const cw_campaign *campaign, const uint8_t *request,
                        size_t request_size, int request_format, int format,
                        uint8_t **out, size_t *out_size);
 
+/* ---- Ranking: the zero-copy fast path over plain arrays ------------------ */
+
+/* Tie modes. */
+#define CW_TIES_COMPETITION 0 /* 1, 2, 2, 4 */
+#define CW_TIES_DENSE 1       /* 1, 2, 2, 3 */
+#define CW_TIES_ORDINAL 2     /* 1, 2, 3, 4 (ties by unit index) */
+
+/* Flags for cw_rank_arrays. */
+#define CW_RANK_NORMALIZE_WEIGHTS 1 /* Divide weights by their sum instead of
+                                       requiring them to sum to 1. */
+
+/* Ranks `units` units on `indicators` scores each.
+ *   scores      units × indicators doubles, row-major (unit by unit).
+ *   weights     `indicators` doubles: finite, >= 0, summing to 1 (within
+ *               1e-9) unless flags has CW_RANK_NORMALIZE_WEIGHTS.
+ *   vetoed      `units` bytes, non-zero = vetoed (一票否决): ranked after
+ *               every other unit. May be NULL.
+ *   groups      `units` group ids >= 0. May be NULL.
+ * Composite = s[0]*w[0] + s[1]*w[1] + ... summed left to right (no fused
+ * multiply-add). Order: composite descending, vetoed units last; ties as
+ * `ties`. Outputs (caller-owned, `units` entries each; only out_rank is
+ * required): out_rank (1-based overall rank), out_group_rank (within the
+ * unit's group; requires groups), out_composite. Every input is checked
+ * before any output is written: a NaN or infinite score (the message names
+ * the unit and indicator index), a negative or non-finite weight, weights
+ * not summing to 1, a negative group id, a bad tie mode: CW_EINVALID and
+ * untouched outputs. Uses all hardware threads for large inputs.
+ * Ownership: nothing is allocated for the caller; inputs are borrowed. */
+int cw_rank_arrays(const double *scores, size_t units, size_t indicators,
+                   const double *weights, const uint8_t *vetoed,
+                   const int32_t *groups, int ties, int flags,
+                   int32_t *out_rank, int32_t *out_group_rank,
+                   double *out_composite);
+
+/* Incremental ranking: after a full ranking, change single units' composites
+ * and read their new competition ranks in O(log N) each. Not thread-safe
+ * for updates; queries may run concurrently with each other. */
+typedef struct cw_rank_index cw_rank_index;
+
+/* Builds an index over `units` composites (e.g. out_composite of
+ * cw_rank_arrays), veto flags and groups (both may be NULL).
+ * Ownership: caller frees *out with cw_rank_index_free(). */
+int cw_rank_index_build(cw_rank_index **out, const double *composite,
+                        size_t units, const uint8_t *vetoed,
+                        const int32_t *groups);
+
+/* Frees an index. Accepts NULL. */
+void cw_rank_index_free(cw_rank_index *index);
+
+/* Sets unit's composite; writes its new overall and group rank (either
+ * output may be NULL). CW_ENOTFOUND for a unit out of range. */
+int cw_rank_index_update(cw_rank_index *index, size_t unit, double composite,
+                         int32_t *out_rank, int32_t *out_group_rank);
+
+/* Current ranks of a unit. */
+int cw_rank_index_rank(const cw_rank_index *index, size_t unit,
+                       int32_t *out_rank, int32_t *out_group_rank);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

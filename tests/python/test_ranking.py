@@ -1,0 +1,104 @@
+"""ctypes tests: the zero-copy ranking fast path and the incremental index."""
+
+import array
+import random
+import unittest
+
+import chuangwen
+
+
+def reference(scores, n, k, weights, vetoed, groups):
+    comp = []
+    for i in range(n):
+        a = scores[i * k] * weights[0]
+        for j in range(1, k):
+            a += scores[i * k + j] * weights[j]
+        comp.append(a)
+    key = lambda i: (vetoed[i], -comp[i])
+    order = sorted(range(n), key=key)
+
+    def ranks(members):
+        out, prev, current = {}, None, 0
+        for pos, u in enumerate(members):
+            if key(u) != prev:
+                current, prev = pos + 1, key(u)
+            out[u] = current
+        return out
+
+    overall = ranks(order)
+    by_group = {}
+    for u in order:
+        by_group.setdefault(groups[u], []).append(u)
+    group = {}
+    for members in by_group.values():
+        group.update(ranks(members))
+    return [overall[i] for i in range(n)], [group[i] for i in range(n)], comp
+
+
+class RankingTest(unittest.TestCase):
+    def test_hand_worked_example(self):
+        scores = [90, 80, 85, 95, 90, 80, 99, 99]
+        ranks, group_ranks, comp = chuangwen.rank_arrays(
+            scores, 4, 2, [0.6, 0.4], vetoed=[0, 0, 0, 1], groups=[0, 1, 1, 0])
+        self.assertEqual(list(ranks), [2, 1, 2, 4])
+        self.assertEqual(list(group_ranks), [1, 1, 2, 2])
+        self.assertAlmostEqual(comp[1], 89.0)
+        dense, _, _ = chuangwen.rank_arrays(scores, 4, 2, [0.6, 0.4], vetoed=[0, 0, 0, 1],
+                                            ties="dense")
+        self.assertEqual(list(dense), [2, 1, 2, 3])
+
+    def test_matches_reference_zero_copy(self):
+        rng = random.Random(5)
+        n, k = 3000, 6
+        scores = array.array("d", (rng.randrange(0, 21) * 5.0 for _ in range(n * k)))
+        weights = array.array("d", [0.25, 0.25, 0.125, 0.125, 0.125, 0.125])
+        vetoed = array.array("B", (1 if rng.random() < 0.02 else 0 for _ in range(n)))
+        groups = array.array("i", (rng.randrange(30) for _ in range(n)))
+        ranks, group_ranks, comp = chuangwen.rank_arrays(scores, n, k, weights, vetoed, groups)
+        want = reference(scores, n, k, weights, vetoed, groups)
+        self.assertEqual(list(ranks), want[0])
+        self.assertEqual(list(group_ranks), want[1])
+        self.assertEqual(list(comp), want[2])
+
+    def test_bad_input(self):
+        with self.assertRaises(chuangwen.InvalidError) as cm:
+            chuangwen.rank_arrays([1.0, float("nan"), 3.0, 4.0], 2, 2, [0.5, 0.5])
+        self.assertEqual(str(cm.exception), "unit 0, indicator 1: score is NaN")
+        with self.assertRaises(chuangwen.InvalidError) as cm:
+            chuangwen.rank_arrays([1.0, 2.0], 1, 2, [0.7, 0.7])
+        self.assertIn("weights sum to 1.400000, not 1", str(cm.exception))
+        ranks, _, _ = chuangwen.rank_arrays([1.0, 2.0, 3.0, 4.0], 2, 2, [1, 1],
+                                            normalize_weights=True)
+        self.assertEqual(list(ranks), [2, 1])
+        with self.assertRaises(chuangwen.InvalidError) as cm:
+            chuangwen.rank_arrays([1.0, 2.0], 1, 2, [1.5, -0.5])
+        self.assertIn("weight 1 is negative", str(cm.exception))
+        with self.assertRaises(chuangwen.InvalidError) as cm:
+            chuangwen.rank_arrays([1.0, 2.0, 3.0], 2, 2, [0.5, 0.5])
+        self.assertIn("scores has 3 entries, expected 4", str(cm.exception))
+        with self.assertRaises(chuangwen.InvalidError) as cm:
+            chuangwen.rank_arrays([1.0, 2.0], 2, 1, [1.0], groups=[0, -1])
+        self.assertEqual(str(cm.exception), "unit 1: group id -1 is negative")
+
+    def test_incremental_index(self):
+        rng = random.Random(9)
+        n = 500
+        comp = [float(rng.randrange(100)) for _ in range(n)]
+        vetoed = [1 if i % 50 == 0 else 0 for i in range(n)]
+        groups = [i % 7 for i in range(n)]
+        index = chuangwen.RankIndex(comp, vetoed, groups)
+        for step in range(200):
+            u = rng.randrange(n)
+            comp[u] = float(rng.randrange(100))
+            got = index.update(u, comp[u])
+            scores = array.array("d", comp)
+            want, want_group, _ = chuangwen.rank_arrays(scores, n, 1, [1.0], vetoed, groups)
+            self.assertEqual(got, (want[u], want_group[u]))
+        self.assertEqual(index.rank(3), (want[3], want_group[3]))
+        with self.assertRaises(chuangwen.NotFoundError):
+            index.update(n, 1.0)
+        index.close()
+
+
+if __name__ == "__main__":
+    unittest.main()
