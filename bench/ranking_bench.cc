@@ -17,8 +17,10 @@ void BM_RankArrays(benchmark::State& state) {
   std::vector<int32_t> rank(n), group_rank(n);
   std::vector<double> composite(n);
   RankInput in{d.scores.data(), n, 20, d.weights.data(), d.vetoed.data(), d.groups.data()};
+  RankWorkspace workspace;
   for (auto _ : state) {
-    Status s = RankArrays(in, RankOptions{}, RankOutput{rank.data(), group_rank.data(), composite.data()});
+    Status s = RankArrays(in, RankOptions{},
+                          RankOutput{rank.data(), group_rank.data(), composite.data()}, &workspace);
     if (!s.ok()) state.SkipWithError(s.ToString().c_str());
     benchmark::DoNotOptimize(rank.data());
   }

@@ -159,6 +159,20 @@ TEST(RankingTest, DegenerateInputs) {
   EXPECT_EQ(rank, (std::vector<int32_t>{1, 6, 3, 3, 2, 5}));
 }
 
+TEST(RankingTest, CrowdedBucketsFromOutliers) {
+  // One huge outlier squeezes every other value into the last bucket.
+  Data d = Random(4000, 1, 13, 1e-9);
+  d.weights = {1.0};
+  d.scores[17] = 1e300;
+  d.scores[3001] = -1e300;
+  ExpectSame(d, TieMode::kCompetition, 1);
+  ExpectSame(d, TieMode::kOrdinal, 1);
+  Data big = Random(150000, 1, 14, 1e-9);
+  big.weights = {1.0};
+  big.scores[5] = 1e300;
+  ExpectSame(big, TieMode::kDense, 2);
+}
+
 TEST(RankingTest, SparseHugeGroupIdsAreRenumbered) {
   Data d = Random(2000, 3, 9, 1.0);
   for (int32_t& g : d.groups) g = g * 1000003 % 2000000000;

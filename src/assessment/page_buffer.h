@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <cstdlib>
+#include <cstring>
 #include <new>
 
 namespace chuangwen::internal {
@@ -20,6 +21,11 @@ class PageBuffer {
   ~PageBuffer() { Release(); }
   PageBuffer(const PageBuffer&) = delete;
   PageBuffer& operator=(const PageBuffer&) = delete;
+  PageBuffer(PageBuffer&& o) noexcept
+      : data_(o.data_), size_(o.size_), bytes_(o.bytes_), capacity_(o.capacity_) {
+    o.data_ = nullptr;
+    o.size_ = o.bytes_ = o.capacity_ = 0;
+  }
 
   // Zero-filled storage for `count` elements (T must be trivially
   // constructible).
@@ -30,7 +36,7 @@ class PageBuffer {
     if (count * sizeof(T) < 2 * kHuge) {  // Small: the heap is cheaper.
       data_ = static_cast<T*>(std::calloc(count, sizeof(T)));
       if (data_ == nullptr) throw std::bad_alloc();
-      size_ = count;
+      size_ = capacity_ = count;
       return;
     }
     bytes_ = (count * sizeof(T) + kHuge - 1) / kHuge * kHuge;
@@ -43,13 +49,25 @@ class PageBuffer {
     ::madvise(p, bytes_, MADV_HUGEPAGE);
 #endif
     data_ = static_cast<T*>(p);
-    size_ = count;
+    size_ = capacity_ = count;
   }
+  // Storage for at least `count` elements, kept from earlier calls when big
+  // enough; zero-filled only when `zero` (or when freshly mapped).
+  void Ensure(size_t count, bool zero) {
+    if (count > capacity_) {
+      Allocate(count);
+      capacity_ = count;
+      return;
+    }
+    size_ = count;
+    if (zero && count > 0) std::memset(static_cast<void*>(data_), 0, count * sizeof(T));
+  }
+
   void Release() {
     if (data_ != nullptr && bytes_ == 0) std::free(data_);
     if (data_ != nullptr && bytes_ != 0) ::munmap(data_, bytes_);
     data_ = nullptr;
-    size_ = bytes_ = 0;
+    size_ = bytes_ = capacity_ = 0;
   }
   T* data() { return data_; }
   const T* data() const { return data_; }
@@ -59,7 +77,7 @@ class PageBuffer {
 
  private:
   T* data_ = nullptr;
-  size_t size_ = 0, bytes_ = 0;
+  size_t size_ = 0, bytes_ = 0, capacity_ = 0;
 };
 
 }  // namespace chuangwen::internal

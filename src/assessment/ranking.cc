@@ -14,6 +14,9 @@
 #include "assessment/page_buffer.h"
 
 #include <algorithm>
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include <cmath>
 #include <limits>
 #include <string>
@@ -28,6 +31,28 @@ struct Record {  // What the scatter moves: 16 bytes.
   uint32_t unit;
   int32_t group;
 };
+
+struct GroupState {  // Zero bits = the start state.
+  int32_t count, dense, competition;
+  double last;
+  bool last_vetoed;
+};
+
+}  // namespace
+
+struct RankWorkspace::Buffers {
+  internal::PageBuffer<double> comp;
+  internal::PageBuffer<uint32_t> bucket, bucket_end;
+  std::vector<internal::PageBuffer<uint32_t>> hist;
+  internal::PageBuffer<Record> rec;
+  internal::PageBuffer<GroupState> state;
+};
+
+RankWorkspace::RankWorkspace() : buffers_(std::make_unique<Buffers>()) {}
+RankWorkspace::~RankWorkspace() = default;
+RankWorkspace::Buffers& WorkspaceBuffers(RankWorkspace* workspace) { return *workspace->buffers_; }
+
+namespace {
 
 int ThreadCount(const RankOptions& options, size_t units) {
   int hw = static_cast<int>(std::thread::hardware_concurrency());
@@ -77,6 +102,54 @@ struct Bounds {
   size_t first_negative_group = std::numeric_limits<size_t>::max();
 };
 
+#if defined(__x86_64__) && defined(__GNUC__)
+// Four rows at a time with AVX2: load a 4×4 block, transpose it in registers
+// and add column by column, so each lane sums its row strictly left to right
+// with separate multiplies and adds (no FMA), exactly as the scalar loop.
+// Returns the first row not done.
+__attribute__((target("avx2"))) size_t SumRowsAvx2(const double* s, size_t k, const double* w,
+                                                    size_t lo, size_t hi, double* out) {
+  size_t i = lo;
+  const size_t k4 = k / 4 * 4;
+  if (k4 == 0) return lo;
+  for (; i + 4 <= hi; i += 4) {
+    const double* r0 = s + i * k;
+    const double* r1 = r0 + k;
+    const double* r2 = r1 + k;
+    const double* r3 = r2 + k;
+    __m256d acc = _mm256_setzero_pd();
+    for (size_t j = 0; j < k4; j += 4) {
+      __m256d a = _mm256_loadu_pd(r0 + j), b = _mm256_loadu_pd(r1 + j);
+      __m256d c = _mm256_loadu_pd(r2 + j), d = _mm256_loadu_pd(r3 + j);
+      __m256d t0 = _mm256_unpacklo_pd(a, b), t1 = _mm256_unpackhi_pd(a, b);
+      __m256d t2 = _mm256_unpacklo_pd(c, d), t3 = _mm256_unpackhi_pd(c, d);
+      __m256d col0 = _mm256_permute2f128_pd(t0, t2, 0x20);
+      __m256d col1 = _mm256_permute2f128_pd(t1, t3, 0x20);
+      __m256d col2 = _mm256_permute2f128_pd(t0, t2, 0x31);
+      __m256d col3 = _mm256_permute2f128_pd(t1, t3, 0x31);
+      __m256d p0 = _mm256_mul_pd(col0, _mm256_broadcast_sd(w + j));
+      acc = j == 0 ? p0 : _mm256_add_pd(acc, p0);
+      acc = _mm256_add_pd(acc, _mm256_mul_pd(col1, _mm256_broadcast_sd(w + j + 1)));
+      acc = _mm256_add_pd(acc, _mm256_mul_pd(col2, _mm256_broadcast_sd(w + j + 2)));
+      acc = _mm256_add_pd(acc, _mm256_mul_pd(col3, _mm256_broadcast_sd(w + j + 3)));
+    }
+    _mm256_storeu_pd(out + (i - lo), acc);
+    for (size_t j = k4; j < k; ++j) {  // Leftover columns, still in order.
+      out[i - lo] += r0[j] * w[j];
+      out[i - lo + 1] += r1[j] * w[j];
+      out[i - lo + 2] += r2[j] * w[j];
+      out[i - lo + 3] += r3[j] * w[j];
+    }
+  }
+  return i;
+}
+
+bool HasAvx2() {
+  static const bool has = __builtin_cpu_supports("avx2");
+  return has;
+}
+#endif
+
 // Sums one chunk of rows; returns per-chunk bounds.
 Bounds ComputeChunk(const RankInput& in, const double* w, double* comp, size_t lo, size_t hi) {
   Bounds b;
@@ -96,6 +169,18 @@ Bounds ComputeChunk(const RankInput& in, const double* w, double* comp, size_t l
       b.live.Add(v);
     }
   };
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (k >= 4 && HasAvx2()) {
+    // Blocks of rows into `comp` directly, then their bookkeeping.
+    constexpr size_t kBlock = 1024;
+    while (i + 4 <= hi) {
+      size_t end = std::min(hi, i + kBlock);
+      size_t done = SumRowsAvx2(s, k, w, i, end, comp + i);
+      for (size_t u = i; u < done; ++u) finish(u, comp[u]);
+      i = done;
+    }
+  }
+#endif
   if (k > 0) {
     for (; i + 4 <= hi; i += 4) {
       const double* r0 = s + i * k;
@@ -209,7 +294,7 @@ Status BadScore(const RankInput& in, size_t unit) {
 // Passes 2-5, given composites and their bounds.
 Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int32_t* groups,
                  const Bounds& bounds, int threads, TieMode ties, int32_t* rank,
-                 int32_t* group_rank) {
+                 int32_t* group_rank, RankWorkspace::Buffers& ws) {
   if (bounds.first_negative_group != std::numeric_limits<size_t>::max()) {
     return Status::InvalidArgument("unit " + std::to_string(bounds.first_negative_group) +
                                    ": group id " +
@@ -235,11 +320,13 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
   // Pass 2: bucket ids and per-thread histograms.
   const Bucketer bucketer(bounds);
   const size_t nb = n;
-  internal::PageBuffer<uint32_t> bucket(n);
-  std::vector<internal::PageBuffer<uint32_t>> hist(static_cast<size_t>(threads));
+  internal::PageBuffer<uint32_t>& bucket = ws.bucket;
+  bucket.Ensure(n, false);
+  std::vector<internal::PageBuffer<uint32_t>>& hist = ws.hist;
+  if (hist.size() < static_cast<size_t>(threads)) hist.resize(static_cast<size_t>(threads));
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
     internal::PageBuffer<uint32_t>& h = hist[static_cast<size_t>(t)];
-    h.Allocate(nb);  // Zero-filled.
+    h.Ensure(nb, true);
     for (size_t u = lo; u < hi; ++u) {
       uint32_t b = bucketer(comp[u], vetoed != nullptr && vetoed[u] != 0);
       bucket[u] = b;
@@ -248,7 +335,8 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
   });
   // Offsets: bucket-major, then thread, so that the scatter stays stable. A
   // parallel prefix sum: bucket-range totals first, then each range in turn.
-  internal::PageBuffer<uint32_t> bucket_end(nb);
+  internal::PageBuffer<uint32_t>& bucket_end = ws.bucket_end;
+  bucket_end.Ensure(nb, false);
   std::vector<uint32_t> range_total(static_cast<size_t>(threads) + 1, 0);
   ParallelChunks(threads, nb, [&](int t, size_t lo, size_t hi) {
     uint32_t sum = 0;
@@ -270,7 +358,8 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
     }
   });
   // Pass 3: scatter.
-  internal::PageBuffer<Record> rec(n);
+  internal::PageBuffer<Record>& rec = ws.rec;
+  rec.Ensure(n, false);
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
     internal::PageBuffer<uint32_t>& off = hist[static_cast<size_t>(t)];
     for (size_t u = lo; u < hi; ++u) {
@@ -278,8 +367,7 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
           Record{comp[u], static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
     }
   });
-  hist.clear();
-  bucket.Release();
+
   // Pass 4: records are in bucket order, so only records sharing a bucket
   // can be out of order. One linear scan finds them; each such bucket is
   // sorted (stably: ties keep unit order). Threads split at bucket edges.
@@ -307,22 +395,35 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
     };
     lo = edge(lo);
     hi = edge(hi);
+    // Buckets only ever hold values no greater than the bucket before, so an
+    // insertion step never leaves its bucket; equal values stop it, which
+    // keeps ties in unit order. A long shift means a crowded bucket: sort
+    // that whole bucket instead.
     for (size_t i = lo + 1; i < hi; ++i) {
       if (rec[i].value <= rec[i - 1].value || i == live_count) continue;
-      uint32_t b = bucket_of(i);
-      size_t first = b == 0 ? 0 : bucket_end[b - 1];
-      size_t last = bucket_end[b];
-      sort_bucket(rec.data() + first, rec.data() + last);
-      i = last;
+      const Record v = rec[i];
+      size_t j = i;
+      int steps = 0;
+      while (j > lo && rec[j - 1].value < v.value && j != live_count && ++steps <= 32) {
+        rec[j] = rec[j - 1];
+        --j;
+      }
+      if (steps > 32) {
+        // Undo nothing: the bucket is re-sorted as a whole from its start.
+        rec[j] = v;
+        uint32_t b = bucketer(v.value, i >= live_count);
+        size_t first = b == 0 ? 0 : bucket_end[b - 1];
+        size_t last = bucket_end[b];
+        sort_bucket(rec.data() + first, rec.data() + last);
+        i = last - 1;
+        continue;
+      }
+      rec[j] = v;
     }
   });
   // Pass 5: ranks from the global order.
-  struct GroupState {
-    int32_t count = 0, dense = 0, competition = 0;
-    double last = 0;
-    bool last_vetoed = false;
-  };
-  internal::PageBuffer<GroupState> state(want_groups ? group_count : 0);  // Zero = fresh.
+  internal::PageBuffer<GroupState>& state = ws.state;
+  state.Ensure(want_groups ? group_count : 0, true);
   const size_t live = bounds.live.count;
   auto overall = [&] {
     int32_t dense = 0, competition = 0;
@@ -399,7 +500,10 @@ Status PrepareWeights(const double* weights, size_t count, bool normalize,
   return Status::OK();
 }
 
-Status RankArrays(const RankInput& in, const RankOptions& options, const RankOutput& out) {
+Status RankArrays(const RankInput& in, const RankOptions& options, const RankOutput& out,
+                  RankWorkspace* workspace) {
+  RankWorkspace local;
+  RankWorkspace::Buffers& ws = WorkspaceBuffers(workspace != nullptr ? workspace : &local);
   if (out.rank == nullptr) return Status::InvalidArgument("rank output is missing");
   if (in.units > 0 && in.indicators > 0 && in.scores == nullptr) {
     return Status::InvalidArgument("scores are missing");
@@ -411,7 +515,8 @@ Status RankArrays(const RankInput& in, const RankOptions& options, const RankOut
   CW_RETURN_IF_ERROR(PrepareWeights(in.weights, in.indicators, options.normalize_weights, &w));
   const size_t n = in.units;
   const int threads = ThreadCount(options, n);
-  internal::PageBuffer<double> comp(n);
+  internal::PageBuffer<double>& comp = ws.comp;
+  comp.Ensure(n, false);
   std::vector<Bounds> parts(static_cast<size_t>(threads));
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
     parts[static_cast<size_t>(t)] = ComputeChunk(in, w.data(), comp.data(), lo, hi);
@@ -422,14 +527,16 @@ Status RankArrays(const RankInput& in, const RankOptions& options, const RankOut
   // Every input is checked: from here on nothing can fail but allocation, so
   // ranks go straight into the caller's buffers.
   CW_RETURN_IF_ERROR(RankKnown(comp.data(), n, in.vetoed, in.groups, bounds, threads,
-                               options.ties, out.rank, out.group_rank));
+                               options.ties, out.rank, out.group_rank, ws));
   if (out.composite != nullptr) std::copy(comp.data(), comp.data() + n, out.composite);
   return Status::OK();
 }
 
 Status RankComposites(const double* composite, size_t units, const uint8_t* vetoed,
                       const int32_t* groups, const RankOptions& options, int32_t* rank,
-                      int32_t* group_rank) {
+                      int32_t* group_rank, RankWorkspace* workspace) {
+  RankWorkspace local;
+  RankWorkspace::Buffers& ws = WorkspaceBuffers(workspace != nullptr ? workspace : &local);
   if (rank == nullptr) return Status::InvalidArgument("rank output is missing");
   if (units > 0 && composite == nullptr) return Status::InvalidArgument("composites are missing");
   const int threads = ThreadCount(options, units);
@@ -454,7 +561,8 @@ Status RankComposites(const double* composite, size_t units, const uint8_t* veto
       break;
     }
   }
-  return RankKnown(comp, units, vetoed, groups, bounds, threads, options.ties, rank, group_rank);
+  return RankKnown(comp, units, vetoed, groups, bounds, threads, options.ties, rank, group_rank,
+                   ws);
 }
 
 }  // namespace chuangwen
