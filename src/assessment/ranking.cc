@@ -42,7 +42,7 @@ struct GroupState {  // Zero bits = the start state.
 
 struct RankWorkspace::Buffers {
   internal::PageBuffer<double> comp;
-  internal::PageBuffer<uint32_t> bucket, bucket_end;
+  internal::PageBuffer<uint32_t> bucket_end;
   std::vector<internal::PageBuffer<uint32_t>> hist;
   internal::PageBuffer<Record> rec;
   internal::PageBuffer<GroupState> state;
@@ -320,17 +320,13 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
   // Pass 2: bucket ids and per-thread histograms.
   const Bucketer bucketer(bounds);
   const size_t nb = n;
-  internal::PageBuffer<uint32_t>& bucket = ws.bucket;
-  bucket.Ensure(n, false);
   std::vector<internal::PageBuffer<uint32_t>>& hist = ws.hist;
   if (hist.size() < static_cast<size_t>(threads)) hist.resize(static_cast<size_t>(threads));
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
     internal::PageBuffer<uint32_t>& h = hist[static_cast<size_t>(t)];
     h.Ensure(nb, true);
     for (size_t u = lo; u < hi; ++u) {
-      uint32_t b = bucketer(comp[u], vetoed != nullptr && vetoed[u] != 0);
-      bucket[u] = b;
-      ++h[b];
+      ++h[bucketer(comp[u], vetoed != nullptr && vetoed[u] != 0)];
     }
   });
   // Offsets: bucket-major, then thread, so that the scatter stays stable. A
@@ -363,7 +359,8 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
     internal::PageBuffer<uint32_t>& off = hist[static_cast<size_t>(t)];
     for (size_t u = lo; u < hi; ++u) {
-      rec[off[bucket[u]]++] =
+      // Recomputing the bucket is cheaper than storing and re-reading it.
+      rec[off[bucketer(comp[u], vetoed != nullptr && vetoed[u] != 0)]++] =
           Record{comp[u], static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
     }
   });
@@ -528,7 +525,11 @@ Status RankArrays(const RankInput& in, const RankOptions& options, const RankOut
   // ranks go straight into the caller's buffers.
   CW_RETURN_IF_ERROR(RankKnown(comp.data(), n, in.vetoed, in.groups, bounds, threads,
                                options.ties, out.rank, out.group_rank, ws));
-  if (out.composite != nullptr) std::copy(comp.data(), comp.data() + n, out.composite);
+  if (out.composite != nullptr) {
+    ParallelChunks(threads, n, [&](int, size_t lo, size_t hi) {
+      std::copy(comp.data() + lo, comp.data() + hi, out.composite + lo);
+    });
+  }
   return Status::OK();
 }
 
