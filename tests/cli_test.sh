@@ -51,6 +51,17 @@ expect 2 "rule.monthly.day 32" -- "$cw" agenda "$work/bad-duty.textproto" --from
 sed 's/weekly { weekday: FRIDAY }/weekly { weekday: FRYDAY }/' "$example" > "$work/bad-weekday.textproto"
 expect 2 'Unknown enumeration value of "FRYDAY" for field "weekday"' -- "$cw" show "$work/bad-weekday.textproto"
 
+# Rankings and explanations.
+expect 0 "通报表扬：办公室、宣传科" -- "$cw" rank "$example" --period 2025-06
+expect 0 "一票否决：辖区发生占道经营问题被媒体曝光且未按期整改" -- "$cw" rank "$example" --period 2025-08
+expect 0 "【执法队伍】" -- "$cw" rank "$example" --period 2025 --group
+expect 0 '"component_id":"key-work"' -- "$cw" rank "$example" --period 2025-Q3 --json
+expect 2 "period '2025-13' is not YYYY-MM, YYYY-Qn or YYYY" -- "$cw" rank "$example" --period 2025-13
+expect 2 "component 'nope' does not exist" -- "$cw" rank "$example" --period 2025-06 --component nope
+expect 0 "behind" -- "$cw" explain "$example" --unit srk --period 2025-06
+expect 0 '"above_unit_id"' -- "$cw" explain "$example" --unit srk --period 2025 --json
+expect 2 "unit 'nope' does not exist" -- "$cw" explain "$example" --unit nope --period 2025-06
+
 # A broken campaign: validate exits 1 and names the problem and its place.
 sed 's/unit_id: "zfdd" role: ASSIGNMENT_ROLE_LEAD_UNIT/unit_id: "zhiguan" role: ASSIGNMENT_ROLE_LEAD_UNIT/' \
   "$example" > "$work/broken.textproto"

@@ -72,6 +72,8 @@ int RunQuery(int argc, char** argv);
 int RunConvert(int argc, char** argv);
 int RunAgenda(int argc, char** argv);
 int RunWorkdays(int argc, char** argv);
+int RunRank(int argc, char** argv);
+int RunExplain(int argc, char** argv);
 
 }  // namespace cw
 

@@ -22,6 +22,11 @@ constexpr char kUsage[] =
     "  agenda FILE --from D --to D [--unit ID | --person ID] [--json | --ics]\n"
     "                                 every deadline between two dates\n"
     "  workdays --from D --to D       working days from D to D, both included\n"
+    "  rank FILE --period P [--component ID] [--group] [--json]\n"
+    "                                 ranking table with grades, commended and\n"
+    "                                 criticised units (P: YYYY-MM, YYYY-Qn, YYYY)\n"
+    "  explain FILE --unit ID --period P [--component ID] [--json]\n"
+    "                                 one unit's breakdown and the gap to the unit above\n"
     "\n"
     "FILE is a chuangwen.v1.Campaign as .textproto, .json or .pb; --format\n"
     "binary|json|text overrides the extension. Exit codes: 0 ok, 1 problems\n"
@@ -42,6 +47,8 @@ int main(int argc, char** argv) {
     if (command == "convert") return cw::RunConvert(argc, argv);
     if (command == "agenda") return cw::RunAgenda(argc, argv);
     if (command == "workdays") return cw::RunWorkdays(argc, argv);
+    if (command == "rank") return cw::RunRank(argc, argv);
+    if (command == "explain") return cw::RunExplain(argc, argv);
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);
       return cw::kExitOk;

@@ -1,0 +1,198 @@
+// Period rankings, the annual composite (aggregations and normalisations),
+// vetoes, groups, grades, lists and explanations on the example campaign.
+#include "chuangwen/assessment.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <limits>
+#include <map>
+
+#include "test_support.h"
+
+namespace chuangwen {
+namespace {
+
+class AssessmentTest : public ::testing::Test {
+ protected:
+  v1::Campaign c_ = testing::LoadExample();
+
+  v1::RankingTable Rank(const std::string& period, const std::string& component = "") {
+    v1::RankingTable t;
+    Status s = RankPeriod(*Campaign::Build(c_), period, component, &t);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return t;
+  }
+  Status RankStatus(const std::string& period, const std::string& component = "") {
+    v1::RankingTable t;
+    return RankPeriod(*Campaign::Build(c_), period, component, &t);
+  }
+  static std::map<std::string, double> Scores(const v1::RankingTable& t) {
+    std::map<std::string, double> out;
+    for (const auto& r : t.rows()) out[r.unit_id()] = r.score();
+    return out;
+  }
+};
+
+TEST_F(AssessmentTest, MonthlyRankingWithGradesAndLists) {
+  v1::RankingTable t = Rank("2025-06");
+  EXPECT_EQ(t.component_id(), "special");
+  ASSERT_EQ(t.rows_size(), 7);
+  for (int i = 1; i < t.rows_size(); ++i) {
+    EXPECT_GE(t.rows(i - 1).score(), t.rows(i).score());
+    EXPECT_LE(t.rows(i - 1).rank(), t.rows(i).rank());
+  }
+  for (const auto& r : t.rows()) {
+    const char* want = r.score() >= 90 ? "优秀" : r.score() >= 80 ? "良好" : r.score() >= 60 ? "合格" : "不合格";
+    EXPECT_EQ(r.grade(), want) << r.unit_id();
+  }
+  ASSERT_EQ(t.commended_size(), 2);
+  EXPECT_EQ(t.commended(0), t.rows(0).unit_id());
+  ASSERT_EQ(t.criticized_size(), 1);
+  EXPECT_EQ(t.criticized(0), t.rows(6).unit_id());
+}
+
+TEST_F(AssessmentTest, VetoPutsTheUnitLastAndFailsIt) {
+  v1::RankingTable t = Rank("2025-08");
+  const v1::RankingRow& last = t.rows(t.rows_size() - 1);
+  EXPECT_EQ(last.unit_id(), "zfdd1");
+  EXPECT_TRUE(last.vetoed());
+  EXPECT_EQ(last.rank(), 7);
+  EXPECT_EQ(last.grade(), "不合格");
+  EXPECT_NE(last.veto_reason().find("媒体曝光"), std::string::npos);
+  EXPECT_GT(last.score(), t.rows(5).score());  // A better score does not save it.
+  EXPECT_EQ(t.criticized(0), "zfdd1");
+  // Within its group (执法队伍) it is also last.
+  EXPECT_EQ(last.group(), "执法队伍");
+  EXPECT_EQ(last.group_rank(), 2);
+}
+
+TEST_F(AssessmentTest, QuarterlyComponentAndGroups) {
+  v1::RankingTable t = Rank("2025-Q2");
+  EXPECT_EQ(t.component_id(), "key-work");
+  std::map<std::string, int> group_sizes;
+  for (const auto& r : t.rows()) {
+    ++group_sizes[r.group()];
+    EXPECT_GE(r.group_rank(), 1);
+    EXPECT_LE(r.group_rank(), r.rank());
+  }
+  EXPECT_EQ(group_sizes["科室"], 5);
+  EXPECT_EQ(group_sizes["执法队伍"], 2);
+}
+
+TEST_F(AssessmentTest, AnnualCompositeIsTheWeightedMeanOfComponents) {
+  std::map<std::string, double> monthly, quarterly;
+  for (int m = 1; m <= 12; ++m) {
+    char p[8];
+    std::snprintf(p, sizeof p, "2025-%02d", m);
+    for (auto& [u, s] : Scores(Rank(p))) monthly[u] += s / 12;
+  }
+  for (int q = 1; q <= 4; ++q) {
+    for (auto& [u, s] : Scores(Rank("2025-Q" + std::to_string(q)))) quarterly[u] += s / 4;
+  }
+  v1::RankingTable year = Rank("2025");
+  EXPECT_EQ(year.component_id(), "");
+  for (auto& [u, s] : Scores(year)) {
+    EXPECT_NEAR(s, 0.6 * monthly[u] + 0.4 * quarterly[u], 1e-9) << u;
+  }
+}
+
+TEST_F(AssessmentTest, AggregationsAndNormalisations) {
+  auto* special = c_.mutable_assessment()->mutable_components(0);
+  auto* key = c_.mutable_assessment()->mutable_components(1);
+  special->set_weight(1);
+  key->set_weight(0);
+  std::map<std::string, double> june = Scores(Rank("2025-12"));
+  special->set_aggregation(v1::LAST);
+  std::map<std::string, double> year = Scores(Rank("2025"));
+  for (auto& [u, s] : june) EXPECT_NEAR(year[u], s, 1e-9) << u;
+
+  special->set_aggregation(v1::SUM);
+  double sum = 0;
+  for (int m = 1; m <= 12; ++m) {
+    char p[8];
+    std::snprintf(p, sizeof p, "2025-%02d", m);
+    sum += Scores(Rank(p))["bgs"];
+  }
+  EXPECT_NEAR(Scores(Rank("2025"))["bgs"], sum, 1e-9);
+
+  special->set_aggregation(v1::BEST_N);
+  special->set_best_n(3);
+  std::vector<double> months;
+  for (int m = 1; m <= 12; ++m) {
+    char p[8];
+    std::snprintf(p, sizeof p, "2025-%02d", m);
+    months.push_back(Scores(Rank(p))["srk"]);
+  }
+  std::sort(months.rbegin(), months.rend());
+  EXPECT_NEAR(Scores(Rank("2025"))["srk"], (months[0] + months[1] + months[2]) / 3, 1e-9);
+
+  special->set_aggregation(v1::MEAN);
+  special->set_normalization(v1::MIN_MAX);
+  v1::RankingTable t = Rank("2025");
+  EXPECT_NEAR(t.rows(0).score(), 100, 1e-9);
+  EXPECT_NEAR(t.rows(t.rows_size() - 1).score(), 0, 1e-9);
+
+  special->set_normalization(v1::Z_SCORE);
+  double total = 0, squares = 0;
+  for (auto& [u, s] : Scores(Rank("2025"))) {
+    total += s;
+    squares += s * s;
+  }
+  EXPECT_NEAR(total, 0, 1e-9);
+  EXPECT_NEAR(squares / 7, 1, 1e-9);  // Unit variance.
+}
+
+TEST_F(AssessmentTest, ExplanationBreaksDownAndComparesWithTheUnitAbove) {
+  auto campaign = Campaign::Build(c_);
+  v1::RankingTable t = Rank("2025-06");
+  const std::string unit = t.rows(3).unit_id();
+  v1::Explanation e;
+  ASSERT_TRUE(ExplainUnit(*campaign, unit, "2025-06", "", &e).ok());
+  EXPECT_EQ(e.rank(), t.rows(3).rank());
+  EXPECT_EQ(e.above_unit_id(), t.rows(2).unit_id());
+  EXPECT_NEAR(e.gap_to_above(), t.rows(2).score() - t.rows(3).score(), 1e-9);
+  EXPECT_EQ(e.parts_size(), 9);  // The leaves of the monthly scheme.
+  double parts = 0, above = 0;
+  for (const auto& p : e.parts()) {
+    parts += p.score();
+    above += p.above();
+  }
+  EXPECT_NEAR(parts, e.score(), 1e-9);
+  EXPECT_NEAR(above - parts, e.gap_to_above(), 1e-9);
+  for (int i = 1; i < e.parts_size(); ++i) {  // Largest shortfall first.
+    EXPECT_GE(e.parts(i - 1).above() - e.parts(i - 1).score(),
+              e.parts(i).above() - e.parts(i).score());
+  }
+  ASSERT_TRUE(ExplainUnit(*campaign, t.rows(0).unit_id(), "2025-06", "", &e).ok());
+  EXPECT_EQ(e.above_unit_id(), "");
+  ASSERT_TRUE(ExplainUnit(*campaign, "srk", "2025", "", &e).ok());
+  EXPECT_EQ(e.parts_size(), 2);  // The two components.
+  EXPECT_EQ(ExplainUnit(*campaign, "dhcg", "2025-06", "", &e).message(),
+            "unit 'dhcg' has no score for period 2025-06");
+}
+
+TEST_F(AssessmentTest, BadInputsAreClearErrors) {
+  EXPECT_EQ(RankStatus("2025-13").message(), "period '2025-13' is not YYYY-MM, YYYY-Qn or YYYY");
+  EXPECT_EQ(RankStatus("2026-01").message(), "no scores for period 2026-01");
+  EXPECT_EQ(RankStatus("2025-06", "nope").message(), "component 'nope' does not exist");
+  EXPECT_EQ(RankStatus("2025-06", "key-work").message(), "component key-work is not scored by month");
+  EXPECT_EQ(RankStatus("2025", "special").message(), "a year ranks the composite; it takes no component");
+  c_.mutable_assessment()->mutable_inputs(0)->set_score(16);  // bgs M11 in 2025-01, max 15.
+  EXPECT_EQ(RankStatus("2025-01").message(), "unit bgs, indicator M11: score 16 is outside 0..15");
+  c_.mutable_assessment()->mutable_inputs(0)->set_score(std::numeric_limits<double>::quiet_NaN());
+  EXPECT_EQ(RankStatus("2025-01").message(), "unit bgs, indicator M11: score is not finite");
+  c_.mutable_assessment()->mutable_inputs(0)->set_unit_id("zhiguan");
+  EXPECT_EQ(RankStatus("2025-01").message(), "inputs[0]: unit 'zhiguan' does not exist");
+  c_ = testing::LoadExample();
+  c_.mutable_assessment()->mutable_components(1)->set_weight(0.5);
+  EXPECT_NE(RankStatus("2025").message().find("component weights: weights sum to 1.1"),
+            std::string::npos);
+  c_.mutable_assessment()->mutable_components(1)->set_weight(0.4);
+  c_.mutable_assessment()->mutable_components(0)->set_aggregation(v1::BEST_N);
+  EXPECT_EQ(RankStatus("2025").message(), "component special: best_n must be >= 1");
+}
+
+}  // namespace
+}  // namespace chuangwen
