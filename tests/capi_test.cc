@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "chuangwen/codec.h"
+#include "chuangwen/v1/assessment.pb.h"
 #include "chuangwen/v1/responsibility.pb.h"
 #include "test_support.h"
 
@@ -210,6 +211,10 @@ TEST_F(CapiTest, GarbageNeverCrashes) {
       cw_campaign_agenda_ics(c_, bytes, input.size(), round % 4, id.c_str(), &y.data, &y.size);
       cw_campaign_status(c_, bytes, input.size(), round % 4, CW_FORMAT_TEXT, &z.data, &z.size);
       cw_campaign_phases_at(c_, id.c_str(), CW_FORMAT_JSON, &w.data, &w.size);
+      Bytes r1, r2;
+      cw_campaign_rank(c_, id.c_str(), round % 2 ? nullptr : id.c_str(), CW_FORMAT_JSON, &r1.data,
+                       &r1.size);
+      cw_campaign_explain(c_, id.c_str(), id.c_str(), nullptr, CW_FORMAT_TEXT, &r2.data, &r2.size);
       int flag = 0, count = 0;
       char date[CW_DATE_SIZE];
       cw_calendar_is_working_day(c_, id.c_str(), round & 1, &flag, &flag);
@@ -296,6 +301,25 @@ TEST_F(CapiTest, AgendaStatusAndPhasesThroughTheCApi) {
                                &none.size),
             CW_EINVALID);
   EXPECT_EQ(none.data, nullptr);
+}
+
+TEST_F(CapiTest, RankAndExplainAnswerProtobuf) {
+  Bytes table;
+  ASSERT_EQ(cw_campaign_rank(c_, "2025-08", nullptr, CW_FORMAT_BINARY, &table.data, &table.size),
+            CW_OK)
+      << cw_last_error_message();
+  chuangwen::v1::RankingTable t;
+  ASSERT_TRUE(t.ParseFromArray(table.data, static_cast<int>(table.size)));
+  ASSERT_EQ(t.rows_size(), 7);
+  EXPECT_EQ(t.rows(6).unit_id(), "zfdd1");
+  EXPECT_TRUE(t.rows(6).vetoed());
+  Bytes e;
+  ASSERT_EQ(cw_campaign_explain(c_, "srk", "2025", "", CW_FORMAT_JSON, &e.data, &e.size), CW_OK);
+  EXPECT_NE(e.str().find("\"unit_id\":\"srk\""), std::string::npos);
+  Bytes none;
+  EXPECT_EQ(cw_campaign_rank(c_, "2025-6", nullptr, CW_FORMAT_JSON, &none.data, &none.size),
+            CW_EINVALID);
+  EXPECT_STREQ(cw_last_error_message(), "period '2025-6' is not YYYY-MM, YYYY-Qn or YYYY");
 }
 
 TEST(CapiRankingTest, ArraysAndIncrementalIndex) {

@@ -62,7 +62,7 @@ def main():
     rng = random.Random(20250310)
     out = ["assessment {", SCHEMES.rstrip("\n")]
     for unit, group in GROUPS.items():
-        out.append(f'  groups {{ key: "{unit}" value: "{group}" }}')
+        out.append(f'  groups {{ unit_id: "{unit}" group: "{group}" }}')
     out.append('  vetoes { unit_id: "zfdd1" period: "2025-08" '
                'reason: "辖区发生占道经营问题被媒体曝光且未按期整改" }')
     for month in range(1, 13):

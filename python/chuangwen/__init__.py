@@ -151,6 +151,12 @@ _declare("cw_rank_index_free", None, _handle)
 _declare("cw_rank_index_update", ctypes.c_int, _handle, _size, ctypes.c_double, _i32p, _i32p)
 _declare("cw_rank_index_rank", ctypes.c_int, _handle, _size, _i32p, _i32p)
 
+for _name in ("cw_campaign_rank",):
+    _declare(_name, ctypes.c_int, _handle, _c, _c, ctypes.c_int, ctypes.POINTER(_u8p),
+             ctypes.POINTER(_size))
+_declare("cw_campaign_explain", ctypes.c_int, _handle, _c, _c, _c, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+
 CALENDAR_WEEKEND_FALLBACK = 1
 _DATE_SIZE = 11
 
@@ -491,6 +497,16 @@ class Campaign:
         answer = json.loads(_call_bytes(library.cw_campaign_status, self._live(), data, size,
                                         FORMAT_JSON, FORMAT_JSON).decode("utf-8"))
         return answer.get("items", [])
+
+    # ---- Assessment ----
+    def rank(self, period: str, component: Optional[str] = None) -> Dict[str, Any]:
+        """The RankingTable of a month, quarter or year ("2025-06", "2025-Q2", "2025")."""
+        return self._json(library.cw_campaign_rank, _id(period),
+                          _id(component) if component else None)
+
+    def explain(self, unit: str, period: str, component: Optional[str] = None) -> Dict[str, Any]:
+        return self._json(library.cw_campaign_explain, _id(unit), _id(period),
+                          _id(component) if component else None)
 
     def query_bytes(self, what: str, *args, fmt: Union[int, str] = FORMAT_BINARY) -> bytes:
         """Raw answer bytes (e.g. protobuf) of one query, by method name."""

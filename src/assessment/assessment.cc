@@ -82,6 +82,12 @@ class Engine {
       }
       by_period_[in.period()].push_back(&in);
     }
+    for (const v1::GroupMembership& g : a_.groups()) {
+      if (c_.index().Unit(g.unit_id()) == kNoIndex) {
+        return Status::NotFound("groups: unit '" + g.unit_id() + "' does not exist");
+      }
+      group_of_[g.unit_id()] = g.group();
+    }
     for (const v1::Veto& v : a_.vetoes()) {
       if (c_.index().Unit(v.unit_id()) == kNoIndex) {
         return Status::NotFound("veto: unit '" + v.unit_id() + "' does not exist");
@@ -150,8 +156,8 @@ class Engine {
           reasons[i] = v->second;
         }
       }
-      auto g = a_.groups().find(id);
-      std::string group = g == a_.groups().end() ? "" : g->second;
+      auto g = group_of_.find(id);
+      std::string group = g == group_of_.end() ? "" : g->second;
       groups[i] = group_ids.emplace(group, static_cast<int32_t>(group_ids.size())).first->second;
     }
     RankOptions options;
@@ -177,8 +183,8 @@ class Engine {
       v1::RankingRow* row = out->add_rows();
       row->set_unit_id(unit.id());
       row->set_unit_name(unit.name());
-      auto g = a_.groups().find(unit.id());
-      if (g != a_.groups().end()) row->set_group(g->second);
+      auto g = group_of_.find(unit.id());
+      if (g != group_of_.end()) row->set_group(g->second);
       row->set_score(scores[i]);
       row->set_rank(rank[i]);
       row->set_group_rank(group_rank[i]);
@@ -273,6 +279,7 @@ class Engine {
   std::unordered_map<std::string, std::unique_ptr<const CompiledScheme>> schemes_;
   std::map<std::string, std::vector<const v1::IndicatorInput*>> by_period_;
   std::map<std::pair<std::string, std::string>, std::string> vetoes_;
+  std::map<std::string, std::string> group_of_;
 };
 
 }  // namespace

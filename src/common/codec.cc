@@ -1,6 +1,8 @@
 #include "chuangwen/codec.h"
 
+#include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/tokenizer.h>
+#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/message.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
@@ -134,12 +136,21 @@ Status Encode(const google::protobuf::Message& message, Format format,
               std::string* out) {
   out->clear();
   switch (format) {
-    case Format::kBinary:
-      if (!message.SerializeToString(out)) {
+    case Format::kBinary: {
+      // Deterministic, so that equal messages always give equal bytes.
+      bool ok;
+      {
+        google::protobuf::io::StringOutputStream stream(out);
+        google::protobuf::io::CodedOutputStream coded(&stream);
+        coded.SetSerializationDeterministic(true);
+        ok = message.SerializeToCodedStream(&coded);
+      }
+      if (!ok) {
         return Status::Internal("cannot serialize " +
                                 message.GetDescriptor()->full_name());
       }
       return Status::OK();
+    }
     case Format::kJson: {
       google::protobuf::util::JsonPrintOptions options;
       options.preserve_proto_field_names = true;

@@ -102,3 +102,38 @@ class RankingTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class AssessmentTest(unittest.TestCase):
+    def setUp(self):
+        import os
+        self.c = chuangwen.Campaign.from_file(os.environ["CHUANGWEN_EXAMPLE"])
+
+    def tearDown(self):
+        self.c.close()
+
+    def test_monthly_and_annual_rankings(self):
+        june = self.c.rank("2025-06")
+        self.assertEqual(june["component_id"], "special")
+        self.assertEqual([r["rank"] for r in june["rows"]], sorted(r["rank"] for r in june["rows"]))
+        self.assertEqual(len(june["commended"]), 2)
+        august = self.c.rank("2025-08")
+        last = august["rows"][-1]
+        self.assertEqual((last["unit_id"], last["vetoed"], last["grade"]), ("zfdd1", True, "不合格"))
+        year = self.c.rank("2025")
+        self.assertEqual(year["component_id"], "")
+        self.assertEqual(len(year["rows"]), 7)
+
+    def test_explain(self):
+        e = self.c.explain("srk", "2025-06")
+        self.assertEqual(e["unit_id"], "srk")
+        self.assertAlmostEqual(sum(p["score"] for p in e["parts"]), e["score"], places=9)
+
+    def test_errors(self):
+        with self.assertRaises(chuangwen.InvalidError) as cm:
+            self.c.rank("2025-13")
+        self.assertIn("is not YYYY-MM", str(cm.exception))
+        with self.assertRaises(chuangwen.NotFoundError):
+            self.c.rank("2025-06", component="nope")
+        with self.assertRaises(chuangwen.NotFoundError):
+            self.c.explain("nope", "2025-06")

@@ -223,6 +223,24 @@ int cw_campaign_status(const cw_campaign *campaign, const uint8_t *request,
                        size_t request_size, int request_format, int format,
                        uint8_t **out, size_t *out_size);
 
+/* ---- Assessment (assessment.proto) --------------------------------------- */
+
+/* The ranking table of `period` ("YYYY-MM", "YYYY-Qn", or "YYYY" for the
+ * annual composite) as a chuangwen.v1.RankingTable: rows in rank order with
+ * scores, group ranks, grades and vetoes, and the commended and criticised
+ * units. `component_id` may be NULL or "" (the only component scored by that
+ * kind of period). Errors name the period, component, unit or indicator.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_rank(const cw_campaign *campaign, const char *period,
+                     const char *component_id, int format, uint8_t **out,
+                     size_t *out_size);
+
+/* One unit's breakdown in `period` and the gap to the unit just above it, as
+ * a chuangwen.v1.Explanation. Ownership: caller frees *out with cw_free(). */
+int cw_campaign_explain(const cw_campaign *campaign, const char *unit_id,
+                        const char *period, const char *component_id,
+                        int format, uint8_t **out, size_t *out_size);
+
 /* ---- Ranking: the zero-copy fast path over plain arrays ------------------ */
 
 /* Tie modes. */
