@@ -196,3 +196,62 @@ TEST_F(AssessmentTest, BadInputsAreClearErrors) {
 
 }  // namespace
 }  // namespace chuangwen
+
+#include "chuangwen/assessment_book.h"
+
+namespace chuangwen {
+namespace {
+
+TEST_F(AssessmentTest, ClosedPeriodsStayFrozenUntilReopenedWithAReason) {
+  auto campaign = Campaign::Build(c_);
+  AssessmentBook book;
+  ASSERT_TRUE(book.Close(*campaign, "2025-06", "", "xul", "2025-07-01T09:00:00Z").ok());
+  EXPECT_TRUE(book.IsClosed("2025-06", "special"));
+  v1::RankingTable frozen;
+  ASSERT_TRUE(book.Frozen("2025-06", "", &frozen).ok());
+  EXPECT_EQ(frozen.component_id(), "special");
+
+  // Inputs change afterwards: the frozen table does not.
+  v1::Campaign changed = c_;
+  for (auto& in : *changed.mutable_assessment()->mutable_inputs()) {
+    if (in.period() == "2025-06" && in.unit_id() == "ghk" && in.indicator_id() == "M11") in.set_score(15);
+  }
+  auto later = Campaign::Build(changed);
+  v1::RankingTable now, again;
+  ASSERT_TRUE(RankPeriod(*later, "2025-06", "", &now).ok());
+  ASSERT_TRUE(book.Frozen("2025-06", "", &again).ok());
+  EXPECT_EQ(again.SerializeAsString(), frozen.SerializeAsString());
+  EXPECT_NE(now.SerializeAsString(), frozen.SerializeAsString());
+
+  Status s = book.Close(*later, "2025-06", "", "xul", "2025-07-02T09:00:00Z");
+  EXPECT_EQ(s.code(), Status::Code::kConflict);
+  EXPECT_EQ(s.message(), "period 2025-06 (special) is already closed; reopen it first");
+  EXPECT_EQ(book.Reopen("2025-06", "", "xul", "2025-07-02T10:00:00Z", "").code(),
+            Status::Code::kInvalidArgument);
+  ASSERT_TRUE(book.Reopen("2025-06", "", "sunhy", "2025-07-02T10:00:00Z", "更正规划建设科占道经营得分").ok());
+  ASSERT_EQ(book.state().reopenings_size(), 1);
+  EXPECT_EQ(book.state().reopenings(0).by(), "sunhy");
+  EXPECT_EQ(book.state().reopenings(0).component_id(), "special");
+  ASSERT_TRUE(book.Close(*later, "2025-06", "", "xul", "2025-07-02T11:00:00Z").ok());
+  ASSERT_TRUE(book.Frozen("2025-06", "special", &again).ok());
+  EXPECT_EQ(again.SerializeAsString(), now.SerializeAsString());
+  EXPECT_EQ(book.Reopen("2025-05", "", "x", "t", "r").code(), Status::Code::kNotFound);
+}
+
+TEST_F(AssessmentTest, CsvExport) {
+  v1::RankingTable t = Rank("2025-08");
+  std::string csv = RankingTableToCsv(t);
+  EXPECT_EQ(csv.rfind("rank,group_rank,unit_id,unit_name,group,score,grade,vetoed,veto_reason\r\n", 0), 0u);
+  size_t lines = 0;
+  for (size_t p = csv.find("\r\n"); p != std::string::npos; p = csv.find("\r\n", p + 2)) ++lines;
+  EXPECT_EQ(lines, 8u);  // Header and seven units.
+  EXPECT_NE(csv.find(",zfdd1,综合执法一中队,执法队伍,"), std::string::npos);
+  EXPECT_NE(csv.find(",不合格,true,辖区发生"), std::string::npos);
+  v1::RankingTable quoted;
+  v1::RankingRow* row = quoted.add_rows();
+  row->set_unit_name("a,b \"c\"");
+  EXPECT_NE(RankingTableToCsv(quoted).find(",\"a,b \"\"c\"\"\","), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chuangwen

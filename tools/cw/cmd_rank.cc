@@ -5,6 +5,7 @@
 #include <map>
 
 #include "chuangwen/assessment.h"
+#include "chuangwen/assessment_book.h"
 #include "cli.h"
 
 namespace cw {
@@ -38,12 +39,14 @@ std::string Names(const v1::RankingTable& t, const google::protobuf::RepeatedPtr
 int RunRank(int argc, char** argv) {
   Args args;
   std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format", "period", "component"}, {"group", "json"}, &args,
-                 &error)) {
+  if (!ParseArgs(argc, argv, 2, {"format", "period", "component"}, {"group", "json", "csv"},
+                 &args, &error)) {
     return UsageError(error);
   }
-  if (args.positional.size() != 1 || !args.Has("period")) {
-    return UsageError("usage: cw rank FILE --period YYYY-MM|YYYY-Qn|YYYY [--component ID] [--group] [--json]");
+  if (args.positional.size() != 1 || !args.Has("period") || (args.Has("json") && args.Has("csv"))) {
+    return UsageError(
+        "usage: cw rank FILE --period YYYY-MM|YYYY-Qn|YYYY [--component ID] [--group] "
+        "[--json | --csv]");
   }
   std::shared_ptr<const chuangwen::Campaign> campaign;
   if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;
@@ -52,6 +55,10 @@ int RunRank(int argc, char** argv) {
       chuangwen::RankPeriod(*campaign, args.Value("period"), args.Value("component"), &table);
   if (!s.ok()) return UsageError(s.message());
   if (args.Has("json")) return PrintJson(table);
+  if (args.Has("csv")) {
+    std::cout << chuangwen::RankingTableToCsv(table);
+    return kExitOk;
+  }
   std::cout << table.period() << "  "
             << (table.component_id().empty() ? "综合考核评价" : table.component_id()) << "\n";
   if (args.Has("group")) {

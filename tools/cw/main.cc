@@ -22,7 +22,7 @@ constexpr char kUsage[] =
     "  agenda FILE --from D --to D [--unit ID | --person ID] [--json | --ics]\n"
     "                                 every deadline between two dates\n"
     "  workdays --from D --to D       working days from D to D, both included\n"
-    "  rank FILE --period P [--component ID] [--group] [--json]\n"
+    "  rank FILE --period P [--component ID] [--group] [--json | --csv]\n"
     "                                 ranking table with grades, commended and\n"
     "                                 criticised units (P: YYYY-MM, YYYY-Qn, YYYY)\n"
     "  explain FILE --unit ID --period P [--component ID] [--json]\n"
