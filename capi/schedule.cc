@@ -27,6 +27,14 @@ Status ParseArgDate(const char* text, const char* name, Date* out) {
   return s.ok() ? s : Status::InvalidArgument(std::string(name) + ": " + s.message());
 }
 
+// Decodes an AgendaRequest and answers it.
+Status Agenda(const cw_campaign* campaign, const uint8_t* request, size_t request_size,
+              int request_format, chuangwen::v1::Agenda* answer) {
+  chuangwen::v1::AgendaRequest req;
+  CW_RETURN_IF_ERROR(chuangwen::capi::DecodeRequest(request, request_size, request_format, &req));
+  return chuangwen::QueryAgenda(*campaign->rep, req, answer);
+}
+
 chuangwen::CalendarOptions OptionsOf(int flags) {
   chuangwen::CalendarOptions options;
   options.weekend_fallback = (flags & CW_CALENDAR_WEEKEND_FALLBACK) != 0;
@@ -114,10 +122,8 @@ int cw_campaign_agenda(const cw_campaign* campaign, const uint8_t* request, size
                        int request_format, int format, uint8_t** out, size_t* out_size) {
   return Guard([&] {
     CW_CAPI_REQUIRE(campaign, "campaign");
-    chuangwen::v1::AgendaRequest req;
-    Status s = chuangwen::capi::DecodeRequest(request, request_size, request_format, &req);
     chuangwen::v1::Agenda answer;
-    if (s.ok()) s = chuangwen::QueryAgenda(*campaign->rep, req, &answer);
+    Status s = Agenda(campaign, request, request_size, request_format, &answer);
     if (!s.ok()) return Fail(s);
     return ReturnMessage(answer, format, out, out_size);
   });
@@ -128,10 +134,8 @@ int cw_campaign_agenda_ics(const cw_campaign* campaign, const uint8_t* request,
                            uint8_t** out, size_t* out_size) {
   return Guard([&] {
     CW_CAPI_REQUIRE(campaign, "campaign");
-    chuangwen::v1::AgendaRequest req;
-    Status s = chuangwen::capi::DecodeRequest(request, request_size, request_format, &req);
     chuangwen::v1::Agenda answer;
-    if (s.ok()) s = chuangwen::QueryAgenda(*campaign->rep, req, &answer);
+    Status s = Agenda(campaign, request, request_size, request_format, &answer);
     if (!s.ok()) return Fail(s);
     chuangwen::ICalendarOptions options;
     options.name = campaign->rep->DisplayName();

@@ -70,10 +70,14 @@ class WorkCalendar {
   // The nearest working day on or before / on or after `date`.
   Status WorkingDayOnOrBefore(Date date, Date* out,
                               const CalendarOptions& options = {},
-                              bool* used_fallback = nullptr) const;
+                              bool* used_fallback = nullptr) const {
+    return NearestWorkingDay(date, -1, out, options, used_fallback);
+  }
   Status WorkingDayOnOrAfter(Date date, Date* out,
                              const CalendarOptions& options = {},
-                             bool* used_fallback = nullptr) const;
+                             bool* used_fallback = nullptr) const {
+    return NearestWorkingDay(date, 1, out, options, used_fallback);
+  }
 
   bool YearLoaded(int year) const;
   int first_year() const { return first_year_; }
@@ -87,6 +91,10 @@ class WorkCalendar {
     int64_t i = (date - first_day_).days();
     return i >= 0 && i < static_cast<int64_t>(working_.size()) ? i : -1;
   }
+  // `date` if it is a working day, else the next one in `direction` (±1).
+  Status NearestWorkingDay(Date date, int direction, Date* out,
+                           const CalendarOptions& options,
+                           bool* used_fallback) const;
   // Working day by the loaded facts, or by weekends alone elsewhere.
   bool WorkingAnywhere(Date date) const;
   // Checks that every year from `a` to `b` is loaded, else an error naming

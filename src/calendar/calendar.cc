@@ -298,28 +298,16 @@ Status WorkCalendar::CountWorkingDays(Date first, Date last, int* out,
   return Status::OK();
 }
 
-Status WorkCalendar::WorkingDayOnOrBefore(Date date, Date* out,
-                                          const CalendarOptions& options,
-                                          bool* used_fallback) const {
+Status WorkCalendar::NearestWorkingDay(Date date, int direction, Date* out,
+                                       const CalendarOptions& options,
+                                       bool* used_fallback) const {
   bool working = false;
   CW_RETURN_IF_ERROR(IsWorkingDay(date, &working, options, used_fallback));
   if (working) {
     *out = date;
     return Status::OK();
   }
-  return AddWorkingDays(date, -1, out, options, used_fallback);
-}
-
-Status WorkCalendar::WorkingDayOnOrAfter(Date date, Date* out,
-                                         const CalendarOptions& options,
-                                         bool* used_fallback) const {
-  bool working = false;
-  CW_RETURN_IF_ERROR(IsWorkingDay(date, &working, options, used_fallback));
-  if (working) {
-    *out = date;
-    return Status::OK();
-  }
-  return AddWorkingDays(date, 1, out, options, used_fallback);
+  return AddWorkingDays(date, direction, out, options, used_fallback);
 }
 
 }  // namespace chuangwen
