@@ -215,6 +215,9 @@ TEST_F(CapiTest, GarbageNeverCrashes) {
       cw_campaign_rank(c_, id.c_str(), round % 2 ? nullptr : id.c_str(), CW_FORMAT_JSON, &r1.data,
                        &r1.size);
       cw_campaign_explain(c_, id.c_str(), id.c_str(), nullptr, CW_FORMAT_TEXT, &r2.data, &r2.size);
+      Bytes r3, r4;
+      cw_weights(bytes, input.size(), round % 3, CW_FORMAT_JSON, &r3.data, &r3.size);
+      cw_rank_robustness(bytes, input.size(), round % 3, CW_FORMAT_JSON, &r4.data, &r4.size);
       int flag = 0, count = 0;
       char date[CW_DATE_SIZE];
       cw_calendar_is_working_day(c_, id.c_str(), round & 1, &flag, &flag);

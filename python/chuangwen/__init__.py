@@ -157,6 +157,10 @@ for _name in ("cw_campaign_rank",):
 _declare("cw_campaign_explain", ctypes.c_int, _handle, _c, _c, _c, ctypes.c_int,
          ctypes.POINTER(_u8p), ctypes.POINTER(_size))
 
+for _name in ("cw_weights", "cw_rank_robustness"):
+    _declare(_name, ctypes.c_int, _u8p, _size, ctypes.c_int, ctypes.c_int,
+             ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+
 CALENDAR_WEEKEND_FALLBACK = 1
 _DATE_SIZE = 11
 
@@ -311,6 +315,39 @@ def rank_arrays(scores, units: int, indicators: int, weights, vetoed=None, group
         ctypes.cast(c_buf, _dp) if c_buf is not None else None))
     del r_buf, g_buf, c_buf, s_keep, w_keep, v_keep, g_keep
     return ranks, group_ranks, composites
+
+
+def _request_call(fn, message: Dict[str, Any]) -> Dict[str, Any]:
+    data, size, keep = _request(message)
+    return json.loads(_call_bytes(fn, data, size, FORMAT_JSON, FORMAT_JSON).decode("utf-8"))
+
+
+def ahp_weights(matrix, force: bool = False) -> Dict[str, Any]:
+    """AHP weights from an n×n pairwise comparison matrix (list of rows):
+    {"weights", "lambda_max", "consistency_index", "consistency_ratio"}."""
+    n = len(matrix)
+    flat = [float(x) for row in matrix for x in row]
+    return _request_call(library.cw_weights,
+                         {"ahp": {"size": n, "matrix": flat, "force": bool(force)}})
+
+
+def entropy_weights(data, units: int, indicators: int):
+    """Entropy-method weights of `indicators` columns over `units` rows."""
+    answer = _request_call(library.cw_weights, {"entropy": {
+        "units": units, "indicators": indicators, "data": [float(x) for x in data]}})
+    return answer["weights"]
+
+
+def rank_robustness(scores, units: int, indicators: int, weights, vetoed=None,
+                    trials: int = 200, spread: float = 0.2, seed: int = 1):
+    """Each unit's (median, p5, p95) rank under random ±spread weight changes."""
+    request = {"units": units, "indicators": indicators,
+               "scores": [float(x) for x in scores], "weights": [float(w) for w in weights],
+               "trials": trials, "spread": spread, "seed": seed}
+    if vetoed is not None:
+        request["vetoed"] = [bool(v) for v in vetoed]
+    answer = _request_call(library.cw_rank_robustness, request)
+    return [(u["median"], u["p5"], u["p95"]) for u in answer["units"]]
 
 
 class RankIndex:

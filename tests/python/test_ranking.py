@@ -137,3 +137,32 @@ class AssessmentTest(unittest.TestCase):
             self.c.rank("2025-06", component="nope")
         with self.assertRaises(chuangwen.NotFoundError):
             self.c.explain("nope", "2025-06")
+
+
+class WeightsTest(unittest.TestCase):
+    def test_ahp(self):
+        r = chuangwen.ahp_weights([[1, 2, 4], [0.5, 1, 2], [0.25, 0.5, 1]])
+        self.assertAlmostEqual(r["weights"][0], 4 / 7, places=9)
+        self.assertAlmostEqual(r["consistency_ratio"], 0, places=9)
+        with self.assertRaises(chuangwen.InvalidError) as cm:
+            chuangwen.ahp_weights([[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]])
+        self.assertIn("consistency ratio", str(cm.exception))
+        self.assertGreaterEqual(
+            chuangwen.ahp_weights([[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]],
+                                  force=True)["consistency_ratio"], 0.1)
+
+    def test_entropy(self):
+        w = chuangwen.entropy_weights([5, 1, 5, 0, 5, 0], 3, 2)
+        self.assertAlmostEqual(w[0], 0, places=12)
+        self.assertAlmostEqual(w[1], 1, places=12)
+
+    def test_robustness(self):
+        scores = [95, 95, 80, 60, 60, 80, 50, 50]
+        spreads = chuangwen.rank_robustness(scores, 4, 2, [0.5, 0.5], trials=300, spread=0.3,
+                                            seed=7)
+        self.assertEqual(spreads[0][2], 1)
+        self.assertEqual((spreads[1][1], spreads[1][2]), (2, 3))
+        self.assertEqual(spreads, chuangwen.rank_robustness(scores, 4, 2, [0.5, 0.5],
+                                                            trials=300, spread=0.3, seed=7))
+        with self.assertRaises(chuangwen.InvalidError):
+            chuangwen.rank_robustness(scores, 4, 2, [0.5])

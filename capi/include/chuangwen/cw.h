@@ -241,6 +241,21 @@ int cw_campaign_explain(const cw_campaign *campaign, const char *unit_id,
                         const char *period, const char *component_id,
                         int format, uint8_t **out, size_t *out_size);
 
+/* Derived weights: a chuangwen.v1.WeightsRequest (AHP from a pairwise
+ * comparison matrix, refusing a consistency ratio >= 0.1 unless forced; or
+ * the entropy method from data) answered as a chuangwen.v1.WeightsResponse.
+ * Needs no campaign. Ownership: caller frees *out with cw_free(). */
+int cw_weights(const uint8_t *request, size_t request_size, int request_format,
+               int format, uint8_t **out, size_t *out_size);
+
+/* Rank robustness: Monte-Carlo perturbation of the weights (seeded,
+ * reproducible) for a chuangwen.v1.RobustnessRequest, answered as a
+ * chuangwen.v1.RobustnessResponse: each unit's median rank and 5-95 % rank
+ * interval. Ownership: caller frees *out with cw_free(). */
+int cw_rank_robustness(const uint8_t *request, size_t request_size,
+                       int request_format, int format, uint8_t **out,
+                       size_t *out_size);
+
 /* ---- Ranking: the zero-copy fast path over plain arrays ------------------ */
 
 /* Tie modes. */
