@@ -255,3 +255,34 @@ TEST_F(AssessmentTest, CsvExport) {
 
 }  // namespace
 }  // namespace chuangwen
+
+#include "chuangwen/validate.h"
+
+namespace chuangwen {
+namespace {
+
+TEST_F(AssessmentTest, ValidationReportsAssessmentProblemsWithTheirPlace) {
+  EXPECT_EQ(Validate(c_).problems_size(), 0);
+  auto* a = c_.mutable_assessment();
+  a->mutable_inputs(0)->set_score(16);
+  a->mutable_inputs(1)->set_unit_id("zhiguan");
+  a->mutable_inputs(2)->set_indicator_id("M99");
+  a->mutable_components(1)->set_weight(0.5);
+  a->mutable_schemes(1)->mutable_indicators(1)->set_weight(0.5);  // Q's children now sum to 1.2.
+  a->mutable_vetoes(0)->set_unit_id("nobody");
+  v1::ValidationReport r = Validate(c_);
+  std::vector<std::string> got;
+  for (const auto& p : r.problems()) got.push_back(p.location() + " | " + p.message());
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "assessment.schemes[1] | scheme quarterly: indicator Q: sub-indicator weights "
+                     "sum to 1.2, not 1",
+                     "assessment.components | component weights: weights sum to 1.100000, not 1 "
+                     "(normalise them, or ask for normalisation)",
+                     "assessment.vetoes[0].unit_id | veto: unit 'nobody' does not exist",
+                     "assessment.inputs[1].unit_id | input: unit 'zhiguan' does not exist",
+                     "assessment.inputs[2].indicator_id | input: indicator 'M99' is in no scheme",
+                     "assessment.inputs | unit bgs, indicator M11: score 16 is outside 0..15"}));
+}
+
+}  // namespace
+}  // namespace chuangwen

@@ -25,6 +25,10 @@
 //     interval >= 1, start_month YYYY-MM).
 // 10. The campaign's own calendar years and adjustments build on top of the
 //     national calendar.
+// 11. Assessment: schemes compile (see scoring.h), components name existing
+//     schemes and a period kind and their weights sum to 1, groups, vetoes
+//     and inputs name existing units and indicators, and every input scores
+//     (a score within its indicator's points, a ratio within 0..1 …).
 // Thread safety: reentrant.
 #ifndef CHUANGWEN_VALIDATE_H_
 #define CHUANGWEN_VALIDATE_H_

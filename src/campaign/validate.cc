@@ -9,6 +9,7 @@
 
 #include "campaign/task_coverage.h"
 #include "campaign/validate_internal.h"
+#include "assessment/validate_assessment.h"
 #include "schedule/compiled.h"
 #include "chuangwen/date.h"
 
@@ -62,6 +63,7 @@ class Validator {
     CheckLeadLeaders();
     CheckResponsibleAndAssisting();
     internal::CheckSchedule(c_, index_, report_);
+    internal::CheckAssessment(c_, index_, report_);
   }
 
  private:
