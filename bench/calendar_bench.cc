@@ -20,7 +20,8 @@ const std::vector<Date>& Dates() {
     std::mt19937 rng(42);
     const Date first(2014, 1, 1);
     for (int i = 0; i < 1 << 16; ++i) {
-      v->push_back(first + boost::gregorian::days(static_cast<long>(rng() % 4700)));
+      v->push_back(first +
+                   boost::gregorian::days(static_cast<long>(rng() % 4700)));
     }
     return v;
   }();
@@ -62,7 +63,8 @@ void BM_CountWorkingDays(benchmark::State& state) {
     Date a = dates[i & 0xFFFF], b = dates[(i + 1) & 0xFFFF];
     ++i;
     int n = 0;
-    Status s = a < b ? cal.CountWorkingDays(a, b, &n) : cal.CountWorkingDays(b, a, &n);
+    Status s =
+        a < b ? cal.CountWorkingDays(a, b, &n) : cal.CountWorkingDays(b, a, &n);
     benchmark::DoNotOptimize(n);
     benchmark::DoNotOptimize(s.ok());
   }

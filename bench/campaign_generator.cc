@@ -53,7 +53,8 @@ v1::Campaign GenerateCampaign(const CampaignShape& shape) {
   std::uniform_int_distribution<int> unit_of(0, shape.units - 1);
   std::uniform_int_distribution<int> leader_of(0, leaders - 1);
   c.mutable_tasks()->Reserve(shape.tasks);
-  c.mutable_assignments()->Reserve(shape.tasks * (2 + shape.assisting_per_task));
+  c.mutable_assignments()->Reserve(shape.tasks *
+                                   (2 + shape.assisting_per_task));
   std::string top;
   for (int i = 0; i < shape.tasks; ++i) {
     v1::Task* t = c.add_tasks();
@@ -140,7 +141,8 @@ void AddDuties(int count, int year, uint32_t seed, v1::Campaign* c) {
       r->mutable_yearly()->set_day(static_cast<int>(1 + rng() % 28));
     } else if (pick < 95) {
       char date[16];
-      std::snprintf(date, sizeof date, "%d-%02d-%02d", year, static_cast<int>(1 + rng() % 12),
+      std::snprintf(date, sizeof date, "%d-%02d-%02d", year,
+                    static_cast<int>(1 + rng() % 12),
                     static_cast<int>(1 + rng() % 28));
       r->mutable_one_off()->set_date(date);
     } else {

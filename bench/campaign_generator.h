@@ -11,9 +11,9 @@
 namespace chuangwen::bench {
 
 struct CampaignShape {
-  int units = 10000;    // One bureau per 100 units, the rest its sections.
+  int units = 10000;  // One bureau per 100 units, the rest its sections.
   int people = 50000;
-  int tasks = 100000;   // One top-level task per 10, the rest sub-tasks.
+  int tasks = 100000;  // One top-level task per 10, the rest sub-tasks.
   int assisting_per_task = 2;
   uint32_t seed = 20170313;
 };

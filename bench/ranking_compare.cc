@@ -26,7 +26,8 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 double Ms(Clock::time_point since) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - since).count();
+  return std::chrono::duration<double, std::milli>(Clock::now() - since)
+      .count();
 }
 
 double Median(std::vector<double> v) {
@@ -46,7 +47,8 @@ double MeasureBandwidthGBs(const std::vector<double>& data) {
     std::vector<std::thread> pool;
     for (unsigned t = 0; t < threads; ++t) {
       pool.emplace_back([&, t] {
-        size_t lo = data.size() * t / threads, hi = data.size() * (t + 1) / threads;
+        size_t lo = data.size() * t / threads,
+               hi = data.size() * (t + 1) / threads;
         double a[8] = {0, 0, 0, 0, 0, 0, 0, 0};
         size_t i = lo;
         for (; i + 8 <= hi; i += 8) {
@@ -59,7 +61,8 @@ double MeasureBandwidthGBs(const std::vector<double>& data) {
     for (auto& th : pool) th.join();
     double ms = Ms(t0);
     for (double p : partial) sink = sink + p;
-    best = std::max(best, static_cast<double>(data.size() * sizeof(double)) / (ms * 1e6));
+    best = std::max(
+        best, static_cast<double>(data.size() * sizeof(double)) / (ms * 1e6));
   }
   return best;
 }
@@ -73,8 +76,8 @@ void Check(int rc, sqlite3* db, const char* what) {
 
 // Loads the data into an in-memory table (not timed), then times the ranking
 // query materialised into a table, and reads the ranks back.
-double RunSqlite(const chuangwen::bench::RankingData& d, std::vector<int32_t>* rank,
-                 std::vector<int32_t>* group_rank) {
+double RunSqlite(const chuangwen::bench::RankingData& d,
+                 std::vector<int32_t>* rank, std::vector<int32_t>* group_rank) {
   sqlite3* db = nullptr;
   Check(sqlite3_open(":memory:", &db), db, "open");
   std::string columns, placeholders, composite;
@@ -83,23 +86,30 @@ double RunSqlite(const chuangwen::bench::RankingData& d, std::vector<int32_t>* r
     placeholders += ", ?";
     char w[64];
     std::snprintf(w, sizeof w, "%.17g", d.weights[j]);
-    composite += (j == 0 ? "" : " + ") + std::string("s") + std::to_string(j) + "*" + w;
+    composite +=
+        (j == 0 ? "" : " + ") + std::string("s") + std::to_string(j) + "*" + w;
   }
-  Check(sqlite3_exec(db, ("CREATE TABLE scores(id INTEGER PRIMARY KEY, grp INTEGER, vetoed INTEGER" +
-                          columns + ")").c_str(),
+  Check(sqlite3_exec(db,
+                     ("CREATE TABLE scores(id INTEGER PRIMARY KEY, grp "
+                      "INTEGER, vetoed INTEGER" +
+                      columns + ")")
+                         .c_str(),
                      nullptr, nullptr, nullptr),
         db, "create");
   Check(sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr), db, "begin");
   sqlite3_stmt* insert = nullptr;
-  Check(sqlite3_prepare_v2(db, ("INSERT INTO scores VALUES(?, ?, ?" + placeholders + ")").c_str(),
-                           -1, &insert, nullptr),
+  Check(sqlite3_prepare_v2(
+            db,
+            ("INSERT INTO scores VALUES(?, ?, ?" + placeholders + ")").c_str(),
+            -1, &insert, nullptr),
         db, "prepare insert");
   for (size_t i = 0; i < d.units; ++i) {
     sqlite3_bind_int64(insert, 1, static_cast<sqlite3_int64>(i));
     sqlite3_bind_int(insert, 2, d.groups[i]);
     sqlite3_bind_int(insert, 3, d.vetoed[i]);
     for (size_t j = 0; j < d.indicators; ++j) {
-      sqlite3_bind_double(insert, static_cast<int>(4 + j), d.scores[i * d.indicators + j]);
+      sqlite3_bind_double(insert, static_cast<int>(4 + j),
+                          d.scores[i * d.indicators + j]);
     }
     Check(sqlite3_step(insert), db, "insert");
     sqlite3_reset(insert);
@@ -111,13 +121,16 @@ double RunSqlite(const chuangwen::bench::RankingData& d, std::vector<int32_t>* r
       "CREATE TABLE ranked AS SELECT id, "
       "RANK() OVER (ORDER BY vetoed, composite DESC) AS r, "
       "RANK() OVER (PARTITION BY grp ORDER BY vetoed, composite DESC) AS gr "
-      "FROM (SELECT id, grp, vetoed, " + composite + " AS composite FROM scores)";
+      "FROM (SELECT id, grp, vetoed, " +
+      composite + " AS composite FROM scores)";
   auto t0 = Clock::now();
   Check(sqlite3_exec(db, query.c_str(), nullptr, nullptr, nullptr), db, "rank");
   double ms = Ms(t0);
 
   sqlite3_stmt* read = nullptr;
-  Check(sqlite3_prepare_v2(db, "SELECT id, r, gr FROM ranked", -1, &read, nullptr), db, "read");
+  Check(sqlite3_prepare_v2(db, "SELECT id, r, gr FROM ranked", -1, &read,
+                           nullptr),
+        db, "read");
   rank->assign(d.units, 0);
   group_rank->assign(d.units, 0);
   while (sqlite3_step(read) == SQLITE_ROW) {
@@ -146,13 +159,20 @@ int main(int argc, char** argv) {
       }
       return std::strtoull(argv[++i], nullptr, 10);
     };
-    if (a == "--units") units = value("--units");
-    else if (a == "--indicators") indicators = value("--indicators");
-    else if (a == "--seed") seed = value("--seed");
-    else if (a == "--runs") runs = static_cast<int>(value("--runs"));
-    else if (a == "--only-ours") only_ours = true;
+    if (a == "--units")
+      units = value("--units");
+    else if (a == "--indicators")
+      indicators = value("--indicators");
+    else if (a == "--seed")
+      seed = value("--seed");
+    else if (a == "--runs")
+      runs = static_cast<int>(value("--runs"));
+    else if (a == "--only-ours")
+      only_ours = true;
     else {
-      std::fprintf(stderr, "usage: %s [--units N] [--indicators K] [--seed S] [--runs R] [--only-ours]\n",
+      std::fprintf(stderr,
+                   "usage: %s [--units N] [--indicators K] [--seed S] [--runs "
+                   "R] [--only-ours]\n",
                    argv[0]);
       return 2;
     }
@@ -160,8 +180,8 @@ int main(int argc, char** argv) {
   const auto d = chuangwen::bench::MakeRankingData(units, indicators, seed);
   std::vector<int32_t> rank(units), group_rank(units);
   std::vector<double> composite(units);
-  chuangwen::RankInput in{d.scores.data(), units, indicators, d.weights.data(), d.vetoed.data(),
-                          d.groups.data()};
+  chuangwen::RankInput in{d.scores.data(),  units,           indicators,
+                          d.weights.data(), d.vetoed.data(), d.groups.data()};
 
   // Ours: the first ranking maps its scratch memory (cold); the median of the
   // next `runs` rankings, reusing it as a ranking service would, is ours_ms.
@@ -173,7 +193,9 @@ int main(int argc, char** argv) {
       auto t0 = Clock::now();
       chuangwen::Status s = chuangwen::RankArrays(
           in, chuangwen::RankOptions{},
-          chuangwen::RankOutput{rank.data(), group_rank.data(), composite.data()}, &workspace);
+          chuangwen::RankOutput{rank.data(), group_rank.data(),
+                                composite.data()},
+          &workspace);
       (r == 0 ? cold_ms : times.emplace_back()) = Ms(t0);
       if (!s.ok()) {
         std::fprintf(stderr, "ranking failed: %s\n", s.ToString().c_str());
@@ -187,8 +209,8 @@ int main(int argc, char** argv) {
   double update_us = 0;
   {
     std::unique_ptr<chuangwen::RankIndex> index;
-    chuangwen::Status s = chuangwen::RankIndex::Build(composite.data(), units, d.vetoed.data(),
-                                                      d.groups.data(), &index);
+    chuangwen::Status s = chuangwen::RankIndex::Build(
+        composite.data(), units, d.vetoed.data(), d.groups.data(), &index);
     if (!s.ok()) {
       std::fprintf(stderr, "index: %s\n", s.ToString().c_str());
       return 1;
@@ -208,7 +230,8 @@ int main(int argc, char** argv) {
   }
 
   const double bandwidth = MeasureBandwidthGBs(d.scores);
-  const double floor_ms = static_cast<double>(units * indicators * 8) / (bandwidth * 1e6);
+  const double floor_ms =
+      static_cast<double>(units * indicators * 8) / (bandwidth * 1e6);
 
   double sqlite_ms = 0;
   bool identical = true;
@@ -218,9 +241,12 @@ int main(int argc, char** argv) {
     identical = sql_rank == rank && sql_group == group_rank;
     if (!identical) {
       size_t bad = 0;
-      while (bad < units && sql_rank[bad] == rank[bad] && sql_group[bad] == group_rank[bad]) ++bad;
-      std::fprintf(stderr, "MISMATCH at unit %zu: ours %d/%d, sqlite %d/%d\n", bad, rank[bad],
-                   group_rank[bad], sql_rank[bad], sql_group[bad]);
+      while (bad < units && sql_rank[bad] == rank[bad] &&
+             sql_group[bad] == group_rank[bad])
+        ++bad;
+      std::fprintf(stderr, "MISMATCH at unit %zu: ours %d/%d, sqlite %d/%d\n",
+                   bad, rank[bad], group_rank[bad], sql_rank[bad],
+                   sql_group[bad]);
     }
   }
 
@@ -237,10 +263,15 @@ int main(int argc, char** argv) {
   struct rusage usage;
   getrusage(RUSAGE_SELF, &usage);
   std::printf("# cold first ranking %.3f ms (fresh scratch memory)\n", cold_ms);
-  std::printf("# units %zu, indicators %zu, bandwidth %.1f GB/s, input %.1f MB, peak rss %.1f MB, "
-              "ranks %s\n",
-              units, indicators, bandwidth, static_cast<double>(units * indicators * 8) / 1e6,
-              static_cast<double>(usage.ru_maxrss) / 1024.0,
-              only_ours ? "not compared" : identical ? "identical to SQLite" : "DIFFERENT from SQLite");
+  std::printf(
+      "# units %zu, indicators %zu, bandwidth %.1f GB/s, input %.1f MB, peak "
+      "rss %.1f MB, "
+      "ranks %s\n",
+      units, indicators, bandwidth,
+      static_cast<double>(units * indicators * 8) / 1e6,
+      static_cast<double>(usage.ru_maxrss) / 1024.0,
+      only_ours   ? "not compared"
+      : identical ? "identical to SQLite"
+                  : "DIFFERENT from SQLite");
   return identical ? 0 : 1;
 }

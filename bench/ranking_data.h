@@ -19,18 +19,21 @@ struct RankingData {
   std::vector<int32_t> groups;
 };
 
-inline RankingData MakeRankingData(size_t units, size_t indicators, uint64_t seed) {
+inline RankingData MakeRankingData(size_t units, size_t indicators,
+                                   uint64_t seed) {
   RankingData d;
   d.units = units;
   d.indicators = indicators;
   std::mt19937_64 rng(seed);
   d.scores.resize(units * indicators);
-  for (double& s : d.scores) s = static_cast<double>(rng() % 1001) / 10.0;  // 0.0 .. 100.0
+  for (double& s : d.scores)
+    s = static_cast<double>(rng() % 1001) / 10.0;  // 0.0 .. 100.0
   d.weights.resize(indicators);
   for (double& w : d.weights) w = 1.0 + static_cast<double>(rng() % 100);
   double sum = std::accumulate(d.weights.begin(), d.weights.end(), 0.0);
   for (double& w : d.weights) w /= sum;
-  d.weights.back() = 1.0 - std::accumulate(d.weights.begin(), d.weights.end() - 1, 0.0);
+  d.weights.back() =
+      1.0 - std::accumulate(d.weights.begin(), d.weights.end() - 1, 0.0);
   d.vetoed.resize(units);
   d.groups.resize(units);
   const uint64_t groups = units / 100 > 0 ? units / 100 : 1;

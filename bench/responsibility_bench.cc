@@ -19,7 +19,8 @@ namespace chuangwen::bench {
 namespace {
 
 const v1::Campaign& Proto() {
-  static const v1::Campaign* proto = new v1::Campaign(GenerateCampaign(CampaignShape{}));
+  static const v1::Campaign* proto =
+      new v1::Campaign(GenerateCampaign(CampaignShape{}));
   return *proto;
 }
 
@@ -32,7 +33,8 @@ const Campaign& Model() {
 std::vector<std::string> Ids(char prefix, int count, int n = 4096) {
   std::mt19937 rng(7);
   std::vector<std::string> ids;
-  for (int i = 0; i < n; ++i) ids.push_back(prefix + std::to_string(rng() % count));
+  for (int i = 0; i < n; ++i)
+    ids.push_back(prefix + std::to_string(rng() % count));
   return ids;
 }
 
@@ -48,7 +50,8 @@ std::vector<std::string> TaskIds() {
   std::mt19937 rng(11);
   std::vector<std::string> ids;
   for (int i = 0; i < 4096; ++i) {
-    ids.push_back(std::to_string(rng() % 10000 + 1) + "." + std::to_string(rng() % 9 + 1));
+    ids.push_back(std::to_string(rng() % 10000 + 1) + "." +
+                  std::to_string(rng() % 9 + 1));
   }
   return ids;
 }
@@ -56,7 +59,8 @@ std::vector<std::string> TaskIds() {
 void BM_BuildModel(benchmark::State& state) {
   const v1::Campaign& proto = Proto();
   for (auto _ : state) {
-    std::shared_ptr<const Campaign> c = Campaign::Build(proto);  // copy + index + validate + graph
+    std::shared_ptr<const Campaign> c =
+        Campaign::Build(proto);  // copy + index + validate + graph
     benchmark::DoNotOptimize(c.get());
   }
 }
@@ -80,7 +84,8 @@ void BM_Validate(benchmark::State& state) {
 }
 BENCHMARK(BM_Validate)->Unit(benchmark::kMillisecond);
 
-// ---- Dense layer: index lookup + graph walk ------------------------------------
+// ---- Dense layer: index lookup + graph walk
+// ------------------------------------
 void BM_Graph_UnitTasks(benchmark::State& state) {
   const Campaign& c = Model();
   const auto ids = SectionIds();
@@ -117,7 +122,8 @@ void BM_Graph_TaskParties(benchmark::State& state) {
 }
 BENCHMARK(BM_Graph_TaskParties);
 
-// ---- Answers by id as protobuf messages (what the C API serves) ----------------
+// ---- Answers by id as protobuf messages (what the C API serves)
+// ----------------
 void BM_Query_UnitTasks(benchmark::State& state) {
   const Campaign& c = Model();
   const auto ids = SectionIds();
@@ -148,7 +154,8 @@ void BM_Query_UnitTasksWithChildren_Bureau(benchmark::State& state) {
   v1::PartyTasks out;
   int i = 0;
   for (auto _ : state) {
-    Status s = QueryUnitTasks(c, "u" + std::to_string((i++ % 100) * 100), true, &out);
+    Status s =
+        QueryUnitTasks(c, "u" + std::to_string((i++ % 100) * 100), true, &out);
     benchmark::DoNotOptimize(s.ok());
   }
   state.counters["involvements"] = out.involvements_size();
@@ -196,7 +203,8 @@ void BM_Query_UnitLoad(benchmark::State& state) {
   const auto ids = Ids('u', 10000);
   size_t i = 0;
   for (auto _ : state) {
-    const RoleCounts& k = c.graph().UnitLoad(c.index().Unit(ids[i++ % ids.size()]));
+    const RoleCounts& k =
+        c.graph().UnitLoad(c.index().Unit(ids[i++ % ids.size()]));
     benchmark::DoNotOptimize(k.total);
   }
 }

@@ -54,7 +54,8 @@ void BM_AgendaFullYear_100kDuties_FreshMemory(benchmark::State& state) {
     benchmark::DoNotOptimize(entries.data());
   }
 }
-BENCHMARK(BM_AgendaFullYear_100kDuties_FreshMemory)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_AgendaFullYear_100kDuties_FreshMemory)
+    ->Unit(benchmark::kMillisecond);
 
 // One unit's year as a protobuf answer (what cw_campaign_agenda serves).
 void BM_AgendaOneUnitProto(benchmark::State& state) {
@@ -87,7 +88,8 @@ void BM_StatusOfDeadlines(benchmark::State& state) {
   }
   std::vector<v1::ItemStatus> out;
   for (auto _ : state) {
-    Status s = EvaluateStatus(c.calendar(), DefaultWarningPolicy(), Date(2025, 2, 14), items, &out);
+    Status s = EvaluateStatus(c.calendar(), DefaultWarningPolicy(),
+                              Date(2025, 2, 14), items, &out);
     benchmark::DoNotOptimize(s.ok());
   }
   state.counters["items"] = static_cast<double>(items.size());

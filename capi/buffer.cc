@@ -1,8 +1,8 @@
 // Bytes handed to the caller: malloc'd, NUL-terminated, freed by cw_free().
+#include <google/protobuf/message.h>
+
 #include <cstdlib>
 #include <cstring>
-
-#include <google/protobuf/message.h>
 
 #include "capi_internal.h"
 
@@ -34,11 +34,13 @@ int ReturnMessage(const google::protobuf::Message& message, int format,
 Status DecodeRequest(const uint8_t* data, size_t size, int format,
                      google::protobuf::Message* out) {
   if (data == nullptr && size != 0) {
-    return Status::InvalidArgument("request must not be NULL when its size is not 0");
+    return Status::InvalidArgument(
+        "request must not be NULL when its size is not 0");
   }
   Format f;
   CW_RETURN_IF_ERROR(CheckFormat(format, &f));
-  return Decode(std::string_view(reinterpret_cast<const char*>(data), size), f, out)
+  return Decode(std::string_view(reinterpret_cast<const char*>(data), size), f,
+                out)
       .WithContext("request");
 }
 

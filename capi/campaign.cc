@@ -81,8 +81,8 @@ int cw_campaign_problem_count(const cw_campaign* campaign, size_t* out) {
   });
 }
 
-int cw_campaign_validate(const cw_campaign* campaign, int format,
-                         uint8_t** out, size_t* out_size) {
+int cw_campaign_validate(const cw_campaign* campaign, int format, uint8_t** out,
+                         size_t* out_size) {
   return Guard([&] {
     CW_CHECK_QUERY(campaign, out, out_size);
     return ReturnMessage(campaign->rep->problems(), format, out, out_size);
@@ -103,9 +103,8 @@ int cw_campaign_unit_tasks(const cw_campaign* campaign, const char* unit_id,
   });
 }
 
-int cw_campaign_person_tasks(const cw_campaign* campaign,
-                             const char* person_id, int format, uint8_t** out,
-                             size_t* out_size) {
+int cw_campaign_person_tasks(const cw_campaign* campaign, const char* person_id,
+                             int format, uint8_t** out, size_t* out_size) {
   return Guard([&] {
     CW_CHECK_QUERY(campaign, out, out_size);
     CW_CAPI_REQUIRE(person_id, "person_id");
@@ -148,9 +147,8 @@ int cw_campaign_gaps(const cw_campaign* campaign, int format, uint8_t** out,
   });
 }
 
-int cw_campaign_document_chain(const cw_campaign* campaign,
-                               const char* task_id, int format, uint8_t** out,
-                               size_t* out_size) {
+int cw_campaign_document_chain(const cw_campaign* campaign, const char* task_id,
+                               int format, uint8_t** out, size_t* out_size) {
   return Guard([&] {
     CW_CHECK_QUERY(campaign, out, out_size);
     CW_CAPI_REQUIRE(task_id, "task_id");

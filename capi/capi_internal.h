@@ -57,11 +57,11 @@ int Guard(Body&& body) noexcept {
 }
 
 // Fails with CW_EINVALID naming `what` when `p` is NULL.
-#define CW_CAPI_REQUIRE(p, what)                                           \
-  do {                                                                     \
-    if ((p) == nullptr)                                                    \
-      return ::chuangwen::capi::Fail(CW_EINVALID, std::string(what) +      \
-                                                      " must not be NULL"); \
+#define CW_CAPI_REQUIRE(p, what)                                               \
+  do {                                                                         \
+    if ((p) == nullptr)                                                        \
+      return ::chuangwen::capi::Fail(CW_EINVALID,                              \
+                                     std::string(what) + " must not be NULL"); \
   } while (0)
 
 }  // namespace chuangwen::capi

@@ -18,13 +18,15 @@ class AssessmentTest : public ::testing::Test {
  protected:
   v1::Campaign c_ = testing::LoadExample();
 
-  v1::RankingTable Rank(const std::string& period, const std::string& component = "") {
+  v1::RankingTable Rank(const std::string& period,
+                        const std::string& component = "") {
     v1::RankingTable t;
     Status s = RankPeriod(*Campaign::Build(c_), period, component, &t);
     EXPECT_TRUE(s.ok()) << s.ToString();
     return t;
   }
-  Status RankStatus(const std::string& period, const std::string& component = "") {
+  Status RankStatus(const std::string& period,
+                    const std::string& component = "") {
     v1::RankingTable t;
     return RankPeriod(*Campaign::Build(c_), period, component, &t);
   }
@@ -44,7 +46,10 @@ TEST_F(AssessmentTest, MonthlyRankingWithGradesAndLists) {
     EXPECT_LE(t.rows(i - 1).rank(), t.rows(i).rank());
   }
   for (const auto& r : t.rows()) {
-    const char* want = r.score() >= 90 ? "优秀" : r.score() >= 80 ? "良好" : r.score() >= 60 ? "合格" : "不合格";
+    const char* want = r.score() >= 90   ? "优秀"
+                       : r.score() >= 80 ? "良好"
+                       : r.score() >= 60 ? "合格"
+                                         : "不合格";
     EXPECT_EQ(r.grade(), want) << r.unit_id();
   }
   ASSERT_EQ(t.commended_size(), 2);
@@ -61,7 +66,8 @@ TEST_F(AssessmentTest, VetoPutsTheUnitLastAndFailsIt) {
   EXPECT_EQ(last.rank(), 7);
   EXPECT_EQ(last.grade(), "不合格");
   EXPECT_NE(last.veto_reason().find("媒体曝光"), std::string::npos);
-  EXPECT_GT(last.score(), t.rows(5).score());  // A better score does not save it.
+  EXPECT_GT(last.score(),
+            t.rows(5).score());  // A better score does not save it.
   EXPECT_EQ(t.criticized(0), "zfdd1");
   // Within its group (执法队伍) it is also last.
   EXPECT_EQ(last.group(), "执法队伍");
@@ -89,7 +95,8 @@ TEST_F(AssessmentTest, AnnualCompositeIsTheWeightedMeanOfComponents) {
     for (auto& [u, s] : Scores(Rank(p))) monthly[u] += s / 12;
   }
   for (int q = 1; q <= 4; ++q) {
-    for (auto& [u, s] : Scores(Rank("2025-Q" + std::to_string(q)))) quarterly[u] += s / 4;
+    for (auto& [u, s] : Scores(Rank("2025-Q" + std::to_string(q))))
+      quarterly[u] += s / 4;
   }
   v1::RankingTable year = Rank("2025");
   EXPECT_EQ(year.component_id(), "");
@@ -126,7 +133,8 @@ TEST_F(AssessmentTest, AggregationsAndNormalisations) {
     months.push_back(Scores(Rank(p))["srk"]);
   }
   std::sort(months.rbegin(), months.rend());
-  EXPECT_NEAR(Scores(Rank("2025"))["srk"], (months[0] + months[1] + months[2]) / 3, 1e-9);
+  EXPECT_NEAR(Scores(Rank("2025"))["srk"],
+              (months[0] + months[1] + months[2]) / 3, 1e-9);
 
   special->set_aggregation(v1::MEAN);
   special->set_normalization(v1::MIN_MAX);
@@ -165,7 +173,8 @@ TEST_F(AssessmentTest, ExplanationBreaksDownAndComparesWithTheUnitAbove) {
     EXPECT_GE(e.parts(i - 1).above() - e.parts(i - 1).score(),
               e.parts(i).above() - e.parts(i).score());
   }
-  ASSERT_TRUE(ExplainUnit(*campaign, t.rows(0).unit_id(), "2025-06", "", &e).ok());
+  ASSERT_TRUE(
+      ExplainUnit(*campaign, t.rows(0).unit_id(), "2025-06", "", &e).ok());
   EXPECT_EQ(e.above_unit_id(), "");
   ASSERT_TRUE(ExplainUnit(*campaign, "srk", "2025", "", &e).ok());
   EXPECT_EQ(e.parts_size(), 2);  // The two components.
@@ -174,24 +183,35 @@ TEST_F(AssessmentTest, ExplanationBreaksDownAndComparesWithTheUnitAbove) {
 }
 
 TEST_F(AssessmentTest, BadInputsAreClearErrors) {
-  EXPECT_EQ(RankStatus("2025-13").message(), "period '2025-13' is not YYYY-MM, YYYY-Qn or YYYY");
+  EXPECT_EQ(RankStatus("2025-13").message(),
+            "period '2025-13' is not YYYY-MM, YYYY-Qn or YYYY");
   EXPECT_EQ(RankStatus("2026-01").message(), "no scores for period 2026-01");
-  EXPECT_EQ(RankStatus("2025-06", "nope").message(), "component 'nope' does not exist");
-  EXPECT_EQ(RankStatus("2025-06", "key-work").message(), "component key-work is not scored by month");
-  EXPECT_EQ(RankStatus("2025", "special").message(), "a year ranks the composite; it takes no component");
-  c_.mutable_assessment()->mutable_inputs(0)->set_score(16);  // bgs M11 in 2025-01, max 15.
-  EXPECT_EQ(RankStatus("2025-01").message(), "unit bgs, indicator M11: score 16 is outside 0..15");
-  c_.mutable_assessment()->mutable_inputs(0)->set_score(std::numeric_limits<double>::quiet_NaN());
-  EXPECT_EQ(RankStatus("2025-01").message(), "unit bgs, indicator M11: score is not finite");
+  EXPECT_EQ(RankStatus("2025-06", "nope").message(),
+            "component 'nope' does not exist");
+  EXPECT_EQ(RankStatus("2025-06", "key-work").message(),
+            "component key-work is not scored by month");
+  EXPECT_EQ(RankStatus("2025", "special").message(),
+            "a year ranks the composite; it takes no component");
+  c_.mutable_assessment()->mutable_inputs(0)->set_score(
+      16);  // bgs M11 in 2025-01, max 15.
+  EXPECT_EQ(RankStatus("2025-01").message(),
+            "unit bgs, indicator M11: score 16 is outside 0..15");
+  c_.mutable_assessment()->mutable_inputs(0)->set_score(
+      std::numeric_limits<double>::quiet_NaN());
+  EXPECT_EQ(RankStatus("2025-01").message(),
+            "unit bgs, indicator M11: score is not finite");
   c_.mutable_assessment()->mutable_inputs(0)->set_unit_id("zhiguan");
-  EXPECT_EQ(RankStatus("2025-01").message(), "inputs[0]: unit 'zhiguan' does not exist");
+  EXPECT_EQ(RankStatus("2025-01").message(),
+            "inputs[0]: unit 'zhiguan' does not exist");
   c_ = testing::LoadExample();
   c_.mutable_assessment()->mutable_components(1)->set_weight(0.5);
-  EXPECT_NE(RankStatus("2025").message().find("component weights: weights sum to 1.1"),
+  EXPECT_NE(RankStatus("2025").message().find(
+                "component weights: weights sum to 1.1"),
             std::string::npos);
   c_.mutable_assessment()->mutable_components(1)->set_weight(0.4);
   c_.mutable_assessment()->mutable_components(0)->set_aggregation(v1::BEST_N);
-  EXPECT_EQ(RankStatus("2025").message(), "component special: best_n must be >= 1");
+  EXPECT_EQ(RankStatus("2025").message(),
+            "component special: best_n must be >= 1");
 }
 
 }  // namespace
@@ -205,7 +225,8 @@ namespace {
 TEST_F(AssessmentTest, ClosedPeriodsStayFrozenUntilReopenedWithAReason) {
   auto campaign = Campaign::Build(c_);
   AssessmentBook book;
-  ASSERT_TRUE(book.Close(*campaign, "2025-06", "", "xul", "2025-07-01T09:00:00Z").ok());
+  ASSERT_TRUE(
+      book.Close(*campaign, "2025-06", "", "xul", "2025-07-01T09:00:00Z").ok());
   EXPECT_TRUE(book.IsClosed("2025-06", "special"));
   v1::RankingTable frozen;
   ASSERT_TRUE(book.Frozen("2025-06", "", &frozen).ok());
@@ -214,7 +235,9 @@ TEST_F(AssessmentTest, ClosedPeriodsStayFrozenUntilReopenedWithAReason) {
   // Inputs change afterwards: the frozen table does not.
   v1::Campaign changed = c_;
   for (auto& in : *changed.mutable_assessment()->mutable_inputs()) {
-    if (in.period() == "2025-06" && in.unit_id() == "ghk" && in.indicator_id() == "M11") in.set_score(15);
+    if (in.period() == "2025-06" && in.unit_id() == "ghk" &&
+        in.indicator_id() == "M11")
+      in.set_score(15);
   }
   auto later = Campaign::Build(changed);
   v1::RankingTable now, again;
@@ -225,32 +248,44 @@ TEST_F(AssessmentTest, ClosedPeriodsStayFrozenUntilReopenedWithAReason) {
 
   Status s = book.Close(*later, "2025-06", "", "xul", "2025-07-02T09:00:00Z");
   EXPECT_EQ(s.code(), Status::Code::kConflict);
-  EXPECT_EQ(s.message(), "period 2025-06 (special) is already closed; reopen it first");
-  EXPECT_EQ(book.Reopen("2025-06", "", "xul", "2025-07-02T10:00:00Z", "").code(),
-            Status::Code::kInvalidArgument);
-  ASSERT_TRUE(book.Reopen("2025-06", "", "sunhy", "2025-07-02T10:00:00Z", "更正规划建设科占道经营得分").ok());
+  EXPECT_EQ(s.message(),
+            "period 2025-06 (special) is already closed; reopen it first");
+  EXPECT_EQ(
+      book.Reopen("2025-06", "", "xul", "2025-07-02T10:00:00Z", "").code(),
+      Status::Code::kInvalidArgument);
+  ASSERT_TRUE(book.Reopen("2025-06", "", "sunhy", "2025-07-02T10:00:00Z",
+                          "更正规划建设科占道经营得分")
+                  .ok());
   ASSERT_EQ(book.state().reopenings_size(), 1);
   EXPECT_EQ(book.state().reopenings(0).by(), "sunhy");
   EXPECT_EQ(book.state().reopenings(0).component_id(), "special");
-  ASSERT_TRUE(book.Close(*later, "2025-06", "", "xul", "2025-07-02T11:00:00Z").ok());
+  ASSERT_TRUE(
+      book.Close(*later, "2025-06", "", "xul", "2025-07-02T11:00:00Z").ok());
   ASSERT_TRUE(book.Frozen("2025-06", "special", &again).ok());
   EXPECT_EQ(again.SerializeAsString(), now.SerializeAsString());
-  EXPECT_EQ(book.Reopen("2025-05", "", "x", "t", "r").code(), Status::Code::kNotFound);
+  EXPECT_EQ(book.Reopen("2025-05", "", "x", "t", "r").code(),
+            Status::Code::kNotFound);
 }
 
 TEST_F(AssessmentTest, CsvExport) {
   v1::RankingTable t = Rank("2025-08");
   std::string csv = RankingTableToCsv(t);
-  EXPECT_EQ(csv.rfind("rank,group_rank,unit_id,unit_name,group,score,grade,vetoed,veto_reason\r\n", 0), 0u);
+  EXPECT_EQ(csv.rfind("rank,group_rank,unit_id,unit_name,group,score,grade,"
+                      "vetoed,veto_reason\r\n",
+                      0),
+            0u);
   size_t lines = 0;
-  for (size_t p = csv.find("\r\n"); p != std::string::npos; p = csv.find("\r\n", p + 2)) ++lines;
+  for (size_t p = csv.find("\r\n"); p != std::string::npos;
+       p = csv.find("\r\n", p + 2))
+    ++lines;
   EXPECT_EQ(lines, 8u);  // Header and seven units.
   EXPECT_NE(csv.find(",zfdd1,综合执法一中队,执法队伍,"), std::string::npos);
   EXPECT_NE(csv.find(",不合格,true,辖区发生"), std::string::npos);
   v1::RankingTable quoted;
   v1::RankingRow* row = quoted.add_rows();
   row->set_unit_name("a,b \"c\"");
-  EXPECT_NE(RankingTableToCsv(quoted).find(",\"a,b \"\"c\"\"\","), std::string::npos);
+  EXPECT_NE(RankingTableToCsv(quoted).find(",\"a,b \"\"c\"\"\","),
+            std::string::npos);
 }
 
 }  // namespace
@@ -268,20 +303,28 @@ TEST_F(AssessmentTest, ValidationReportsAssessmentProblemsWithTheirPlace) {
   a->mutable_inputs(1)->set_unit_id("zhiguan");
   a->mutable_inputs(2)->set_indicator_id("M99");
   a->mutable_components(1)->set_weight(0.5);
-  a->mutable_schemes(1)->mutable_indicators(1)->set_weight(0.5);  // Q's children now sum to 1.2.
+  a->mutable_schemes(1)->mutable_indicators(1)->set_weight(
+      0.5);  // Q's children now sum to 1.2.
   a->mutable_vetoes(0)->set_unit_id("nobody");
   v1::ValidationReport r = Validate(c_);
   std::vector<std::string> got;
-  for (const auto& p : r.problems()) got.push_back(p.location() + " | " + p.message());
-  EXPECT_EQ(got, (std::vector<std::string>{
-                     "assessment.schemes[1] | scheme quarterly: indicator Q: sub-indicator weights "
-                     "sum to 1.2, not 1",
-                     "assessment.components | component weights: weights sum to 1.100000, not 1 "
-                     "(normalise them, or ask for normalisation)",
-                     "assessment.vetoes[0].unit_id | veto: unit 'nobody' does not exist",
-                     "assessment.inputs[1].unit_id | input: unit 'zhiguan' does not exist",
-                     "assessment.inputs[2].indicator_id | input: indicator 'M99' is in no scheme",
-                     "assessment.inputs | unit bgs, indicator M11: score 16 is outside 0..15"}));
+  for (const auto& p : r.problems())
+    got.push_back(p.location() + " | " + p.message());
+  EXPECT_EQ(
+      got,
+      (std::vector<std::string>{
+          "assessment.schemes[1] | scheme quarterly: indicator Q: "
+          "sub-indicator weights "
+          "sum to 1.2, not 1",
+          "assessment.components | component weights: weights sum to 1.100000, "
+          "not 1 "
+          "(normalise them, or ask for normalisation)",
+          "assessment.vetoes[0].unit_id | veto: unit 'nobody' does not exist",
+          "assessment.inputs[1].unit_id | input: unit 'zhiguan' does not exist",
+          "assessment.inputs[2].indicator_id | input: indicator 'M99' is in no "
+          "scheme",
+          "assessment.inputs | unit bgs, indicator M11: score 16 is outside "
+          "0..15"}));
 }
 
 }  // namespace

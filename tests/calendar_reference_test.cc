@@ -2,9 +2,9 @@
 // (one JSON file per year, as published in the State Council's notices), when
 // that folder exists: every reference day agrees, and every day where the
 // shipped calendar departs from the weekend rule is in the reference.
-#include <gtest/gtest.h>
 #include <google/protobuf/struct.pb.h>
 #include <google/protobuf/util/json_util.h>
+#include <gtest/gtest.h>
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <filesystem>
@@ -20,7 +20,8 @@ namespace {
 TEST(CalendarReferenceTest, ShippedDatesMatchTheReference) {
   const std::filesystem::path dir = CW_HOLIDAY_REFERENCE_DIR;
   if (!std::filesystem::is_directory(dir)) {
-    GTEST_SKIP() << "reference data not found at " << dir << "; skipping the comparison";
+    GTEST_SKIP() << "reference data not found at " << dir
+                 << "; skipping the comparison";
   }
   std::shared_ptr<const WorkCalendar> cal = WorkCalendar::China();
   std::map<Date, bool> reference;  // date → is a day off
@@ -30,7 +31,8 @@ TEST(CalendarReferenceTest, ShippedDatesMatchTheReference) {
     std::string json;
     ASSERT_TRUE(ReadFile(path, &json).ok()) << "missing reference " << path;
     google::protobuf::Struct doc;
-    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json, &doc).ok()) << path;
+    ASSERT_TRUE(google::protobuf::util::JsonStringToMessage(json, &doc).ok())
+        << path;
     ++files;
     for (const auto& day : doc.fields().at("days").list_value().values()) {
       const auto& f = day.struct_value().fields();
@@ -49,15 +51,19 @@ TEST(CalendarReferenceTest, ShippedDatesMatchTheReference) {
     ++checked;
   }
   EXPECT_GT(checked, 400);
-  // The other direction: no departure from the weekend rule the reference lacks.
-  for (boost::gregorian::day_iterator it(Date(2014, 1, 1)); *it <= Date(2026, 12, 31); ++it) {
+  // The other direction: no departure from the weekend rule the reference
+  // lacks.
+  for (boost::gregorian::day_iterator it(Date(2014, 1, 1));
+       *it <= Date(2026, 12, 31); ++it) {
     bool working = false;
     ASSERT_TRUE(cal->IsWorkingDay(*it, &working).ok());
     auto w = it->day_of_week();
-    bool weekend = w == boost::gregorian::Saturday || w == boost::gregorian::Sunday;
+    bool weekend =
+        w == boost::gregorian::Saturday || w == boost::gregorian::Sunday;
     if (working == weekend) {
       EXPECT_EQ(reference.count(*it), 1u)
-          << boost::gregorian::to_iso_extended_string(*it) << " departs from the weekend rule "
+          << boost::gregorian::to_iso_extended_string(*it)
+          << " departs from the weekend rule "
           << "but is not in the reference";
     }
   }

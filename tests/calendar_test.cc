@@ -1,4 +1,5 @@
-// The working-day calendar: shipped facts, 调休, queries, fallback and bad data.
+// The working-day calendar: shipped facts, 调休, queries, fallback and bad
+// data.
 #include "chuangwen/calendar.h"
 
 #include <gtest/gtest.h>
@@ -47,10 +48,12 @@ TEST_F(CalendarTest, SpringFestivalAndMakeUpWeekends2024) {
 
 TEST_F(CalendarTest, NthWorkingDayJumpsHolidaysAndLandsOnMakeUpDays) {
   EXPECT_EQ(Add("2024-02-08", 1), D("2024-02-09"));
-  EXPECT_EQ(Add("2024-02-08", 2), D("2024-02-18"));  // Over the holiday, onto a make-up Sunday.
+  EXPECT_EQ(Add("2024-02-08", 2),
+            D("2024-02-18"));  // Over the holiday, onto a make-up Sunday.
   EXPECT_EQ(Add("2024-02-08", 3), D("2024-02-19"));
   EXPECT_EQ(Add("2024-02-18", -1), D("2024-02-09"));
-  EXPECT_EQ(Add("2024-02-12", -1), D("2024-02-09"));  // From inside the holiday.
+  EXPECT_EQ(Add("2024-02-12", -1),
+            D("2024-02-09"));  // From inside the holiday.
   EXPECT_EQ(Add("2024-02-12", 1), D("2024-02-18"));
   EXPECT_EQ(Add("2024-02-12", 0), D("2024-02-12"));
   // National Day 2025: 10-01..10-08 off, 09-28 (Sun) and 10-11 (Sat) worked.
@@ -64,13 +67,17 @@ TEST_F(CalendarTest, NthWorkingDayJumpsHolidaysAndLandsOnMakeUpDays) {
 
 TEST_F(CalendarTest, CountsWorkingDaysInclusive) {
   int n = 0;
-  ASSERT_TRUE(cal_->CountWorkingDays(D("2024-02-01"), D("2024-02-29"), &n).ok());
+  ASSERT_TRUE(
+      cal_->CountWorkingDays(D("2024-02-01"), D("2024-02-29"), &n).ok());
   EXPECT_EQ(n, 18);  // 21 weekdays - 5 holiday weekdays + 2 make-up Sundays.
-  ASSERT_TRUE(cal_->CountWorkingDays(D("2024-02-12"), D("2024-02-12"), &n).ok());
+  ASSERT_TRUE(
+      cal_->CountWorkingDays(D("2024-02-12"), D("2024-02-12"), &n).ok());
   EXPECT_EQ(n, 0);
-  ASSERT_TRUE(cal_->CountWorkingDays(D("2025-01-01"), D("2025-12-31"), &n).ok());
+  ASSERT_TRUE(
+      cal_->CountWorkingDays(D("2025-01-01"), D("2025-12-31"), &n).ok());
   EXPECT_EQ(n, 248);  // 261 weekdays - 18 holiday weekdays + 5 make-up days.
-  ASSERT_TRUE(cal_->CountWorkingDays(D("2017-03-13"), D("2017-03-13"), &n).ok());
+  ASSERT_TRUE(
+      cal_->CountWorkingDays(D("2017-03-13"), D("2017-03-13"), &n).ok());
   EXPECT_EQ(n, 1);
   Status s = cal_->CountWorkingDays(D("2024-03-01"), D("2024-02-01"), &n);
   EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
@@ -96,22 +103,28 @@ TEST_F(CalendarTest, OutsideTheLoadedYearsNamesTheYearUnlessFallbackAllowed) {
 
   CalendarOptions fallback;
   fallback.weekend_fallback = true;
-  ASSERT_TRUE(cal_->IsWorkingDay(D("2030-05-06"), &w, fallback, &fell_back).ok());
+  ASSERT_TRUE(
+      cal_->IsWorkingDay(D("2030-05-06"), &w, fallback, &fell_back).ok());
   EXPECT_TRUE(w);  // A Monday by the weekend rule (even if 2030 will differ).
   EXPECT_TRUE(fell_back);
-  ASSERT_TRUE(cal_->IsWorkingDay(D("2024-02-12"), &w, fallback, &fell_back).ok());
+  ASSERT_TRUE(
+      cal_->IsWorkingDay(D("2024-02-12"), &w, fallback, &fell_back).ok());
   EXPECT_FALSE(fell_back);
 
   Date d;
   s = cal_->AddWorkingDays(D("2026-12-30"), 5, &d);
   EXPECT_NE(s.message().find("year 2027"), std::string::npos) << s.message();
-  ASSERT_TRUE(cal_->AddWorkingDays(D("2026-12-30"), 5, &d, fallback, &fell_back).ok());
+  ASSERT_TRUE(
+      cal_->AddWorkingDays(D("2026-12-30"), 5, &d, fallback, &fell_back).ok());
   EXPECT_TRUE(fell_back);
-  EXPECT_EQ(d, D("2027-01-06"));  // 31 Dec 2026, then 1 (a Friday by the weekend rule), 4, 5, 6 Jan.
+  EXPECT_EQ(d, D("2027-01-06"));  // 31 Dec 2026, then 1 (a Friday by the
+                                  // weekend rule), 4, 5, 6 Jan.
   int n = 0;
   s = cal_->CountWorkingDays(D("2013-12-30"), D("2014-01-03"), &n);
   EXPECT_NE(s.message().find("year 2013"), std::string::npos);
-  ASSERT_TRUE(cal_->CountWorkingDays(D("2013-12-30"), D("2014-01-03"), &n, fallback, &fell_back).ok());
+  ASSERT_TRUE(cal_->CountWorkingDays(D("2013-12-30"), D("2014-01-03"), &n,
+                                     fallback, &fell_back)
+                  .ok());
   EXPECT_EQ(n, 4);  // 30, 31 Dec by weekends; 1 Jan off; 2, 3 Jan.
   EXPECT_TRUE(fell_back);
 }
@@ -154,24 +167,29 @@ TEST(CalendarBuildTest, BadDataNamesTheField) {
   std::shared_ptr<const WorkCalendar> cal;
   Status s = WorkCalendar::Build(data, &cal);
   EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
-  EXPECT_NE(s.message().find("years[0].holidays[0].days_off[0].last"), std::string::npos)
+  EXPECT_NE(s.message().find("years[0].holidays[0].days_off[0].last"),
+            std::string::npos)
       << s.message();
   EXPECT_NE(s.message().find("2017-02-30"), std::string::npos);
 
   r->set_last("2017-01-20");
   s = WorkCalendar::Build(data, &cal);
-  EXPECT_EQ(s.message(), "years[0].holidays[0].days_off[0]: last 2017-01-20 is before first 2017-01-27");
+  EXPECT_EQ(s.message(),
+            "years[0].holidays[0].days_off[0]: last 2017-01-20 is before first "
+            "2017-01-27");
 
   r->set_last("2017-02-02");
   h->add_make_up_workdays("2017-02-01");  // Inside the run of days off.
   s = WorkCalendar::Build(data, &cal);
   EXPECT_EQ(s.message(),
-            "years[0].holidays[0].make_up_workdays[0]: 2017-02-01 is also listed as a day off");
+            "years[0].holidays[0].make_up_workdays[0]: 2017-02-01 is also "
+            "listed as a day off");
 
   h->set_make_up_workdays(0, "2017-01-22");
   data.add_adjustments()->set_date("2019-01-02");
   s = WorkCalendar::Build(data, &cal);
-  EXPECT_EQ(s.message(), "adjustments[0].date: 2019-01-02 is outside the loaded years");
+  EXPECT_EQ(s.message(),
+            "adjustments[0].date: 2019-01-02 is outside the loaded years");
 }
 
 }  // namespace

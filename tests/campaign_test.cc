@@ -1,7 +1,7 @@
 #include "chuangwen/campaign.h"
 
-#include <gtest/gtest.h>
 #include <google/protobuf/util/message_differencer.h>
+#include <gtest/gtest.h>
 
 #include "chuangwen/responsibility_graph.h"
 #include "test_support.h"
@@ -29,7 +29,8 @@ TEST(CampaignTest, LoadKeepsEveryFieldAndSaveRoundTrips) {
   ASSERT_TRUE(Encode(proto, Format::kJson, &json).ok());
   std::shared_ptr<const Campaign> c;
   ASSERT_TRUE(Campaign::Load(json, Format::kJson, &c).ok());
-  EXPECT_TRUE(google::protobuf::util::MessageDifferencer::Equals(proto, c->proto()));
+  EXPECT_TRUE(
+      google::protobuf::util::MessageDifferencer::Equals(proto, c->proto()));
 }
 
 TEST(CampaignTest, SemanticProblemsDoNotStopLoading) {

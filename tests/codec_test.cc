@@ -2,8 +2,8 @@
 // errors for malformed input.
 #include "chuangwen/codec.h"
 
-#include <gtest/gtest.h>
 #include <google/protobuf/util/message_differencer.h>
+#include <gtest/gtest.h>
 
 #include <cstdio>
 #include <fstream>
@@ -71,16 +71,20 @@ TEST(CodecTest, JsonUsesProtoFieldNamesAndAcceptsCamelCase) {
   ASSERT_TRUE(Encode(t, Format::kJson, &json).ok());
   EXPECT_NE(json.find("\"parent_id\":\"1\""), std::string::npos) << json;
   v1::Task back;
-  ASSERT_TRUE(Decode(R"({"id":"1.1","parentId":"1","order":3})", Format::kJson, &back).ok());
+  ASSERT_TRUE(
+      Decode(R"({"id":"1.1","parentId":"1","order":3})", Format::kJson, &back)
+          .ok());
   EXPECT_EQ(back.parent_id(), "1");
   EXPECT_EQ(back.order(), 3);
 }
 
 TEST(CodecTest, MalformedTextNamesLineAndColumn) {
   v1::Campaign c;
-  Status s = Decode("id: \"x\"\nunits {\n  id: \"a\"\n  nmae: \"b\"\n}\n", Format::kText, &c);
+  Status s = Decode("id: \"x\"\nunits {\n  id: \"a\"\n  nmae: \"b\"\n}\n",
+                    Format::kText, &c);
   EXPECT_EQ(s.code(), Status::Code::kParseError);
-  EXPECT_NE(s.message().find("chuangwen.v1.Campaign"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("chuangwen.v1.Campaign"), std::string::npos)
+      << s.message();
   EXPECT_NE(s.message().find("line 4"), std::string::npos) << s.message();
   EXPECT_NE(s.message().find("nmae"), std::string::npos) << s.message();
   EXPECT_EQ(c.ByteSizeLong(), 0u);  // Nothing half-parsed is left.
@@ -93,7 +97,8 @@ TEST(CodecTest, MalformedJsonAndBinaryAreParseErrors) {
   EXPECT_NE(s.message().find("JSON"), std::string::npos);
   s = Decode("{\"no_such_field\": 1}", Format::kJson, &c);
   EXPECT_EQ(s.code(), Status::Code::kParseError);
-  EXPECT_NE(s.message().find("no_such_field"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("no_such_field"), std::string::npos)
+      << s.message();
   const char garbage[] = "\xff\xff\xff\xff\xff\xff";
   s = Decode(std::string_view(garbage, 6), Format::kBinary, &c);
   EXPECT_EQ(s.code(), Status::Code::kParseError);
@@ -112,7 +117,8 @@ TEST(CodecTest, FormatsFromNamesAndExtensions) {
   EXPECT_NE(s.message().find("plan.docx"), std::string::npos);
   ASSERT_TRUE(ParseFormatName("json", &f).ok());
   EXPECT_EQ(f, Format::kJson);
-  EXPECT_NE(ParseFormatName("yaml", &f).message().find("yaml"), std::string::npos);
+  EXPECT_NE(ParseFormatName("yaml", &f).message().find("yaml"),
+            std::string::npos);
 }
 
 TEST(CodecTest, FilesReadWriteAndMissingFilesAreNotFound) {

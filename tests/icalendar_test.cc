@@ -62,7 +62,9 @@ TEST(ICalendarTest, AgendaRoundTripsThroughAParser) {
   ASSERT_TRUE(QueryAgenda(*campaign, request, &agenda).ok());
   ASSERT_GT(agenda.items_size(), 20);
   // An awkward title: separators and a newline must survive escaping.
-  agenda.mutable_items(0)->set_title("检查，整改;复查\\反馈\n第二行 a very long title 再加上一些很长很长很长很长很长很长的中文让它超过七十五个字节");
+  agenda.mutable_items(0)->set_title(
+      "检查，整改;复查\\反馈\n第二行 a very long title "
+      "再加上一些很长很长很长很长很长很长的中文让它超过七十五个字节");
 
   ICalendarOptions options;
   options.name = campaign->DisplayName();
@@ -106,17 +108,21 @@ TEST(ICalendarTest, AgendaRoundTripsThroughAParser) {
   for (int i = 0; i < agenda.items_size(); ++i) {
     const v1::AgendaItem& item = agenda.items(i);
     auto& e = events[static_cast<size_t>(i)];
-    std::string compact = item.due().substr(0, 4) + item.due().substr(5, 2) + item.due().substr(8, 2);
+    std::string compact = item.due().substr(0, 4) + item.due().substr(5, 2) +
+                          item.due().substr(8, 2);
     EXPECT_EQ(e["DTSTART"].params, "VALUE=DATE");
     EXPECT_EQ(e["DTSTART"].value, compact);
-    EXPECT_EQ(e["SUMMARY"].value, "【" + item.owner_name() + "】" + item.title());
+    EXPECT_EQ(e["SUMMARY"].value,
+              "【" + item.owner_name() + "】" + item.title());
     EXPECT_EQ(e["DTSTAMP"].value, "20250401T000000Z");
-    EXPECT_TRUE(uids.insert(e["UID"].value).second) << "duplicate UID " << e["UID"].value;
+    EXPECT_TRUE(uids.insert(e["UID"].value).second)
+        << "duplicate UID " << e["UID"].value;
   }
   // The 20th of April 2025 is a Sunday: the description says it moved.
   bool moved = false;
   for (auto& e : events) {
-    moved = moved || e["DESCRIPTION"].value.find("原定2025-04-20") != std::string::npos;
+    moved = moved ||
+            e["DESCRIPTION"].value.find("原定2025-04-20") != std::string::npos;
   }
   EXPECT_TRUE(moved);
 }

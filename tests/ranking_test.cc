@@ -2,7 +2,6 @@
 // (vetoed, composite desc)) on random data full of ties, on one and on
 // several threads; and every bad input.
 #include "chuangwen/ranking.h"
-#include "chuangwen/rank_index.h"
 
 #include <gtest/gtest.h>
 
@@ -11,6 +10,8 @@
 #include <map>
 #include <numeric>
 #include <random>
+
+#include "chuangwen/rank_index.h"
 
 namespace chuangwen {
 namespace {
@@ -30,7 +31,8 @@ Data Random(size_t n, size_t k, uint32_t seed, double granularity) {
   for (double& s : d.scores) s = std::floor(u(rng) / granularity) * granularity;
   d.weights.assign(k, 1.0 / static_cast<double>(k));
   // Make the weights sum to exactly 1 in floating point.
-  d.weights.back() = 1.0 - std::accumulate(d.weights.begin(), d.weights.end() - 1, 0.0);
+  d.weights.back() =
+      1.0 - std::accumulate(d.weights.begin(), d.weights.end() - 1, 0.0);
   d.vetoed.resize(n);
   d.groups.resize(n);
   for (size_t i = 0; i < n; ++i) {
@@ -51,8 +53,11 @@ void Reference(const Data& d, TieMode ties, std::vector<int32_t>* rank,
   }
   std::vector<size_t> order(d.n);
   std::iota(order.begin(), order.end(), 0);
-  auto key = [&](size_t i) { return std::make_pair(d.vetoed[i] != 0, -(*comp)[i]); };
-  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return key(a) < key(b); });
+  auto key = [&](size_t i) {
+    return std::make_pair(d.vetoed[i] != 0, -(*comp)[i]);
+  };
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return key(a) < key(b); });
   auto assign = [&](const std::vector<size_t>& ord, std::vector<int32_t>* out) {
     int32_t dense = 0, competition = 0;
     for (size_t i = 0; i < ord.size(); ++i) {
@@ -79,18 +84,22 @@ void ExpectSame(const Data& d, TieMode ties, int threads) {
   Reference(d, ties, &want_rank, &want_group, &want_comp);
   std::vector<int32_t> rank(d.n), group_rank(d.n);
   std::vector<double> comp(d.n);
-  RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(), d.groups.data()};
+  RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(),
+               d.groups.data()};
   RankOptions options;
   options.ties = ties;
   options.threads = threads;
-  ASSERT_TRUE(RankArrays(in, options, RankOutput{rank.data(), group_rank.data(), comp.data()}).ok());
+  ASSERT_TRUE(
+      RankArrays(in, options,
+                 RankOutput{rank.data(), group_rank.data(), comp.data()})
+          .ok());
   EXPECT_EQ(comp, want_comp);
   EXPECT_EQ(rank, want_rank);
   EXPECT_EQ(group_rank, want_group);
   // Ranking the composites directly agrees too.
   std::vector<int32_t> r2(d.n), g2(d.n);
-  ASSERT_TRUE(RankComposites(comp.data(), d.n, d.vetoed.data(), d.groups.data(), options,
-                             r2.data(), g2.data())
+  ASSERT_TRUE(RankComposites(comp.data(), d.n, d.vetoed.data(), d.groups.data(),
+                             options, r2.data(), g2.data())
                   .ok());
   EXPECT_EQ(r2, want_rank);
   EXPECT_EQ(g2, want_group);
@@ -107,24 +116,31 @@ TEST(RankingTest, SmallHandWorkedExample) {
   std::vector<int32_t> groups = {0, 1, 1, 0};
   std::vector<int32_t> rank(4), group_rank(4);
   std::vector<double> comp(4);
-  RankInput in{scores.data(), 4, 2, weights.data(), vetoed.data(), groups.data()};
+  RankInput in{scores.data(), 4, 2, weights.data(), vetoed.data(),
+               groups.data()};
   for (auto [ties, expect] :
-       std::vector<std::pair<TieMode, std::vector<int32_t>>>{{TieMode::kCompetition, {2, 1, 2, 4}},
-                                                             {TieMode::kDense, {2, 1, 2, 3}},
-                                                             {TieMode::kOrdinal, {2, 1, 3, 4}}}) {
+       std::vector<std::pair<TieMode, std::vector<int32_t>>>{
+           {TieMode::kCompetition, {2, 1, 2, 4}},
+           {TieMode::kDense, {2, 1, 2, 3}},
+           {TieMode::kOrdinal, {2, 1, 3, 4}}}) {
     RankOptions options;
     options.ties = ties;
-    ASSERT_TRUE(RankArrays(in, options, RankOutput{rank.data(), group_rank.data(), comp.data()}).ok());
+    ASSERT_TRUE(
+        RankArrays(in, options,
+                   RankOutput{rank.data(), group_rank.data(), comp.data()})
+            .ok());
     EXPECT_EQ(rank, expect);
   }
   EXPECT_DOUBLE_EQ(comp[1], 89);
-  EXPECT_EQ(group_rank, (std::vector<int32_t>{1, 1, 2, 2}));  // Vetoed unit 3 last in group 0.
+  EXPECT_EQ(group_rank, (std::vector<int32_t>{
+                            1, 1, 2, 2}));  // Vetoed unit 3 last in group 0.
 }
 
 TEST(RankingTest, MatchesReferenceOnTiesAcrossModesAndThreads) {
   for (double granularity : {1.0, 0.1, 1e-9}) {
     Data d = Random(5000, 7, 11, granularity);
-    for (TieMode ties : {TieMode::kCompetition, TieMode::kDense, TieMode::kOrdinal}) {
+    for (TieMode ties :
+         {TieMode::kCompetition, TieMode::kDense, TieMode::kOrdinal}) {
       ExpectSame(d, ties, 1);
     }
   }
@@ -137,24 +153,33 @@ TEST(RankingTest, MatchesReferenceOnTheParallelPath) {
 }
 
 TEST(RankingTest, DegenerateInputs) {
-  Data all_equal{3000, 2, std::vector<double>(6000, 7.0), {0.5, 0.5}, std::vector<uint8_t>(3000, 0),
+  Data all_equal{3000,
+                 2,
+                 std::vector<double>(6000, 7.0),
+                 {0.5, 0.5},
+                 std::vector<uint8_t>(3000, 0),
                  std::vector<int32_t>(3000, 0)};
   ExpectSame(all_equal, TieMode::kCompetition, 1);
   all_equal.vetoed.assign(3000, 1);
   ExpectSame(all_equal, TieMode::kDense, 1);
   // Extreme magnitudes and signed zeros.
-  Data extremes{6, 1, {1e308, -1e308, 0.0, -0.0, 5e-324, -5e-324}, {1.0}, std::vector<uint8_t>(6, 0),
+  Data extremes{6,
+                1,
+                {1e308, -1e308, 0.0, -0.0, 5e-324, -5e-324},
+                {1.0},
+                std::vector<uint8_t>(6, 0),
                 {0, 0, 0, 0, 0, 0}};
   ExpectSame(extremes, TieMode::kCompetition, 1);
   std::vector<int32_t> rank(6);
-  RankInput in{extremes.scores.data(), 6, 1, extremes.weights.data(), nullptr, nullptr};
+  RankInput in{extremes.scores.data(),  6,       1,
+               extremes.weights.data(), nullptr, nullptr};
   ASSERT_TRUE(RankArrays(in, RankOptions{}, RankOutput{rank.data()}).ok());
   EXPECT_EQ(rank, (std::vector<int32_t>{1, 6, 3, 3, 2, 5}));  // +0 and -0 tie.
   // No units at all: nothing to do, nothing written.
   std::vector<double> three = {0.2, 0.3, 0.5};
   ASSERT_TRUE(
-      RankArrays(RankInput{nullptr, 0, 3, three.data(), nullptr, nullptr}, RankOptions{},
-                 RankOutput{rank.data()})
+      RankArrays(RankInput{nullptr, 0, 3, three.data(), nullptr, nullptr},
+                 RankOptions{}, RankOutput{rank.data()})
           .ok());
   EXPECT_EQ(rank, (std::vector<int32_t>{1, 6, 3, 3, 2, 5}));
 }
@@ -182,7 +207,8 @@ TEST(RankingTest, SparseHugeGroupIdsAreRenumbered) {
 TEST(RankingTest, BadInputNamesUnitIndicatorOrWeightAndWritesNothing) {
   Data d = Random(200, 4, 3, 1.0);
   std::vector<int32_t> rank(200, -7), group_rank(200, -7);
-  RankInput in{d.scores.data(), 200, 4, d.weights.data(), d.vetoed.data(), d.groups.data()};
+  RankInput in{d.scores.data(), 200, 4, d.weights.data(), d.vetoed.data(),
+               d.groups.data()};
   RankOutput out{rank.data(), group_rank.data()};
 
   d.scores[17 * 4 + 2] = std::nan("");
@@ -191,29 +217,40 @@ TEST(RankingTest, BadInputNamesUnitIndicatorOrWeightAndWritesNothing) {
   EXPECT_EQ(s.message(), "unit 17, indicator 2: score is NaN");
   d.scores[17 * 4 + 2] = 5;
   d.scores[150 * 4 + 0] = -INFINITY;
-  EXPECT_EQ(RankArrays(in, RankOptions{}, out).message(), "unit 150, indicator 0: score is infinite");
+  EXPECT_EQ(RankArrays(in, RankOptions{}, out).message(),
+            "unit 150, indicator 0: score is infinite");
   d.scores[150 * 4 + 0] = 5;
 
   d.weights[1] = -0.25;
-  EXPECT_EQ(RankArrays(in, RankOptions{}, out).message(), "weight 1 is negative (-0.250000)");
+  EXPECT_EQ(RankArrays(in, RankOptions{}, out).message(),
+            "weight 1 is negative (-0.250000)");
   d.weights = {0.3, 0.3, 0.3, 0.3};
-  EXPECT_NE(RankArrays(in, RankOptions{}, out).message().find("weights sum to 1.200000, not 1"),
+  EXPECT_NE(RankArrays(in, RankOptions{}, out)
+                .message()
+                .find("weights sum to 1.200000, not 1"),
             std::string::npos);
   d.weights[3] = NAN;
-  EXPECT_EQ(RankArrays(in, RankOptions{}, out).message(), "weight 3 is not finite");
+  EXPECT_EQ(RankArrays(in, RankOptions{}, out).message(),
+            "weight 3 is not finite");
   d.weights = {0, 0, 0, 0};
   RankOptions normalize;
   normalize.normalize_weights = true;
-  EXPECT_EQ(RankArrays(in, normalize, out).message(), "weights sum to 0; cannot normalise");
+  EXPECT_EQ(RankArrays(in, normalize, out).message(),
+            "weights sum to 0; cannot normalise");
   d.weights = {2, 2, 2, 2};
   d.groups[9] = -3;
-  EXPECT_EQ(RankArrays(in, normalize, out).message(), "unit 9: group id -3 is negative");
-  EXPECT_TRUE(std::all_of(rank.begin(), rank.end(), [](int32_t r) { return r == -7; }));
-  EXPECT_TRUE(std::all_of(group_rank.begin(), group_rank.end(), [](int32_t r) { return r == -7; }));
+  EXPECT_EQ(RankArrays(in, normalize, out).message(),
+            "unit 9: group id -3 is negative");
+  EXPECT_TRUE(
+      std::all_of(rank.begin(), rank.end(), [](int32_t r) { return r == -7; }));
+  EXPECT_TRUE(std::all_of(group_rank.begin(), group_rank.end(),
+                          [](int32_t r) { return r == -7; }));
 
   d.groups[9] = 3;
-  ASSERT_TRUE(RankArrays(in, normalize, out).ok());  // Normalised weights 2/8 each.
-  EXPECT_EQ(RankArrays(in, RankOptions{}, RankOutput{}).message(), "rank output is missing");
+  ASSERT_TRUE(
+      RankArrays(in, normalize, out).ok());  // Normalised weights 2/8 each.
+  EXPECT_EQ(RankArrays(in, RankOptions{}, RankOutput{}).message(),
+            "rank output is missing");
 }
 
 }  // namespace
@@ -226,10 +263,16 @@ TEST(RankIndexTest, IncrementalUpdatesMatchAFullReRank) {
   Data d = Random(3000, 5, 21, 1.0);
   std::vector<double> comp(d.n);
   std::vector<int32_t> rank(d.n), group_rank(d.n);
-  RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(), d.groups.data()};
-  ASSERT_TRUE(RankArrays(in, RankOptions{}, RankOutput{rank.data(), group_rank.data(), comp.data()}).ok());
+  RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(),
+               d.groups.data()};
+  ASSERT_TRUE(
+      RankArrays(in, RankOptions{},
+                 RankOutput{rank.data(), group_rank.data(), comp.data()})
+          .ok());
   std::unique_ptr<RankIndex> index;
-  ASSERT_TRUE(RankIndex::Build(comp.data(), d.n, d.vetoed.data(), d.groups.data(), &index).ok());
+  ASSERT_TRUE(RankIndex::Build(comp.data(), d.n, d.vetoed.data(),
+                               d.groups.data(), &index)
+                  .ok());
   for (size_t u = 0; u < d.n; u += 97) {
     EXPECT_EQ(index->Rank(u), rank[u]);
     EXPECT_EQ(index->GroupRank(u), group_rank[u]);
@@ -239,27 +282,32 @@ TEST(RankIndexTest, IncrementalUpdatesMatchAFullReRank) {
     size_t u = rng() % d.n;
     // New values: often an existing value (ties), sometimes a fresh one, and
     // some units updated many times.
-    double v = step % 3 == 0 ? comp[rng() % d.n] : std::floor((rng() % 10000) / 100.0);
+    double v =
+        step % 3 == 0 ? comp[rng() % d.n] : std::floor((rng() % 10000) / 100.0);
     if (step % 5 == 0) u = rng() % 10;
     int32_t r = 0, g = 0;
     ASSERT_TRUE(index->Update(u, v, &r, &g).ok());
     comp[u] = v;
     if (step % 40 == 39 || step < 5) {
       std::vector<int32_t> full(d.n), full_group(d.n);
-      ASSERT_TRUE(RankComposites(comp.data(), d.n, d.vetoed.data(), d.groups.data(),
-                                 RankOptions{}, full.data(), full_group.data())
+      ASSERT_TRUE(RankComposites(comp.data(), d.n, d.vetoed.data(),
+                                 d.groups.data(), RankOptions{}, full.data(),
+                                 full_group.data())
                       .ok());
       EXPECT_EQ(r, full[u]) << "step " << step;
       EXPECT_EQ(g, full_group[u]) << "step " << step;
       for (size_t w = 0; w < d.n; w += 13) {
-        ASSERT_EQ(index->Rank(w), full[w]) << "unit " << w << " after step " << step;
-        ASSERT_EQ(index->GroupRank(w), full_group[w]) << "unit " << w << " after step " << step;
+        ASSERT_EQ(index->Rank(w), full[w])
+            << "unit " << w << " after step " << step;
+        ASSERT_EQ(index->GroupRank(w), full_group[w])
+            << "unit " << w << " after step " << step;
       }
     }
   }
   int32_t r, g;
   EXPECT_EQ(index->Update(d.n, 1.0, &r, &g).code(), Status::Code::kNotFound);
-  EXPECT_EQ(index->Update(0, NAN, &r, &g).message(), "unit 0: composite is not finite");
+  EXPECT_EQ(index->Update(0, NAN, &r, &g).message(),
+            "unit 0: composite is not finite");
 }
 
 }  // namespace

@@ -17,7 +17,8 @@ class ResponsibilityTest : public ::testing::Test {
   static std::vector<std::string> Describe(const v1::PartyTasks& answer) {
     std::vector<std::string> out;
     for (const v1::Involvement& inv : answer.involvements()) {
-      std::string s = inv.task_id() + ":" + v1::AssignmentRole_Name(inv.role()).substr(16);
+      std::string s =
+          inv.task_id() + ":" + v1::AssignmentRole_Name(inv.role()).substr(16);
       if (!inv.via_unit_id().empty()) s += ":" + inv.via_unit_id();
       out.push_back(s);
     }
@@ -30,10 +31,10 @@ TEST_F(ResponsibilityTest, UnitTasksInPlanOrderWithRoles) {
   ASSERT_TRUE(QueryUnitTasks(*c_, "srk", false, &answer).ok());
   EXPECT_EQ(answer.party().name(), "市容科");
   EXPECT_EQ(answer.party().kind(), v1::PARTY_KIND_UNIT);
-  EXPECT_EQ(Describe(answer),
-            (std::vector<std::string>{"1.1:RESPONSIBLE_UNIT", "1.2:ASSISTING_UNIT",
-                                      "1.3:ASSISTING_UNIT", "2.1:ASSISTING_UNIT",
-                                      "3.1:ASSISTING_UNIT"}));
+  EXPECT_EQ(Describe(answer), (std::vector<std::string>{
+                                  "1.1:RESPONSIBLE_UNIT", "1.2:ASSISTING_UNIT",
+                                  "1.3:ASSISTING_UNIT", "2.1:ASSISTING_UNIT",
+                                  "3.1:ASSISTING_UNIT"}));
   EXPECT_EQ(answer.involvements(0).task_title(), "整治占道经营和乱停乱放");
   EXPECT_EQ(answer.involvements(0).label(), "责任科室");
   EXPECT_EQ(answer.counts().responsible_unit(), 1);
@@ -44,16 +45,17 @@ TEST_F(ResponsibilityTest, UnitTasksInPlanOrderWithRoles) {
 TEST_F(ResponsibilityTest, UnitTasksIncludingChildUnits) {
   v1::PartyTasks direct, with_children;
   ASSERT_TRUE(QueryUnitTasks(*c_, "zfdd", false, &direct).ok());
-  EXPECT_EQ(Describe(direct),
-            (std::vector<std::string>{"1.1:ASSISTING_UNIT", "2.2:ASSISTING_UNIT",
-                                      "2.3:LEAD_UNIT", "3.3:ASSISTING_UNIT"}));
+  EXPECT_EQ(Describe(direct), (std::vector<std::string>{
+                                  "1.1:ASSISTING_UNIT", "2.2:ASSISTING_UNIT",
+                                  "2.3:LEAD_UNIT", "3.3:ASSISTING_UNIT"}));
   ASSERT_TRUE(QueryUnitTasks(*c_, "zfdd", true, &with_children).ok());
   EXPECT_TRUE(with_children.includes_child_units());
   EXPECT_EQ(Describe(with_children),
-            (std::vector<std::string>{"1.1:ASSISTING_UNIT", "1.2:RESPONSIBLE_UNIT:zfdd1",
-                                      "2.2:ASSISTING_UNIT", "2.3:LEAD_UNIT",
-                                      "3.3:ASSISTING_UNIT"}));
-  // The bureau itself has no direct task but reaches every task through its units.
+            (std::vector<std::string>{
+                "1.1:ASSISTING_UNIT", "1.2:RESPONSIBLE_UNIT:zfdd1",
+                "2.2:ASSISTING_UNIT", "2.3:LEAD_UNIT", "3.3:ASSISTING_UNIT"}));
+  // The bureau itself has no direct task but reaches every task through its
+  // units.
   v1::PartyTasks bureau;
   ASSERT_TRUE(QueryUnitTasks(*c_, "dhcg", true, &bureau).ok());
   EXPECT_EQ(bureau.counts().total(), 12);
@@ -82,9 +84,9 @@ TEST_F(ResponsibilityTest, TaskPartiesLeadersFirstThenUnitsByRole) {
   for (const v1::PartyRole& p : answer.parties()) {
     got.push_back(p.party().name() + "/" + p.label());
   }
-  EXPECT_EQ(got, (std::vector<std::string>{"周明远/责任领导", "孙海燕/责任领导", "宣传科/责任科室",
-                                           "办公室/协助单位", "市容科/协助单位",
-                                           "环卫科/协助单位"}));
+  EXPECT_EQ(got, (std::vector<std::string>{
+                     "周明远/责任领导", "孙海燕/责任领导", "宣传科/责任科室",
+                     "办公室/协助单位", "市容科/协助单位", "环卫科/协助单位"}));
   EXPECT_EQ(answer.parties(0).party().kind(), v1::PARTY_KIND_PERSON);
   EXPECT_EQ(answer.parties(2).role(), v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);
 }
@@ -94,11 +96,14 @@ TEST_F(ResponsibilityTest, UnknownIdsAreNotFoundWithTheId) {
   Status s = QueryUnitTasks(*c_, "zhiguan", false, &tasks);
   EXPECT_EQ(s.code(), Status::Code::kNotFound);
   EXPECT_EQ(s.message(), "unit 'zhiguan' does not exist");
-  EXPECT_EQ(QueryPersonTasks(*c_, "srk", &tasks).message(), "person 'srk' does not exist");
+  EXPECT_EQ(QueryPersonTasks(*c_, "srk", &tasks).message(),
+            "person 'srk' does not exist");
   v1::TaskParties parties;
-  EXPECT_EQ(QueryTaskParties(*c_, "9.9", &parties).message(), "task '9.9' does not exist");
+  EXPECT_EQ(QueryTaskParties(*c_, "9.9", &parties).message(),
+            "task '9.9' does not exist");
   v1::DocumentChain chain;
-  EXPECT_EQ(QueryDocumentChain(*c_, "", &chain).code(), Status::Code::kNotFound);
+  EXPECT_EQ(QueryDocumentChain(*c_, "", &chain).code(),
+            Status::Code::kNotFound);
 }
 
 TEST_F(ResponsibilityTest, LoadPerUnitAndPerson) {
@@ -124,9 +129,11 @@ TEST_F(ResponsibilityTest, GapsCountInheritedAssignments) {
 
   v1::Campaign proto = c_->proto();
   // Remove 2.4's lead leader and 1.3's responsible unit.
-  int leader = testing::FindAssignment(proto, "2.4", "sunhy", v1::ASSIGNMENT_ROLE_LEAD_LEADER);
+  int leader = testing::FindAssignment(proto, "2.4", "sunhy",
+                                       v1::ASSIGNMENT_ROLE_LEAD_LEADER);
   proto.mutable_assignments()->DeleteSubrange(leader, 1);
-  int unit = testing::FindAssignment(proto, "1.3", "hwk", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);
+  int unit = testing::FindAssignment(proto, "1.3", "hwk",
+                                     v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);
   proto.mutable_assignments()->DeleteSubrange(unit, 1);
   auto broken = Campaign::Build(proto);
   QueryGaps(*broken, &gaps);
@@ -179,7 +186,8 @@ TEST_F(ResponsibilityTest, GraphSurvivesCyclesAndBrokenReferences) {
   EXPECT_FALSE(broken->valid());
   v1::PartyTasks tasks;
   ASSERT_TRUE(QueryUnitTasks(*broken, "zfdd", true, &tasks).ok());
-  EXPECT_EQ(tasks.involvements_size(), 4);  // Units on a cycle keep only their own.
+  EXPECT_EQ(tasks.involvements_size(),
+            4);  // Units on a cycle keep only their own.
   v1::DocumentChain chain;
   ASSERT_TRUE(QueryDocumentChain(*broken, "2.1", &chain).ok());
   EXPECT_EQ(chain.links_size(), 3);

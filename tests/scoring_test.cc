@@ -4,10 +4,10 @@
 
 #include <gtest/gtest.h>
 
-#include "chuangwen/codec.h"
-
 #include <cmath>
 #include <functional>
+
+#include "chuangwen/codec.h"
 
 namespace chuangwen {
 namespace {
@@ -57,7 +57,8 @@ class ScoringTest : public ::testing::Test {
         if (text[end] == '}' && --depth == 0) break;
       }
       v1::IndicatorInput in;
-      ASSERT_TRUE(Decode(text.substr(pos + 3, end - pos - 3), Format::kText, &in).ok());
+      ASSERT_TRUE(
+          Decode(text.substr(pos + 3, end - pos - 3), Format::kText, &in).ok());
       inputs_.push_back(in);
       pos = end;
     }
@@ -90,8 +91,8 @@ TEST_F(ScoringTest, EveryMethodAndTheTree) {
   v1::ScoreSheet sheet;
   ASSERT_TRUE(compiled_->Score("srk", "2025-06", Inputs(), &sheet).ok());
   EXPECT_DOUBLE_EQ(ScoreOf(sheet, "A1"), 18);
-  // Deduction: g1 free; g2 −2; g3 (领导交办) −4; g4 excluded; g5 (both flags) −8;
-  // 14 capped at 10.
+  // Deduction: g1 free; g2 −2; g3 (领导交办) −4; g4 excluded; g5 (both flags)
+  // −8; 14 capped at 10.
   EXPECT_DOUBLE_EQ(ScoreOf(sheet, "A2"), 10);
   EXPECT_EQ(sheet.indicators(2).detail(),
             "20 − 10 (3 counted, 1 free, 1 excluded ×2 ×4, capped at 10)");
@@ -99,8 +100,8 @@ TEST_F(ScoringTest, EveryMethodAndTheTree) {
   EXPECT_DOUBLE_EQ(ScoreOf(sheet, "A"), 46);   // Sum.
   EXPECT_DOUBLE_EQ(ScoreOf(sheet, "B1"), 10);
   EXPECT_NEAR(ScoreOf(sheet, "B2"), 7.5, 1e-9);  // 5 points below 95 % × 0.5.
-  EXPECT_NEAR(ScoreOf(sheet, "B"), 35, 1e-9);    // 40 × (0.5 × 1 + 0.5 × 0.75).
-  EXPECT_DOUBLE_EQ(ScoreOf(sheet, "X"), 5);      // 7 capped at 5.
+  EXPECT_NEAR(ScoreOf(sheet, "B"), 35, 1e-9);  // 40 × (0.5 × 1 + 0.5 × 0.75).
+  EXPECT_DOUBLE_EQ(ScoreOf(sheet, "X"), 5);    // 7 capped at 5.
   EXPECT_DOUBLE_EQ(sheet.bonus(), 5);
   EXPECT_NEAR(sheet.total(), 86, 1e-9);
 }
@@ -116,17 +117,23 @@ TEST_F(ScoringTest, MissingDeductionAndBonusInputsAreFullBaseAndZero) {
 
 TEST_F(ScoringTest, FloorAtZeroAndWithout) {
   v1::Scheme s;
-  ASSERT_TRUE(Decode(R"(id: "s" indicators { id: "D" points: 5 deduction { per_occurrence: 2 } })",
-                     Format::kText, &s).ok());
+  ASSERT_TRUE(
+      Decode(
+          R"(id: "s" indicators { id: "D" points: 5 deduction { per_occurrence: 2 } })",
+          Format::kText, &s)
+          .ok());
   std::unique_ptr<const CompiledScheme> c;
   ASSERT_TRUE(CompiledScheme::Compile(s, &c).ok());
   v1::IndicatorInput in;
   ASSERT_TRUE(Decode(R"(unit_id: "u" indicator_id: "D" period: "p" occurrences {
-      items {} items {} items {} items {} })", Format::kText, &in).ok());
+      items {} items {} items {} items {} })",
+                     Format::kText, &in)
+                  .ok());
   v1::ScoreSheet sheet;
   ASSERT_TRUE(c->Score("u", "p", {&in}, &sheet).ok());
   EXPECT_DOUBLE_EQ(sheet.total(), -3);  // 5 − 8: no floor.
-  s.mutable_indicators(0)->mutable_deduction()->set_floor_at_zero(true);  // 扣完为止
+  s.mutable_indicators(0)->mutable_deduction()->set_floor_at_zero(
+      true);  // 扣完为止
   ASSERT_TRUE(CompiledScheme::Compile(s, &c).ok());
   ASSERT_TRUE(c->Score("u", "p", {&in}, &sheet).ok());
   EXPECT_DOUBLE_EQ(sheet.total(), 0);
@@ -146,14 +153,23 @@ TEST_F(ScoringTest, BadInputsNameUnitAndIndicator) {
   inputs_[0].set_score(18);
   EXPECT_EQ(compiled_->Score("srk", "2025-07", Inputs(), &sheet).message(),
             "unit srk, indicator A3: no ratio for period 2025-07");
-  EXPECT_EQ(Try(R"(unit_id: "srk" indicator_id: "A1" period: "2025-06" score: 3)", &sheet).message(),
-            "unit srk, indicator A1: more than one input for period 2025-06");
+  EXPECT_EQ(
+      Try(R"(unit_id: "srk" indicator_id: "A1" period: "2025-06" score: 3)",
+          &sheet)
+          .message(),
+      "unit srk, indicator A1: more than one input for period 2025-06");
   inputs_.pop_back();
-  EXPECT_EQ(Try(R"(unit_id: "srk" indicator_id: "Z9" period: "2025-06" score: 3)", &sheet).message(),
-            "unit srk, indicator Z9: no such indicator in scheme monthly");
+  EXPECT_EQ(
+      Try(R"(unit_id: "srk" indicator_id: "Z9" period: "2025-06" score: 3)",
+          &sheet)
+          .message(),
+      "unit srk, indicator Z9: no such indicator in scheme monthly");
   inputs_.pop_back();
-  EXPECT_EQ(Try(R"(unit_id: "srk" indicator_id: "A" period: "2025-06" score: 3)", &sheet).message(),
-            "unit srk, indicator A: has sub-indicators and takes no input");
+  EXPECT_EQ(
+      Try(R"(unit_id: "srk" indicator_id: "A" period: "2025-06" score: 3)",
+          &sheet)
+          .message(),
+      "unit srk, indicator A: has sub-indicators and takes no input");
   inputs_.pop_back();
   inputs_[2].mutable_ratio()->set_denominator(0);
   EXPECT_EQ(compiled_->Score("srk", "2025-06", Inputs(), &sheet).message(),
@@ -180,28 +196,40 @@ TEST_F(ScoringTest, BadSchemesNameIndicatorAndField) {
     EXPECT_FALSE(st.ok());
     return st.message();
   };
-  EXPECT_EQ(fails([](v1::Scheme* s) { s->mutable_indicators(1)->set_parent_id("Q"); }),
-            "indicator A1: parent 'Q' does not exist");
-  EXPECT_EQ(fails([](v1::Scheme* s) { s->mutable_indicators(0)->set_parent_id("A1"); }),
-            "indicator A: parents form a cycle");
-  EXPECT_EQ(fails([](v1::Scheme* s) { s->mutable_indicators(1)->clear_direct(); }),
-            "indicator A1: a leaf needs a scoring method");
-  EXPECT_EQ(fails([](v1::Scheme* s) { s->mutable_indicators(0)->mutable_direct(); }),
-            "indicator A: has sub-indicators, so it takes no scoring method");
-  EXPECT_EQ(fails([](v1::Scheme* s) { s->mutable_indicators(6)->set_weight(0); }),
-            "indicator B: some sub-indicators have weights and some do not");
-  EXPECT_EQ(fails([](v1::Scheme* s) { s->mutable_indicators(6)->set_weight(0.4); }),
-            "indicator B: sub-indicator weights sum to 0.9, not 1");
-  EXPECT_EQ(fails([](v1::Scheme* s) { s->mutable_indicators(0)->set_points(50); }),
-            "indicator A: sub-indicators' points (60) exceed its 50");
-  EXPECT_EQ(fails([](v1::Scheme* s) { s->mutable_indicators(1)->set_points(-1); }),
-            "indicator A1: points -1 is negative");
-  EXPECT_EQ(fails([](v1::Scheme* s) { s->mutable_indicators(2)->set_id("A1"); }),
-            "indicator A1: id is used twice");
   EXPECT_EQ(fails([](v1::Scheme* s) {
-              s->mutable_indicators(6)->mutable_deduction()->set_target_rate(95);
+              s->mutable_indicators(1)->set_parent_id("Q");
             }),
-            "indicator B2: deduction.target_rate 95 is outside 0..1");
+            "indicator A1: parent 'Q' does not exist");
+  EXPECT_EQ(fails([](v1::Scheme* s) {
+              s->mutable_indicators(0)->set_parent_id("A1");
+            }),
+            "indicator A: parents form a cycle");
+  EXPECT_EQ(
+      fails([](v1::Scheme* s) { s->mutable_indicators(1)->clear_direct(); }),
+      "indicator A1: a leaf needs a scoring method");
+  EXPECT_EQ(
+      fails([](v1::Scheme* s) { s->mutable_indicators(0)->mutable_direct(); }),
+      "indicator A: has sub-indicators, so it takes no scoring method");
+  EXPECT_EQ(
+      fails([](v1::Scheme* s) { s->mutable_indicators(6)->set_weight(0); }),
+      "indicator B: some sub-indicators have weights and some do not");
+  EXPECT_EQ(
+      fails([](v1::Scheme* s) { s->mutable_indicators(6)->set_weight(0.4); }),
+      "indicator B: sub-indicator weights sum to 0.9, not 1");
+  EXPECT_EQ(
+      fails([](v1::Scheme* s) { s->mutable_indicators(0)->set_points(50); }),
+      "indicator A: sub-indicators' points (60) exceed its 50");
+  EXPECT_EQ(
+      fails([](v1::Scheme* s) { s->mutable_indicators(1)->set_points(-1); }),
+      "indicator A1: points -1 is negative");
+  EXPECT_EQ(
+      fails([](v1::Scheme* s) { s->mutable_indicators(2)->set_id("A1"); }),
+      "indicator A1: id is used twice");
+  EXPECT_EQ(
+      fails([](v1::Scheme* s) {
+        s->mutable_indicators(6)->mutable_deduction()->set_target_rate(95);
+      }),
+      "indicator B2: deduction.target_rate 95 is outside 0..1");
 }
 
 }  // namespace

@@ -26,10 +26,12 @@ v1::DatedItem Item(const char* id, const char* start, const char* deadline,
 
 class StatusColorTest : public ::testing::Test {
  protected:
-  std::vector<v1::ItemStatus> Eval(const v1::WarningPolicy& policy, const char* date,
+  std::vector<v1::ItemStatus> Eval(const v1::WarningPolicy& policy,
+                                   const char* date,
                                    const std::vector<v1::DatedItem>& items) {
     std::vector<v1::ItemStatus> out;
-    Status s = EvaluateStatus(*WorkCalendar::China(), policy, D(date), items, &out);
+    Status s =
+        EvaluateStatus(*WorkCalendar::China(), policy, D(date), items, &out);
     EXPECT_TRUE(s.ok()) << s.ToString();
     return out;
   }
@@ -47,14 +49,17 @@ TEST_F(StatusColorTest, ByTimeCountsWorkingDaysLeftAndLate) {
   EXPECT_EQ(at("2025-03-21").color(), v1::YELLOW);
   EXPECT_EQ(at("2025-03-21").working_days_left(), 0);
   EXPECT_EQ(at("2025-03-24").color(), v1::RED);
-  EXPECT_EQ(at("2025-03-24").working_days_late(), 1);  // The weekend does not count.
+  EXPECT_EQ(at("2025-03-24").working_days_late(),
+            1);  // The weekend does not count.
   EXPECT_EQ(at("2025-03-26").working_days_late(), 3);
 }
 
 TEST_F(StatusColorTest, HolidaysDoNotEatTheWarningWindow) {
   // Deadline 2025-10-10, after the National Day days off (10-01..10-08).
-  auto s = Eval(by_time_, "2025-09-26", {Item("x", "2025-09-01", "2025-10-10")})[0];
-  EXPECT_EQ(s.working_days_left(), 5);  // 09-28 (make-up Sunday), 09-29, 09-30, 10-09, 10-10.
+  auto s =
+      Eval(by_time_, "2025-09-26", {Item("x", "2025-09-01", "2025-10-10")})[0];
+  EXPECT_EQ(s.working_days_left(),
+            5);  // 09-28 (make-up Sunday), 09-29, 09-30, 10-09, 10-10.
   EXPECT_EQ(s.color(), v1::GREEN);
   // Eleven calendar days before the deadline, only three working days are left.
   s = Eval(by_time_, "2025-09-29", {Item("x", "2025-09-01", "2025-10-10")})[0];
@@ -63,10 +68,11 @@ TEST_F(StatusColorTest, HolidaysDoNotEatTheWarningWindow) {
 }
 
 TEST_F(StatusColorTest, DoneOnTimeAndDoneLate) {
-  auto out = Eval(by_time_, "2025-04-30",
-                  {Item("on-time", "2025-03-03", "2025-03-21", "2025-03-21"),
-                   Item("late", "2025-03-03", "2025-03-21", "2025-03-25"),
-                   Item("done-in-future", "2025-03-03", "2025-03-21", "2025-05-06")});
+  auto out =
+      Eval(by_time_, "2025-04-30",
+           {Item("on-time", "2025-03-03", "2025-03-21", "2025-03-21"),
+            Item("late", "2025-03-03", "2025-03-21", "2025-03-25"),
+            Item("done-in-future", "2025-03-03", "2025-03-21", "2025-05-06")});
   EXPECT_EQ(out[0].color(), v1::DONE_ON_TIME);
   EXPECT_EQ(out[1].color(), v1::DONE_LATE);
   EXPECT_EQ(out[1].working_days_late(), 2);
@@ -79,7 +85,8 @@ TEST_F(StatusColorTest, ByShareOfAllowedTime) {
   share.set_yellow_at_share(0.8);
   // 2025-03-03 (Mon) to 2025-03-14 (Fri): 9 working days after the start.
   auto at = [&](const char* date) {
-    return Eval(share, date, {Item("x", "2025-03-03", "2025-03-14")})[0].color();
+    return Eval(share, date, {Item("x", "2025-03-03", "2025-03-14")})[0]
+        .color();
   };
   EXPECT_EQ(at("2025-03-07"), v1::GREEN);   // 4 of 9 used.
   EXPECT_EQ(at("2025-03-11"), v1::GREEN);   // 6 of 9 used.
@@ -101,7 +108,8 @@ TEST_F(StatusColorTest, StatefulSeriesStaysRedUntilMadeUpThenYellow) {
   EXPECT_EQ(out[0].color(), v1::DONE_ON_TIME);
   EXPECT_EQ(out[1].color(), v1::RED);
   EXPECT_EQ(out[2].color(), v1::RED);  // Would be green alone.
-  EXPECT_NE(out[2].reason().find("'mar'"), std::string::npos) << out[2].reason();
+  EXPECT_NE(out[2].reason().find("'mar'"), std::string::npos)
+      << out[2].reason();
   // Without the stateful rule April is green.
   EXPECT_EQ(Eval(by_time_, "2025-04-02", items)[2].color(), v1::GREEN);
 
@@ -124,17 +132,20 @@ TEST_F(StatusColorTest, BadItemsAndPoliciesNameTheField) {
   const WorkCalendar& cal = *WorkCalendar::China();
   Status s = EvaluateStatus(cal, by_time_, D("2025-03-01"),
                             {Item("a", "2025-03-01", "2025-02-30")}, &out);
-  EXPECT_NE(s.message().find("items[0] ('a').deadline"), std::string::npos) << s.message();
-  s = EvaluateStatus(cal, by_time_, D("2025-03-01"), {Item("b", "2025-03-10", "2025-03-01")},
-                     &out);
-  EXPECT_EQ(s.message(), "items[0] ('b').deadline 2025-03-01 is before start 2025-03-10");
+  EXPECT_NE(s.message().find("items[0] ('a').deadline"), std::string::npos)
+      << s.message();
+  s = EvaluateStatus(cal, by_time_, D("2025-03-01"),
+                     {Item("b", "2025-03-10", "2025-03-01")}, &out);
+  EXPECT_EQ(s.message(),
+            "items[0] ('b').deadline 2025-03-01 is before start 2025-03-10");
   v1::WarningPolicy share;
   share.set_kind(v1::WarningPolicy::BY_SHARE);
   share.set_yellow_at_share(1.5);
   s = EvaluateStatus(cal, share, D("2025-03-01"), {}, &out);
   EXPECT_NE(s.message().find("yellow_at_share"), std::string::npos);
   share.set_yellow_at_share(0.5);
-  s = EvaluateStatus(cal, share, D("2025-03-01"), {Item("c", "", "2025-03-10")}, &out);
+  s = EvaluateStatus(cal, share, D("2025-03-01"), {Item("c", "", "2025-03-10")},
+                     &out);
   EXPECT_EQ(s.message(), "items[0] ('c').start is required");
 }
 

@@ -44,7 +44,8 @@ TEST(DateTest, ParsesIsoDatesAndRejectsImpossibleOnes) {
   EXPECT_NE(s.message().find("2017-02-30"), std::string::npos);
   EXPECT_NE(s.message().find("day must be 1..28"), std::string::npos);
   EXPECT_FALSE(ParseIsoDate("2023-02-29", &d).ok());
-  EXPECT_NE(ParseIsoDate("2017-13-01", &d).message().find("month"), std::string::npos);
+  EXPECT_NE(ParseIsoDate("2017-13-01", &d).message().find("month"),
+            std::string::npos);
   EXPECT_FALSE(ParseIsoDate("2017-3-13", &d).ok());
   EXPECT_FALSE(ParseIsoDate("2017年3月13日", &d).ok());
   EXPECT_FALSE(ParseIsoDate("", &d).ok());

@@ -16,8 +16,10 @@ class ValidateTest : public ::testing::Test {
  protected:
   v1::Campaign c_ = LoadExample();
 
-  v1::Assignment* AddAssignment(const std::string& task, const std::string& unit,
-                                const std::string& person, v1::AssignmentRole role) {
+  v1::Assignment* AddAssignment(const std::string& task,
+                                const std::string& unit,
+                                const std::string& person,
+                                v1::AssignmentRole role) {
     v1::Assignment* a = c_.add_assignments();
     a->set_task_id(task);
     a->set_unit_id(unit);
@@ -43,10 +45,12 @@ TEST_F(ValidateTest, UnknownUnitInAssignmentNamesTaskUnitAndField) {
   int i = FindAssignment(c_, "2.3", "zfdd", v1::ASSIGNMENT_ROLE_LEAD_UNIT);
   ASSERT_GE(i, 0);
   c_.mutable_assignments(i)->set_unit_id("zhiguan");
-  auto found = ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_UNKNOWN_REFERENCE);
+  auto found =
+      ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_UNKNOWN_REFERENCE);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].message(), "task 2.3: lead unit 'zhiguan' does not exist");
-  EXPECT_EQ(found[0].location(), "assignments[" + std::to_string(i) + "].unit_id");
+  EXPECT_EQ(found[0].location(),
+            "assignments[" + std::to_string(i) + "].unit_id");
   EXPECT_EQ(found[0].subject_id(), "2.3");
 }
 
@@ -63,17 +67,20 @@ TEST_F(ValidateTest, EveryKindOfReferenceIsChecked) {
   Task("1.2")->add_implements_task_ids("no-task");
   c_.mutable_assignments(0)->set_task_id("no-task");
   c_.mutable_assignments(0)->set_person_id("no-person");
-  auto found = ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_UNKNOWN_REFERENCE);
+  auto found =
+      ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_UNKNOWN_REFERENCE);
   std::vector<std::string> locations;
   for (const auto& p : found) locations.push_back(p.location());
-  EXPECT_EQ(locations, (std::vector<std::string>{
-                           "units[3].parent_id", "people[2].unit_id",
-                           "bodies[0].members[0].person_id", "bodies[1].parent_body_id",
-                           "bodies[1].host_unit_id", "documents[1].parent_ids[0]",
-                           "plan_document_id", "tasks[0].document_id",
-                           "tasks[1].parent_id", "tasks[2].implements_task_ids[0]",
-                           "assignments[0].task_id", "assignments[0].person_id"}));
-  EXPECT_EQ(found[0].message(), "unit 'hwk': parent unit 'no-unit' does not exist");
+  EXPECT_EQ(locations,
+            (std::vector<std::string>{
+                "units[3].parent_id", "people[2].unit_id",
+                "bodies[0].members[0].person_id", "bodies[1].parent_body_id",
+                "bodies[1].host_unit_id", "documents[1].parent_ids[0]",
+                "plan_document_id", "tasks[0].document_id",
+                "tasks[1].parent_id", "tasks[2].implements_task_ids[0]",
+                "assignments[0].task_id", "assignments[0].person_id"}));
+  EXPECT_EQ(found[0].message(),
+            "unit 'hwk': parent unit 'no-unit' does not exist");
   EXPECT_EQ(found[8].message(), "task 1.1: parent task '9' does not exist");
 }
 
@@ -87,19 +94,23 @@ TEST_F(ValidateTest, DuplicateAndMissingIds) {
   v1::ValidationReport r = Validate(c_);
   auto dups = ProblemsWithCode(r, v1::PROBLEM_CODE_DUPLICATE_ID);
   ASSERT_EQ(dups.size(), 2u);
-  EXPECT_EQ(dups[0].message(), "unit id 'srk' is used again (first at units[2])");
+  EXPECT_EQ(dups[0].message(),
+            "unit id 'srk' is used again (first at units[2])");
   EXPECT_EQ(dups[0].location(), "units[8].id");
-  EXPECT_EQ(dups[1].message(), "task id '2.4' is used again (first at tasks[9])");
+  EXPECT_EQ(dups[1].message(),
+            "task id '2.4' is used again (first at tasks[9])");
   auto missing = ProblemsWithCode(r, v1::PROBLEM_CODE_MISSING_FIELD);
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_EQ(missing[0].location(), "people[12].id");
 }
 
 TEST_F(ValidateTest, TaskWithNoResponsibleUnit) {
-  int i = FindAssignment(c_, "2.4", "xck", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);
+  int i =
+      FindAssignment(c_, "2.4", "xck", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);
   ASSERT_GE(i, 0);
   c_.mutable_assignments()->DeleteSubrange(i, 1);
-  auto found = ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_NO_RESPONSIBLE_UNIT);
+  auto found =
+      ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_NO_RESPONSIBLE_UNIT);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].subject_id(), "2.4");
   EXPECT_EQ(found[0].location(), "tasks[9]");
@@ -108,13 +119,17 @@ TEST_F(ValidateTest, TaskWithNoResponsibleUnit) {
 
   // A responsible unit on the parent task covers its sub-tasks.
   AddAssignment("2", "xck", "", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);
-  EXPECT_TRUE(ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_NO_RESPONSIBLE_UNIT).empty());
+  EXPECT_TRUE(
+      ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_NO_RESPONSIBLE_UNIT)
+          .empty());
 }
 
 TEST_F(ValidateTest, AssistingUnitAloneIsNotResponsible) {
-  int i = FindAssignment(c_, "1.3", "hwk", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);
+  int i =
+      FindAssignment(c_, "1.3", "hwk", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);
   c_.mutable_assignments(i)->set_role(v1::ASSIGNMENT_ROLE_ASSISTING_UNIT);
-  auto found = ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_NO_RESPONSIBLE_UNIT);
+  auto found =
+      ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_NO_RESPONSIBLE_UNIT);
   ASSERT_EQ(found.size(), 1u);
   EXPECT_EQ(found[0].subject_id(), "1.3");
 }
@@ -123,28 +138,34 @@ TEST_F(ValidateTest, LeadLeaderOutsideTheLeadingGroup) {
   // 杨帆 is the office's liaison, not a member of the leading group.
   int i = FindAssignment(c_, "3.2", "sunhy", v1::ASSIGNMENT_ROLE_LEAD_LEADER);
   c_.mutable_assignments(i)->set_person_id("yangf");
-  auto found =
-      ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_LEAD_LEADER_NOT_IN_LEADING_BODY);
+  auto found = ProblemsWithCode(
+      Validate(c_), v1::PROBLEM_CODE_LEAD_LEADER_NOT_IN_LEADING_BODY);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].message(), "task 3.2: lead leader 'yangf' (杨帆) sits in no leading group");
-  EXPECT_EQ(found[0].location(), "assignments[" + std::to_string(i) + "].person_id");
+  EXPECT_EQ(found[0].message(),
+            "task 3.2: lead leader 'yangf' (杨帆) sits in no leading group");
+  EXPECT_EQ(found[0].location(),
+            "assignments[" + std::to_string(i) + "].person_id");
 }
 
 TEST_F(ValidateTest, UnitBothResponsibleAndAssisting) {
   // As in a real plan: 责任科室：市管科 … 协助单位：市管科、资审科.
   AddAssignment("1.1", "srk", "", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT);
-  auto found = ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_RESPONSIBLE_AND_ASSISTING);
+  auto found = ProblemsWithCode(Validate(c_),
+                                v1::PROBLEM_CODE_RESPONSIBLE_AND_ASSISTING);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].message(), "task 1.1: unit 'srk' is both responsible for and assisting it");
-  EXPECT_EQ(found[0].location(),
-            "assignments[" + std::to_string(c_.assignments_size() - 1) + "].unit_id");
+  EXPECT_EQ(found[0].message(),
+            "task 1.1: unit 'srk' is both responsible for and assisting it");
+  EXPECT_EQ(
+      found[0].location(),
+      "assignments[" + std::to_string(c_.assignments_size() - 1) + "].unit_id");
 }
 
 TEST_F(ValidateTest, CycleAmongUnitParents) {
   c_.mutable_units(0)->set_parent_id("zfdd1");  // dhcg → zfdd1 → zfdd → dhcg
   auto found = ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_CYCLE);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].message(), "unit parents form a cycle: dhcg → zfdd1 → zfdd → dhcg");
+  EXPECT_EQ(found[0].message(),
+            "unit parents form a cycle: dhcg → zfdd1 → zfdd → dhcg");
   EXPECT_EQ(found[0].location(), "units[0].parent_id");
 }
 
@@ -161,9 +182,10 @@ TEST_F(ValidateTest, CycleAmongDocumentParents) {
   c_.mutable_documents(0)->add_parent_ids("dhcg-2025-3");
   auto found = ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_CYCLE);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].message(),
-            "document parents form a cycle: 青办〔2025〕6号 → 东城管〔2025〕3号 → "
-            "青城管〔2025〕21号 → 青办〔2025〕6号");
+  EXPECT_EQ(
+      found[0].message(),
+      "document parents form a cycle: 青办〔2025〕6号 → 东城管〔2025〕3号 → "
+      "青城管〔2025〕21号 → 青办〔2025〕6号");
   EXPECT_EQ(found[0].subject_id(), "qingban-2025-6");
 }
 
@@ -171,24 +193,32 @@ TEST_F(ValidateTest, CycleAmongBodyParents) {
   c_.mutable_bodies(0)->set_parent_body_id("office");
   auto found = ProblemsWithCode(Validate(c_), v1::PROBLEM_CODE_CYCLE);
   ASSERT_EQ(found.size(), 1u);
-  EXPECT_EQ(found[0].message(), "body parents form a cycle: leading-group → office → leading-group");
+  EXPECT_EQ(
+      found[0].message(),
+      "body parents form a cycle: leading-group → office → leading-group");
 }
 
 TEST_F(ValidateTest, AssignmentShapes) {
-  AddAssignment("1.1", "srk", "", v1::ASSIGNMENT_ROLE_LEAD_LEADER);           // unit as leader
-  AddAssignment("1.1", "", "chensq", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT);     // person as unit
-  AddAssignment("1.1", "srk", "chensq", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);  // both
-  AddAssignment("1.1", "hwk", "", v1::ASSIGNMENT_ROLE_UNSPECIFIED);           // no role
-  AddAssignment("1.1", "hwk", "", static_cast<v1::AssignmentRole>(42));       // unknown role
+  AddAssignment("1.1", "srk", "",
+                v1::ASSIGNMENT_ROLE_LEAD_LEADER);  // unit as leader
+  AddAssignment("1.1", "", "chensq",
+                v1::ASSIGNMENT_ROLE_ASSISTING_UNIT);  // person as unit
+  AddAssignment("1.1", "srk", "chensq",
+                v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT);               // both
+  AddAssignment("1.1", "hwk", "", v1::ASSIGNMENT_ROLE_UNSPECIFIED);  // no role
+  AddAssignment("1.1", "hwk", "",
+                static_cast<v1::AssignmentRole>(42));  // unknown role
   v1::ValidationReport r = Validate(c_);
   auto mismatch = ProblemsWithCode(r, v1::PROBLEM_CODE_ROLE_MISMATCH);
   ASSERT_EQ(mismatch.size(), 2u);
-  EXPECT_EQ(mismatch[0].message(), "task 1.1: lead leader must be a person, not unit 'srk'");
+  EXPECT_EQ(mismatch[0].message(),
+            "task 1.1: lead leader must be a person, not unit 'srk'");
   EXPECT_EQ(mismatch[1].message(),
             "task 1.1: assisting unit must be a unit, not person 'chensq'");
   auto missing = ProblemsWithCode(r, v1::PROBLEM_CODE_MISSING_FIELD);
   ASSERT_EQ(missing.size(), 2u);
-  EXPECT_NE(missing[0].message().find("exactly one of person_id or unit_id"), std::string::npos);
+  EXPECT_NE(missing[0].message().find("exactly one of person_id or unit_id"),
+            std::string::npos);
   EXPECT_NE(missing[1].message().find("has no role"), std::string::npos);
   auto invalid = ProblemsWithCode(r, v1::PROBLEM_CODE_INVALID_VALUE);
   ASSERT_EQ(invalid.size(), 1u);
@@ -215,7 +245,8 @@ TEST_F(ValidateTest, ReportsEveryProblemAtOnce) {
   EXPECT_EQ(r.problems(0).code(), v1::PROBLEM_CODE_UNKNOWN_REFERENCE);
   EXPECT_EQ(r.problems(1).code(), v1::PROBLEM_CODE_INVALID_VALUE);
   EXPECT_EQ(r.problems(2).code(), v1::PROBLEM_CODE_CYCLE);
-  EXPECT_EQ(r.problems(3).code(), v1::PROBLEM_CODE_LEAD_LEADER_NOT_IN_LEADING_BODY);
+  EXPECT_EQ(r.problems(3).code(),
+            v1::PROBLEM_CODE_LEAD_LEADER_NOT_IN_LEADING_BODY);
   EXPECT_EQ(r.problems(4).code(), v1::PROBLEM_CODE_RESPONSIBLE_AND_ASSISTING);
 }
 

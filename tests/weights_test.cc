@@ -35,7 +35,8 @@ TEST(AhpTest, TypicalJudgementsPassAndInconsistentOnesAreRefusedUnlessForced) {
   std::vector<double> cyclic = {1, 9, 1.0 / 9, 1.0 / 9, 1, 9, 9, 1.0 / 9, 1};
   Status s = AhpWeights(cyclic, 3, false, &r);
   EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
-  EXPECT_NE(s.message().find("consistency ratio"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("consistency ratio"), std::string::npos)
+      << s.message();
   ASSERT_TRUE(AhpWeights(cyclic, 3, true, &r).ok());
   EXPECT_GE(r.consistency_ratio, 0.1);
 }
@@ -46,24 +47,33 @@ TEST(AhpTest, BadMatricesNameTheCell) {
             "matrix[1][1] is 2, the diagonal must be 1");
   EXPECT_EQ(AhpWeights({1, 2, 0.4, 1}, 2, false, &r).message(),
             "matrix[1][0] 0.4 is not the reciprocal of matrix[0][1] 2");
-  EXPECT_EQ(AhpWeights({1, -2, -0.5, 1}, 2, false, &r).message(), "matrix[0][1] -2 must be positive");
-  EXPECT_EQ(AhpWeights({1, 2, 0.5}, 2, false, &r).message(), "AHP matrix has 3 entries, expected 4");
+  EXPECT_EQ(AhpWeights({1, -2, -0.5, 1}, 2, false, &r).message(),
+            "matrix[0][1] -2 must be positive");
+  EXPECT_EQ(AhpWeights({1, 2, 0.5}, 2, false, &r).message(),
+            "AHP matrix has 3 entries, expected 4");
 }
 
 TEST(EntropyTest, SpreadColumnsWeighMoreAndConstantOnesNothing) {
   std::vector<double> w;
   // Column 0 identical for everyone; column 1 only unit 0 scores.
-  ASSERT_TRUE(EntropyWeights(std::vector<double>{5, 1, 5, 0, 5, 0}.data(), 3, 2, &w).ok());
+  ASSERT_TRUE(
+      EntropyWeights(std::vector<double>{5, 1, 5, 0, 5, 0}.data(), 3, 2, &w)
+          .ok());
   EXPECT_NEAR(w[0], 0, 1e-12);
   EXPECT_NEAR(w[1], 1, 1e-12);
   // Two spread columns, the second more so.
-  ASSERT_TRUE(EntropyWeights(std::vector<double>{10, 1, 9, 50, 11, 100, 10, 3}.data(), 4, 2, &w).ok());
+  ASSERT_TRUE(
+      EntropyWeights(std::vector<double>{10, 1, 9, 50, 11, 100, 10, 3}.data(),
+                     4, 2, &w)
+          .ok());
   EXPECT_GT(w[1], w[0]);
   EXPECT_NEAR(w[0] + w[1], 1, 1e-12);
   // All constant: equal weights.
-  ASSERT_TRUE(EntropyWeights(std::vector<double>{2, 3, 2, 3}.data(), 2, 2, &w).ok());
+  ASSERT_TRUE(
+      EntropyWeights(std::vector<double>{2, 3, 2, 3}.data(), 2, 2, &w).ok());
   EXPECT_EQ(w, (std::vector<double>{0.5, 0.5}));
-  EXPECT_EQ(EntropyWeights(std::vector<double>{1, -1, 2, 2}.data(), 2, 2, &w).message(),
+  EXPECT_EQ(EntropyWeights(std::vector<double>{1, -1, 2, 2}.data(), 2, 2, &w)
+                .message(),
             "unit 0, indicator 1: value -1 must be finite and >= 0");
 }
 
@@ -93,7 +103,8 @@ TEST(RobustnessTest, ReproducibleIntervalsThatCollapseWithoutSpread) {
   EXPECT_EQ(a[1].p5, 2);
   EXPECT_EQ(a[1].p95, 2);  // Tied with unit 2 at 70: competition rank 2.
   options.trials = 0;
-  EXPECT_EQ(RankRobustness(in, options, &a).message(), "trials 0 is outside 1..100000");
+  EXPECT_EQ(RankRobustness(in, options, &a).message(),
+            "trials 0 is outside 1..100000");
 }
 
 TEST(GradingTest, BandsVetoAndLists) {
@@ -106,14 +117,20 @@ TEST(GradingTest, BandsVetoAndLists) {
   rules.criticize = 1;
   GradingResult r;
   ASSERT_TRUE(Grade(composite, rank, vetoed, rules, &r).ok());
-  EXPECT_EQ(r.grade, (std::vector<std::string>{"优秀", "良好", "良好", "合格", "不合格", "不合格"}));
-  EXPECT_EQ(r.commended, (std::vector<int32_t>{0, 1, 2}));  // The tie at 2 comes along.
-  EXPECT_EQ(r.criticized, (std::vector<int32_t>{5, 4}));    // The vetoed unit, then the last.
+  EXPECT_EQ(r.grade, (std::vector<std::string>{"优秀", "良好", "良好", "合格",
+                                               "不合格", "不合格"}));
+  EXPECT_EQ(r.commended,
+            (std::vector<int32_t>{0, 1, 2}));  // The tie at 2 comes along.
+  EXPECT_EQ(r.criticized,
+            (std::vector<int32_t>{5, 4}));  // The vetoed unit, then the last.
   rules.bands.push_back({"优秀", 95});
-  EXPECT_EQ(Grade(composite, rank, vetoed, rules, &r).message(), "band '优秀' is defined twice");
+  EXPECT_EQ(Grade(composite, rank, vetoed, rules, &r).message(),
+            "band '优秀' is defined twice");
   rules.bands.pop_back();
   rank.pop_back();
-  EXPECT_NE(Grade(composite, rank, vetoed, rules, &r).message().find("sizes disagree"),
+  EXPECT_NE(Grade(composite, rank, vetoed, rules, &r)
+                .message()
+                .find("sizes disagree"),
             std::string::npos);
 }
 

@@ -18,7 +18,8 @@ namespace chuangwen {
 class AssessmentBook {
  public:
   AssessmentBook() = default;
-  explicit AssessmentBook(v1::AssessmentBook state) : state_(std::move(state)) {}
+  explicit AssessmentBook(v1::AssessmentBook state)
+      : state_(std::move(state)) {}
 
   // Ranks `period` now and freezes the result. Conflict if already closed;
   // `actor` and `at` are required.
@@ -37,7 +38,8 @@ class AssessmentBook {
   Status Frozen(const std::string& period, const std::string& component_id,
                 v1::RankingTable* out) const;
 
-  bool IsClosed(const std::string& period, const std::string& component_id) const;
+  bool IsClosed(const std::string& period,
+                const std::string& component_id) const;
 
   const v1::AssessmentBook& state() const { return state_; }
 

@@ -12,11 +12,10 @@
 #ifndef CHUANGWEN_CALENDAR_H_
 #define CHUANGWEN_CALENDAR_H_
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <cstdint>
 #include <memory>
 #include <vector>
-
-#include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "chuangwen/status.h"
 #include "chuangwen/v1/calendar.pb.h"
@@ -108,11 +107,12 @@ class WorkCalendar {
 
   int first_year_ = 0, last_year_ = -1;
   Date first_day_{boost::gregorian::not_a_date_time};
-  std::vector<uint8_t> year_loaded_;   // By year - first_year_.
-  std::vector<uint8_t> working_;       // By day index.
-  std::vector<int32_t> before_;        // Working days before each index (size + 1).
-  std::vector<int32_t> nth_;           // Day index of the k-th working day.
-  std::vector<int32_t> unloaded_before_;  // Days of unloaded years before each index.
+  std::vector<uint8_t> year_loaded_;  // By year - first_year_.
+  std::vector<uint8_t> working_;      // By day index.
+  std::vector<int32_t> before_;  // Working days before each index (size + 1).
+  std::vector<int32_t> nth_;     // Day index of the k-th working day.
+  std::vector<int32_t>
+      unloaded_before_;  // Days of unloaded years before each index.
 };
 
 }  // namespace chuangwen

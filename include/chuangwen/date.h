@@ -3,10 +3,9 @@
 #ifndef CHUANGWEN_DATE_H_
 #define CHUANGWEN_DATE_H_
 
+#include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <string>
 #include <string_view>
-
-#include <boost/date_time/gregorian/gregorian_types.hpp>
 
 #include "chuangwen/status.h"
 

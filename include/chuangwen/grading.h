@@ -19,23 +19,26 @@ struct GradeBand {
 };
 
 struct GradingRules {
-  std::vector<GradeBand> bands;      // Any order; checked and sorted.
-  std::string fail_name = "不合格";  // For vetoed units and scores below every band.
-  int commend = 0;                   // Top k to commend (ties at k included).
-  int criticize = 0;                 // Bottom k of the non-vetoed to criticise
-                                     // (ties at k included); vetoed units always are.
+  std::vector<GradeBand> bands;  // Any order; checked and sorted.
+  std::string fail_name =
+      "不合格";       // For vetoed units and scores below every band.
+  int commend = 0;    // Top k to commend (ties at k included).
+  int criticize = 0;  // Bottom k of the non-vetoed to criticise
+                      // (ties at k included); vetoed units always are.
 };
 
 struct GradingResult {
-  std::vector<std::string> grade;     // Per unit.
-  std::vector<int32_t> commended;     // Unit indexes, best first.
-  std::vector<int32_t> criticized;    // Unit indexes: vetoed ones, then worst first.
+  std::vector<std::string> grade;  // Per unit.
+  std::vector<int32_t> commended;  // Unit indexes, best first.
+  std::vector<int32_t>
+      criticized;  // Unit indexes: vetoed ones, then worst first.
 };
 
 // `rank` is the competition rank of each unit (vetoed last), `composite`
 // its score. Errors: bands with empty or duplicate names or non-finite
 // thresholds, negative k, sizes that disagree.
-Status Grade(const std::vector<double>& composite, const std::vector<int32_t>& rank,
+Status Grade(const std::vector<double>& composite,
+             const std::vector<int32_t>& rank,
              const std::vector<uint8_t>& vetoed, const GradingRules& rules,
              GradingResult* out);
 

@@ -12,8 +12,8 @@
 namespace chuangwen {
 
 struct ICalendarOptions {
-  std::string name;        // X-WR-CALNAME, e.g. the campaign's name.
-  std::string stamp_utc;   // DTSTAMP as "YYYYMMDDTHHMMSSZ"; empty = now.
+  std::string name;       // X-WR-CALNAME, e.g. the campaign's name.
+  std::string stamp_utc;  // DTSTAMP as "YYYYMMDDTHHMMSSZ"; empty = now.
 };
 
 std::string AgendaToICalendar(const v1::Agenda& agenda,

@@ -33,11 +33,12 @@ enum class TieMode {
 };
 
 struct RankInput {
-  const double* scores = nullptr;   // units × indicators, row-major.
+  const double* scores = nullptr;  // units × indicators, row-major.
   size_t units = 0;
   size_t indicators = 0;
   const double* weights = nullptr;  // indicators entries.
-  const uint8_t* vetoed = nullptr;  // units entries (non-zero = vetoed); may be null.
+  const uint8_t* vetoed =
+      nullptr;  // units entries (non-zero = vetoed); may be null.
   const int32_t* groups = nullptr;  // units entries, each >= 0; may be null.
 };
 

@@ -11,12 +11,11 @@
 #ifndef CHUANGWEN_RESPONSIBILITY_GRAPH_H_
 #define CHUANGWEN_RESPONSIBILITY_GRAPH_H_
 
+#include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <boost/graph/adjacency_list.hpp>
 
 #include "chuangwen/campaign_index.h"
 #include "chuangwen/v1/campaign.pb.h"
@@ -42,14 +41,14 @@ struct Involvement {
   int32_t assignment;  // Assignment index.
   int32_t via_unit;    // Child unit it came through, or kNoIndex if direct.
   int32_t role;        // v1::AssignmentRole of the assignment.
-  int32_t label;       // Interned label; ResponsibilityGraph::Label() spells it.
+  int32_t label;  // Interned label; ResponsibilityGraph::Label() spells it.
 };
 
 // A document in a task's ancestry.
 struct DocumentStep {
-  int32_t document;   // Document index.
-  int32_t depth;      // 0 = the task's own document.
-  int32_t cited_by;   // Document at depth-1 citing it, or kNoIndex.
+  int32_t document;  // Document index.
+  int32_t depth;     // 0 = the task's own document.
+  int32_t cited_by;  // Document at depth-1 citing it, or kNoIndex.
 };
 
 // A leaf task missing a lead leader or a responsible unit (own or inherited).
@@ -74,9 +73,9 @@ class ResponsibilityGraph {
     int32_t role = 0;               // For kAssignment: v1::AssignmentRole.
     int32_t label = 0;              // For kAssignment: interned label.
   };
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS,
-                                      boost::bidirectionalS,
-                                      boost::no_property, EdgeData>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS,
+                            boost::no_property, EdgeData>;
   using Vertex = boost::graph_traits<Graph>::vertex_descriptor;
 
   // `campaign` and `index` must outlive the graph.

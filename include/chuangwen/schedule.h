@@ -40,9 +40,9 @@ struct AgendaEntry {
 };
 
 struct AgendaQuery {
-  Date from, to;                 // Both included.
-  int32_t unit = kNoIndex;       // Only what this unit owes.
-  int32_t person = kNoIndex;     // Only what this person owes.
+  Date from, to;              // Both included.
+  int32_t unit = kNoIndex;    // Only what this unit owes.
+  int32_t person = kNoIndex;  // Only what this person owes.
   CalendarOptions calendar;
 };
 
@@ -70,8 +70,7 @@ class CompiledSchedule {
 
   // Nominal dates of duty `duty` (its index in schedule.duties) from `from`
   // to `to`: no adjustment, no window.
-  Status Occurrences(int32_t duty, Date from, Date to,
-                     std::vector<Date>* out,
+  Status Occurrences(int32_t duty, Date from, Date to, std::vector<Date>* out,
                      const CalendarOptions& options = {}) const;
 
   // Duties that compiled (those without problems).
@@ -89,8 +88,8 @@ class CompiledSchedule {
   const v1::Campaign& campaign_;
   std::shared_ptr<const WorkCalendar> calendar_;
   std::vector<CompiledPhase> phases_;
-  std::vector<CompiledDuty> duties_;   // Duties without problems.
-  std::vector<int32_t> compiled_of_;   // schedule.duties index → duties_ index.
+  std::vector<CompiledDuty> duties_;  // Duties without problems.
+  std::vector<int32_t> compiled_of_;  // schedule.duties index → duties_ index.
   // Bodies a unit is tied to (host or seat) and bodies a person sits in.
   std::vector<std::vector<int32_t>> unit_bodies_, person_bodies_;
   std::vector<int32_t> person_unit_;

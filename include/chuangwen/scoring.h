@@ -5,9 +5,9 @@
 // occurrences, per-point-below-target rates, caps, 扣完为止, flag factors and
 // excluded flags), ratio (points × rate), pass/fail, and bonus (加分, capped,
 // added on top of the total). Inner indicators sum their children, or, when
-// every child has a weight, take points × Σ weight × child score / child points.
-// Missing inputs: a deduction without one keeps its full base and a bonus
-// gives 0; every other leaf needs its input.
+// every child has a weight, take points × Σ weight × child score / child
+// points. Missing inputs: a deduction without one keeps its full base and a
+// bonus gives 0; every other leaf needs its input.
 //
 // Thread safety: a compiled scheme is immutable; Score is reentrant.
 #ifndef CHUANGWEN_SCORING_H_

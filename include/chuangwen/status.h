@@ -18,13 +18,13 @@ class [[nodiscard]] Status {
   // Codes map one-to-one onto the C API's CW_E* codes (capi/errors.cc).
   enum class Code {
     kOk = 0,
-    kInvalidArgument,  // Input that breaks a rule; the message says which.
-    kNotFound,         // A named id or file does not exist.
-    kParseError,       // Bytes that are not a valid encoding.
-    kPermissionDenied, // The actor's role does not allow the action.
-    kConflict,         // The action conflicts with the current state.
-    kIOError,          // Reading or writing failed.
-    kInternal,         // A bug.
+    kInvalidArgument,   // Input that breaks a rule; the message says which.
+    kNotFound,          // A named id or file does not exist.
+    kParseError,        // Bytes that are not a valid encoding.
+    kPermissionDenied,  // The actor's role does not allow the action.
+    kConflict,          // The action conflicts with the current state.
+    kIOError,           // Reading or writing failed.
+    kInternal,          // A bug.
   };
 
   Status() = default;
@@ -74,10 +74,10 @@ const char* StatusCodeName(Status::Code code);
 }  // namespace chuangwen
 
 // Returns early from the enclosing function when `expr` is not ok.
-#define CW_RETURN_IF_ERROR(expr)              \
-  do {                                        \
-    ::chuangwen::Status cw_status_ = (expr);  \
-    if (!cw_status_.ok()) return cw_status_;  \
+#define CW_RETURN_IF_ERROR(expr)             \
+  do {                                       \
+    ::chuangwen::Status cw_status_ = (expr); \
+    if (!cw_status_.ok()) return cw_status_; \
   } while (0)
 
 #endif  // CHUANGWEN_STATUS_H_

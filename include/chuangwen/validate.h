@@ -15,7 +15,8 @@
 //     cycle (CYCLE).
 //  6. Every leaf task has a responsible or lead unit, its own or one of its
 //     ancestor tasks' (NO_RESPONSIBLE_UNIT).
-//  7. Every lead leader sits in a leading group (LEAD_LEADER_NOT_IN_LEADING_BODY).
+//  7. Every lead leader sits in a leading group
+//  (LEAD_LEADER_NOT_IN_LEADING_BODY).
 //  8. No unit is both responsible (or lead) for and assisting the same task
 //     (RESPONSIBLE_AND_ASSISTING).
 //  9. Schedule: phase and duty ids unique, dates real, ends not before

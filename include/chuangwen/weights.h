@@ -14,8 +14,8 @@ namespace chuangwen {
 struct AhpResult {
   std::vector<double> weights;
   double lambda_max = 0;
-  double consistency_index = 0;   // CI = (λmax − n) / (n − 1)
-  double consistency_ratio = 0;   // CR = CI / RI (Saaty's random index)
+  double consistency_index = 0;  // CI = (λmax − n) / (n − 1)
+  double consistency_ratio = 0;  // CR = CI / RI (Saaty's random index)
 };
 
 // `matrix` is n×n row-major: a[i][j] says how much more important i is than

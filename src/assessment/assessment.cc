@@ -31,7 +31,8 @@ Status ParsePeriod(const std::string& p, Kind* kind, int* year) {
     *kind = Kind::kYear;
     return Status::OK();
   }
-  if (*year > 0 && p.size() == 7 && p[4] == '-' && p[5] == 'Q' && p[6] >= '1' && p[6] <= '4') {
+  if (*year > 0 && p.size() == 7 && p[4] == '-' && p[5] == 'Q' && p[6] >= '1' &&
+      p[6] <= '4') {
     *kind = Kind::kQuarter;
     return Status::OK();
   }
@@ -40,7 +41,8 @@ Status ParsePeriod(const std::string& p, Kind* kind, int* year) {
     *kind = Kind::kMonth;
     return Status::OK();
   }
-  return Status::InvalidArgument("period '" + p + "' is not YYYY-MM, YYYY-Qn or YYYY");
+  return Status::InvalidArgument("period '" + p +
+                                 "' is not YYYY-MM, YYYY-Qn or YYYY");
 }
 
 std::vector<std::string> PeriodsOfYear(int year, v1::PeriodKind kind) {
@@ -65,57 +67,65 @@ class Engine {
   Status Init() {
     for (const v1::Scheme& s : a_.schemes()) {
       std::unique_ptr<const CompiledScheme> compiled;
-      CW_RETURN_IF_ERROR(CompiledScheme::Compile(s, &compiled).WithContext("scheme " + s.id()));
+      CW_RETURN_IF_ERROR(CompiledScheme::Compile(s, &compiled)
+                             .WithContext("scheme " + s.id()));
       schemes_[s.id()] = std::move(compiled);
     }
     for (const v1::Component& comp : a_.components()) {
       if (schemes_.count(comp.scheme_id()) == 0) {
-        return Status::InvalidArgument("component " + comp.id() + ": scheme '" + comp.scheme_id() +
-                                       "' does not exist");
+        return Status::InvalidArgument("component " + comp.id() + ": scheme '" +
+                                       comp.scheme_id() + "' does not exist");
       }
     }
     for (int i = 0; i < a_.inputs_size(); ++i) {
       const v1::IndicatorInput& in = a_.inputs(i);
       if (c_.index().Unit(in.unit_id()) == kNoIndex) {
-        return Status::NotFound("inputs[" + std::to_string(i) + "]: unit '" + in.unit_id() +
-                                "' does not exist");
+        return Status::NotFound("inputs[" + std::to_string(i) + "]: unit '" +
+                                in.unit_id() + "' does not exist");
       }
       by_period_[in.period()].push_back(&in);
     }
     for (const v1::GroupMembership& g : a_.groups()) {
       if (c_.index().Unit(g.unit_id()) == kNoIndex) {
-        return Status::NotFound("groups: unit '" + g.unit_id() + "' does not exist");
+        return Status::NotFound("groups: unit '" + g.unit_id() +
+                                "' does not exist");
       }
       group_of_[g.unit_id()] = g.group();
     }
     for (const v1::Veto& v : a_.vetoes()) {
       if (c_.index().Unit(v.unit_id()) == kNoIndex) {
-        return Status::NotFound("veto: unit '" + v.unit_id() + "' does not exist");
+        return Status::NotFound("veto: unit '" + v.unit_id() +
+                                "' does not exist");
       }
       vetoes_[{v.unit_id(), v.period()}] = v.reason();
     }
     return Status::OK();
   }
 
-  Status FindComponent(Kind kind, const std::string& id, const v1::Component** out) const {
-    const v1::PeriodKind want = kind == Kind::kQuarter ? v1::QUARTER : v1::MONTH;
+  Status FindComponent(Kind kind, const std::string& id,
+                       const v1::Component** out) const {
+    const v1::PeriodKind want =
+        kind == Kind::kQuarter ? v1::QUARTER : v1::MONTH;
     const v1::Component* found = nullptr;
     for (const v1::Component& comp : a_.components()) {
       if (!id.empty() ? comp.id() == id : comp.period_kind() == want) {
         if (found != nullptr && id.empty()) {
-          return Status::InvalidArgument("several components are scored by " +
-                                         std::string(want == v1::MONTH ? "month" : "quarter") +
-                                         "; name one");
+          return Status::InvalidArgument(
+              "several components are scored by " +
+              std::string(want == v1::MONTH ? "month" : "quarter") +
+              "; name one");
         }
         found = &comp;
       }
     }
     if (found == nullptr) {
-      return Status::NotFound(id.empty() ? "no component is scored by that kind of period"
-                                         : "component '" + id + "' does not exist");
+      return Status::NotFound(
+          id.empty() ? "no component is scored by that kind of period"
+                     : "component '" + id + "' does not exist");
     }
     if (found->period_kind() != want) {
-      return Status::InvalidArgument("component " + found->id() + " is not scored by " +
+      return Status::InvalidArgument("component " + found->id() +
+                                     " is not scored by " +
                                      (want == v1::MONTH ? "month" : "quarter"));
     }
     *out = found;
@@ -131,16 +141,19 @@ class Engine {
     if (it == by_period_.end()) return Status::OK();
     std::set<int32_t> units;
     for (const v1::IndicatorInput* in : it->second) {
-      if (scheme.Find(in->indicator_id()) >= 0) units.insert(c_.index().Unit(in->unit_id()));
+      if (scheme.Find(in->indicator_id()) >= 0)
+        units.insert(c_.index().Unit(in->unit_id()));
     }
     for (int32_t u : units) {
-      CW_RETURN_IF_ERROR(scheme.Score(c_.proto().units(u).id(), period, it->second, &(*out)[u]));
+      CW_RETURN_IF_ERROR(scheme.Score(c_.proto().units(u).id(), period,
+                                      it->second, &(*out)[u]));
     }
     return Status::OK();
   }
 
   // Ranks (unit, score) pairs into a table.
-  Status Rank(const std::string& period, int year, const std::vector<int32_t>& units,
+  Status Rank(const std::string& period, int year,
+              const std::vector<int32_t>& units,
               const std::vector<double>& scores, v1::RankingTable* out) const {
     const size_t n = units.size();
     std::vector<uint8_t> vetoed(n, 0);
@@ -158,17 +171,21 @@ class Engine {
       }
       auto g = group_of_.find(id);
       std::string group = g == group_of_.end() ? "" : g->second;
-      groups[i] = group_ids.emplace(group, static_cast<int32_t>(group_ids.size())).first->second;
+      groups[i] =
+          group_ids.emplace(group, static_cast<int32_t>(group_ids.size()))
+              .first->second;
     }
     RankOptions options;
     options.ties = a_.ties() == v1::DENSE     ? TieMode::kDense
                    : a_.ties() == v1::ORDINAL ? TieMode::kOrdinal
                                               : TieMode::kCompetition;
     std::vector<int32_t> rank(n), group_rank(n);
-    CW_RETURN_IF_ERROR(RankComposites(scores.data(), n, vetoed.data(), groups.data(), options,
-                                      rank.data(), group_rank.data()));
+    CW_RETURN_IF_ERROR(RankComposites(scores.data(), n, vetoed.data(),
+                                      groups.data(), options, rank.data(),
+                                      group_rank.data()));
     GradingRules rules;
-    for (const v1::GradeBandRule& b : a_.grades()) rules.bands.push_back({b.name(), b.min_score()});
+    for (const v1::GradeBandRule& b : a_.grades())
+      rules.bands.push_back({b.name(), b.min_score()});
     if (!a_.fail_grade().empty()) rules.fail_name = a_.fail_grade();
     rules.commend = a_.commend();
     rules.criticize = a_.criticize();
@@ -176,7 +193,8 @@ class Engine {
     CW_RETURN_IF_ERROR(Grade(scores, rank, vetoed, rules, &graded));
     std::vector<size_t> order(n);
     for (size_t i = 0; i < n; ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t x, size_t y) { return rank[x] < rank[y]; });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t x, size_t y) { return rank[x] < rank[y]; });
     out->set_period(period);
     for (size_t i : order) {
       const v1::Unit& unit = c_.proto().units(units[i]);
@@ -192,19 +210,24 @@ class Engine {
       row->set_vetoed(vetoed[i] != 0);
       row->set_veto_reason(reasons[i]);
     }
-    for (int32_t i : graded.commended) out->add_commended(c_.proto().units(units[i]).id());
-    for (int32_t i : graded.criticized) out->add_criticized(c_.proto().units(units[i]).id());
+    for (int32_t i : graded.commended)
+      out->add_commended(c_.proto().units(units[i]).id());
+    for (int32_t i : graded.criticized)
+      out->add_criticized(c_.proto().units(units[i]).id());
     return Status::OK();
   }
 
   // The annual composite: per component, aggregate, normalise, weight.
-  Status Composite(int year, std::vector<int32_t>* units, std::vector<double>* scores,
-                   std::map<std::string, std::map<int32_t, double>>* parts) const {
+  Status Composite(
+      int year, std::vector<int32_t>* units, std::vector<double>* scores,
+      std::map<std::string, std::map<int32_t, double>>* parts) const {
     std::vector<double> weights;
-    for (const v1::Component& comp : a_.components()) weights.push_back(comp.weight());
+    for (const v1::Component& comp : a_.components())
+      weights.push_back(comp.weight());
     std::vector<double> checked;
-    CW_RETURN_IF_ERROR(PrepareWeights(weights.data(), weights.size(), false, &checked)
-                           .WithContext("component weights"));
+    CW_RETURN_IF_ERROR(
+        PrepareWeights(weights.data(), weights.size(), false, &checked)
+            .WithContext("component weights"));
     std::map<int32_t, double> total;
     for (int k = 0; k < a_.components_size(); ++k) {
       const v1::Component& comp = a_.components(k);
@@ -226,7 +249,8 @@ class Engine {
             break;
           case v1::BEST_N: {
             if (comp.best_n() < 1) {
-              return Status::InvalidArgument("component " + comp.id() + ": best_n must be >= 1");
+              return Status::InvalidArgument("component " + comp.id() +
+                                             ": best_n must be >= 1");
             }
             std::sort(xs.begin(), xs.end(), std::greater<double>());
             size_t m = std::min(xs.size(), static_cast<size_t>(comp.best_n()));
@@ -256,10 +280,13 @@ class Engine {
       }
       mean /= std::max<size_t>(1, value.size());
       for (auto& [u, v] : value) sq += (v - mean) * (v - mean);
-      const double sd = value.empty() ? 0 : std::sqrt(sq / static_cast<double>(value.size()));
+      const double sd =
+          value.empty() ? 0 : std::sqrt(sq / static_cast<double>(value.size()));
       for (auto& [u, v] : value) {
-        if (comp.normalization() == v1::MIN_MAX) v = hi > lo ? (v - lo) / (hi - lo) * 100.0 : 100.0;
-        if (comp.normalization() == v1::Z_SCORE) v = sd > 0 ? (v - mean) / sd : 0.0;
+        if (comp.normalization() == v1::MIN_MAX)
+          v = hi > lo ? (v - lo) / (hi - lo) * 100.0 : 100.0;
+        if (comp.normalization() == v1::Z_SCORE)
+          v = sd > 0 ? (v - mean) / sd : 0.0;
         v *= checked[static_cast<size_t>(k)];
         total[u] += v;
       }
@@ -276,7 +303,8 @@ class Engine {
  private:
   const Campaign& c_;
   const v1::Assessment& a_;
-  std::unordered_map<std::string, std::unique_ptr<const CompiledScheme>> schemes_;
+  std::unordered_map<std::string, std::unique_ptr<const CompiledScheme>>
+      schemes_;
   std::map<std::string, std::vector<const v1::IndicatorInput*>> by_period_;
   std::map<std::pair<std::string, std::string>, std::string> vetoes_;
   std::map<std::string, std::string> group_of_;
@@ -296,7 +324,8 @@ Status RankPeriod(const Campaign& campaign, const std::string& period,
   std::vector<double> scores;
   if (kind == Kind::kYear) {
     if (!component_id.empty()) {
-      return Status::InvalidArgument("a year ranks the composite; it takes no component");
+      return Status::InvalidArgument(
+          "a year ranks the composite; it takes no component");
     }
     std::map<std::string, std::map<int32_t, double>> parts;
     CW_RETURN_IF_ERROR(engine.Composite(year, &units, &scores, &parts));
@@ -318,8 +347,9 @@ Status RankPeriod(const Campaign& campaign, const std::string& period,
   return Status::OK();
 }
 
-Status ExplainUnit(const Campaign& campaign, const std::string& unit_id, const std::string& period,
-                   const std::string& component_id, v1::Explanation* out) {
+Status ExplainUnit(const Campaign& campaign, const std::string& unit_id,
+                   const std::string& period, const std::string& component_id,
+                   v1::Explanation* out) {
   out->Clear();
   if (campaign.index().Unit(unit_id) == kNoIndex) {
     return Status::NotFound("unit '" + unit_id + "' does not exist");
@@ -330,7 +360,9 @@ Status ExplainUnit(const Campaign& campaign, const std::string& unit_id, const s
   for (int i = 0; i < table.rows_size(); ++i) {
     if (table.rows(i).unit_id() == unit_id) row = i;
   }
-  if (row < 0) return Status::NotFound("unit '" + unit_id + "' has no score for period " + period);
+  if (row < 0)
+    return Status::NotFound("unit '" + unit_id + "' has no score for period " +
+                            period);
   const v1::RankingRow& me = table.rows(row);
   out->set_unit_id(unit_id);
   out->set_period(period);
@@ -359,7 +391,8 @@ Status ExplainUnit(const Campaign& campaign, const std::string& unit_id, const s
     std::map<std::string, std::map<int32_t, double>> parts;
     CW_RETURN_IF_ERROR(engine.Composite(year, &units, &scores, &parts));
     const int32_t u = campaign.index().Unit(unit_id);
-    const int32_t a = above == nullptr ? kNoIndex : campaign.index().Unit(above->unit_id());
+    const int32_t a =
+        above == nullptr ? kNoIndex : campaign.index().Unit(above->unit_id());
     for (const v1::Component& comp : engine.config().components()) {
       v1::ScorePart* part = out->add_parts();
       part->set_id(comp.id());
@@ -376,7 +409,8 @@ Status ExplainUnit(const Campaign& campaign, const std::string& unit_id, const s
     const v1::ScoreSheet& mine = sheets.at(campaign.index().Unit(unit_id));
     *out->mutable_sheet() = mine;
     const v1::ScoreSheet* theirs =
-        above == nullptr ? nullptr : &sheets.at(campaign.index().Unit(above->unit_id()));
+        above == nullptr ? nullptr
+                         : &sheets.at(campaign.index().Unit(above->unit_id()));
     const v1::Scheme* scheme = nullptr;
     for (const v1::Scheme& s : engine.config().schemes()) {
       if (s.id() == comp->scheme_id()) scheme = &s;
@@ -385,7 +419,8 @@ Status ExplainUnit(const Campaign& campaign, const std::string& unit_id, const s
       // Leaves only: a parent is the sum of its parts.
       const v1::Indicator& ind = scheme->indicators(i);
       bool leaf = true;
-      for (const v1::Indicator& other : scheme->indicators()) leaf = leaf && other.parent_id() != ind.id();
+      for (const v1::Indicator& other : scheme->indicators())
+        leaf = leaf && other.parent_id() != ind.id();
       if (!leaf) continue;
       v1::ScorePart* part = out->add_parts();
       part->set_id(ind.id());

@@ -18,28 +18,38 @@ std::string Csv(const std::string& field) {
 }
 
 std::string Label(const std::string& period, const std::string& component_id) {
-  return "period " + period + (component_id.empty() ? "" : " (" + component_id + ")");
+  return "period " + period +
+         (component_id.empty() ? "" : " (" + component_id + ")");
 }
 
 }  // namespace
 
-int AssessmentBook::Find(const std::string& period, const std::string& component_id) const {
+int AssessmentBook::Find(const std::string& period,
+                         const std::string& component_id) const {
   for (int i = 0; i < state_.closed_size(); ++i) {
     const v1::RankingTable& t = state_.closed(i).table();
-    if (t.period() == period && (component_id.empty() || t.component_id() == component_id)) return i;
+    if (t.period() == period &&
+        (component_id.empty() || t.component_id() == component_id))
+      return i;
   }
   return -1;
 }
 
-bool AssessmentBook::IsClosed(const std::string& period, const std::string& component_id) const {
+bool AssessmentBook::IsClosed(const std::string& period,
+                              const std::string& component_id) const {
   return Find(period, component_id) >= 0;
 }
 
-Status AssessmentBook::Close(const Campaign& campaign, const std::string& period,
-                             const std::string& component_id, const std::string& actor,
-                             const std::string& at) {
-  if (actor.empty()) return Status::InvalidArgument("closing " + Label(period, component_id) + ": who closes it is required");
-  if (at.empty()) return Status::InvalidArgument("closing " + Label(period, component_id) + ": the time is required");
+Status AssessmentBook::Close(const Campaign& campaign,
+                             const std::string& period,
+                             const std::string& component_id,
+                             const std::string& actor, const std::string& at) {
+  if (actor.empty())
+    return Status::InvalidArgument("closing " + Label(period, component_id) +
+                                   ": who closes it is required");
+  if (at.empty())
+    return Status::InvalidArgument("closing " + Label(period, component_id) +
+                                   ": the time is required");
   v1::RankingTable table;
   CW_RETURN_IF_ERROR(RankPeriod(campaign, period, component_id, &table));
   if (Find(period, table.component_id()) >= 0) {
@@ -53,11 +63,13 @@ Status AssessmentBook::Close(const Campaign& campaign, const std::string& period
   return Status::OK();
 }
 
-Status AssessmentBook::Reopen(const std::string& period, const std::string& component_id,
+Status AssessmentBook::Reopen(const std::string& period,
+                              const std::string& component_id,
                               const std::string& actor, const std::string& at,
                               const std::string& reason) {
   int i = Find(period, component_id);
-  if (i < 0) return Status::NotFound(Label(period, component_id) + " is not closed");
+  if (i < 0)
+    return Status::NotFound(Label(period, component_id) + " is not closed");
   if (reason.empty() || actor.empty() || at.empty()) {
     return Status::InvalidArgument("reopening " + Label(period, component_id) +
                                    " needs who, when and why");
@@ -72,22 +84,28 @@ Status AssessmentBook::Reopen(const std::string& period, const std::string& comp
   return Status::OK();
 }
 
-Status AssessmentBook::Frozen(const std::string& period, const std::string& component_id,
+Status AssessmentBook::Frozen(const std::string& period,
+                              const std::string& component_id,
                               v1::RankingTable* out) const {
   int i = Find(period, component_id);
-  if (i < 0) return Status::NotFound(Label(period, component_id) + " is not closed");
+  if (i < 0)
+    return Status::NotFound(Label(period, component_id) + " is not closed");
   *out = state_.closed(i).table();
   return Status::OK();
 }
 
 std::string RankingTableToCsv(const v1::RankingTable& t) {
-  std::string out = "rank,group_rank,unit_id,unit_name,group,score,grade,vetoed,veto_reason\r\n";
+  std::string out =
+      "rank,group_rank,unit_id,unit_name,group,score,grade,vetoed,veto_"
+      "reason\r\n";
   char score[32];
   for (const v1::RankingRow& r : t.rows()) {
     std::snprintf(score, sizeof score, "%.6g", r.score());
-    out += std::to_string(r.rank()) + "," + std::to_string(r.group_rank()) + "," + Csv(r.unit_id()) +
-           "," + Csv(r.unit_name()) + "," + Csv(r.group()) + "," + score + "," + Csv(r.grade()) +
-           "," + (r.vetoed() ? "true" : "false") + "," + Csv(r.veto_reason()) + "\r\n";
+    out += std::to_string(r.rank()) + "," + std::to_string(r.group_rank()) +
+           "," + Csv(r.unit_id()) + "," + Csv(r.unit_name()) + "," +
+           Csv(r.group()) + "," + score + "," + Csv(r.grade()) + "," +
+           (r.vetoed() ? "true" : "false") + "," + Csv(r.veto_reason()) +
+           "\r\n";
   }
   return out;
 }

@@ -22,7 +22,10 @@ class PageBuffer {
   PageBuffer(const PageBuffer&) = delete;
   PageBuffer& operator=(const PageBuffer&) = delete;
   PageBuffer(PageBuffer&& o) noexcept
-      : data_(o.data_), size_(o.size_), bytes_(o.bytes_), capacity_(o.capacity_) {
+      : data_(o.data_),
+        size_(o.size_),
+        bytes_(o.bytes_),
+        capacity_(o.capacity_) {
     o.data_ = nullptr;
     o.size_ = o.bytes_ = o.capacity_ = 0;
   }
@@ -40,7 +43,8 @@ class PageBuffer {
       return;
     }
     bytes_ = (count * sizeof(T) + kHuge - 1) / kHuge * kHuge;
-    void* p = ::mmap(nullptr, bytes_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void* p = ::mmap(nullptr, bytes_, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) {
       bytes_ = 0;
       throw std::bad_alloc();
@@ -60,7 +64,8 @@ class PageBuffer {
       return;
     }
     size_ = count;
-    if (zero && count > 0) std::memset(static_cast<void*>(data_), 0, count * sizeof(T));
+    if (zero && count > 0)
+      std::memset(static_cast<void*>(data_), 0, count * sizeof(T));
   }
 
   void Release() {

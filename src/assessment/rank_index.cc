@@ -40,7 +40,9 @@ struct RankIndex::Tree {
   };
   std::unordered_map<size_t, std::vector<Side>> side;  // Per slot, ahead-first.
 
-  static bool Ahead(bool av, double a, bool bv, double b) { return av != bv ? bv : a > b; }
+  static bool Ahead(bool av, double a, bool bv, double b) {
+    return av != bv ? bv : a > b;
+  }
 
   void Init() {
     removed.Init(base.size());
@@ -51,18 +53,21 @@ struct RankIndex::Tree {
     auto first = base.begin() + (vetoed ? static_cast<long>(live) : 0);
     auto last = vetoed ? base.end() : base.begin() + static_cast<long>(live);
     return static_cast<size_t>(
-        std::partition_point(first, last, [&](double b) { return b > v; }) - base.begin());
+        std::partition_point(first, last, [&](double b) { return b > v; }) -
+        base.begin());
   }
   int32_t Ahead(bool vetoed, double v) const {
     size_t slot = Slot(vetoed, v);
-    int32_t n = static_cast<int32_t>(slot) - removed.Prefix(slot) + side_count.Prefix(slot);
+    int32_t n = static_cast<int32_t>(slot) - removed.Prefix(slot) +
+                side_count.Prefix(slot);
     auto it = side.find(slot);
     if (it != side.end()) {
-      n += static_cast<int32_t>(std::partition_point(it->second.begin(), it->second.end(),
-                                                     [&](const Side& s) {
-                                                       return Ahead(s.vetoed, s.value, vetoed, v);
-                                                     }) -
-                                it->second.begin());
+      n += static_cast<int32_t>(
+          std::partition_point(it->second.begin(), it->second.end(),
+                               [&](const Side& s) {
+                                 return Ahead(s.vetoed, s.value, vetoed, v);
+                               }) -
+          it->second.begin());
     }
     return n;
   }
@@ -82,16 +87,19 @@ struct RankIndex::Tree {
   void Insert(bool vetoed, double v) {
     size_t slot = Slot(vetoed, v);
     std::vector<Side>& list = side[slot];
-    list.insert(std::partition_point(
-                    list.begin(), list.end(),
-                    [&](const Side& s) { return Ahead(s.vetoed, s.value, vetoed, v); }),
-                Side{vetoed, v});
+    list.insert(
+        std::partition_point(
+            list.begin(), list.end(),
+            [&](const Side& s) { return Ahead(s.vetoed, s.value, vetoed, v); }),
+        Side{vetoed, v});
     side_count.Add(slot, 1);
   }
   // Sorts a filled base: live values first (descending), then vetoed.
   void SortBase() {
-    std::sort(base.begin(), base.begin() + static_cast<long>(live), std::greater<double>());
-    std::sort(base.begin() + static_cast<long>(live), base.end(), std::greater<double>());
+    std::sort(base.begin(), base.begin() + static_cast<long>(live),
+              std::greater<double>());
+    std::sort(base.begin() + static_cast<long>(live), base.end(),
+              std::greater<double>());
     Init();
   }
 };
@@ -99,8 +107,9 @@ struct RankIndex::Tree {
 RankIndex::RankIndex() = default;
 RankIndex::~RankIndex() = default;
 
-Status RankIndex::Build(const double* composite, size_t units, const uint8_t* vetoed,
-                        const int32_t* groups, std::unique_ptr<RankIndex>* out) {
+Status RankIndex::Build(const double* composite, size_t units,
+                        const uint8_t* vetoed, const int32_t* groups,
+                        std::unique_ptr<RankIndex>* out) {
   std::unique_ptr<RankIndex> index(new RankIndex());
   index->current_.resize(units);
   index->vetoed_.resize(units);
@@ -111,18 +120,21 @@ Status RankIndex::Build(const double* composite, size_t units, const uint8_t* ve
   for (size_t u = 0; u < units; ++u) {
     double v = composite[u] + 0.0;  // -0.0 ranks with +0.0.
     if (!std::isfinite(v)) {
-      return Status::InvalidArgument("unit " + std::to_string(u) + ": composite is not finite");
+      return Status::InvalidArgument("unit " + std::to_string(u) +
+                                     ": composite is not finite");
     }
     index->current_[u] = v;
     index->vetoed_[u] = vetoed != nullptr && vetoed[u] != 0;
     live += !index->vetoed_[u];
     if (groups != nullptr) {
       if (groups[u] < 0) {
-        return Status::InvalidArgument("unit " + std::to_string(u) + ": group id " +
-                                       std::to_string(groups[u]) + " is negative");
+        return Status::InvalidArgument(
+            "unit " + std::to_string(u) + ": group id " +
+            std::to_string(groups[u]) + " is negative");
       }
       index->group_of_[u] =
-          dense.emplace(groups[u], static_cast<int32_t>(dense.size())).first->second;
+          dense.emplace(groups[u], static_cast<int32_t>(dense.size()))
+              .first->second;
     }
   }
   // Overall base: live values, then vetoed values.
@@ -132,12 +144,14 @@ Status RankIndex::Build(const double* composite, size_t units, const uint8_t* ve
   all.live = live;
   size_t next_live = 0, next_vetoed = live;
   for (size_t u = 0; u < units; ++u) {
-    all.base[index->vetoed_[u] ? next_vetoed++ : next_live++] = index->current_[u];
+    all.base[index->vetoed_[u] ? next_vetoed++ : next_live++] =
+        index->current_[u];
   }
   all.SortBase();
   // Group bases, sized by a counting pass.
   index->groups_.resize(std::max<size_t>(dense.size(), 1));
-  std::vector<std::pair<size_t, size_t>> sizes(index->groups_.size());  // (live, all)
+  std::vector<std::pair<size_t, size_t>> sizes(
+      index->groups_.size());  // (live, all)
   for (size_t u = 0; u < units; ++u) {
     auto& s = sizes[static_cast<size_t>(index->group_of_[u])];
     s.first += !index->vetoed_[u];
@@ -159,13 +173,16 @@ Status RankIndex::Build(const double* composite, size_t units, const uint8_t* ve
   return Status::OK();
 }
 
-Status RankIndex::Update(size_t unit, double composite, int32_t* rank, int32_t* group_rank) {
+Status RankIndex::Update(size_t unit, double composite, int32_t* rank,
+                         int32_t* group_rank) {
   if (unit >= current_.size()) {
-    return Status::NotFound("unit " + std::to_string(unit) + " is out of range (" +
+    return Status::NotFound("unit " + std::to_string(unit) +
+                            " is out of range (" +
                             std::to_string(current_.size()) + " units)");
   }
   if (!std::isfinite(composite)) {
-    return Status::InvalidArgument("unit " + std::to_string(unit) + ": composite is not finite");
+    return Status::InvalidArgument("unit " + std::to_string(unit) +
+                                   ": composite is not finite");
   }
   Tree& group = groups_[static_cast<size_t>(group_of_[unit])];
   const bool vetoed = vetoed_[unit] != 0;
@@ -192,8 +209,8 @@ int32_t RankIndex::Rank(size_t unit) const {
 }
 
 int32_t RankIndex::GroupRank(size_t unit) const {
-  return 1 + groups_[static_cast<size_t>(group_of_[unit])].Ahead(vetoed_[unit] != 0,
-                                                                 current_[unit]);
+  return 1 + groups_[static_cast<size_t>(group_of_[unit])].Ahead(
+                 vetoed_[unit] != 0, current_[unit]);
 }
 
 }  // namespace chuangwen

@@ -11,9 +11,9 @@
 // Expected O(N) overall; no comparison sort of the whole input.
 #include "chuangwen/ranking.h"
 
-#include "assessment/page_buffer.h"
-
 #include <algorithm>
+
+#include "assessment/page_buffer.h"
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
@@ -50,7 +50,9 @@ struct RankWorkspace::Buffers {
 
 RankWorkspace::RankWorkspace() : buffers_(std::make_unique<Buffers>()) {}
 RankWorkspace::~RankWorkspace() = default;
-RankWorkspace::Buffers& WorkspaceBuffers(RankWorkspace* workspace) { return *workspace->buffers_; }
+RankWorkspace::Buffers& WorkspaceBuffers(RankWorkspace* workspace) {
+  return *workspace->buffers_;
+}
 
 namespace {
 
@@ -71,7 +73,9 @@ void ParallelChunks(int threads, size_t n, Body body) {
   }
   std::vector<std::thread> pool;
   pool.reserve(static_cast<size_t>(threads - 1));
-  auto chunk = [&](int t) { return n * static_cast<size_t>(t) / static_cast<size_t>(threads); };
+  auto chunk = [&](int t) {
+    return n * static_cast<size_t>(t) / static_cast<size_t>(threads);
+  };
   for (int t = 1; t < threads; ++t) {
     pool.emplace_back([&, t] { body(t, chunk(t), chunk(t + 1)); });
   }
@@ -98,7 +102,8 @@ struct Segment {  // Non-vetoed or vetoed units.
 struct Bounds {
   Segment live, vetoed;
   int64_t max_group = -1;
-  size_t first_bad = std::numeric_limits<size_t>::max();  // Non-finite composite.
+  size_t first_bad =
+      std::numeric_limits<size_t>::max();  // Non-finite composite.
   size_t first_negative_group = std::numeric_limits<size_t>::max();
 };
 
@@ -107,8 +112,9 @@ struct Bounds {
 // and add column by column, so each lane sums its row strictly left to right
 // with separate multiplies and adds (no FMA), exactly as the scalar loop.
 // Returns the first row not done.
-__attribute__((target("avx2"))) size_t SumRowsAvx2(const double* s, size_t k, const double* w,
-                                                    size_t lo, size_t hi, double* out) {
+__attribute__((target("avx2"))) size_t SumRowsAvx2(const double* s, size_t k,
+                                                   const double* w, size_t lo,
+                                                   size_t hi, double* out) {
   size_t i = lo;
   const size_t k4 = k / 4 * 4;
   if (k4 == 0) return lo;
@@ -129,9 +135,12 @@ __attribute__((target("avx2"))) size_t SumRowsAvx2(const double* s, size_t k, co
       __m256d col3 = _mm256_permute2f128_pd(t1, t3, 0x31);
       __m256d p0 = _mm256_mul_pd(col0, _mm256_broadcast_sd(w + j));
       acc = j == 0 ? p0 : _mm256_add_pd(acc, p0);
-      acc = _mm256_add_pd(acc, _mm256_mul_pd(col1, _mm256_broadcast_sd(w + j + 1)));
-      acc = _mm256_add_pd(acc, _mm256_mul_pd(col2, _mm256_broadcast_sd(w + j + 2)));
-      acc = _mm256_add_pd(acc, _mm256_mul_pd(col3, _mm256_broadcast_sd(w + j + 3)));
+      acc = _mm256_add_pd(acc,
+                          _mm256_mul_pd(col1, _mm256_broadcast_sd(w + j + 1)));
+      acc = _mm256_add_pd(acc,
+                          _mm256_mul_pd(col2, _mm256_broadcast_sd(w + j + 2)));
+      acc = _mm256_add_pd(acc,
+                          _mm256_mul_pd(col3, _mm256_broadcast_sd(w + j + 3)));
     }
     _mm256_storeu_pd(out + (i - lo), acc);
     for (size_t j = k4; j < k; ++j) {  // Leftover columns, still in order.
@@ -151,7 +160,8 @@ bool HasAvx2() {
 #endif
 
 // Sums one chunk of rows; returns per-chunk bounds.
-Bounds ComputeChunk(const RankInput& in, const double* w, double* comp, size_t lo, size_t hi) {
+Bounds ComputeChunk(const RankInput& in, const double* w, double* comp,
+                    size_t lo, size_t hi) {
   Bounds b;
   const size_t k = in.indicators;
   const double* s = in.scores;
@@ -187,7 +197,8 @@ Bounds ComputeChunk(const RankInput& in, const double* w, double* comp, size_t l
       const double* r1 = r0 + k;
       const double* r2 = r1 + k;
       const double* r3 = r2 + k;
-      double a0 = r0[0] * w[0], a1 = r1[0] * w[0], a2 = r2[0] * w[0], a3 = r3[0] * w[0];
+      double a0 = r0[0] * w[0], a1 = r1[0] * w[0], a2 = r2[0] * w[0],
+             a3 = r3[0] * w[0];
       for (size_t j = 1; j < k; ++j) {
         const double wj = w[j];
         a0 += r0[j] * wj;
@@ -210,7 +221,8 @@ Bounds ComputeChunk(const RankInput& in, const double* w, double* comp, size_t l
   return b;
 }
 
-Bounds ScanComposites(const double* comp, const uint8_t* vetoed, size_t lo, size_t hi) {
+Bounds ScanComposites(const double* comp, const uint8_t* vetoed, size_t lo,
+                      size_t hi) {
   Bounds b;
   for (size_t u = lo; u < hi; ++u) {
     double v = comp[u];
@@ -245,7 +257,8 @@ Bounds MergeBounds(const std::vector<Bounds>& parts) {
     all.vetoed.Merge(p.vetoed);
     all.max_group = std::max(all.max_group, p.max_group);
     all.first_bad = std::min(all.first_bad, p.first_bad);
-    all.first_negative_group = std::min(all.first_negative_group, p.first_negative_group);
+    all.first_negative_group =
+        std::min(all.first_negative_group, p.first_negative_group);
   }
   return all;
 }
@@ -257,12 +270,14 @@ struct Bucketer {
   uint32_t live_last, vet_first, vet_last;
 
   explicit Bucketer(const Bounds& b) {
-    auto setup = [](const Segment& s, double* mn, double* scale, uint32_t* last) {
+    auto setup = [](const Segment& s, double* mn, double* scale,
+                    uint32_t* last) {
       *last = s.count == 0 ? 0 : static_cast<uint32_t>(s.count - 1);
       *mn = s.count == 0 ? 0.0 : s.min;
       double range = s.count == 0 ? 0.0 : s.max - s.min;
       *scale = range > 0 ? static_cast<double>(*last) / range : 0.0;
-      if (!std::isfinite(*scale)) *scale = 0.0;  // Range overflowed or vanished.
+      if (!std::isfinite(*scale))
+        *scale = 0.0;  // Range overflowed or vanished.
     };
     setup(b.live, &live_min, &live_scale, &live_last);
     setup(b.vetoed, &vet_min, &vet_scale, &vet_last);
@@ -283,23 +298,23 @@ Status BadScore(const RankInput& in, size_t unit) {
   for (size_t j = 0; j < in.indicators; ++j) {
     double v = in.scores[unit * in.indicators + j];
     if (!std::isfinite(v)) {
-      return Status::InvalidArgument("unit " + std::to_string(unit) + ", indicator " +
-                                     std::to_string(j) + ": score is " +
-                                     (std::isnan(v) ? "NaN" : "infinite"));
+      return Status::InvalidArgument(
+          "unit " + std::to_string(unit) + ", indicator " + std::to_string(j) +
+          ": score is " + (std::isnan(v) ? "NaN" : "infinite"));
     }
   }
   return Status::InvalidArgument("unit " + std::to_string(unit) + ": " + what);
 }
 
 // Passes 2-5, given composites and their bounds.
-Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int32_t* groups,
-                 const Bounds& bounds, int threads, TieMode ties, int32_t* rank,
-                 int32_t* group_rank, RankWorkspace::Buffers& ws) {
+Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
+                 const int32_t* groups, const Bounds& bounds, int threads,
+                 TieMode ties, int32_t* rank, int32_t* group_rank,
+                 RankWorkspace::Buffers& ws) {
   if (bounds.first_negative_group != std::numeric_limits<size_t>::max()) {
-    return Status::InvalidArgument("unit " + std::to_string(bounds.first_negative_group) +
-                                   ": group id " +
-                                   std::to_string(groups[bounds.first_negative_group]) +
-                                   " is negative");
+    return Status::InvalidArgument(
+        "unit " + std::to_string(bounds.first_negative_group) + ": group id " +
+        std::to_string(groups[bounds.first_negative_group]) + " is negative");
   }
   if (n == 0) return Status::OK();
   // Group ids index a state table; sparse huge ids are renumbered.
@@ -309,19 +324,23 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
     std::unordered_map<int32_t, int32_t> ids;
     dense_groups.resize(n);
     for (size_t u = 0; u < n; ++u) {
-      dense_groups[u] = ids.emplace(groups[u], static_cast<int32_t>(ids.size())).first->second;
+      dense_groups[u] = ids.emplace(groups[u], static_cast<int32_t>(ids.size()))
+                            .first->second;
     }
     groups = dense_groups.data();
   }
   const size_t group_count =
-      groups == nullptr ? 1 : static_cast<size_t>(std::max<int64_t>(bounds.max_group, 0)) + 1;
+      groups == nullptr
+          ? 1
+          : static_cast<size_t>(std::max<int64_t>(bounds.max_group, 0)) + 1;
   const bool want_groups = group_rank != nullptr;
 
   // Pass 2: bucket ids and per-thread histograms.
   const Bucketer bucketer(bounds);
   const size_t nb = n;
   std::vector<internal::PageBuffer<uint32_t>>& hist = ws.hist;
-  if (hist.size() < static_cast<size_t>(threads)) hist.resize(static_cast<size_t>(threads));
+  if (hist.size() < static_cast<size_t>(threads))
+    hist.resize(static_cast<size_t>(threads));
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
     internal::PageBuffer<uint32_t>& h = hist[static_cast<size_t>(t)];
     h.Ensure(nb, true);
@@ -341,7 +360,8 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
     }
     range_total[static_cast<size_t>(t) + 1] = sum;
   });
-  for (size_t t = 1; t < range_total.size(); ++t) range_total[t] += range_total[t - 1];
+  for (size_t t = 1; t < range_total.size(); ++t)
+    range_total[t] += range_total[t - 1];
   ParallelChunks(threads, nb, [&](int t, size_t lo, size_t hi) {
     uint32_t running = range_total[static_cast<size_t>(t)];
     for (size_t b = lo; b < hi; ++b) {
@@ -361,7 +381,8 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
     for (size_t u = lo; u < hi; ++u) {
       // Recomputing the bucket is cheaper than storing and re-reading it.
       rec[off[bucketer(comp[u], vetoed != nullptr && vetoed[u] != 0)]++] =
-          Record{comp[u], static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
+          Record{comp[u], static_cast<uint32_t>(u),
+                 groups == nullptr ? 0 : groups[u]};
     }
   });
 
@@ -369,7 +390,9 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
   // can be out of order. One linear scan finds them; each such bucket is
   // sorted (stably: ties keep unit order). Threads split at bucket edges.
   const size_t live_count = bounds.live.count;
-  auto bucket_of = [&](size_t i) { return bucketer(rec[i].value, i >= live_count); };
+  auto bucket_of = [&](size_t i) {
+    return bucketer(rec[i].value, i >= live_count);
+  };
   auto sort_bucket = [&](Record* first, Record* last) {
     if (last - first <= 32) {
       for (Record* p = first + 1; p < last; ++p) {
@@ -382,7 +405,9 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
         *q = v;
       }
     } else {
-      std::stable_sort(first, last, [](const Record& a, const Record& b) { return a.value > b.value; });
+      std::stable_sort(first, last, [](const Record& a, const Record& b) {
+        return a.value > b.value;
+      });
     }
   };
   ParallelChunks(threads, n, [&](int, size_t lo, size_t hi) {
@@ -401,7 +426,8 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
       const Record v = rec[i];
       size_t j = i;
       int steps = 0;
-      while (j > lo && rec[j - 1].value < v.value && j != live_count && ++steps <= 32) {
+      while (j > lo && rec[j - 1].value < v.value && j != live_count &&
+             ++steps <= 32) {
         rec[j] = rec[j - 1];
         --j;
       }
@@ -470,38 +496,45 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed, const int3
 
 Status PrepareWeights(const double* weights, size_t count, bool normalize,
                       std::vector<double>* out) {
-  if (weights == nullptr && count > 0) return Status::InvalidArgument("weights are missing");
+  if (weights == nullptr && count > 0)
+    return Status::InvalidArgument("weights are missing");
   out->assign(weights, weights + count);
   double sum = 0;
   for (size_t j = 0; j < count; ++j) {
     double w = weights[j];
     if (!std::isfinite(w)) {
-      return Status::InvalidArgument("weight " + std::to_string(j) + " is not finite");
+      return Status::InvalidArgument("weight " + std::to_string(j) +
+                                     " is not finite");
     }
     if (w < 0) {
-      return Status::InvalidArgument("weight " + std::to_string(j) + " is negative (" +
-                                     std::to_string(w) + ")");
+      return Status::InvalidArgument("weight " + std::to_string(j) +
+                                     " is negative (" + std::to_string(w) +
+                                     ")");
     }
     sum += w;
   }
   if (count == 0) return Status::OK();
   if (normalize) {
-    if (!(sum > 0)) return Status::InvalidArgument("weights sum to 0; cannot normalise");
+    if (!(sum > 0))
+      return Status::InvalidArgument("weights sum to 0; cannot normalise");
     for (double& w : *out) w /= sum;
     return Status::OK();
   }
   if (std::fabs(sum - 1.0) > 1e-9) {
-    return Status::InvalidArgument("weights sum to " + std::to_string(sum) +
-                                   ", not 1 (normalise them, or ask for normalisation)");
+    return Status::InvalidArgument(
+        "weights sum to " + std::to_string(sum) +
+        ", not 1 (normalise them, or ask for normalisation)");
   }
   return Status::OK();
 }
 
-Status RankArrays(const RankInput& in, const RankOptions& options, const RankOutput& out,
-                  RankWorkspace* workspace) {
+Status RankArrays(const RankInput& in, const RankOptions& options,
+                  const RankOutput& out, RankWorkspace* workspace) {
   RankWorkspace local;
-  RankWorkspace::Buffers& ws = WorkspaceBuffers(workspace != nullptr ? workspace : &local);
-  if (out.rank == nullptr) return Status::InvalidArgument("rank output is missing");
+  RankWorkspace::Buffers& ws =
+      WorkspaceBuffers(workspace != nullptr ? workspace : &local);
+  if (out.rank == nullptr)
+    return Status::InvalidArgument("rank output is missing");
   if (in.units > 0 && in.indicators > 0 && in.scores == nullptr) {
     return Status::InvalidArgument("scores are missing");
   }
@@ -509,22 +542,26 @@ Status RankArrays(const RankInput& in, const RankOptions& options, const RankOut
     return Status::InvalidArgument("too many units for 32-bit ranks");
   }
   std::vector<double> w;
-  CW_RETURN_IF_ERROR(PrepareWeights(in.weights, in.indicators, options.normalize_weights, &w));
+  CW_RETURN_IF_ERROR(
+      PrepareWeights(in.weights, in.indicators, options.normalize_weights, &w));
   const size_t n = in.units;
   const int threads = ThreadCount(options, n);
   internal::PageBuffer<double>& comp = ws.comp;
   comp.Ensure(n, false);
   std::vector<Bounds> parts(static_cast<size_t>(threads));
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
-    parts[static_cast<size_t>(t)] = ComputeChunk(in, w.data(), comp.data(), lo, hi);
+    parts[static_cast<size_t>(t)] =
+        ComputeChunk(in, w.data(), comp.data(), lo, hi);
     ScanGroups(in.groups, lo, hi, &parts[static_cast<size_t>(t)]);
   });
   Bounds bounds = MergeBounds(parts);
-  if (bounds.first_bad != std::numeric_limits<size_t>::max()) return BadScore(in, bounds.first_bad);
+  if (bounds.first_bad != std::numeric_limits<size_t>::max())
+    return BadScore(in, bounds.first_bad);
   // Every input is checked: from here on nothing can fail but allocation, so
   // ranks go straight into the caller's buffers.
-  CW_RETURN_IF_ERROR(RankKnown(comp.data(), n, in.vetoed, in.groups, bounds, threads,
-                               options.ties, out.rank, out.group_rank, ws));
+  CW_RETURN_IF_ERROR(RankKnown(comp.data(), n, in.vetoed, in.groups, bounds,
+                               threads, options.ties, out.rank, out.group_rank,
+                               ws));
   if (out.composite != nullptr) {
     ParallelChunks(threads, n, [&](int, size_t lo, size_t hi) {
       std::copy(comp.data() + lo, comp.data() + hi, out.composite + lo);
@@ -533,13 +570,16 @@ Status RankArrays(const RankInput& in, const RankOptions& options, const RankOut
   return Status::OK();
 }
 
-Status RankComposites(const double* composite, size_t units, const uint8_t* vetoed,
-                      const int32_t* groups, const RankOptions& options, int32_t* rank,
+Status RankComposites(const double* composite, size_t units,
+                      const uint8_t* vetoed, const int32_t* groups,
+                      const RankOptions& options, int32_t* rank,
                       int32_t* group_rank, RankWorkspace* workspace) {
   RankWorkspace local;
-  RankWorkspace::Buffers& ws = WorkspaceBuffers(workspace != nullptr ? workspace : &local);
+  RankWorkspace::Buffers& ws =
+      WorkspaceBuffers(workspace != nullptr ? workspace : &local);
   if (rank == nullptr) return Status::InvalidArgument("rank output is missing");
-  if (units > 0 && composite == nullptr) return Status::InvalidArgument("composites are missing");
+  if (units > 0 && composite == nullptr)
+    return Status::InvalidArgument("composites are missing");
   const int threads = ThreadCount(options, units);
   std::vector<Bounds> parts(static_cast<size_t>(threads));
   ParallelChunks(threads, units, [&](int t, size_t lo, size_t hi) {
@@ -562,8 +602,8 @@ Status RankComposites(const double* composite, size_t units, const uint8_t* veto
       break;
     }
   }
-  return RankKnown(comp, units, vetoed, groups, bounds, threads, options.ties, rank, group_rank,
-                   ws);
+  return RankKnown(comp, units, vetoed, groups, bounds, threads, options.ties,
+                   rank, group_rank, ws);
 }
 
 }  // namespace chuangwen

@@ -1,11 +1,12 @@
 // Rule 11 of validation: the assessment part of a campaign.
+#include "assessment/validate_assessment.h"
+
 #include <map>
 #include <memory>
 #include <string>
 #include <tuple>
 #include <vector>
 
-#include "assessment/validate_assessment.h"
 #include "campaign/validate_internal.h"
 #include "chuangwen/ranking.h"
 #include "chuangwen/scoring.h"
@@ -15,15 +16,18 @@ namespace chuangwen::internal {
 void CheckAssessment(const v1::Campaign& c, const CampaignIndex& index,
                      v1::ValidationReport* report) {
   const v1::Assessment& a = c.assessment();
-  std::vector<std::unique_ptr<const CompiledScheme>> schemes(static_cast<size_t>(a.schemes_size()));
+  std::vector<std::unique_ptr<const CompiledScheme>> schemes(
+      static_cast<size_t>(a.schemes_size()));
   std::map<std::string, int> scheme_of_indicator, scheme_by_id;
   for (int i = 0; i < a.schemes_size(); ++i) {
     const v1::Scheme& s = a.schemes(i);
     scheme_by_id.emplace(s.id(), i);
-    for (const v1::Indicator& ind : s.indicators()) scheme_of_indicator.emplace(ind.id(), i);
+    for (const v1::Indicator& ind : s.indicators())
+      scheme_of_indicator.emplace(ind.id(), i);
     Status st = CompiledScheme::Compile(s, &schemes[static_cast<size_t>(i)]);
     if (!st.ok()) {
-      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE, "scheme " + s.id() + ": " + st.message(),
+      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE,
+                 "scheme " + s.id() + ": " + st.message(),
                  FieldPath("assessment.schemes", i, ""), s.id());
     }
   }
@@ -33,59 +37,74 @@ void CheckAssessment(const v1::Campaign& c, const CampaignIndex& index,
     weights.push_back(comp.weight());
     if (scheme_by_id.count(comp.scheme_id()) == 0) {
       AddProblem(report, v1::PROBLEM_CODE_UNKNOWN_REFERENCE,
-                 "component " + comp.id() + ": scheme '" + comp.scheme_id() + "' does not exist",
+                 "component " + comp.id() + ": scheme '" + comp.scheme_id() +
+                     "' does not exist",
                  FieldPath("assessment.components", i, "scheme_id"), comp.id());
     }
     if (comp.period_kind() == v1::PERIOD_KIND_UNSPECIFIED) {
       AddProblem(report, v1::PROBLEM_CODE_MISSING_FIELD,
                  "component " + comp.id() + ": period_kind is required",
-                 FieldPath("assessment.components", i, "period_kind"), comp.id());
+                 FieldPath("assessment.components", i, "period_kind"),
+                 comp.id());
     }
   }
   std::vector<double> checked;
   if (!weights.empty()) {
     Status st = PrepareWeights(weights.data(), weights.size(), false, &checked);
     if (!st.ok()) {
-      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE, "component weights: " + st.message(),
-                 "assessment.components", "");
+      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE,
+                 "component weights: " + st.message(), "assessment.components",
+                 "");
     }
   }
-  auto unit_ref = [&](const std::string& id, const std::string& location, const char* what) {
+  auto unit_ref = [&](const std::string& id, const std::string& location,
+                      const char* what) {
     if (index.Unit(id) == kNoIndex) {
       AddProblem(report, v1::PROBLEM_CODE_UNKNOWN_REFERENCE,
-                 std::string(what) + ": unit '" + id + "' does not exist", location, id);
+                 std::string(what) + ": unit '" + id + "' does not exist",
+                 location, id);
       return false;
     }
     return true;
   };
   for (int i = 0; i < a.groups_size(); ++i) {
-    unit_ref(a.groups(i).unit_id(), FieldPath("assessment.groups", i, "unit_id"), "group");
+    unit_ref(a.groups(i).unit_id(),
+             FieldPath("assessment.groups", i, "unit_id"), "group");
   }
   for (int i = 0; i < a.vetoes_size(); ++i) {
-    unit_ref(a.vetoes(i).unit_id(), FieldPath("assessment.vetoes", i, "unit_id"), "veto");
+    unit_ref(a.vetoes(i).unit_id(),
+             FieldPath("assessment.vetoes", i, "unit_id"), "veto");
   }
   // Inputs: known unit and indicator, then scored per (scheme, unit, period)
   // so that out-of-range values show up now rather than at ranking time.
-  std::map<std::tuple<int, std::string, std::string>, std::vector<const v1::IndicatorInput*>> batches;
+  std::map<std::tuple<int, std::string, std::string>,
+           std::vector<const v1::IndicatorInput*>>
+      batches;
   for (int i = 0; i < a.inputs_size(); ++i) {
     const v1::IndicatorInput& in = a.inputs(i);
-    if (!unit_ref(in.unit_id(), FieldPath("assessment.inputs", i, "unit_id"), "input")) continue;
+    if (!unit_ref(in.unit_id(), FieldPath("assessment.inputs", i, "unit_id"),
+                  "input"))
+      continue;
     auto s = scheme_of_indicator.find(in.indicator_id());
     if (s == scheme_of_indicator.end()) {
       AddProblem(report, v1::PROBLEM_CODE_UNKNOWN_REFERENCE,
                  "input: indicator '" + in.indicator_id() + "' is in no scheme",
-                 FieldPath("assessment.inputs", i, "indicator_id"), in.indicator_id());
+                 FieldPath("assessment.inputs", i, "indicator_id"),
+                 in.indicator_id());
       continue;
     }
     batches[{s->second, in.unit_id(), in.period()}].push_back(&in);
   }
   for (const auto& [key, inputs] : batches) {
     const auto& [scheme, unit, period] = key;
-    if (schemes[static_cast<size_t>(scheme)] == nullptr) continue;  // Reported above.
+    if (schemes[static_cast<size_t>(scheme)] == nullptr)
+      continue;  // Reported above.
     v1::ScoreSheet sheet;
-    Status st = schemes[static_cast<size_t>(scheme)]->Score(unit, period, inputs, &sheet);
+    Status st = schemes[static_cast<size_t>(scheme)]->Score(unit, period,
+                                                            inputs, &sheet);
     if (!st.ok()) {
-      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE, st.message(), "assessment.inputs", unit);
+      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE, st.message(),
+                 "assessment.inputs", unit);
     }
   }
 }

@@ -8,8 +8,9 @@ namespace chuangwen {
 namespace {
 
 // Saaty's random consistency index for n = 1..15.
-constexpr double kRandomIndex[] = {0,    0,    0,    0.58, 0.90, 1.12, 1.24, 1.32,
-                                   1.41, 1.45, 1.49, 1.51, 1.48, 1.56, 1.57, 1.59};
+constexpr double kRandomIndex[] = {0,    0,    0,    0.58, 0.90, 1.12,
+                                   1.24, 1.32, 1.41, 1.45, 1.49, 1.51,
+                                   1.48, 1.56, 1.57, 1.59};
 
 std::string Num(double v) {
   char buf[32];
@@ -23,25 +24,33 @@ std::string Cell(size_t i, size_t j) {
 
 }  // namespace
 
-Status AhpWeights(const std::vector<double>& a, size_t n, bool force, AhpResult* out) {
-  if (n == 0) return Status::InvalidArgument("AHP needs at least one criterion");
-  if (n > 15) return Status::InvalidArgument("AHP supports at most 15 criteria, not " + std::to_string(n));
+Status AhpWeights(const std::vector<double>& a, size_t n, bool force,
+                  AhpResult* out) {
+  if (n == 0)
+    return Status::InvalidArgument("AHP needs at least one criterion");
+  if (n > 15)
+    return Status::InvalidArgument("AHP supports at most 15 criteria, not " +
+                                   std::to_string(n));
   if (a.size() != n * n) {
-    return Status::InvalidArgument("AHP matrix has " + std::to_string(a.size()) +
-                                   " entries, expected " + std::to_string(n * n));
+    return Status::InvalidArgument(
+        "AHP matrix has " + std::to_string(a.size()) + " entries, expected " +
+        std::to_string(n * n));
   }
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = 0; j < n; ++j) {
       double v = a[i * n + j];
       if (!std::isfinite(v) || v <= 0) {
-        return Status::InvalidArgument(Cell(i, j) + " " + Num(v) + " must be positive");
+        return Status::InvalidArgument(Cell(i, j) + " " + Num(v) +
+                                       " must be positive");
       }
       if (i == j && std::fabs(v - 1) > 1e-9) {
-        return Status::InvalidArgument(Cell(i, j) + " is " + Num(v) + ", the diagonal must be 1");
+        return Status::InvalidArgument(Cell(i, j) + " is " + Num(v) +
+                                       ", the diagonal must be 1");
       }
       if (std::fabs(v * a[j * n + i] - 1) > 1e-6) {
         return Status::InvalidArgument(Cell(j, i) + " " + Num(a[j * n + i]) +
-                                       " is not the reciprocal of " + Cell(i, j) + " " + Num(v));
+                                       " is not the reciprocal of " +
+                                       Cell(i, j) + " " + Num(v));
       }
     }
   }
@@ -73,13 +82,17 @@ Status AhpWeights(const std::vector<double>& a, size_t n, bool force, AhpResult*
   AhpResult r;
   r.weights = w;
   r.lambda_max = lambda;
-  r.consistency_index = n > 1 ? (lambda - static_cast<double>(n)) / static_cast<double>(n - 1) : 0;
+  r.consistency_index =
+      n > 1 ? (lambda - static_cast<double>(n)) / static_cast<double>(n - 1)
+            : 0;
   if (r.consistency_index < 0) r.consistency_index = 0;  // Rounding below n.
-  r.consistency_ratio = kRandomIndex[n] > 0 ? r.consistency_index / kRandomIndex[n] : 0;
+  r.consistency_ratio =
+      kRandomIndex[n] > 0 ? r.consistency_index / kRandomIndex[n] : 0;
   if (r.consistency_ratio >= 0.1 && !force) {
-    return Status::InvalidArgument("AHP matrix is inconsistent: consistency ratio " +
-                                   Num(r.consistency_ratio) +
-                                   " >= 0.1 (revise the comparisons, or force)");
+    return Status::InvalidArgument(
+        "AHP matrix is inconsistent: consistency ratio " +
+        Num(r.consistency_ratio) +
+        " >= 0.1 (revise the comparisons, or force)");
   }
   *out = std::move(r);
   return Status::OK();
@@ -91,15 +104,16 @@ Status EntropyWeights(const double* data, size_t units, size_t indicators,
     out->clear();
     return Status::OK();
   }
-  if (units < 2) return Status::InvalidArgument("the entropy method needs at least 2 units");
+  if (units < 2)
+    return Status::InvalidArgument("the entropy method needs at least 2 units");
   std::vector<double> column_sum(indicators, 0.0);
   for (size_t i = 0; i < units; ++i) {
     for (size_t j = 0; j < indicators; ++j) {
       double v = data[i * indicators + j];
       if (!std::isfinite(v) || v < 0) {
-        return Status::InvalidArgument("unit " + std::to_string(i) + ", indicator " +
-                                       std::to_string(j) + ": value " + Num(v) +
-                                       " must be finite and >= 0");
+        return Status::InvalidArgument(
+            "unit " + std::to_string(i) + ", indicator " + std::to_string(j) +
+            ": value " + Num(v) + " must be finite and >= 0");
       }
       column_sum[j] += v;
     }

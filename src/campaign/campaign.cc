@@ -17,7 +17,9 @@ Campaign::Campaign(v1::Campaign proto) : proto_(std::move(proto)) {
   calendar_ = WorkCalendar::China();
   if (proto_.has_calendar()) {
     std::shared_ptr<const WorkCalendar> local;
-    if (WorkCalendar::Build(WorkCalendar::ChinaData(), proto_.calendar(), &local).ok()) {
+    if (WorkCalendar::Build(WorkCalendar::ChinaData(), proto_.calendar(),
+                            &local)
+            .ok()) {
       calendar_ = std::move(local);
     }
   }
@@ -26,7 +28,8 @@ Campaign::Campaign(v1::Campaign proto) : proto_(std::move(proto)) {
 
 Status Campaign::ScheduleProblems() const {
   for (const v1::Problem& p : problems_.problems()) {
-    if (p.location().rfind("schedule.", 0) == 0 || p.location().rfind("calendar", 0) == 0) {
+    if (p.location().rfind("schedule.", 0) == 0 ||
+        p.location().rfind("calendar", 0) == 0) {
       return Status::InvalidArgument(p.location() + ": " + p.message());
     }
   }

@@ -4,7 +4,8 @@ namespace chuangwen {
 namespace {
 
 template <typename Repeated>
-void Intern(const Repeated& items, std::unordered_map<std::string_view, int32_t>* map) {
+void Intern(const Repeated& items,
+            std::unordered_map<std::string_view, int32_t>* map) {
   map->reserve(static_cast<size_t>(items.size()));
   for (int i = 0; i < items.size(); ++i) {
     const std::string& id = items.Get(i).id();

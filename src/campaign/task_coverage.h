@@ -11,9 +11,10 @@
 namespace chuangwen::internal {
 
 struct TaskCoverage {
-  std::vector<bool> is_leaf;               // No task names it as parent.
-  std::vector<bool> has_lead_leader;       // Own or inherited.
-  std::vector<bool> has_responsible_unit;  // Responsible or lead; own or inherited.
+  std::vector<bool> is_leaf;          // No task names it as parent.
+  std::vector<bool> has_lead_leader;  // Own or inherited.
+  std::vector<bool>
+      has_responsible_unit;  // Responsible or lead; own or inherited.
 };
 
 TaskCoverage ComputeTaskCoverage(const v1::Campaign& campaign,

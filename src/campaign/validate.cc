@@ -7,11 +7,11 @@
 #include <utility>
 #include <vector>
 
+#include "assessment/validate_assessment.h"
 #include "campaign/task_coverage.h"
 #include "campaign/validate_internal.h"
-#include "assessment/validate_assessment.h"
-#include "schedule/compiled.h"
 #include "chuangwen/date.h"
+#include "schedule/compiled.h"
 
 namespace chuangwen {
 namespace internal {
@@ -157,7 +157,8 @@ class Validator {
           "host unit", FieldPath("bodies", i, "host_unit_id"), b.id());
       for (int m = 0; m < b.members_size(); ++m) {
         const v1::Member& member = b.members(m);
-        std::string at = FieldPath("bodies", i, "") + FieldPath(".members", m, "");
+        std::string at =
+            FieldPath("bodies", i, "") + FieldPath(".members", m, "");
         Ref(index_.Person(member.person_id()) != kNoIndex, member.person_id(),
             owner, "member person", at + ".person_id", b.id());
         Ref(index_.Unit(member.unit_id()) != kNoIndex, member.unit_id(), owner,
@@ -202,7 +203,8 @@ class Validator {
       for (int k = 0; k < t.implements_task_ids_size(); ++k) {
         Ref(index_.Task(t.implements_task_ids(k)) != kNoIndex,
             t.implements_task_ids(k), owner, "implemented task",
-            FieldPath("tasks", i, "") + FieldPath(".implements_task_ids", k, ""),
+            FieldPath("tasks", i, "") +
+                FieldPath(".implements_task_ids", k, ""),
             t.id());
       }
     }

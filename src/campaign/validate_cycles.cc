@@ -1,11 +1,10 @@
 // Rule 5: parents form no cycle. Each parent relation is a directed graph
 // (child → parent) searched depth-first with Boost.Graph; a back edge closes a
 // cycle, which is reported once with its members in order.
-#include <string>
-#include <vector>
-
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/depth_first_search.hpp>
+#include <string>
+#include <vector>
 
 #include "campaign/validate_internal.h"
 

@@ -1,13 +1,12 @@
 #include "chuangwen/codec.h"
 
+#include <fcntl.h>
 #include <google/protobuf/io/coded_stream.h>
 #include <google/protobuf/io/tokenizer.h>
 #include <google/protobuf/io/zero_copy_stream_impl_lite.h>
 #include <google/protobuf/message.h>
 #include <google/protobuf/text_format.h>
 #include <google/protobuf/util/json_util.h>
-
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -1,7 +1,6 @@
-#include "chuangwen/date.h"
-
-
 #include <boost/date_time/gregorian/gregorian.hpp>
+
+#include "chuangwen/date.h"
 
 namespace chuangwen {
 namespace {

@@ -112,7 +112,8 @@ ResponsibilityGraph::ResponsibilityGraph(const v1::Campaign& c,
   }
   for (auto it = unit_order_.rbegin(); it != unit_order_.rend(); ++it) {
     int32_t p = index.Unit(c.units(*it).parent_id());
-    if (p != kNoIndex && p != *it) unit_subtree_size_[p] += unit_subtree_size_[*it];
+    if (p != kNoIndex && p != *it)
+      unit_subtree_size_[p] += unit_subtree_size_[*it];
   }
 
   // Loads.
@@ -123,7 +124,8 @@ ResponsibilityGraph::ResponsibilityGraph(const v1::Campaign& c,
       const EdgeData& data = graph_[*e];
       if (data.kind != EdgeKind::kAssignment) continue;
       counts.AddRole(data.role);
-      tasks.push_back(static_cast<int32_t>(boost::target(*e, graph_) - task_base_));
+      tasks.push_back(
+          static_cast<int32_t>(boost::target(*e, graph_) - task_base_));
     }
     std::sort(tasks.begin(), tasks.end());
     counts.total = static_cast<int32_t>(
@@ -131,7 +133,8 @@ ResponsibilityGraph::ResponsibilityGraph(const v1::Campaign& c,
     return counts;
   };
   unit_load_.resize(static_cast<size_t>(c.units_size()));
-  for (int i = 0; i < c.units_size(); ++i) unit_load_[i] = load_of(UnitVertex(i));
+  for (int i = 0; i < c.units_size(); ++i)
+    unit_load_[i] = load_of(UnitVertex(i));
   person_load_.resize(static_cast<size_t>(c.people_size()));
   for (int i = 0; i < c.people_size(); ++i) {
     person_load_[i] = load_of(PersonVertex(i));
@@ -141,8 +144,8 @@ ResponsibilityGraph::ResponsibilityGraph(const v1::Campaign& c,
   for (int i = 0; i < c.tasks_size(); ++i) {
     if (!cov.is_leaf[i]) continue;
     if (!cov.has_lead_leader[i] || !cov.has_responsible_unit[i]) {
-      gaps_.push_back(TaskGap{i, !cov.has_lead_leader[i],
-                              !cov.has_responsible_unit[i]});
+      gaps_.push_back(
+          TaskGap{i, !cov.has_lead_leader[i], !cov.has_responsible_unit[i]});
     }
   }
 }
@@ -232,16 +235,17 @@ void ResponsibilityGraph::DocumentChain(int32_t task,
   // membership test beats a hash set here.
   for (size_t next = 0; next < out->size(); ++next) {
     const DocumentStep step = (*out)[next];
-    for (auto [e, end] = boost::out_edges(DocumentVertex(step.document), graph_);
+    for (auto [e, end] =
+             boost::out_edges(DocumentVertex(step.document), graph_);
          e != end; ++e) {
       if (graph_[*e].kind != EdgeKind::kDocumentParent) continue;
       int32_t parent =
           static_cast<int32_t>(boost::target(*e, graph_) - document_base_);
-      bool seen = std::any_of(out->begin(), out->end(),
-                              [parent](const DocumentStep& s) {
-                                return s.document == parent;
-                              });
-      if (!seen) out->push_back(DocumentStep{parent, step.depth + 1, step.document});
+      bool seen = std::any_of(
+          out->begin(), out->end(),
+          [parent](const DocumentStep& s) { return s.document == parent; });
+      if (!seen)
+        out->push_back(DocumentStep{parent, step.depth + 1, step.document});
     }
   }
 }

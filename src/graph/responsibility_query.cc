@@ -38,13 +38,16 @@ void FillInvolvements(const Campaign& campaign,
   const ResponsibilityGraph& graph = campaign.graph();
   for (const Involvement& inv : found) {
     v1::Involvement* item = out->add_involvements();
-    std::string_view id = graph.TaskId(inv.task), title = graph.TaskTitle(inv.task);
+    std::string_view id = graph.TaskId(inv.task),
+                     title = graph.TaskTitle(inv.task);
     std::string_view label = graph.Label(inv.label);
     item->mutable_task_id()->assign(id.data(), id.size());
     item->mutable_task_title()->assign(title.data(), title.size());
     item->set_role(static_cast<v1::AssignmentRole>(inv.role));
-    if (!label.empty()) item->mutable_label()->assign(label.data(), label.size());
-    if (inv.via_unit != kNoIndex) item->set_via_unit_id(c.units(inv.via_unit).id());
+    if (!label.empty())
+      item->mutable_label()->assign(label.data(), label.size());
+    if (inv.via_unit != kNoIndex)
+      item->set_via_unit_id(c.units(inv.via_unit).id());
     counts.AddRole(inv.role);
     if (inv.task != last_task) ++counts.total;  // `found` is in task order.
     last_task = inv.task;
@@ -107,7 +110,8 @@ Status QueryTaskParties(const Campaign& campaign, std::string_view task_id,
     role->set_role(a.role());
     role->set_label(a.label());
     if (!a.person_id().empty()) {
-      FillPerson(c, campaign.index().Person(a.person_id()), role->mutable_party());
+      FillPerson(c, campaign.index().Person(a.person_id()),
+                 role->mutable_party());
     } else {
       FillUnit(c, campaign.index().Unit(a.unit_id()), role->mutable_party());
     }

@@ -7,7 +7,8 @@
 
 namespace chuangwen {
 
-Status QueryAgenda(const Campaign& campaign, const v1::AgendaRequest& request, v1::Agenda* out) {
+Status QueryAgenda(const Campaign& campaign, const v1::AgendaRequest& request,
+                   v1::Agenda* out) {
   out->Clear();
   CW_RETURN_IF_ERROR(campaign.ScheduleProblems());
   AgendaQuery query;
@@ -19,13 +20,15 @@ Status QueryAgenda(const Campaign& campaign, const v1::AgendaRequest& request, v
   if (!request.unit_id().empty()) {
     query.unit = campaign.index().Unit(request.unit_id());
     if (query.unit == kNoIndex) {
-      return Status::NotFound("unit '" + request.unit_id() + "' does not exist");
+      return Status::NotFound("unit '" + request.unit_id() +
+                              "' does not exist");
     }
   }
   if (!request.person_id().empty()) {
     query.person = campaign.index().Person(request.person_id());
     if (query.person == kNoIndex) {
-      return Status::NotFound("person '" + request.person_id() + "' does not exist");
+      return Status::NotFound("person '" + request.person_id() +
+                              "' does not exist");
     }
   }
   query.calendar.weekend_fallback = request.weekend_fallback();

@@ -1,7 +1,6 @@
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <string>
 #include <unordered_map>
-
-#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "campaign/validate_internal.h"
 #include "chuangwen/date.h"
@@ -13,21 +12,26 @@ namespace {
 // Reports problems of one entity, prefixing messages and locations.
 class Reporter {
  public:
-  Reporter(v1::ValidationReport* report, std::string owner, std::string location,
-           std::string subject)
-      : report_(report), owner_(std::move(owner)), location_(std::move(location)),
+  Reporter(v1::ValidationReport* report, std::string owner,
+           std::string location, std::string subject)
+      : report_(report),
+        owner_(std::move(owner)),
+        location_(std::move(location)),
         subject_(std::move(subject)) {}
 
-  void Add(v1::ProblemCode code, const std::string& field, const std::string& message) {
+  void Add(v1::ProblemCode code, const std::string& field,
+           const std::string& message) {
     ok_ = false;
     if (report_ == nullptr) return;
     AddProblem(report_, code, owner_ + ": " + message,
                field.empty() ? location_ : location_ + "." + field, subject_);
   }
   // Parses an ISO date field; empty is allowed when `optional`.
-  bool DateField(const std::string& text, const std::string& field, bool optional, Date* out) {
+  bool DateField(const std::string& text, const std::string& field,
+                 bool optional, Date* out) {
     if (text.empty()) {
-      if (!optional) Add(v1::PROBLEM_CODE_MISSING_FIELD, field, field + " is required");
+      if (!optional)
+        Add(v1::PROBLEM_CODE_MISSING_FIELD, field, field + " is required");
       return optional;
     }
     Status s = ParseIsoDate(text, out);
@@ -40,8 +44,8 @@ class Reporter {
   void Range(int value, int low, int high, const std::string& field) {
     if (value < low || value > high) {
       Add(v1::PROBLEM_CODE_INVALID_VALUE, field,
-          field + " " + std::to_string(value) + " is out of range " + std::to_string(low) + ".." +
-              std::to_string(high));
+          field + " " + std::to_string(value) + " is out of range " +
+              std::to_string(low) + ".." + std::to_string(high));
     }
   }
   bool ok() const { return ok_; }
@@ -52,14 +56,17 @@ class Reporter {
   bool ok_ = true;
 };
 
-int BoostWeekday(v1::Weekday w) { return static_cast<int>(w) % 7; }  // SUNDAY (7) → 0.
+int BoostWeekday(v1::Weekday w) {
+  return static_cast<int>(w) % 7;
+}  // SUNDAY (7) → 0.
 
 void CheckWeekday(v1::Weekday w, const std::string& field, Reporter* r) {
   if (w == v1::WEEKDAY_UNSPECIFIED) {
     r->Add(v1::PROBLEM_CODE_MISSING_FIELD, field, field + " is required");
   } else if (!v1::Weekday_IsValid(w)) {
     r->Add(v1::PROBLEM_CODE_INVALID_VALUE, field,
-           field + " " + std::to_string(static_cast<int>(w)) + " is not a weekday");
+           field + " " + std::to_string(static_cast<int>(w)) +
+               " is not a weekday");
   }
 }
 
@@ -96,8 +103,10 @@ void CompileRule(const v1::DutyRule& rule, CompiledDuty* d, Reporter* r) {
       Date first;
       if (m.start_month().size() != 7 ||
           !ParseIsoDate(m.start_month() + "-01", &first).ok()) {
-        r->Add(v1::PROBLEM_CODE_INVALID_VALUE, "rule.every_n_months.start_month",
-               "rule.every_n_months.start_month '" + m.start_month() + "' is not YYYY-MM");
+        r->Add(v1::PROBLEM_CODE_INVALID_VALUE,
+               "rule.every_n_months.start_month",
+               "rule.every_n_months.start_month '" + m.start_month() +
+                   "' is not YYYY-MM");
       } else {
         d->start_month = first;
       }
@@ -125,7 +134,8 @@ void CompileRule(const v1::DutyRule& rule, CompiledDuty* d, Reporter* r) {
       if (d->second_day != 0 && d->second_day <= d->first_day) {
         r->Add(v1::PROBLEM_CODE_INVALID_VALUE, "rule.semi_monthly.second_day",
                "rule.semi_monthly.second_day " + std::to_string(d->second_day) +
-                   " must come after first_day " + std::to_string(d->first_day));
+                   " must come after first_day " +
+                   std::to_string(d->first_day));
       }
       break;
     }
@@ -133,7 +143,8 @@ void CompileRule(const v1::DutyRule& rule, CompiledDuty* d, Reporter* r) {
       const auto& w = rule.every_n_working_days();
       d->interval = w.interval();
       r->Range(d->interval, 1, 1000, "rule.every_n_working_days.interval");
-      r->DateField(w.start(), "rule.every_n_working_days.start", false, &d->date);
+      r->DateField(w.start(), "rule.every_n_working_days.start", false,
+                   &d->date);
       break;
     }
     case v1::DutyRule::KIND_NOT_SET:
@@ -144,21 +155,26 @@ void CompileRule(const v1::DutyRule& rule, CompiledDuty* d, Reporter* r) {
 
 }  // namespace
 
-std::vector<CompiledPhase> CompilePhases(const v1::Campaign& c, v1::ValidationReport* report) {
-  std::vector<CompiledPhase> phases(static_cast<size_t>(c.schedule().phases_size()));
+std::vector<CompiledPhase> CompilePhases(const v1::Campaign& c,
+                                         v1::ValidationReport* report) {
+  std::vector<CompiledPhase> phases(
+      static_cast<size_t>(c.schedule().phases_size()));
   std::unordered_map<std::string, int> seen;
   for (int i = 0; i < c.schedule().phases_size(); ++i) {
     const v1::Phase& p = c.schedule().phases(i);
     std::string at = FieldPath("schedule.phases", i, "");
     Reporter r(report, "phase '" + p.id() + "'", at, p.id());
-    if (p.id().empty()) r.Add(v1::PROBLEM_CODE_MISSING_FIELD, "id", "id is required");
+    if (p.id().empty())
+      r.Add(v1::PROBLEM_CODE_MISSING_FIELD, "id", "id is required");
     auto [it, added] = seen.emplace(p.id(), i);
     if (!added && !p.id().empty()) {
       r.Add(v1::PROBLEM_CODE_DUPLICATE_ID, "id",
-            "id is used again (first at " + FieldPath("schedule.phases", it->second, "") + ")");
+            "id is used again (first at " +
+                FieldPath("schedule.phases", it->second, "") + ")");
     }
     Date start, end;
-    bool has_start = !p.start().empty() && r.DateField(p.start(), "start", true, &start);
+    bool has_start =
+        !p.start().empty() && r.DateField(p.start(), "start", true, &start);
     bool has_end = !p.end().empty() && r.DateField(p.end(), "end", true, &end);
     if (has_start) phases[i].start = start;
     if (has_end) phases[i].end = end;
@@ -172,30 +188,51 @@ std::vector<CompiledPhase> CompilePhases(const v1::Campaign& c, v1::ValidationRe
 
 void EstimateRate(CompiledDuty* d) {
   switch (d->kind) {
-    case v1::DutyRule::kOneOff: d->per_year = 1; break;
-    case v1::DutyRule::kYearly: d->per_year = 1; break;
+    case v1::DutyRule::kOneOff:
+      d->per_year = 1;
+      break;
+    case v1::DutyRule::kYearly:
+      d->per_year = 1;
+      break;
     case v1::DutyRule::kMonthly:
-    case v1::DutyRule::kMonthEnd: d->per_year = 12; break;
-    case v1::DutyRule::kEveryNMonths: d->per_year = 12.0 / d->interval; break;
-    case v1::DutyRule::kWeekly: d->per_year = 53; break;
-    case v1::DutyRule::kEveryNWeeks: d->per_year = 53.0 / d->interval; break;
-    case v1::DutyRule::kSemiMonthly: d->per_year = 24; break;
-    case v1::DutyRule::kEveryNWorkingDays: d->per_year = 252.0 / d->interval; break;
-    case v1::DutyRule::KIND_NOT_SET: d->per_year = 0; break;
+    case v1::DutyRule::kMonthEnd:
+      d->per_year = 12;
+      break;
+    case v1::DutyRule::kEveryNMonths:
+      d->per_year = 12.0 / d->interval;
+      break;
+    case v1::DutyRule::kWeekly:
+      d->per_year = 53;
+      break;
+    case v1::DutyRule::kEveryNWeeks:
+      d->per_year = 53.0 / d->interval;
+      break;
+    case v1::DutyRule::kSemiMonthly:
+      d->per_year = 24;
+      break;
+    case v1::DutyRule::kEveryNWorkingDays:
+      d->per_year = 252.0 / d->interval;
+      break;
+    case v1::DutyRule::KIND_NOT_SET:
+      d->per_year = 0;
+      break;
   }
 }
 
-bool CompileDuty(const v1::Campaign& c, const CampaignIndex& index, int i, CompiledDuty* d,
-                 v1::ValidationReport* report) {
+bool CompileDuty(const v1::Campaign& c, const CampaignIndex& index, int i,
+                 CompiledDuty* d, v1::ValidationReport* report) {
   const v1::Duty& duty = c.schedule().duties(i);
-  Reporter r(report, "duty '" + duty.id() + "'", FieldPath("schedule.duties", i, ""), duty.id());
+  Reporter r(report, "duty '" + duty.id() + "'",
+             FieldPath("schedule.duties", i, ""), duty.id());
   d->index = i;
-  if (duty.id().empty()) r.Add(v1::PROBLEM_CODE_MISSING_FIELD, "id", "id is required");
+  if (duty.id().empty())
+    r.Add(v1::PROBLEM_CODE_MISSING_FIELD, "id", "id is required");
   int owners = !duty.owner_unit_id().empty() + !duty.owner_body_id().empty() +
                !duty.owner_unit_kind().empty();
   if (owners != 1) {
     r.Add(v1::PROBLEM_CODE_MISSING_FIELD, "owner_unit_id",
-          "must name exactly one owner: owner_unit_id, owner_body_id or owner_unit_kind");
+          "must name exactly one owner: owner_unit_id, owner_body_id or "
+          "owner_unit_kind");
   } else if (!duty.owner_unit_id().empty()) {
     int32_t u = index.Unit(duty.owner_unit_id());
     if (u == kNoIndex) {
@@ -212,7 +249,8 @@ bool CompileDuty(const v1::Campaign& c, const CampaignIndex& index, int i, Compi
     }
   } else {
     for (int u = 0; u < c.units_size(); ++u) {
-      if (c.units(u).kind() == duty.owner_unit_kind()) d->owner_units.push_back(u);
+      if (c.units(u).kind() == duty.owner_unit_kind())
+        d->owner_units.push_back(u);
     }
     if (d->owner_units.empty()) {
       r.Add(v1::PROBLEM_CODE_UNKNOWN_REFERENCE, "owner_unit_kind",
@@ -227,12 +265,14 @@ bool CompileDuty(const v1::Campaign& c, const CampaignIndex& index, int i, Compi
   Date from, to;
   bool has_from = !duty.active_from().empty() &&
                   r.DateField(duty.active_from(), "active_from", true, &from);
-  bool has_to = !duty.active_to().empty() && r.DateField(duty.active_to(), "active_to", true, &to);
+  bool has_to = !duty.active_to().empty() &&
+                r.DateField(duty.active_to(), "active_to", true, &to);
   if (has_from) d->active_from = from;
   if (has_to) d->active_to = to;
   if (has_from && has_to && to < from) {
     r.Add(v1::PROBLEM_CODE_INVALID_VALUE, "active_to",
-          "active_to " + duty.active_to() + " is before active_from " + duty.active_from());
+          "active_to " + duty.active_to() + " is before active_from " +
+              duty.active_from());
   }
   for (int k = 0; k < duty.active_phase_ids_size(); ++k) {
     const std::string& id = duty.active_phase_ids(k);
@@ -244,7 +284,8 @@ bool CompileDuty(const v1::Campaign& c, const CampaignIndex& index, int i, Compi
       }
     }
     if (found == kNoIndex) {
-      r.Add(v1::PROBLEM_CODE_UNKNOWN_REFERENCE, FieldPath("active_phase_ids", k, ""),
+      r.Add(v1::PROBLEM_CODE_UNKNOWN_REFERENCE,
+            FieldPath("active_phase_ids", k, ""),
             "phase '" + id + "' does not exist");
     } else {
       d->phases.push_back(found);
@@ -254,7 +295,8 @@ bool CompileDuty(const v1::Campaign& c, const CampaignIndex& index, int i, Compi
     d->policy = v1::EARLIER_WORKING_DAY;
   } else if (!v1::NonWorkingDayPolicy_IsValid(duty.non_working_day())) {
     r.Add(v1::PROBLEM_CODE_INVALID_VALUE, "non_working_day",
-          "non_working_day " + std::to_string(duty.non_working_day()) + " is not a policy");
+          "non_working_day " + std::to_string(duty.non_working_day()) +
+              " is not a policy");
   } else {
     d->policy = duty.non_working_day();
   }
@@ -280,10 +322,11 @@ void CheckSchedule(const v1::Campaign& c, const CampaignIndex& index,
   }
   if (c.has_calendar()) {
     std::shared_ptr<const WorkCalendar> cal;
-    Status s = WorkCalendar::Build(WorkCalendar::ChinaData(), c.calendar(), &cal);
+    Status s =
+        WorkCalendar::Build(WorkCalendar::ChinaData(), c.calendar(), &cal);
     if (!s.ok()) {
-      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE, "calendar: " + s.message(), "calendar",
-                 "");
+      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE,
+                 "calendar: " + s.message(), "calendar", "");
     }
   }
 }

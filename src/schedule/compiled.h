@@ -22,17 +22,21 @@ struct CompiledPhase {
 struct CompiledDuty {
   int32_t index = 0;  // Position in schedule.duties.
   v1::DutyRule::KindCase kind = v1::DutyRule::KIND_NOT_SET;
-  Date date{boost::gregorian::not_a_date_time};  // one_off; anchor of weeks / working days.
-  int month = 0, day = 0, interval = 1, weekday = 0;  // weekday: boost (0 = Sunday).
-  int first_day = 15, second_day = 0;                 // semi_monthly (0 = month end).
-  Date start_month{boost::gregorian::not_a_date_time}; // every_n_months: day 1 of it.
+  Date date{boost::gregorian::not_a_date_time};  // one_off; anchor of weeks /
+                                                 // working days.
+  int month = 0, day = 0, interval = 1,
+      weekday = 0;                     // weekday: boost (0 = Sunday).
+  int first_day = 15, second_day = 0;  // semi_monthly (0 = month end).
+  Date start_month{
+      boost::gregorian::not_a_date_time};  // every_n_months: day 1 of it.
   Date active_from{boost::gregorian::neg_infin};
   Date active_to{boost::gregorian::pos_infin};
   std::vector<int32_t> phases;  // Active phases; empty = any time.
   v1::NonWorkingDayPolicy policy = v1::EARLIER_WORKING_DAY;
   std::vector<int32_t> owner_units;  // Resolved; several for a unit kind.
   int32_t owner_body = kNoIndex;
-  double per_year = 0;  // About how many dates the rule gives a year (to size buffers).
+  double per_year =
+      0;  // About how many dates the rule gives a year (to size buffers).
 };
 
 // Compiles every phase; a phase with problems is reported and compiled as

@@ -1,8 +1,7 @@
 #include "chuangwen/icalendar.h"
 
-#include <ctime>
-
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <ctime>
 
 #include "chuangwen/cw_version.h"
 
@@ -15,12 +14,22 @@ std::string EscapeText(const std::string& s) {
   out.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '\\': out += "\\\\"; break;
-      case ';': out += "\\;"; break;
-      case ',': out += "\\,"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': break;
-      default: out += c;
+      case '\\':
+        out += "\\\\";
+        break;
+      case ';':
+        out += "\\;";
+        break;
+      case ',':
+        out += "\\,";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -32,7 +41,8 @@ void AppendLine(std::string* out, const std::string& line) {
   size_t pos = 0, limit = 75;
   while (line.size() - pos > limit) {
     size_t cut = pos + limit;
-    while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    while (cut > pos && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80)
+      --cut;
     out->append(line, pos, cut - pos);
     out->append("\r\n ");
     pos = cut;
@@ -61,30 +71,39 @@ std::string NowStamp() {
 
 }  // namespace
 
-std::string AgendaToICalendar(const v1::Agenda& agenda, const ICalendarOptions& options) {
-  const std::string stamp = options.stamp_utc.empty() ? NowStamp() : options.stamp_utc;
+std::string AgendaToICalendar(const v1::Agenda& agenda,
+                              const ICalendarOptions& options) {
+  const std::string stamp =
+      options.stamp_utc.empty() ? NowStamp() : options.stamp_utc;
   std::string out;
   AppendLine(&out, "BEGIN:VCALENDAR");
   AppendLine(&out, "VERSION:2.0");
-  AppendLine(&out, std::string("PRODID:-//chuangwen//chuangwen ") + CW_VERSION + "//ZH");
+  AppendLine(&out, std::string("PRODID:-//chuangwen//chuangwen ") + CW_VERSION +
+                       "//ZH");
   AppendLine(&out, "CALSCALE:GREGORIAN");
   AppendLine(&out, "METHOD:PUBLISH");
-  if (!options.name.empty()) AppendLine(&out, "X-WR-CALNAME:" + EscapeText(options.name));
+  if (!options.name.empty())
+    AppendLine(&out, "X-WR-CALNAME:" + EscapeText(options.name));
   for (const v1::AgendaItem& item : agenda.items()) {
-    const std::string owner = item.owner_unit_id().empty() ? item.owner_body_id()
-                                                           : item.owner_unit_id();
+    const std::string owner = item.owner_unit_id().empty()
+                                  ? item.owner_body_id()
+                                  : item.owner_unit_id();
     const auto due = boost::gregorian::from_simple_string(item.due());
     const std::string end =
         boost::gregorian::to_iso_string(due + boost::gregorian::days(1));
     AppendLine(&out, "BEGIN:VEVENT");
-    AppendLine(&out, "UID:" + EscapeText(item.duty_id() + "." + owner + "." + Compact(item.due())) +
+    AppendLine(&out, "UID:" +
+                         EscapeText(item.duty_id() + "." + owner + "." +
+                                    Compact(item.due())) +
                          "@chuangwen");
     AppendLine(&out, "DTSTAMP:" + stamp);
     AppendLine(&out, "DTSTART;VALUE=DATE:" + Compact(item.due()));
     AppendLine(&out, "DTEND;VALUE=DATE:" + end);
-    AppendLine(&out, "SUMMARY:" + EscapeText("【" + item.owner_name() + "】" + item.title()));
+    AppendLine(&out, "SUMMARY:" + EscapeText("【" + item.owner_name() + "】" +
+                                             item.title()));
     std::string description = "截止日期：" + item.due();
-    if (item.nominal() != item.due()) description += "（原定" + item.nominal() + "，遇休息日调整）";
+    if (item.nominal() != item.due())
+      description += "（原定" + item.nominal() + "，遇休息日调整）";
     if (!item.task_id().empty()) description += "\n任务：" + item.task_id();
     AppendLine(&out, "DESCRIPTION:" + EscapeText(description));
     if (item.phase_ids_size() > 0) {

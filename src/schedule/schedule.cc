@@ -1,7 +1,6 @@
 #include "chuangwen/schedule.h"
 
 #include <algorithm>
-
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "schedule/compiled.h"
@@ -14,7 +13,9 @@ using boost::gregorian::days;
 // Day `day` of the month starting at `first`, clamped to the month's end.
 Date DayOfMonth(Date first, int day) {
   Date end = first.end_of_month();
-  return day >= end.day() ? end : Date(first.year(), first.month(), static_cast<unsigned short>(day));
+  return day >= end.day() ? end
+                          : Date(first.year(), first.month(),
+                                 static_cast<unsigned short>(day));
 }
 
 // Day 1 of the month of `d`.
@@ -22,7 +23,8 @@ Date MonthStart(Date d) { return Date(d.year(), d.month(), 1); }
 
 }  // namespace
 
-CompiledSchedule::CompiledSchedule(const v1::Campaign& campaign, const CampaignIndex& index,
+CompiledSchedule::CompiledSchedule(const v1::Campaign& campaign,
+                                   const CampaignIndex& index,
                                    std::shared_ptr<const WorkCalendar> calendar)
     : campaign_(campaign), calendar_(std::move(calendar)) {
   phases_ = internal::CompilePhases(campaign, nullptr);
@@ -58,7 +60,9 @@ CompiledSchedule::CompiledSchedule(const v1::Campaign& campaign, const CampaignI
 
 CompiledSchedule::~CompiledSchedule() = default;
 
-int32_t CompiledSchedule::duty_count() const { return static_cast<int32_t>(duties_.size()); }
+int32_t CompiledSchedule::duty_count() const {
+  return static_cast<int32_t>(duties_.size());
+}
 
 void CompiledSchedule::PhasesAt(Date date, std::vector<int32_t>* out) const {
   out->clear();
@@ -76,8 +80,9 @@ bool CompiledSchedule::InWindow(const CompiledDuty& duty, Date nominal) const {
   return false;
 }
 
-Status CompiledSchedule::Adjust(const CompiledDuty& duty, Date nominal, Date* due,
-                                const CalendarOptions& options, bool* used_fallback) const {
+Status CompiledSchedule::Adjust(const CompiledDuty& duty, Date nominal,
+                                Date* due, const CalendarOptions& options,
+                                bool* used_fallback) const {
   bool fell_back = false;
   Status s;
   switch (duty.policy) {
@@ -95,20 +100,23 @@ Status CompiledSchedule::Adjust(const CompiledDuty& duty, Date nominal, Date* du
   return s;
 }
 
-Status CompiledSchedule::Occurrences(int32_t duty, Date from, Date to, std::vector<Date>* out,
+Status CompiledSchedule::Occurrences(int32_t duty, Date from, Date to,
+                                     std::vector<Date>* out,
                                      const CalendarOptions& options) const {
   out->clear();
   if (duty < 0 || duty >= campaign_.schedule().duties_size()) {
     return Status::NotFound("duty " + std::to_string(duty) + " does not exist");
   }
   if (compiled_of_[duty] == kNoIndex) {
-    return Status::InvalidArgument("duty '" + campaign_.schedule().duties(duty).id() +
-                                   "' has problems; see the campaign's validation");
+    return Status::InvalidArgument(
+        "duty '" + campaign_.schedule().duties(duty).id() +
+        "' has problems; see the campaign's validation");
   }
   return Expand(duties_[compiled_of_[duty]], from, to, out, options);
 }
 
-Status CompiledSchedule::Expand(const CompiledDuty& d, Date from, Date to, std::vector<Date>* out,
+Status CompiledSchedule::Expand(const CompiledDuty& d, Date from, Date to,
+                                std::vector<Date>* out,
                                 const CalendarOptions& options) const {
   out->clear();
   if (to < from) return Status::OK();
@@ -122,16 +130,19 @@ Status CompiledSchedule::Expand(const CompiledDuty& d, Date from, Date to, std::
       emit(d.date);
       break;
     case v1::DutyRule::kYearly:
-      for (year_iterator it(Date(from.year(), static_cast<unsigned short>(d.month), 1));
+      for (year_iterator it(
+               Date(from.year(), static_cast<unsigned short>(d.month), 1));
            *it <= to; ++it) {
         emit(DayOfMonth(*it, d.day));
       }
       break;
     case v1::DutyRule::kMonthly:
-      for (month_iterator it(MonthStart(from)); *it <= to; ++it) emit(DayOfMonth(*it, d.day));
+      for (month_iterator it(MonthStart(from)); *it <= to; ++it)
+        emit(DayOfMonth(*it, d.day));
       break;
     case v1::DutyRule::kMonthEnd:
-      for (month_iterator it(MonthStart(from)); *it <= to; ++it) emit(it->end_of_month());
+      for (month_iterator it(MonthStart(from)); *it <= to; ++it)
+        emit(it->end_of_month());
       break;
     case v1::DutyRule::kEveryNMonths: {
       month_iterator it(d.start_month, d.interval);
@@ -139,21 +150,26 @@ Status CompiledSchedule::Expand(const CompiledDuty& d, Date from, Date to, std::
       if (*it < MonthStart(from)) {
         int months = (from.year() - d.start_month.year()) * 12 +
                      (from.month() - d.start_month.month());
-        it = month_iterator(d.start_month + boost::gregorian::months(months / d.interval * d.interval),
-                            d.interval);
+        it = month_iterator(
+            d.start_month +
+                boost::gregorian::months(months / d.interval * d.interval),
+            d.interval);
       }
       for (; *it <= to; ++it) emit(DayOfMonth(*it, d.day));
       break;
     }
     case v1::DutyRule::kWeekly: {
-      Date first = boost::gregorian::next_weekday(from, boost::gregorian::greg_weekday(
-                                                            static_cast<unsigned short>(d.weekday)));
-      for (boost::gregorian::week_iterator it(first); *it <= to; ++it) emit(*it);
+      Date first = boost::gregorian::next_weekday(
+          from, boost::gregorian::greg_weekday(
+                    static_cast<unsigned short>(d.weekday)));
+      for (boost::gregorian::week_iterator it(first); *it <= to; ++it)
+        emit(*it);
       break;
     }
     case v1::DutyRule::kEveryNWeeks: {
       Date anchor = boost::gregorian::next_weekday(
-          d.date, boost::gregorian::greg_weekday(static_cast<unsigned short>(d.weekday)));
+          d.date, boost::gregorian::greg_weekday(
+                      static_cast<unsigned short>(d.weekday)));
       const long stride = 7L * d.interval;
       Date first = anchor;
       if (anchor < from) {
@@ -166,7 +182,8 @@ Status CompiledSchedule::Expand(const CompiledDuty& d, Date from, Date to, std::
     case v1::DutyRule::kSemiMonthly:
       for (month_iterator it(MonthStart(from)); *it <= to; ++it) {
         Date a = DayOfMonth(*it, d.first_day);
-        Date b = d.second_day == 0 ? it->end_of_month() : DayOfMonth(*it, d.second_day);
+        Date b = d.second_day == 0 ? it->end_of_month()
+                                   : DayOfMonth(*it, d.second_day);
         emit(a);
         if (b != a) emit(b);
       }
@@ -176,15 +193,18 @@ Status CompiledSchedule::Expand(const CompiledDuty& d, Date from, Date to, std::
       CW_RETURN_IF_ERROR(calendar_->WorkingDayOnOrAfter(d.date, &x, options));
       if (x < from) {
         int behind = 0;
-        CW_RETURN_IF_ERROR(calendar_->CountWorkingDays(x, from - days(1), &behind, options));
+        CW_RETURN_IF_ERROR(
+            calendar_->CountWorkingDays(x, from - days(1), &behind, options));
         // `behind` counts x itself: the next occurrence is a multiple of the
         // interval past x that reaches `from`.
         int steps = (behind - 1) / d.interval + 1;
-        CW_RETURN_IF_ERROR(calendar_->AddWorkingDays(x, steps * d.interval, &x, options));
+        CW_RETURN_IF_ERROR(
+            calendar_->AddWorkingDays(x, steps * d.interval, &x, options));
       }
       while (x <= to) {
         emit(x);
-        CW_RETURN_IF_ERROR(calendar_->AddWorkingDays(x, d.interval, &x, options));
+        CW_RETURN_IF_ERROR(
+            calendar_->AddWorkingDays(x, d.interval, &x, options));
       }
       break;
     }
@@ -194,19 +214,23 @@ Status CompiledSchedule::Expand(const CompiledDuty& d, Date from, Date to, std::
   return Status::OK();
 }
 
-Status CompiledSchedule::Agenda(const AgendaQuery& query, std::vector<AgendaEntry>* out,
-                                bool* used_fallback, std::vector<AgendaEntry>* scratch) const {
+Status CompiledSchedule::Agenda(const AgendaQuery& query,
+                                std::vector<AgendaEntry>* out,
+                                bool* used_fallback,
+                                std::vector<AgendaEntry>* scratch) const {
   out->clear();
   bool fell_back = false;
   if (query.to < query.from) {
-    return Status::InvalidArgument("agenda: to " + boost::gregorian::to_iso_extended_string(query.to) +
-                                   " is before from " +
-                                   boost::gregorian::to_iso_extended_string(query.from));
+    return Status::InvalidArgument(
+        "agenda: to " + boost::gregorian::to_iso_extended_string(query.to) +
+        " is before from " +
+        boost::gregorian::to_iso_extended_string(query.from));
   }
   // Nominal dates up to this far outside the range can move into it.
   const days slack(16);
   const Date gen_from = query.from - slack, gen_to = query.to + slack;
-  const int32_t person_unit = query.person == kNoIndex ? kNoIndex : person_unit_[query.person];
+  const int32_t person_unit =
+      query.person == kNoIndex ? kNoIndex : person_unit_[query.person];
   auto body_matches = [&](int32_t body) {
     if (body == kNoIndex) return false;
     const std::vector<int32_t>* bodies = query.unit != kNoIndex
@@ -224,10 +248,13 @@ Status CompiledSchedule::Agenda(const AgendaQuery& query, std::vector<AgendaEntr
     // Size the buffer once from the rules' rates rather than growing it.
     double expected = 0;
     for (const CompiledDuty& d : duties_) {
-      expected += d.per_year * static_cast<double>(d.owner_units.size() + (d.owner_body != kNoIndex));
+      expected += d.per_year * static_cast<double>(d.owner_units.size() +
+                                                   (d.owner_body != kNoIndex));
     }
-    const double years = static_cast<double>((query.to - query.from).days() + 1) / 365.0;
-    unsorted.reserve(static_cast<size_t>(expected * std::min(years, 1000.0) * 1.05) + 16);
+    const double years =
+        static_cast<double>((query.to - query.from).days() + 1) / 365.0;
+    unsorted.reserve(
+        static_cast<size_t>(expected * std::min(years, 1000.0) * 1.05) + 16);
   }
   std::vector<Date> nominal;
   std::vector<int32_t> owners;
@@ -237,11 +264,12 @@ Status CompiledSchedule::Agenda(const AgendaQuery& query, std::vector<AgendaEntr
     if (!filtered) {
       owners = d.owner_units;
     } else if (unit_filter != kNoIndex &&
-               std::find(d.owner_units.begin(), d.owner_units.end(), unit_filter) !=
-                   d.owner_units.end()) {
+               std::find(d.owner_units.begin(), d.owner_units.end(),
+                         unit_filter) != d.owner_units.end()) {
       owners.push_back(unit_filter);
     }
-    bool body = d.owner_body != kNoIndex && (!filtered || body_matches(d.owner_body));
+    bool body =
+        d.owner_body != kNoIndex && (!filtered || body_matches(d.owner_body));
     if (owners.empty() && !body) continue;
     CW_RETURN_IF_ERROR(Expand(d, gen_from, gen_to, &nominal, query.calendar));
     for (Date n : nominal) {
@@ -249,15 +277,19 @@ Status CompiledSchedule::Agenda(const AgendaQuery& query, std::vector<AgendaEntr
       Date due;
       CW_RETURN_IF_ERROR(Adjust(d, n, &due, query.calendar, &fell_back));
       if (due < query.from || query.to < due) continue;
-      for (int32_t u : owners) unsorted.push_back(AgendaEntry{due, n, d.index, u, kNoIndex});
-      if (body) unsorted.push_back(AgendaEntry{due, n, d.index, kNoIndex, d.owner_body});
+      for (int32_t u : owners)
+        unsorted.push_back(AgendaEntry{due, n, d.index, u, kNoIndex});
+      if (body)
+        unsorted.push_back(
+            AgendaEntry{due, n, d.index, kNoIndex, d.owner_body});
     }
   }
   // Counting sort by due day: stable, so duty order and owner order within a
   // day are kept from the generation order.
   const size_t span = static_cast<size_t>((query.to - query.from).days() + 1);
   std::vector<uint32_t> start(span + 1, 0);
-  for (const AgendaEntry& e : unsorted) ++start[static_cast<size_t>((e.due - query.from).days()) + 1];
+  for (const AgendaEntry& e : unsorted)
+    ++start[static_cast<size_t>((e.due - query.from).days()) + 1];
   for (size_t i = 1; i <= span; ++i) start[i] += start[i - 1];
   out->resize(unsorted.size());
   for (const AgendaEntry& e : unsorted) {

@@ -1,9 +1,8 @@
 #include "chuangwen/status_color.h"
 
 #include <algorithm>
-#include <map>
-
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <map>
 
 #include "chuangwen/campaign.h"
 #include "chuangwen/date.h"
@@ -19,21 +18,27 @@ struct Parsed {
   Date done{boost::gregorian::not_a_date_time};
 };
 
-Status ParseItem(const v1::DatedItem& item, size_t i, bool need_start, Parsed* out) {
+Status ParseItem(const v1::DatedItem& item, size_t i, bool need_start,
+                 Parsed* out) {
   std::string at = "items[" + std::to_string(i) + "] ('" + item.id() + "')";
-  auto field = [&](const std::string& text, const char* name, bool required, Date* d) {
+  auto field = [&](const std::string& text, const char* name, bool required,
+                   Date* d) {
     if (text.empty()) {
-      return required ? Status::InvalidArgument(at + "." + name + " is required") : Status::OK();
+      return required
+                 ? Status::InvalidArgument(at + "." + name + " is required")
+                 : Status::OK();
     }
     Status s = ParseIsoDate(text, d);
-    return s.ok() ? s : Status::InvalidArgument(at + "." + name + ": " + s.message());
+    return s.ok()
+               ? s
+               : Status::InvalidArgument(at + "." + name + ": " + s.message());
   };
   CW_RETURN_IF_ERROR(field(item.deadline(), "deadline", true, &out->deadline));
   CW_RETURN_IF_ERROR(field(item.start(), "start", need_start, &out->start));
   CW_RETURN_IF_ERROR(field(item.done(), "done", false, &out->done));
   if (!out->start.is_not_a_date() && out->deadline < out->start) {
-    return Status::InvalidArgument(at + ".deadline " + item.deadline() + " is before start " +
-                                   item.start());
+    return Status::InvalidArgument(at + ".deadline " + item.deadline() +
+                                   " is before start " + item.start());
   }
   return Status::OK();
 }
@@ -49,22 +54,27 @@ v1::WarningPolicy DefaultWarningPolicy() {
 
 Status CheckWarningPolicy(const v1::WarningPolicy& p) {
   if (!v1::WarningPolicy::Kind_IsValid(p.kind())) {
-    return Status::InvalidArgument("warning_policy.kind " + std::to_string(p.kind()) +
+    return Status::InvalidArgument("warning_policy.kind " +
+                                   std::to_string(p.kind()) +
                                    " is not a policy kind");
   }
   if (p.yellow_within_working_days() < 0) {
-    return Status::InvalidArgument("warning_policy.yellow_within_working_days must not be negative");
+    return Status::InvalidArgument(
+        "warning_policy.yellow_within_working_days must not be negative");
   }
   if (p.kind() == v1::WarningPolicy::BY_SHARE &&
       !(p.yellow_at_share() > 0.0 && p.yellow_at_share() <= 1.0)) {
     return Status::InvalidArgument("warning_policy.yellow_at_share " +
-                                   std::to_string(p.yellow_at_share()) + " must be in (0, 1]");
+                                   std::to_string(p.yellow_at_share()) +
+                                   " must be in (0, 1]");
   }
   return Status::OK();
 }
 
-Status EvaluateStatus(const WorkCalendar& calendar, const v1::WarningPolicy& policy, Date date,
-                      const std::vector<v1::DatedItem>& items, std::vector<v1::ItemStatus>* out,
+Status EvaluateStatus(const WorkCalendar& calendar,
+                      const v1::WarningPolicy& policy, Date date,
+                      const std::vector<v1::DatedItem>& items,
+                      std::vector<v1::ItemStatus>* out,
                       const CalendarOptions& options) {
   out->clear();
   CW_RETURN_IF_ERROR(CheckWarningPolicy(policy));
@@ -86,27 +96,31 @@ Status EvaluateStatus(const WorkCalendar& calendar, const v1::WarningPolicy& pol
         s.set_color(v1::DONE_ON_TIME);
       } else {
         s.set_color(v1::DONE_LATE);
-        CW_RETURN_IF_ERROR(calendar.CountWorkingDays(p.deadline + days(1), p.done, &n, options));
+        CW_RETURN_IF_ERROR(calendar.CountWorkingDays(p.deadline + days(1),
+                                                     p.done, &n, options));
         s.set_working_days_late(n);
       }
     } else if (p.deadline < date) {
       s.set_color(v1::RED);
-      CW_RETURN_IF_ERROR(calendar.CountWorkingDays(p.deadline + days(1), date, &n, options));
+      CW_RETURN_IF_ERROR(
+          calendar.CountWorkingDays(p.deadline + days(1), date, &n, options));
       s.set_working_days_late(n);
     } else {
       int left = 0;
       if (date < p.deadline) {
-        CW_RETURN_IF_ERROR(calendar.CountWorkingDays(date + days(1), p.deadline, &left, options));
+        CW_RETURN_IF_ERROR(calendar.CountWorkingDays(date + days(1), p.deadline,
+                                                     &left, options));
       }
       s.set_working_days_left(left);
       bool yellow;
       if (by_share) {
         int total = 0;
         if (p.start < p.deadline) {
-          CW_RETURN_IF_ERROR(
-              calendar.CountWorkingDays(p.start + days(1), p.deadline, &total, options));
+          CW_RETURN_IF_ERROR(calendar.CountWorkingDays(
+              p.start + days(1), p.deadline, &total, options));
         }
-        yellow = total == 0 || static_cast<double>(total - left) >= policy.yellow_at_share() * total;
+        yellow = total == 0 || static_cast<double>(total - left) >=
+                                   policy.yellow_at_share() * total;
       } else {
         yellow = left <= policy.yellow_within_working_days();
       }
@@ -123,8 +137,9 @@ Status EvaluateStatus(const WorkCalendar& calendar, const v1::WarningPolicy& pol
     if (!items[i].series().empty()) series[items[i].series()].push_back(i);
   }
   for (auto& [name, members] : series) {
-    std::stable_sort(members.begin(), members.end(),
-                     [&](size_t a, size_t b) { return parsed[a].deadline < parsed[b].deadline; });
+    std::stable_sort(members.begin(), members.end(), [&](size_t a, size_t b) {
+      return parsed[a].deadline < parsed[b].deadline;
+    });
     const v1::DatedItem* missed = nullptr;
     bool recovering = false;
     for (size_t i : members) {
@@ -132,14 +147,16 @@ Status EvaluateStatus(const WorkCalendar& calendar, const v1::WarningPolicy& pol
       const bool open = s.color() == v1::GREEN || s.color() == v1::YELLOW;
       if (open && missed != nullptr) {
         s.set_color(v1::RED);
-        s.set_reason("series '" + name + "' has a missed item ('" + missed->id() + "', due " +
-                     missed->deadline() + ")");
+        s.set_reason("series '" + name + "' has a missed item ('" +
+                     missed->id() + "', due " + missed->deadline() + ")");
       } else if (s.color() == v1::GREEN && recovering) {
         s.set_color(v1::YELLOW);
-        s.set_reason("series '" + name +
-                     "' was made up late; yellow until an item is done on time");
+        s.set_reason(
+            "series '" + name +
+            "' was made up late; yellow until an item is done on time");
       }
-      if (s.color() == v1::RED && missed == nullptr && s.reason().empty()) missed = &items[i];
+      if (s.color() == v1::RED && missed == nullptr && s.reason().empty())
+        missed = &items[i];
       if (s.color() == v1::DONE_LATE) recovering = true;
       if (s.color() == v1::DONE_ON_TIME) recovering = false;
     }
@@ -157,9 +174,11 @@ Status QueryStatus(const Campaign& campaign, const v1::StatusRequest& request,
                              : campaign.proto().schedule().has_warning_policy()
                                  ? campaign.proto().schedule().warning_policy()
                                  : DefaultWarningPolicy();
-  std::vector<v1::DatedItem> items(request.items().begin(), request.items().end());
+  std::vector<v1::DatedItem> items(request.items().begin(),
+                                   request.items().end());
   std::vector<v1::ItemStatus> colours;
-  CW_RETURN_IF_ERROR(EvaluateStatus(campaign.calendar(), policy, date, items, &colours));
+  CW_RETURN_IF_ERROR(
+      EvaluateStatus(campaign.calendar(), policy, date, items, &colours));
   for (v1::ItemStatus& c : colours) *out->add_items() = std::move(c);
   return Status::OK();
 }

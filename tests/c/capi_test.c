@@ -9,13 +9,13 @@
 
 static int failures = 0;
 
-#define CHECK(cond)                                                   \
-  do {                                                                \
-    if (!(cond)) {                                                    \
-      fprintf(stderr, "%s:%d: check failed: %s (last error: %s)\n",   \
-              __FILE__, __LINE__, #cond, cw_last_error_message());    \
-      ++failures;                                                     \
-    }                                                                 \
+#define CHECK(cond)                                                           \
+  do {                                                                        \
+    if (!(cond)) {                                                            \
+      fprintf(stderr, "%s:%d: check failed: %s (last error: %s)\n", __FILE__, \
+              __LINE__, #cond, cw_last_error_message());                      \
+      ++failures;                                                             \
+    }                                                                         \
   } while (0)
 
 int main(int argc, char **argv) {
@@ -39,13 +39,16 @@ int main(int argc, char **argv) {
   CHECK(cw_campaign_problem_count(campaign, &problems) == CW_OK);
   CHECK(problems == 0);
 
-  CHECK(cw_campaign_unit_tasks(campaign, "zfdd", 1, CW_FORMAT_JSON, &out, &size) == CW_OK);
+  CHECK(cw_campaign_unit_tasks(campaign, "zfdd", 1, CW_FORMAT_JSON, &out,
+                               &size) == CW_OK);
   CHECK(out != NULL && strlen((const char *)out) == size);
-  CHECK(out != NULL && strstr((const char *)out, "\"via_unit_id\":\"zfdd1\"") != NULL);
+  CHECK(out != NULL &&
+        strstr((const char *)out, "\"via_unit_id\":\"zfdd1\"") != NULL);
   cw_free(out);
   out = NULL;
 
-  CHECK(cw_campaign_task_parties(campaign, "9.9", CW_FORMAT_JSON, &out, &size) == CW_ENOTFOUND);
+  CHECK(cw_campaign_task_parties(campaign, "9.9", CW_FORMAT_JSON, &out,
+                                 &size) == CW_ENOTFOUND);
   CHECK(out == NULL);
   CHECK(cw_last_error_code() == CW_ENOTFOUND);
   CHECK(strcmp(cw_last_error_message(), "task '9.9' does not exist") == 0);
@@ -60,7 +63,8 @@ int main(int argc, char **argv) {
     CHECK(cw_campaign_load(&again, out, size, CW_FORMAT_JSON) == CW_OK);
     CHECK(cw_campaign_save(campaign, CW_FORMAT_BINARY, &a, &a_size) == CW_OK);
     CHECK(cw_campaign_save(again, CW_FORMAT_BINARY, &b, &b_size) == CW_OK);
-    CHECK(a_size == b_size && a != NULL && b != NULL && memcmp(a, b, a_size) == 0);
+    CHECK(a_size == b_size && a != NULL && b != NULL &&
+          memcmp(a, b, a_size) == 0);
     cw_free(a);
     cw_free(b);
     cw_campaign_free(again);
@@ -71,8 +75,8 @@ int main(int argc, char **argv) {
   {
     const char *bad = "units { id: \"a\" nmae: \"b\" }";
     cw_campaign *none = NULL;
-    CHECK(cw_campaign_load(&none, (const uint8_t *)bad, strlen(bad), CW_FORMAT_TEXT) ==
-          CW_EPARSE);
+    CHECK(cw_campaign_load(&none, (const uint8_t *)bad, strlen(bad),
+                           CW_FORMAT_TEXT) == CW_EPARSE);
     CHECK(none == NULL);
     CHECK(strstr(cw_last_error_message(), "nmae") != NULL);
   }
@@ -81,16 +85,20 @@ int main(int argc, char **argv) {
   {
     char date[CW_DATE_SIZE];
     int working = -1, used = -1, count = 0;
-    const char *request = "from: \"2025-04-01\" to: \"2025-04-30\" unit_id: \"srk\"";
-    CHECK(cw_calendar_is_working_day(NULL, "2024-02-12", 0, &working, &used) == CW_OK);
-    CHECK(working == 0 && used == 0);
-    CHECK(cw_calendar_add_working_days(campaign, "2024-02-08", 2, 0, date, NULL) == CW_OK);
-    CHECK(strcmp(date, "2024-02-18") == 0);
-    CHECK(cw_calendar_count_working_days(NULL, "2024-02-01", "2024-02-29", 0, &count, NULL) ==
+    const char *request =
+        "from: \"2025-04-01\" to: \"2025-04-30\" unit_id: \"srk\"";
+    CHECK(cw_calendar_is_working_day(NULL, "2024-02-12", 0, &working, &used) ==
           CW_OK);
+    CHECK(working == 0 && used == 0);
+    CHECK(cw_calendar_add_working_days(campaign, "2024-02-08", 2, 0, date,
+                                       NULL) == CW_OK);
+    CHECK(strcmp(date, "2024-02-18") == 0);
+    CHECK(cw_calendar_count_working_days(NULL, "2024-02-01", "2024-02-29", 0,
+                                         &count, NULL) == CW_OK);
     CHECK(count == 18);
-    CHECK(cw_campaign_agenda(campaign, (const uint8_t *)request, strlen(request), CW_FORMAT_TEXT,
-                             CW_FORMAT_JSON, &out, &size) == CW_OK);
+    CHECK(cw_campaign_agenda(campaign, (const uint8_t *)request,
+                             strlen(request), CW_FORMAT_TEXT, CW_FORMAT_JSON,
+                             &out, &size) == CW_OK);
     CHECK(out != NULL && strstr((const char *)out, "2025-04-18") != NULL);
     cw_free(out);
     out = NULL;
@@ -101,8 +109,8 @@ int main(int argc, char **argv) {
     const double scores[] = {60, 70, 80, 80};
     const double weights[] = {1.0};
     int32_t rank[4];
-    CHECK(cw_rank_arrays(scores, 4, 1, weights, NULL, NULL, CW_TIES_COMPETITION, 0, rank, NULL,
-                         NULL) == CW_OK);
+    CHECK(cw_rank_arrays(scores, 4, 1, weights, NULL, NULL, CW_TIES_COMPETITION,
+                         0, rank, NULL, NULL) == CW_OK);
     CHECK(rank[0] == 4 && rank[1] == 3 && rank[2] == 1 && rank[3] == 1);
   }
 

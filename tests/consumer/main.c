@@ -1,7 +1,7 @@
-/* Links the shared library through the installed CMake package or pkg-config. */
-#include <stdio.h>
-
+/* Links the shared library through the installed CMake package or pkg-config.
+ */
 #include <chuangwen/cw.h>
+#include <stdio.h>
 
 int main(int argc, char **argv) {
   cw_campaign *campaign = NULL;
@@ -12,7 +12,8 @@ int main(int argc, char **argv) {
     fprintf(stderr, "%s\n", cw_last_error_message());
     return 1;
   }
-  if (cw_campaign_task_parties(campaign, "1.1", CW_FORMAT_JSON, &out, &size) != CW_OK) {
+  if (cw_campaign_task_parties(campaign, "1.1", CW_FORMAT_JSON, &out, &size) !=
+      CW_OK) {
     fprintf(stderr, "%s\n", cw_last_error_message());
     cw_campaign_free(campaign);
     return 1;

@@ -15,6 +15,7 @@ int main(int argc, char** argv) {
   chuangwen::v1::PartyTasks tasks;
   s = chuangwen::QueryUnitTasks(*campaign, "srk", false, &tasks);
   if (!s.ok()) return 1;
-  std::cout << tasks.party().name() << ": " << tasks.counts().total() << " tasks\n";
+  std::cout << tasks.party().name() << ": " << tasks.counts().total()
+            << " tasks\n";
   return tasks.counts().total() == 5 ? 0 : 1;
 }

@@ -68,7 +68,8 @@ bool LoadCampaign(const std::string& path, const Args& args,
 
 int PrintJson(const google::protobuf::Message& message) {
   std::string json;
-  chuangwen::Status s = chuangwen::Encode(message, chuangwen::Format::kJson, &json);
+  chuangwen::Status s =
+      chuangwen::Encode(message, chuangwen::Format::kJson, &json);
   if (!s.ok()) return UsageError(s.message());
   std::cout << json << "\n";
   return kExitOk;
@@ -93,10 +94,11 @@ int DisplayWidth(const std::string& text) {
       cp = ((c & 0x1Fu) << 6) | (text[i + 1] & 0x3Fu);
     }
     i += len;
-    bool wide = (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
-                (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-                (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-                (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
+    bool wide =
+        (cp >= 0x1100 && cp <= 0x115F) || (cp >= 0x2E80 && cp <= 0xA4CF) ||
+        (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
+        (cp >= 0xFFE0 && cp <= 0xFFE6) || (cp >= 0x20000 && cp <= 0x3FFFD);
     width += wide ? 2 : 1;
   }
   return width;
@@ -104,7 +106,8 @@ int DisplayWidth(const std::string& text) {
 
 std::string Pad(const std::string& text, int width) {
   int w = DisplayWidth(text);
-  return w >= width ? text : text + std::string(static_cast<size_t>(width - w), ' ');
+  return w >= width ? text
+                    : text + std::string(static_cast<size_t>(width - w), ' ');
 }
 
 const char* RoleName(int role) {

@@ -17,9 +17,11 @@ int RunAgenda(int argc, char** argv) {
     return UsageError(error);
   }
   if (args.positional.size() != 1 || !args.Has("from") || !args.Has("to") ||
-      (args.Has("json") && args.Has("ics")) || (args.Has("unit") && args.Has("person"))) {
+      (args.Has("json") && args.Has("ics")) ||
+      (args.Has("unit") && args.Has("person"))) {
     return UsageError(
-        "usage: cw agenda FILE --from YYYY-MM-DD --to YYYY-MM-DD [--unit ID | --person ID] "
+        "usage: cw agenda FILE --from YYYY-MM-DD --to YYYY-MM-DD [--unit ID | "
+        "--person ID] "
         "[--json | --ics] [--fallback]");
   }
   std::shared_ptr<const chuangwen::Campaign> campaign;
@@ -42,13 +44,21 @@ int RunAgenda(int argc, char** argv) {
   }
   for (const chuangwen::v1::AgendaItem& item : agenda.items()) {
     std::string phases;
-    for (const std::string& p : item.phase_ids()) phases += (phases.empty() ? "" : ",") + p;
-    std::cout << item.due() << "  " << Pad(item.owner_name(), 20) << Pad(item.title(), 34)
-              << (item.nominal() != item.due() ? "(原定 " + item.nominal() + ")  " : "")
+    for (const std::string& p : item.phase_ids())
+      phases += (phases.empty() ? "" : ",") + p;
+    std::cout << item.due() << "  " << Pad(item.owner_name(), 20)
+              << Pad(item.title(), 34)
+              << (item.nominal() != item.due()
+                      ? "(原定 " + item.nominal() + ")  "
+                      : "")
               << (phases.empty() ? "" : "[" + phases + "]") << "\n";
   }
-  std::cout << agenda.items_size() << " deadlines from " << agenda.from() << " to " << agenda.to()
-            << (agenda.used_weekend_fallback() ? " (weekends-only fallback used)" : "") << "\n";
+  std::cout << agenda.items_size() << " deadlines from " << agenda.from()
+            << " to " << agenda.to()
+            << (agenda.used_weekend_fallback()
+                    ? " (weekends-only fallback used)"
+                    : "")
+            << "\n";
   return kExitOk;
 }
 

@@ -9,15 +9,17 @@ namespace cw {
 int RunConvert(int argc, char** argv) {
   Args args;
   std::string error;
-  if (!ParseArgs(argc, argv, 2, {"from", "to"}, {}, &args, &error)) return UsageError(error);
+  if (!ParseArgs(argc, argv, 2, {"from", "to"}, {}, &args, &error))
+    return UsageError(error);
   if (args.positional.size() != 2) {
     return UsageError("usage: cw convert IN OUT [--from FORMAT] [--to FORMAT]");
   }
   const std::string& in = args.positional[0];
   const std::string& out = args.positional[1];
   chuangwen::Format from, to;
-  chuangwen::Status s = args.Has("from") ? chuangwen::ParseFormatName(args.Value("from"), &from)
-                                         : chuangwen::FormatFromPath(in, &from);
+  chuangwen::Status s =
+      args.Has("from") ? chuangwen::ParseFormatName(args.Value("from"), &from)
+                       : chuangwen::FormatFromPath(in, &from);
   if (s.ok()) {
     s = args.Has("to") ? chuangwen::ParseFormatName(args.Value("to"), &to)
                        : chuangwen::FormatFromPath(out, &to);

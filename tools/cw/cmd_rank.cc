@@ -15,16 +15,19 @@ namespace v1 = chuangwen::v1;
 
 void PrintRows(const std::vector<const v1::RankingRow*>& rows, bool by_group) {
   std::printf("  %s %s %s  %s %s\n", Pad(by_group ? "组内" : "名次", 5).c_str(),
-              Pad("单位", 18).c_str(), Pad("    得分", 8).c_str(), Pad("等次", 8).c_str(), "说明");
+              Pad("单位", 18).c_str(), Pad("    得分", 8).c_str(),
+              Pad("等次", 8).c_str(), "说明");
   for (const v1::RankingRow* r : rows) {
     std::string note = r->vetoed() ? "一票否决：" + r->veto_reason() : "";
-    std::printf("  %-5d %s %8.2f  %s %s\n", by_group ? r->group_rank() : r->rank(),
-                Pad(r->unit_name(), 18).c_str(), r->score(), Pad(r->grade(), 8).c_str(),
-                note.c_str());
+    std::printf("  %-5d %s %8.2f  %s %s\n",
+                by_group ? r->group_rank() : r->rank(),
+                Pad(r->unit_name(), 18).c_str(), r->score(),
+                Pad(r->grade(), 8).c_str(), note.c_str());
   }
 }
 
-std::string Names(const v1::RankingTable& t, const google::protobuf::RepeatedPtrField<std::string>& ids) {
+std::string Names(const v1::RankingTable& t,
+                  const google::protobuf::RepeatedPtrField<std::string>& ids) {
   std::string out;
   for (const std::string& id : ids) {
     for (const v1::RankingRow& r : t.rows()) {
@@ -39,20 +42,22 @@ std::string Names(const v1::RankingTable& t, const google::protobuf::RepeatedPtr
 int RunRank(int argc, char** argv) {
   Args args;
   std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format", "period", "component"}, {"group", "json", "csv"},
-                 &args, &error)) {
+  if (!ParseArgs(argc, argv, 2, {"format", "period", "component"},
+                 {"group", "json", "csv"}, &args, &error)) {
     return UsageError(error);
   }
-  if (args.positional.size() != 1 || !args.Has("period") || (args.Has("json") && args.Has("csv"))) {
+  if (args.positional.size() != 1 || !args.Has("period") ||
+      (args.Has("json") && args.Has("csv"))) {
     return UsageError(
-        "usage: cw rank FILE --period YYYY-MM|YYYY-Qn|YYYY [--component ID] [--group] "
+        "usage: cw rank FILE --period YYYY-MM|YYYY-Qn|YYYY [--component ID] "
+        "[--group] "
         "[--json | --csv]");
   }
   std::shared_ptr<const chuangwen::Campaign> campaign;
   if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;
   v1::RankingTable table;
-  chuangwen::Status s =
-      chuangwen::RankPeriod(*campaign, args.Value("period"), args.Value("component"), &table);
+  chuangwen::Status s = chuangwen::RankPeriod(*campaign, args.Value("period"),
+                                              args.Value("component"), &table);
   if (!s.ok()) return UsageError(s.message());
   if (args.Has("json")) return PrintJson(table);
   if (args.Has("csv")) {
@@ -60,10 +65,13 @@ int RunRank(int argc, char** argv) {
     return kExitOk;
   }
   std::cout << table.period() << "  "
-            << (table.component_id().empty() ? "综合考核评价" : table.component_id()) << "\n";
+            << (table.component_id().empty() ? "综合考核评价"
+                                             : table.component_id())
+            << "\n";
   if (args.Has("group")) {
     std::map<std::string, std::vector<const v1::RankingRow*>> groups;
-    for (const v1::RankingRow& r : table.rows()) groups[r.group()].push_back(&r);
+    for (const v1::RankingRow& r : table.rows())
+      groups[r.group()].push_back(&r);
     for (auto& [name, rows] : groups) {
       std::cout << "\n【" << (name.empty() ? "未分组" : name) << "】\n";
       std::cout.flush();
@@ -83,27 +91,34 @@ int RunRank(int argc, char** argv) {
 int RunExplain(int argc, char** argv) {
   Args args;
   std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format", "period", "component", "unit"}, {"json"}, &args,
-                 &error)) {
+  if (!ParseArgs(argc, argv, 2, {"format", "period", "component", "unit"},
+                 {"json"}, &args, &error)) {
     return UsageError(error);
   }
   if (args.positional.size() != 1 || !args.Has("period") || !args.Has("unit")) {
-    return UsageError("usage: cw explain FILE --unit ID --period P [--component ID] [--json]");
+    return UsageError(
+        "usage: cw explain FILE --unit ID --period P [--component ID] "
+        "[--json]");
   }
   std::shared_ptr<const chuangwen::Campaign> campaign;
   if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;
   v1::Explanation e;
-  chuangwen::Status s = chuangwen::ExplainUnit(*campaign, args.Value("unit"), args.Value("period"),
-                                               args.Value("component"), &e);
+  chuangwen::Status s =
+      chuangwen::ExplainUnit(*campaign, args.Value("unit"),
+                             args.Value("period"), args.Value("component"), &e);
   if (!s.ok()) return UsageError(s.message());
   if (args.Has("json")) return PrintJson(e);
-  std::printf("%s  %s: %.2f, rank %d\n", e.period().c_str(), e.unit_id().c_str(), e.score(), e.rank());
+  std::printf("%s  %s: %.2f, rank %d\n", e.period().c_str(),
+              e.unit_id().c_str(), e.score(), e.rank());
   if (!e.above_unit_id().empty()) {
-    std::printf("%.2f behind %s (just above)\n", e.gap_to_above(), e.above_unit_id().c_str());
+    std::printf("%.2f behind %s (just above)\n", e.gap_to_above(),
+                e.above_unit_id().c_str());
   }
   for (const v1::ScorePart& p : e.parts()) {
-    std::printf("  %-6s %s %8.2f", p.id().c_str(), Pad(p.name(), 16).c_str(), p.score());
-    if (!e.above_unit_id().empty()) std::printf("  (above: %.2f, %+.2f)", p.above(), p.score() - p.above());
+    std::printf("  %-6s %s %8.2f", p.id().c_str(), Pad(p.name(), 16).c_str(),
+                p.score());
+    if (!e.above_unit_id().empty())
+      std::printf("  (above: %.2f, %+.2f)", p.above(), p.score() - p.above());
     std::printf("  %s\n", p.detail().c_str());
   }
   return kExitOk;

@@ -14,7 +14,8 @@ namespace {
 using chuangwen::kNoIndex;
 namespace v1 = chuangwen::v1;
 
-std::string PersonLabel(const v1::Campaign& c, const chuangwen::CampaignIndex& ix,
+std::string PersonLabel(const v1::Campaign& c,
+                        const chuangwen::CampaignIndex& ix,
                         const std::string& id) {
   int32_t p = ix.Person(id);
   if (p == kNoIndex) return "?" + id;
@@ -39,16 +40,19 @@ void PrintDocuments(const chuangwen::Campaign& campaign) {
     std::cout << "\n      " << d.title();
     for (const std::string& p : d.parent_ids()) {
       int32_t k = campaign.index().Document(p);
-      std::cout << "\n      implements " << (k == kNoIndex ? "?" + p : c.documents(k).number());
+      std::cout << "\n      implements "
+                << (k == kNoIndex ? "?" + p : c.documents(k).number());
     }
     std::cout << "\n";
   }
 }
 
-void PrintUnitTree(const chuangwen::Campaign& campaign, int32_t unit, int depth) {
+void PrintUnitTree(const chuangwen::Campaign& campaign, int32_t unit,
+                   int depth) {
   const v1::Unit& u = campaign.proto().units(unit);
   std::cout << std::string(static_cast<size_t>(4 + 2 * depth), ' ') << u.name()
-            << "  [" << u.id() << (u.kind().empty() ? "" : ", " + u.kind()) << "]\n";
+            << "  [" << u.id() << (u.kind().empty() ? "" : ", " + u.kind())
+            << "]\n";
   std::vector<int32_t> children;
   campaign.graph().ChildUnits(unit, &children);
   if (depth > 32) return;  // Cycles are reported as problems.
@@ -60,16 +64,20 @@ void PrintOrganization(const chuangwen::Campaign& campaign) {
   const auto& ix = campaign.index();
   std::cout << "\nOrganization\n  Units\n";
   for (int i = 0; i < c.units_size(); ++i) {
-    if (ix.Unit(c.units(i).parent_id()) == kNoIndex) PrintUnitTree(campaign, i, 0);
+    if (ix.Unit(c.units(i).parent_id()) == kNoIndex)
+      PrintUnitTree(campaign, i, 0);
   }
   for (const v1::Body& b : c.bodies()) {
-    std::cout << "  " << b.name() << "  [" << b.id() << ", " << BodyKindName(b.kind());
-    if (!b.host_unit_id().empty()) std::cout << ", at " << UnitLabel(c, ix, b.host_unit_id());
+    std::cout << "  " << b.name() << "  [" << b.id() << ", "
+              << BodyKindName(b.kind());
+    if (!b.host_unit_id().empty())
+      std::cout << ", at " << UnitLabel(c, ix, b.host_unit_id());
     std::cout << "]\n";
     for (const v1::Member& m : b.members()) {
       std::cout << "    " << Pad(MemberRoleName(m.role()), 24)
-                << (m.person_id().empty() ? UnitLabel(c, ix, m.unit_id()) + " 负责同志"
-                                          : PersonLabel(c, ix, m.person_id()));
+                << (m.person_id().empty()
+                        ? UnitLabel(c, ix, m.unit_id()) + " 负责同志"
+                        : PersonLabel(c, ix, m.person_id()));
       int32_t p = ix.Person(m.person_id());
       if (m.role() == v1::MEMBER_ROLE_LIAISON && p != kNoIndex &&
           !c.people(p).contact().empty()) {
@@ -78,7 +86,8 @@ void PrintOrganization(const chuangwen::Campaign& campaign) {
       if (!m.note().empty()) std::cout << "  (" << m.note() << ")";
       std::cout << "\n";
     }
-    for (const std::string& duty : b.duties()) std::cout << "    duty: " << duty << "\n";
+    for (const std::string& duty : b.duties())
+      std::cout << "    duty: " << duty << "\n";
   }
 }
 
@@ -88,7 +97,8 @@ void PrintTasks(const chuangwen::Campaign& campaign) {
   for (int i = 0; i < c.tasks_size(); ++i) {
     const v1::Task& t = c.tasks(i);
     int depth = 0;
-    for (int32_t p = campaign.index().Task(t.parent_id()); p != kNoIndex && depth < 16;
+    for (int32_t p = campaign.index().Task(t.parent_id());
+         p != kNoIndex && depth < 16;
          p = campaign.index().Task(c.tasks(p).parent_id())) {
       ++depth;
     }
@@ -100,8 +110,9 @@ void PrintTasks(const chuangwen::Campaign& campaign) {
     std::string line;
     auto flush = [&] {
       if (last_role >= 0) {
-        std::cout << indent << "    " << Pad(std::string(RoleName(last_role)) + ":", 14)
-                  << line << "\n";
+        std::cout << indent << "    "
+                  << Pad(std::string(RoleName(last_role)) + ":", 14) << line
+                  << "\n";
       }
     };
     for (const v1::PartyRole& pr : parties.parties()) {
@@ -128,14 +139,15 @@ void PrintLoad(const chuangwen::Campaign& campaign) {
     const v1::RoleCounts& k = u.counts();
     if (k.total() == 0) continue;
     std::printf("  %s %4d  %11d  %9d  %5d\n", Pad(u.party().name(), 20).c_str(),
-                k.lead_unit(), k.responsible_unit(), k.assisting_unit(), k.total());
+                k.lead_unit(), k.responsible_unit(), k.assisting_unit(),
+                k.total());
   }
   std::cout << "Load per person        lead leader  tasks\n";
   for (const v1::PartyLoad& p : load.people()) {
     const v1::RoleCounts& k = p.counts();
     if (k.total() == 0) continue;
-    std::printf("  %s %11d  %5d\n", Pad(p.party().name(), 20).c_str(), k.lead_leader(),
-                k.total());
+    std::printf("  %s %11d  %5d\n", Pad(p.party().name(), 20).c_str(),
+                k.lead_leader(), k.total());
   }
   std::cout.flush();
 }
@@ -148,7 +160,8 @@ void PrintProblems(const chuangwen::Campaign& campaign) {
     std::cout << "No problems.\n";
     return;
   }
-  std::cout << problems.size() << (problems.size() == 1 ? " problem" : " problems") << ":\n";
+  std::cout << problems.size()
+            << (problems.size() == 1 ? " problem" : " problems") << ":\n";
   for (const v1::Problem& p : problems) {
     std::cout << "  " << p.location() << ": " << p.message() << "\n";
   }
@@ -157,7 +170,8 @@ void PrintProblems(const chuangwen::Campaign& campaign) {
 int RunShow(int argc, char** argv) {
   Args args;
   std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format"}, {}, &args, &error)) return UsageError(error);
+  if (!ParseArgs(argc, argv, 2, {"format"}, {}, &args, &error))
+    return UsageError(error);
   if (args.positional.size() != 1) return UsageError("usage: cw show FILE");
   std::shared_ptr<const chuangwen::Campaign> campaign;
   if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;

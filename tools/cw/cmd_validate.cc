@@ -11,7 +11,8 @@ int RunValidate(int argc, char** argv) {
   if (!ParseArgs(argc, argv, 2, {"format"}, {"json"}, &args, &error)) {
     return UsageError(error);
   }
-  if (args.positional.size() != 1) return UsageError("usage: cw validate FILE [--json]");
+  if (args.positional.size() != 1)
+    return UsageError("usage: cw validate FILE [--json]");
   std::shared_ptr<const chuangwen::Campaign> campaign;
   if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;
   if (args.Has("json")) {

@@ -12,12 +12,13 @@ namespace cw {
 int RunWorkdays(int argc, char** argv) {
   Args args;
   std::string error;
-  if (!ParseArgs(argc, argv, 2, {"from", "to", "campaign", "format"}, {"fallback"}, &args,
-                 &error)) {
+  if (!ParseArgs(argc, argv, 2, {"from", "to", "campaign", "format"},
+                 {"fallback"}, &args, &error)) {
     return UsageError(error);
   }
   if (!args.positional.empty() || !args.Has("from") || !args.Has("to")) {
-    return UsageError("usage: cw workdays --from YYYY-MM-DD --to YYYY-MM-DD [--fallback]");
+    return UsageError(
+        "usage: cw workdays --from YYYY-MM-DD --to YYYY-MM-DD [--fallback]");
   }
   chuangwen::Date from, to;
   chuangwen::Status s = chuangwen::ParseIsoDate(args.Value("from"), &from);
@@ -25,7 +26,8 @@ int RunWorkdays(int argc, char** argv) {
   s = chuangwen::ParseIsoDate(args.Value("to"), &to);
   if (!s.ok()) return UsageError("--to: " + s.message());
   std::shared_ptr<const chuangwen::Campaign> campaign;
-  if (args.Has("campaign") && !LoadCampaign(args.Value("campaign"), args, &campaign)) {
+  if (args.Has("campaign") &&
+      !LoadCampaign(args.Value("campaign"), args, &campaign)) {
     return kExitUsage;
   }
   const chuangwen::WorkCalendar& calendar =
@@ -37,7 +39,10 @@ int RunWorkdays(int argc, char** argv) {
   s = calendar.CountWorkingDays(from, to, &count, options, &fell_back);
   if (!s.ok()) return UsageError(s.message());
   std::printf("%d\n", count);
-  if (fell_back) std::fprintf(stderr, "cw: note: weekends-only fallback used outside the loaded years\n");
+  if (fell_back)
+    std::fprintf(
+        stderr,
+        "cw: note: weekends-only fallback used outside the loaded years\n");
   return kExitOk;
 }
 

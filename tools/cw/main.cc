@@ -15,7 +15,8 @@ constexpr char kUsage[] =
     "commands:\n"
     "  show FILE                      organization, tasks with their people,\n"
     "                                 load per unit and person, problems\n"
-    "  validate FILE                  print validation problems; exit 1 if any\n"
+    "  validate FILE                  print validation problems; exit 1 if "
+    "any\n"
     "  query FILE --unit ID [--children] | --person ID | --task ID |\n"
     "             --chain TASK | --gaps | --load   [--json]\n"
     "  convert IN OUT                 re-encode a campaign (by extension)\n"
@@ -23,10 +24,13 @@ constexpr char kUsage[] =
     "                                 every deadline between two dates\n"
     "  workdays --from D --to D       working days from D to D, both included\n"
     "  rank FILE --period P [--component ID] [--group] [--json | --csv]\n"
-    "                                 ranking table with grades, commended and\n"
-    "                                 criticised units (P: YYYY-MM, YYYY-Qn, YYYY)\n"
+    "                                 ranking table with grades, commended "
+    "and\n"
+    "                                 criticised units (P: YYYY-MM, YYYY-Qn, "
+    "YYYY)\n"
     "  explain FILE --unit ID --period P [--component ID] [--json]\n"
-    "                                 one unit's breakdown and the gap to the unit above\n"
+    "                                 one unit's breakdown and the gap to the "
+    "unit above\n"
     "\n"
     "FILE is a chuangwen.v1.Campaign as .textproto, .json or .pb; --format\n"
     "binary|json|text overrides the extension. Exit codes: 0 ok, 1 problems\n"
@@ -61,6 +65,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "cw: internal error: %s\n", e.what());
     return 3;
   }
-  std::fprintf(stderr, "cw: unknown command '%s'\n\n%s", command.c_str(), kUsage);
+  std::fprintf(stderr, "cw: unknown command '%s'\n\n%s", command.c_str(),
+               kUsage);
   return cw::kExitUsage;
 }

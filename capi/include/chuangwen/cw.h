@@ -21,8 +21,9 @@
  *     format are UTF-8 and NUL-terminated (the terminator is not counted in
  *     *out_size); protobuf answers are raw bytes.
  *  5. Payloads. Campaigns and answers are chuangwen.v1 protobuf messages
- *     (the .proto files under proto/chuangwen/v1), exchanged in the encoding the caller picks
- *     with a CW_FORMAT_* value: binary protobuf, its JSON mapping, or text.
+ *     (the .proto files under proto/chuangwen/v1), exchanged in the encoding
+ * the caller picks with a CW_FORMAT_* value: binary protobuf, its JSON mapping,
+ * or text.
  *  6. No C++ exception ever crosses this boundary.
  *  7. Stability. Within a major version (CW_VERSION_MAJOR, the SONAME) no
  *     declared function changes signature or meaning and no code or constant
@@ -114,8 +115,8 @@ int cw_campaign_problem_count(const cw_campaign *campaign, size_t *out);
 /* Every validation problem, as a chuangwen.v1.ValidationReport in `format`.
  * Returns CW_OK whether or not there are problems.
  * Ownership: caller frees *out with cw_free(). */
-int cw_campaign_validate(const cw_campaign *campaign, int format,
-                         uint8_t **out, size_t *out_size);
+int cw_campaign_validate(const cw_campaign *campaign, int format, uint8_t **out,
+                         size_t *out_size);
 
 /* ---- Responsibility queries (answers in responsibility.proto) ------------ */
 
@@ -130,9 +131,8 @@ int cw_campaign_unit_tasks(const cw_campaign *campaign, const char *unit_id,
 /* Every task the person is assigned to, as a chuangwen.v1.PartyTasks.
  * CW_ENOTFOUND for an unknown person.
  * Ownership: caller frees *out with cw_free(). */
-int cw_campaign_person_tasks(const cw_campaign *campaign,
-                             const char *person_id, int format, uint8_t **out,
-                             size_t *out_size);
+int cw_campaign_person_tasks(const cw_campaign *campaign, const char *person_id,
+                             int format, uint8_t **out, size_t *out_size);
 
 /* Everyone involved in the task and their role, as chuangwen.v1.TaskParties.
  * CW_ENOTFOUND for an unknown task.
@@ -153,14 +153,14 @@ int cw_campaign_gaps(const cw_campaign *campaign, int format, uint8_t **out,
 /* The documents the task descends from, nearest first, as
  * chuangwen.v1.DocumentChain. CW_ENOTFOUND for an unknown task.
  * Ownership: caller frees *out with cw_free(). */
-int cw_campaign_document_chain(const cw_campaign *campaign,
-                               const char *task_id, int format, uint8_t **out,
-                               size_t *out_size);
+int cw_campaign_document_chain(const cw_campaign *campaign, const char *task_id,
+                               int format, uint8_t **out, size_t *out_size);
 
 /* ---- Working-day calendar ------------------------------------------------ */
 
 /* Flags for the calendar functions. */
-#define CW_CALENDAR_WEEKEND_FALLBACK 1 /* Answer years not loaded by weekends alone. */
+#define CW_CALENDAR_WEEKEND_FALLBACK \
+  1 /* Answer years not loaded by weekends alone. */
 
 /* Bytes a date written by the library takes: "YYYY-MM-DD" and a NUL. */
 #define CW_DATE_SIZE 11
@@ -264,8 +264,9 @@ int cw_rank_robustness(const uint8_t *request, size_t request_size,
 #define CW_TIES_ORDINAL 2     /* 1, 2, 3, 4 (ties by unit index) */
 
 /* Flags for cw_rank_arrays. */
-#define CW_RANK_NORMALIZE_WEIGHTS 1 /* Divide weights by their sum instead of
-                                       requiring them to sum to 1. */
+#define CW_RANK_NORMALIZE_WEIGHTS             \
+  1 /* Divide weights by their sum instead of \
+       requiring them to sum to 1. */
 
 /* Ranks `units` units on `indicators` scores each.
  *   scores      units × indicators doubles, row-major (unit by unit).
