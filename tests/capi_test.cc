@@ -404,6 +404,48 @@ TEST_F(CapiTest, RankAndExplainAnswerProtobuf) {
                "period '2025-6' is not YYYY-MM, YYYY-Qn or YYYY");
 }
 
+TEST_F(CapiTest, AssessmentBookFreezesAndRecordsReopenings) {
+  cw_assessment_book* book = nullptr;
+  ASSERT_EQ(cw_assessment_book_open(&book, nullptr, 0, CW_FORMAT_BINARY),
+            CW_OK);
+  ASSERT_EQ(cw_assessment_book_close(book, c_, "2025-Q2", nullptr, "xul",
+                                     "2025-07-05T08:00:00Z"),
+            CW_OK)
+      << cw_last_error_message();
+  EXPECT_EQ(cw_assessment_book_close(book, c_, "2025-Q2", "key-work", "xul",
+                                     "2025-07-06T08:00:00Z"),
+            CW_ECONFLICT);
+  Bytes csv, saved;
+  ASSERT_EQ(cw_assessment_book_frozen_csv(book, "2025-Q2", nullptr, &csv.data,
+                                          &csv.size),
+            CW_OK);
+  EXPECT_EQ(csv.str().rfind("rank,group_rank,unit_id", 0), 0u);
+  ASSERT_EQ(
+      cw_assessment_book_save(book, CW_FORMAT_BINARY, &saved.data, &saved.size),
+      CW_OK);
+  cw_assessment_book* again = nullptr;
+  ASSERT_EQ(
+      cw_assessment_book_open(&again, saved.data, saved.size, CW_FORMAT_BINARY),
+      CW_OK);
+  EXPECT_EQ(cw_assessment_book_reopen(again, "2025-Q2", nullptr, "sunhy",
+                                      "2025-07-06T09:00:00Z", ""),
+            CW_EINVALID);
+  EXPECT_EQ(cw_assessment_book_reopen(again, "2025-Q2", nullptr, "sunhy",
+                                      "2025-07-06T09:00:00Z", "更正"),
+            CW_OK);
+  Bytes none;
+  EXPECT_EQ(cw_assessment_book_frozen(again, "2025-Q2", nullptr, CW_FORMAT_JSON,
+                                      &none.data, &none.size),
+            CW_ENOTFOUND);
+  EXPECT_EQ(
+      cw_assessment_book_open(&again, reinterpret_cast<const uint8_t*>("{"), 1,
+                              CW_FORMAT_JSON),
+      CW_EPARSE);
+  cw_assessment_book_free(again);
+  cw_assessment_book_free(book);
+  cw_assessment_book_free(nullptr);
+}
+
 TEST(CapiRankingTest, ArraysAndIncrementalIndex) {
   const double scores[] = {90, 80, 85, 95, 90, 80, 99, 99};
   const double weights[] = {0.6, 0.4};

@@ -161,6 +161,18 @@ for _name in ("cw_weights", "cw_rank_robustness"):
     _declare(_name, ctypes.c_int, _u8p, _size, ctypes.c_int, ctypes.c_int,
              ctypes.POINTER(_u8p), ctypes.POINTER(_size))
 
+_declare("cw_assessment_book_open", ctypes.c_int, ctypes.POINTER(_handle), _u8p, _size,
+         ctypes.c_int)
+_declare("cw_assessment_book_free", None, _handle)
+_declare("cw_assessment_book_close", ctypes.c_int, _handle, _handle, _c, _c, _c, _c)
+_declare("cw_assessment_book_reopen", ctypes.c_int, _handle, _c, _c, _c, _c, _c)
+_declare("cw_assessment_book_frozen", ctypes.c_int, _handle, _c, _c, ctypes.c_int,
+         ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_assessment_book_frozen_csv", ctypes.c_int, _handle, _c, _c, ctypes.POINTER(_u8p),
+         ctypes.POINTER(_size))
+_declare("cw_assessment_book_save", ctypes.c_int, _handle, ctypes.c_int, ctypes.POINTER(_u8p),
+         ctypes.POINTER(_size))
+
 CALENDAR_WEEKEND_FALLBACK = 1
 _DATE_SIZE = 11
 
@@ -348,6 +360,54 @@ def rank_robustness(scores, units: int, indicators: int, weights, vetoed=None,
         request["vetoed"] = [bool(v) for v in vetoed]
     answer = _request_call(library.cw_rank_robustness, request)
     return [(u["median"], u["p5"], u["p95"]) for u in answer["units"]]
+
+
+def _opt(value: Optional[str]):
+    return _id(value) if value else None
+
+
+class AssessmentBook:
+    """Closed periods: frozen rankings and the recorded reopenings."""
+
+    def __init__(self, saved: Optional[bytes] = None, fmt: Union[int, str] = FORMAT_BINARY):
+        self._handle = _handle()
+        data = saved or b""
+        buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data) if data else None
+        _check(library.cw_assessment_book_open(ctypes.byref(self._handle),
+                                               ctypes.cast(buffer, _u8p), len(data),
+                                               _format(fmt)))
+
+    def close_period(self, campaign: "Campaign", period: str, actor: str, at: str,
+                     component: Optional[str] = None) -> None:
+        _check(library.cw_assessment_book_close(self._handle, campaign._live(), _id(period),
+                                                _opt(component), _id(actor), _id(at)))
+
+    def reopen(self, period: str, actor: str, at: str, reason: str,
+               component: Optional[str] = None) -> None:
+        _check(library.cw_assessment_book_reopen(self._handle, _id(period), _opt(component),
+                                                 _id(actor), _id(at), _id(reason)))
+
+    def frozen(self, period: str, component: Optional[str] = None) -> Dict[str, Any]:
+        return json.loads(_call_bytes(library.cw_assessment_book_frozen, self._handle,
+                                      _id(period), _opt(component), FORMAT_JSON).decode())
+
+    def frozen_csv(self, period: str, component: Optional[str] = None) -> str:
+        return _call_bytes(library.cw_assessment_book_frozen_csv, self._handle, _id(period),
+                           _opt(component)).decode("utf-8")
+
+    def save(self, fmt: Union[int, str] = FORMAT_BINARY) -> bytes:
+        return _call_bytes(library.cw_assessment_book_save, self._handle, _format(fmt))
+
+    def close(self) -> None:
+        if self._handle:
+            library.cw_assessment_book_free(self._handle)
+            self._handle = _handle()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:
+            pass
 
 
 class RankIndex:

@@ -166,3 +166,26 @@ class WeightsTest(unittest.TestCase):
                                                             trials=300, spread=0.3, seed=7))
         with self.assertRaises(chuangwen.InvalidError):
             chuangwen.rank_robustness(scores, 4, 2, [0.5])
+
+
+class AssessmentBookTest(unittest.TestCase):
+    def test_close_reopen_and_persist(self):
+        import os
+        with chuangwen.Campaign.from_file(os.environ["CHUANGWEN_EXAMPLE"]) as c:
+            book = chuangwen.AssessmentBook()
+            book.close_period(c, "2025-06", "xul", "2025-07-01T09:00:00Z")
+            frozen = book.frozen("2025-06")
+            self.assertEqual(frozen["component_id"], "special")
+            self.assertTrue(book.frozen_csv("2025-06").startswith("rank,group_rank,unit_id"))
+            with self.assertRaises(chuangwen.Error) as cm:
+                book.close_period(c, "2025-06", "xul", "2025-07-02T09:00:00Z")
+            self.assertEqual(cm.exception.code, -5)  # CW_ECONFLICT
+            saved = book.save()
+            again = chuangwen.AssessmentBook(saved)
+            self.assertEqual(again.frozen("2025-06"), frozen)
+            again.reopen("2025-06", "sunhy", "2025-07-02T10:00:00Z", "更正得分")
+            with self.assertRaises(chuangwen.NotFoundError):
+                again.frozen("2025-06")
+            self.assertIn("更正得分", again.save("json").decode())
+            with self.assertRaises(chuangwen.InvalidError):  # Who closes it is required.
+                again.close_period(c, "2025-07", "", "2025-08-01T00:00:00Z")

@@ -241,6 +241,52 @@ int cw_campaign_explain(const cw_campaign *campaign, const char *unit_id,
                         const char *period, const char *component_id,
                         int format, uint8_t **out, size_t *out_size);
 
+/* Closed periods: a book of frozen rankings (chuangwen.v1.AssessmentBook).
+ * Closing freezes a period's ranking; reading it later gives the frozen
+ * table even if the campaign's inputs changed; changing it takes a reopening,
+ * which is recorded with who, when and why. Not thread-safe: one thread at a
+ * time per book. */
+typedef struct cw_assessment_book cw_assessment_book;
+
+/* A new book, empty (data NULL and size 0) or from a saved
+ * chuangwen.v1.AssessmentBook in `format`.
+ * Ownership: caller frees *out with cw_assessment_book_free(). */
+int cw_assessment_book_open(cw_assessment_book **out, const uint8_t *data,
+                            size_t size, int format);
+
+/* Frees a book. Accepts NULL. */
+void cw_assessment_book_free(cw_assessment_book *book);
+
+/* Ranks `period` of `campaign` now and freezes it. CW_ECONFLICT if already
+ * closed. `actor` and `at` (an ISO 8601 time) are required. */
+int cw_assessment_book_close(cw_assessment_book *book,
+                             const cw_campaign *campaign, const char *period,
+                             const char *component_id, const char *actor,
+                             const char *at);
+
+/* Reopens a closed period, recording who, when and why (all required).
+ * CW_ENOTFOUND if it is not closed. */
+int cw_assessment_book_reopen(cw_assessment_book *book, const char *period,
+                              const char *component_id, const char *actor,
+                              const char *at, const char *reason);
+
+/* The frozen chuangwen.v1.RankingTable of a closed period in `format`.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_assessment_book_frozen(const cw_assessment_book *book,
+                              const char *period, const char *component_id,
+                              int format, uint8_t **out, size_t *out_size);
+
+/* The frozen table as CSV (UTF-8, CRLF, header row first).
+ * Ownership: caller frees *out with cw_free(). */
+int cw_assessment_book_frozen_csv(const cw_assessment_book *book,
+                                  const char *period, const char *component_id,
+                                  uint8_t **out, size_t *out_size);
+
+/* The whole book (closed periods and reopenings) in `format`, to store.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_assessment_book_save(const cw_assessment_book *book, int format,
+                            uint8_t **out, size_t *out_size);
+
 /* Derived weights: a chuangwen.v1.WeightsRequest (AHP from a pairwise
  * comparison matrix, refusing a consistency ratio >= 0.1 unless forced; or
  * the entropy method from data) answered as a chuangwen.v1.WeightsResponse.
