@@ -11,21 +11,34 @@
 namespace chuangwen::bench {
 namespace {
 
+// The seeded workload with its output arrays.
+struct Workload {
+  explicit Workload(size_t units)
+      : n(units),
+        d(MakeRankingData(units, 20, 42)),
+        rank(units),
+        group_rank(units),
+        composite(units),
+        in{d.scores.data(),  units,           20,
+           d.weights.data(), d.vetoed.data(), d.groups.data()} {}
+  RankOutput out() {
+    return RankOutput{rank.data(), group_rank.data(), composite.data()};
+  }
+  size_t n;
+  RankingData d;
+  std::vector<int32_t> rank, group_rank;
+  std::vector<double> composite;
+  RankInput in;
+};
+
 void BM_RankArrays(benchmark::State& state) {
-  const size_t n = static_cast<size_t>(state.range(0));
-  RankingData d = MakeRankingData(n, 20, 42);
-  std::vector<int32_t> rank(n), group_rank(n);
-  std::vector<double> composite(n);
-  RankInput in{d.scores.data(), n, 20, d.weights.data(), d.vetoed.data(),
-               d.groups.data()};
+  Workload w(static_cast<size_t>(state.range(0)));
+  const size_t n = w.n;
   RankWorkspace workspace;
   for (auto _ : state) {
-    Status s =
-        RankArrays(in, RankOptions{},
-                   RankOutput{rank.data(), group_rank.data(), composite.data()},
-                   &workspace);
+    Status s = RankArrays(w.in, RankOptions{}, w.out(), &workspace);
     if (!s.ok()) state.SkipWithError(s.ToString().c_str());
-    benchmark::DoNotOptimize(rank.data());
+    benchmark::DoNotOptimize(w.rank.data());
   }
   state.SetBytesProcessed(static_cast<int64_t>(state.iterations()) *
                           static_cast<int64_t>(n) * 20 * 8);
@@ -37,15 +50,11 @@ BENCHMARK(BM_RankArrays)
     ->Unit(benchmark::kMillisecond);
 
 void BM_IncrementalUpdate(benchmark::State& state) {
-  const size_t n = static_cast<size_t>(state.range(0));
-  RankingData d = MakeRankingData(n, 20, 42);
-  std::vector<int32_t> rank(n), group_rank(n);
-  std::vector<double> composite(n);
-  RankInput in{d.scores.data(), n, 20, d.weights.data(), d.vetoed.data(),
-               d.groups.data()};
-  (void)RankArrays(
-      in, RankOptions{},
-      RankOutput{rank.data(), group_rank.data(), composite.data()});
+  Workload w(static_cast<size_t>(state.range(0)));
+  const size_t n = w.n;
+  RankingData& d = w.d;
+  (void)RankArrays(w.in, RankOptions{}, w.out());
+  std::vector<double>& composite = w.composite;
   std::unique_ptr<RankIndex> index;
   (void)RankIndex::Build(composite.data(), n, d.vetoed.data(), d.groups.data(),
                          &index);

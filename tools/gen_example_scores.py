@@ -58,6 +58,11 @@ def direct(rng, level, points):
     return round(min(points, max(0, points * (level + rng.uniform(-0.12, 0.1)))), 1)
 
 
+def input_line(unit, indicator, period, value):
+    return (f'  inputs {{ unit_id: "{unit}" indicator_id: "{indicator}" '
+            f'period: "{period}" {value} }}')
+
+
 def main():
     rng = random.Random(20250310)
     out = ["assessment {", SCHEMES.rstrip("\n")]
@@ -69,9 +74,8 @@ def main():
         period = f"2025-{month:02d}"
         for unit in UNITS:
             lv = LEVEL[unit]
-            def add(ind, value):
-                out.append(f'  inputs {{ unit_id: "{unit}" indicator_id: "{ind}" '
-                           f'period: "{period}" {value} }}')
+            def add(ind, value, unit=unit, period=period):
+                out.append(input_line(unit, ind, period, value))
             add("M11", f"score: {direct(rng, lv, 15)}")
             add("M12", f"score: {direct(rng, lv, 10)}")
             add("M13", f"score: {direct(rng, lv, 15)}")
@@ -93,9 +97,8 @@ def main():
         period = f"2025-Q{quarter}"
         for unit in UNITS:
             lv = LEVEL[unit]
-            def add(ind, value):
-                out.append(f'  inputs {{ unit_id: "{unit}" indicator_id: "{ind}" '
-                           f'period: "{period}" {value} }}')
+            def add(ind, value, unit=unit, period=period):
+                out.append(input_line(unit, ind, period, value))
             add("Q1", f"score: {direct(rng, lv, 100)}")
             staff = rng.randint(6, 20)
             add("Q2", f"ratio {{ numerator: {min(staff, round(staff * (lv + rng.uniform(-0.1, 0.15))))} "

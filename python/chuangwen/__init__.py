@@ -366,8 +366,28 @@ def _opt(value: Optional[str]):
     return _id(value) if value else None
 
 
-class AssessmentBook:
+class _Owned:
+    """Owns one library handle, freed by close() or when collected."""
+
+    _free = None  # Set by subclasses to the cw_*_free function's name.
+    _handle = None
+
+    def close(self) -> None:
+        if self._handle:
+            getattr(library, self._free)(self._handle)
+            self._handle = _handle()
+
+    def __del__(self) -> None:
+        try:
+            self.close()
+        except Exception:  # interpreter shutdown: the library may be gone
+            pass
+
+
+class AssessmentBook(_Owned):
     """Closed periods: frozen rankings and the recorded reopenings."""
+
+    _free = "cw_assessment_book_free"
 
     def __init__(self, saved: Optional[bytes] = None, fmt: Union[int, str] = FORMAT_BINARY):
         self._handle = _handle()
@@ -398,20 +418,11 @@ class AssessmentBook:
     def save(self, fmt: Union[int, str] = FORMAT_BINARY) -> bytes:
         return _call_bytes(library.cw_assessment_book_save, self._handle, _format(fmt))
 
-    def close(self) -> None:
-        if self._handle:
-            library.cw_assessment_book_free(self._handle)
-            self._handle = _handle()
 
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
-
-
-class RankIndex:
+class RankIndex(_Owned):
     """Incremental competition ranks: update one unit, read its new ranks."""
+
+    _free = "cw_rank_index_free"
 
     def __init__(self, composites, vetoed=None, groups=None):
         units = len(composites)
@@ -435,25 +446,16 @@ class RankIndex:
         _check(library.cw_rank_index_rank(self._handle, unit, ctypes.byref(r), ctypes.byref(g)))
         return r.value, g.value
 
-    def close(self) -> None:
-        if self._handle:
-            library.cw_rank_index_free(self._handle)
-            self._handle = _handle()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:
-            pass
-
 
 def version() -> str:
     """The loaded library's version, "major.minor.patch"."""
     return library.cw_version().decode()
 
 
-class Campaign:
+class Campaign(_Owned):
     """A loaded campaign (chuangwen.v1.Campaign): immutable, thread-safe."""
+
+    _free = "cw_campaign_free"
 
     def __init__(self, handle: int):
         self._handle = _handle(handle)
@@ -478,22 +480,11 @@ class Campaign:
     def from_dict(cls, message: Dict[str, Any]) -> "Campaign":
         return cls.from_bytes(json.dumps(message, ensure_ascii=False).encode(), FORMAT_JSON)
 
-    def close(self) -> None:
-        if self._handle:
-            library.cw_campaign_free(self._handle)
-            self._handle = _handle()
-
     def __enter__(self) -> "Campaign":
         return self
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    def __del__(self) -> None:
-        try:
-            self.close()
-        except Exception:  # interpreter shutdown: the library may be gone
-            pass
 
     def _live(self) -> _handle:
         if not self._handle:
