@@ -27,14 +27,15 @@ class LedgerTest : public ::testing::Test {
     EXPECT_TRUE(ledger_.Item(id, &item).ok());
     return item;
   }
-  // A notice to 市容科, issued by 许岚 on Thursday 2025-09-25, due in 5
+  // A notice to 市容科, numbered from the campaign's series, issued by 许岚
+  // on Thursday 2025-09-25, due in 5
   // working days: 9-26, the make-up Sunday 9-28, 9-29, 9-30, then over the
   // National Day days off to 10-09.
   void Issue(const std::string& item = "srk-1",
              const std::string& unit = "srk") {
     ASSERT_TRUE(Add(R"(id: "e-)" + item + R"(" item_id: ")" + item +
                     R"(" actor: "xul" at: "2025-09-25T02:00:00Z"
-        issue { number: "东城管督改〔2025〕12号" unit_id: ")" +
+        issue { unit_id: ")" +
                     unit + R"(" working_days: 5
                 required_result: "清理占道经营，恢复通行"
                 findings { id: "f1" source: DAILY_SUPERVISION found_on: "2025-09-24"
@@ -155,7 +156,8 @@ TEST_F(LedgerTest, EveryActionRefusedToTheWrongRole) {
   for (const char* action :
        {R"(reason: "r" reject { new_deadline: "2025-10-20" })", "verify {}",
         R"(reason: "r" long_term { plan_date: "2025-12-31" })",
-        R"(decide_extension { approved: true })"}) {
+        R"(decide_extension { approved: true })", "remind { level: 1 }",
+        R"(bulletin { number: "东城管通〔2025〕9号" })"}) {
     Status s = Add(
         std::string(
             R"(id: "p" item_id: "srk-1" actor: "chensq" at: "2025-09-26T01:00:00Z" )") +
@@ -236,7 +238,7 @@ TEST_F(LedgerTest, BadFieldsNameTheEvent) {
       "event 'e-srk-1': id is already used");
 }
 
-TEST_F(LedgerTest, OverdueItemsWithWorkingDaysLate) {
+TEST_F(LedgerTest, OverdueItemsWithWorkingDaysLateAndColours) {
   Issue();                // Due 2025-10-09.
   Issue("hwk-1", "hwk");  // Same.
   ASSERT_TRUE(
@@ -245,14 +247,343 @@ TEST_F(LedgerTest, OverdueItemsWithWorkingDaysLate) {
   ASSERT_TRUE(
       Add(R"(id: "v" item_id: "hwk-1" actor: "xul" at: "2025-10-10T01:00:00Z" verify {})")
           .ok());
-  std::vector<OverdueItem> overdue;
+  v1::OpenItemList overdue;
   ASSERT_TRUE(ledger_.Overdue("2025-10-09", &overdue).ok());
-  EXPECT_TRUE(overdue.empty());
+  EXPECT_EQ(overdue.items_size(), 0);
   ASSERT_TRUE(ledger_.Overdue("2025-10-14", &overdue).ok());
-  ASSERT_EQ(overdue.size(), 1u);
-  EXPECT_EQ(overdue[0].item_id, "srk-1");
-  EXPECT_EQ(overdue[0].working_days_late,
-            4);  // 10-10, the make-up Saturday 10-11, 10-13, 10-14.
+  ASSERT_EQ(overdue.items_size(), 1);
+  EXPECT_EQ(overdue.items(0).item_id(), "srk-1");
+  EXPECT_EQ(overdue.items(0).number(), "东城管督改〔2025〕1号");
+  EXPECT_EQ(overdue.items(0).color(), "red");
+  // 10-10, the make-up Saturday 10-11, 10-13, 10-14.
+  EXPECT_EQ(overdue.items(0).working_days_late(), 4);
+  // Overdue is historical: at 10-10 hwk-1 was still open but submitted.
+  ASSERT_TRUE(ledger_.Overdue("2025-10-10", &overdue).ok());
+  EXPECT_EQ(overdue.items_size(), 1);
+
+  v1::OpenItemList open;
+  ASSERT_TRUE(ledger_.OpenItems("", "2025-09-26", &open).ok());
+  ASSERT_EQ(open.items_size(), 2);
+  EXPECT_EQ(open.items(0).color(), "green");  // 5 working days left.
+  ASSERT_TRUE(ledger_.OpenItems("srk", "2025-10-08", &open).ok());
+  ASSERT_EQ(open.items_size(), 1);
+  EXPECT_EQ(open.items(0).color(), "yellow");  // Within 3 working days.
+  ASSERT_TRUE(ledger_.OpenItems("dhcg", "2025-10-14", &open).ok());
+  ASSERT_EQ(open.items_size(), 1);  // hwk-1 is closed; srk is below dhcg.
+  EXPECT_EQ(open.items(0).color(), "red");
+  EXPECT_EQ(ledger_.OpenItems("zhiguan", "2025-10-14", &open).code(),
+            Status::Code::kNotFound);
+  EXPECT_EQ(ledger_.Overdue("2025-13-01", &overdue).code(),
+            Status::Code::kInvalidArgument);
+}
+
+TEST_F(LedgerTest, NoticeNumbersComeFromTheSeries) {
+  std::string next;
+  ASSERT_TRUE(ledger_.NextNoticeNumber(2025, &next).ok());
+  EXPECT_EQ(next, "东城管督改〔2025〕1号");
+  std::vector<v1::LedgerEvent> accepted;
+  ASSERT_TRUE(
+      ledger_
+          .Append(
+              {E(R"(id: "n1" item_id: "a" actor: "xul" at: "2025-05-06T02:00:00Z"
+                  issue { unit_id: "srk" deadline: "2025-05-20" findings { id: "f" } })")},
+              &accepted)
+          .ok());
+  EXPECT_EQ(accepted[0].issue().number(), "东城管督改〔2025〕1号");
+  EXPECT_EQ(ledger_.events()[0].issue().number(), "东城管督改〔2025〕1号");
+  // A number given by hand that collides with the series is refused.
+  Status s =
+      Add(R"(id: "n2" item_id: "b" actor: "xul" at: "2025-05-07T02:00:00Z"
+      issue { number: "东城管督改〔2025〕1号" unit_id: "hwk" deadline: "2025-05-20" findings { id: "f" } })");
+  EXPECT_EQ(s.code(), Status::Code::kConflict);
+  EXPECT_EQ(s.message(),
+            "event 'n2': notice number 东城管督改〔2025〕1号 is already used");
+  ASSERT_TRUE(
+      Add(R"(id: "n3" item_id: "c" actor: "xul" at: "2025-05-07T02:00:00Z"
+      issue { number: "东城管督改〔2025〕2号" unit_id: "hwk" deadline: "2025-05-20" findings { id: "f" } })")
+          .ok());
+  ASSERT_TRUE(ledger_.NextNoticeNumber(2025, &next).ok());
+  EXPECT_EQ(next, "东城管督改〔2025〕3号");
+  ASSERT_TRUE(ledger_.NextNoticeNumber(2026, &next).ok());
+  EXPECT_EQ(next, "东城管督改〔2026〕1号");
+}
+
+TEST_F(LedgerTest, PublicReportsEnterThroughTheOffice) {
+  const std::string notice = R"( at: "2025-06-03T02:00:00Z"
+      issue { unit_id: "hwk" working_days: 3
+              findings { id: "f" source: PUBLIC_REPORT channel: "12345热线"
+                         found_by: "12345热线" category: "垃圾清运" description: "柳巷垃圾未及时清运" } })";
+  // 何建华 sits in the inspection group (supervising) but not in the office.
+  Status s = Add(R"(id: "r1" item_id: "pr-1" actor: "hejh")" + notice);
+  EXPECT_EQ(s.code(), Status::Code::kPermissionDenied);
+  EXPECT_EQ(
+      s.message(),
+      "event 'r1': person 'hejh' (何建华) may not issue a notice for item "
+      "'pr-1': public reports enter through the office: only members of "
+      "an office body may");
+  EXPECT_TRUE(Add(R"(id: "r2" item_id: "pr-1" actor: "xul")" + notice).ok());
+}
+
+TEST_F(LedgerTest, RemindersEscalateWithEachMissedStep) {
+  Issue();  // Due 2025-10-09.
+  v1::ReminderList due;
+  ASSERT_TRUE(ledger_.RemindersDue("2025-10-09", &due).ok());
+  EXPECT_EQ(due.reminders_size(), 0);
+  ASSERT_TRUE(ledger_.RemindersDue("2025-10-10", &due).ok());
+  ASSERT_EQ(due.reminders_size(), 1);
+  EXPECT_EQ(due.reminders(0).level(), 1);
+  EXPECT_EQ(due.reminders(0).name(), "蓝色催办单");
+  ASSERT_TRUE(
+      Add(R"(id: "m1" item_id: "srk-1" actor: "xul" at: "2025-10-10T01:00:00Z" remind { level: 1 })")
+          .ok());
+  ASSERT_TRUE(ledger_.RemindersDue("2025-10-13", &due).ok());
+  EXPECT_EQ(due.reminders_size(), 0);  // Sent; 3 working days late is not > 3.
+  ASSERT_TRUE(ledger_.RemindersDue("2025-10-14", &due).ok());
+  ASSERT_EQ(due.reminders_size(), 1);
+  EXPECT_EQ(due.reminders(0).name(), "橙色催办单");
+  EXPECT_EQ(due.reminders(0).sent_level(), 1);
+  ASSERT_TRUE(ledger_.RemindersDue("2025-10-17", &due).ok());
+  EXPECT_EQ(due.reminders(0).color(), "red");
+  EXPECT_EQ(due.reminders(0).working_days_late(), 7);
+  EXPECT_EQ(
+      Add(R"(id: "m2" item_id: "srk-1" actor: "xul" at: "2025-10-14T01:00:00Z" remind { level: 1 })")
+          .code(),
+      Status::Code::kConflict);
+  EXPECT_EQ(
+      Add(R"(id: "m3" item_id: "srk-1" actor: "xul" at: "2025-10-14T01:00:00Z" remind { level: 4 })")
+          .message(),
+      "event 'm3': reminder level 4 is not 1..3");
+  // Submitting stops the reminders.
+  ASSERT_TRUE(
+      Add(R"(id: "m4" item_id: "srk-1" actor: "chensq" at: "2025-10-15T01:00:00Z" submit {})")
+          .ok());
+  ASSERT_TRUE(ledger_.RemindersDue("2025-10-17", &due).ok());
+  EXPECT_EQ(due.reminders_size(), 0);
+}
+
+TEST_F(LedgerTest, EscalationRulesAndTheirApproval) {
+  // Two 占道经营 items of 市容科 named in bulletins, not rectified.
+  Issue("srk-1");
+  Issue("srk-2");
+  Issue("hwk-1", "hwk");
+  for (const char* id : {"srk-1", "srk-2", "hwk-1"}) {
+    ASSERT_TRUE(
+        Add(std::string(R"(id: "b-)") + id + R"(" item_id: ")" + id +
+            R"(" actor: "xul" at: "2025-10-10T01:00:00Z" bulletin { number: "东城管通〔2025〕9号" })")
+            .ok());
+  }
+  v1::EscalationList recs;
+  ASSERT_TRUE(ledger_.Escalations("2025-10-09", &recs).ok());
+  EXPECT_EQ(recs.recommendations_size(), 0);  // Not yet bulletined.
+  ASSERT_TRUE(ledger_.Escalations("2025-10-10", &recs).ok());
+  ASSERT_EQ(recs.recommendations_size(), 1);
+  EXPECT_EQ(recs.recommendations(0).unit_id(), "srk");
+  EXPECT_EQ(recs.recommendations(0).measure(), v1::INTERVIEW);
+  EXPECT_EQ(recs.recommendations(0).category(), "占道经营");
+  EXPECT_EQ(recs.recommendations(0).item_ids_size(), 2);
+  EXPECT_EQ(recs.recommendations(0).reason(),
+            "2 bulletined item(s) in 占道经营 not closed");
+
+  const std::string propose =
+      R"( item_id: "esc-srk-1" at: "2025-10-11T01:00:00Z"
+      reason: "两次通报仍未整改" propose_escalation { unit_id: "srk" measure: INTERVIEW
+      rule_id: "interview" item_ids: "srk-1" item_ids: "srk-2" })";
+  EXPECT_EQ(Add(R"(id: "x1" actor: "chensq")" + propose).code(),
+            Status::Code::kPermissionDenied);
+  ASSERT_TRUE(Add(R"(id: "x2" actor: "sunhy")" + propose).ok());
+  ASSERT_TRUE(ledger_.Escalations("2025-10-11", &recs).ok());
+  EXPECT_EQ(recs.recommendations_size(), 0);  // Proposed already.
+  const std::string decide =
+      R"( item_id: "esc-srk-1" at: "2025-10-12T01:00:00Z" decide_escalation { approved: true })";
+  for (const char* wrong : {"xul", "chensq", "wuyq"}) {
+    Status s = Add(std::string(R"(id: "d-)") + wrong + R"(" actor: ")" + wrong +
+                   "\"" + decide);
+    EXPECT_EQ(s.code(), Status::Code::kPermissionDenied) << wrong;
+    EXPECT_NE(s.message().find("only the leading group's 组长 or 副组长"),
+              std::string::npos)
+        << s.message();
+  }
+  Status s = Add(R"(id: "d-own" actor: "sunhy")" + decide);
+  EXPECT_EQ(s.message(),
+            "event 'd-own': person 'sunhy' (孙海燕) may not decide escalation "
+            "'esc-srk-1': the proposer may not decide their own proposal");
+  ASSERT_TRUE(Add(R"(id: "d-ok" actor: "zhoumy")" + decide).ok());
+  EXPECT_EQ(Add(R"(id: "d-again" actor: "hanlq")" + decide).code(),
+            Status::Code::kConflict);
+
+  // A serious finding overdue triggers 组织措施.
+  ASSERT_TRUE(
+      Add(R"(id: "sv" item_id: "xck-1" actor: "xul" at: "2025-10-13T01:00:00Z"
+      issue { unit_id: "xck" deadline: "2025-10-15"
+              findings { id: "f" category: "公益广告" severity: SERIOUS } })")
+          .ok());
+  ASSERT_TRUE(ledger_.Escalations("2025-10-16", &recs).ok());
+  ASSERT_EQ(recs.recommendations_size(), 1);
+  EXPECT_EQ(recs.recommendations(0).unit_id(), "xck");
+  EXPECT_EQ(recs.recommendations(0).measure(), v1::ORGANIZATIONAL_MEASURES);
+  EXPECT_EQ(recs.recommendations(0).reason(),
+            "1 overdue item(s) at or above severity SERIOUS");
+}
+
+TEST_F(LedgerTest, MonthlyStatisticsPerUnit) {
+  Issue("srk-1");  // 2025-09-25, due 10-09.
+  Issue("srk-2");
+  Issue("hwk-1", "hwk");
+  auto add = [&](const std::string& text) {
+    ASSERT_TRUE(Add(text).ok()) << text;
+  };
+  // srk-1: submitted on time, rejected, resubmitted late, closed in October.
+  add(R"(id: "1" item_id: "srk-1" actor: "chensq" at: "2025-10-09T01:00:00Z" submit {})");
+  add(R"(id: "2" item_id: "srk-1" actor: "xul" at: "2025-10-10T01:00:00Z" reason: "未整改到位" reject { new_deadline: "2025-10-15" })");
+  add(R"(id: "3" item_id: "srk-1" actor: "chensq" at: "2025-10-17T01:00:00Z" submit {})");
+  add(R"(id: "4" item_id: "srk-1" actor: "xul" at: "2025-10-20T01:00:00Z" verify {})");
+  // hwk-1: on time.
+  add(R"(id: "5" item_id: "hwk-1" actor: "linxd" at: "2025-10-08T01:00:00Z" submit {})");
+  add(R"(id: "6" item_id: "hwk-1" actor: "xul" at: "2025-10-09T01:00:00Z" verify {})");
+  v1::MonthlyStats stats;
+  ASSERT_TRUE(ledger_.MonthlyStats("2025-09", &stats).ok());
+  ASSERT_EQ(stats.units_size(), 2);
+  EXPECT_EQ(stats.units(0).unit_id(), "hwk");
+  EXPECT_EQ(stats.units(1).found(), 2);
+  EXPECT_EQ(stats.units(1).open(), 2);
+  EXPECT_EQ(stats.units(1).overdue(), 0);
+  ASSERT_TRUE(ledger_.MonthlyStats("2025-10", &stats).ok());
+  ASSERT_EQ(stats.units_size(), 2);
+  const v1::UnitMonthStats& hwk = stats.units(0);
+  const v1::UnitMonthStats& srk = stats.units(1);
+  EXPECT_EQ(hwk.rectified_on_time(), 1);
+  EXPECT_EQ(hwk.open(), 0);
+  EXPECT_EQ(srk.found(), 0);
+  EXPECT_EQ(srk.rectified_late(), 1);
+  EXPECT_EQ(srk.reopened(), 1);
+  EXPECT_EQ(srk.overdue(), 1);  // srk-2, due 10-09.
+  EXPECT_EQ(srk.open(), 1);
+  EXPECT_EQ(ledger_.MonthlyStats("2025-1", &stats).message(),
+            "month '2025-1' is not of the form YYYY-MM");
+}
+
+TEST_F(LedgerTest, RepeatedProblemsPointsAndHistory) {
+  auto issue = [&](const std::string& item, const std::string& at,
+                   const std::string& point) {
+    ASSERT_TRUE(Add(R"(id: "e-)" + item + R"(" item_id: ")" + item +
+                    R"(" actor: "xul" at: ")" + at + R"(T02:00:00Z"
+        issue { unit_id: "hwk" working_days: 3
+                findings { id: "f" category: "垃圾清运" point_id: ")" +
+                    point + R"(" found_on: ")" + at + R"(" } })")
+                    .ok());
+  };
+  issue("h1", "2025-06-03", "p-bjxx");
+  issue("h2", "2025-07-15", "p-bjxx");
+  issue("h3", "2025-10-20", "p-gjz");
+  v1::RepeatedProblemList repeated;
+  ASSERT_TRUE(ledger_.RepeatedProblems("2025-08-01", &repeated).ok());
+  ASSERT_EQ(repeated.problems_size(), 1);
+  EXPECT_EQ(repeated.problems(0).unit_id(), "hwk");
+  EXPECT_EQ(repeated.problems(0).findings(), 2);
+  EXPECT_EQ(repeated.problems(0).first_found(), "2025-06-03");
+  ASSERT_TRUE(ledger_.RepeatedProblems("2025-10-20", &repeated).ok());
+  EXPECT_EQ(repeated.problems_size(), 0);  // Only h3 in the 3-month window.
+
+  v1::PointReport points;
+  ASSERT_TRUE(ledger_.Points("2025-12-31", &points).ok());
+  ASSERT_EQ(points.points_size(), 5);
+  EXPECT_EQ(points.points(2).point_id(), "p-bjxx");
+  EXPECT_EQ(points.points(2).findings(), 2);
+  EXPECT_EQ(points.points(2).open_items(), 2);
+  EXPECT_EQ(points.points(2).last_found(), "2025-07-15");
+  EXPECT_EQ(points.points(1).findings(), 1);
+  Status s =
+      Add(R"(id: "bad" item_id: "h4" actor: "xul" at: "2025-10-20T02:00:00Z"
+      issue { unit_id: "hwk" working_days: 3 findings { id: "f" point_id: "p-nowhere" } })");
+  EXPECT_EQ(
+      s.message(),
+      "event 'bad': findings[0]: inspection point 'p-nowhere' does not exist");
+
+  ASSERT_TRUE(
+      Add(R"(id: "h1s" item_id: "h1" actor: "linxd" at: "2025-06-05T01:00:00Z" submit {})")
+          .ok());
+  v1::ItemHistory history;
+  ASSERT_TRUE(ledger_.History("h1", &history).ok());
+  ASSERT_EQ(history.events_size(), 2);
+  EXPECT_EQ(history.events(0).id(), "e-h1");
+  EXPECT_EQ(history.events(1).id(), "h1s");
+  EXPECT_EQ(history.item().state(), v1::SUBMITTED);
+  EXPECT_EQ(ledger_.History("h9", &history).code(), Status::Code::kNotFound);
+  // Events of one item come in date order.
+  EXPECT_EQ(
+      Add(R"(id: "h1v" item_id: "h1" actor: "xul" at: "2025-06-04T01:00:00Z" verify {})")
+          .message(),
+      "event 'h1v': dated 2025-06-04, before the item's last event on "
+      "2025-06-05");
+}
+
+TEST_F(LedgerTest, DeductionOccurrencesForAssessment) {
+  ASSERT_TRUE(
+      Add(R"(id: "d1" item_id: "a" actor: "xul" at: "2025-06-03T02:00:00Z"
+      issue { unit_id: "srk" deadline: "2025-06-10"
+              findings { id: "f" category: "占道经营" flags: "媒体曝光" } })")
+          .ok());
+  ASSERT_TRUE(
+      Add(R"(id: "d2" item_id: "b" actor: "xul" at: "2025-06-03T02:00:00Z"
+      issue { unit_id: "srk" deadline: "2025-06-10" findings { id: "f" category: "占道经营" } })")
+          .ok());
+  ASSERT_TRUE(
+      Add(R"(id: "d3" item_id: "b" actor: "chensq" at: "2025-06-05T02:00:00Z"
+      reason: "需协调市场管理方" request_extension { until: "2025-07-10" })")
+          .ok());
+  ASSERT_TRUE(
+      Add(R"(id: "d4" item_id: "b" actor: "xul" at: "2025-06-06T02:00:00Z"
+      decide_extension { approved: true })")
+          .ok());
+  v1::DeductionInputs inputs;
+  ASSERT_TRUE(ledger_.Deductions("2025-06", &inputs).ok());
+  ASSERT_EQ(inputs.inputs_size(), 8);  // One per unit.
+  const v1::IndicatorInput* srk = nullptr;
+  for (const v1::IndicatorInput& in : inputs.inputs())
+    if (in.unit_id() == "srk") srk = &in;
+  ASSERT_NE(srk, nullptr);
+  EXPECT_EQ(srk->indicator_id(), "M21");
+  EXPECT_EQ(srk->period(), "2025-06");
+  ASSERT_EQ(srk->occurrences().items_size(), 1);  // b is extended, not overdue.
+  EXPECT_EQ(srk->occurrences().items(0).ref(), "a");
+  EXPECT_EQ(srk->occurrences().items(0).flags(0), "媒体曝光");
+  ASSERT_TRUE(ledger_.Deductions("2025-07", &inputs).ok());
+  for (const v1::IndicatorInput& in : inputs.inputs())
+    if (in.unit_id() == "srk") srk = &in;
+  ASSERT_EQ(srk->occurrences().items_size(), 2);  // b overdue from 07-11.
+  EXPECT_EQ(srk->occurrences().items(1).flags(0), "approved_extension");
+}
+
+TEST_F(LedgerTest, ReplacingTheCampaign) {
+  Issue();
+  v1::Campaign next = c_->proto();
+  next.set_id("other");
+  EXPECT_EQ(ledger_.ReplaceCampaign(Campaign::Build(next)).code(),
+            Status::Code::kInvalidArgument);
+  // A newer version where 林晓东 joins the inspection group.
+  next = c_->proto();
+  for (v1::Body& b : *next.mutable_bodies()) {
+    if (b.id() == "inspection") {
+      v1::Member* m = b.add_members();
+      m->set_person_id("linxd");
+      m->set_role(v1::MEMBER_ROLE_MEMBER);
+    }
+  }
+  EXPECT_EQ(
+      Add(R"(id: "r1" item_id: "srk-1" actor: "linxd" at: "2025-09-26T01:00:00Z"
+                   remind { level: 1 })")
+          .code(),
+      Status::Code::kPermissionDenied);
+  Status replaced = ledger_.ReplaceCampaign(Campaign::Build(next));
+  ASSERT_TRUE(replaced.ok()) << replaced.ToString();
+  EXPECT_TRUE(
+      Add(R"(id: "r1" item_id: "srk-1" actor: "linxd" at: "2025-09-26T01:00:00Z"
+                     remind { level: 1 })")
+          .ok());
+  // A version that drops a unit with items cannot replace it.
+  next.mutable_units()->erase(next.mutable_units()->begin() + 2);  // srk
+  Status s = ledger_.ReplaceCampaign(Campaign::Build(next));
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
 }
 
 }  // namespace

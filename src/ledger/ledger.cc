@@ -1,13 +1,82 @@
+// Folding events into the ledger: the checks (roles, transitions, fields)
+// and the all-or-nothing application of a batch.
 #include "chuangwen/ledger.h"
 
 #include <algorithm>
 #include <boost/date_time/gregorian/gregorian.hpp>
 
-#include "chuangwen/calendar.h"
 #include "chuangwen/date.h"
+#include "ledger/ledger_state.h"
 
 namespace chuangwen {
+namespace internal {
+
+Date FromDay(Day day) {
+  return Date(boost::gregorian::gregorian_calendar::from_day_number(
+      static_cast<uint32_t>(day)));
+}
+
+std::string DayText(Day day) {
+  return day == 0 ? std::string() : FormatIsoDate(FromDay(day));
+}
+
+const Snapshot* ItemState::At(Day day) const {
+  auto it =
+      std::upper_bound(timeline.begin(), timeline.end(), day,
+                       [](Day d, const Snapshot& s) { return d < s.day; });
+  return it == timeline.begin() ? nullptr : &*(it - 1);
+}
+
+bool ItemState::OpenAt(Day day) const {
+  const Snapshot* s = At(day);
+  return s != nullptr && s->state != v1::CLOSED;
+}
+
+bool ItemState::OverdueAt(Day day) const {
+  const Snapshot* s = At(day);
+  return s != nullptr &&
+         (s->state == v1::ISSUED || s->state == v1::IN_RECTIFICATION) &&
+         s->deadline < day;
+}
+
+Roles::Roles(const v1::Campaign& c) {
+  bool any = std::any_of(c.bodies().begin(), c.bodies().end(),
+                         [](const v1::Body& b) { return b.supervises(); });
+  for (const v1::Body& b : c.bodies()) {
+    for (const v1::Member& m : b.members()) {
+      if (m.person_id().empty()) continue;
+      if (any ? b.supervises() : b.kind() == v1::BODY_KIND_OFFICE)
+        supervisors.insert(m.person_id());
+      if (b.kind() == v1::BODY_KIND_OFFICE) office.insert(m.person_id());
+      if (b.kind() == v1::BODY_KIND_LEADING_GROUP &&
+          (m.role() == v1::MEMBER_ROLE_LEADER ||
+           m.role() == v1::MEMBER_ROLE_DEPUTY_LEADER)) {
+        leaders.insert(m.person_id());
+      }
+    }
+  }
+}
+
+std::string FormatSeries(const std::string& series, int year, int n) {
+  std::string out = series;
+  auto replace = [&](const std::string& key, const std::string& value) {
+    for (size_t p = out.find(key); p != std::string::npos;
+         p = out.find(key, p + value.size())) {
+      out.replace(p, key.size(), value);
+    }
+  };
+  replace("{year}", std::to_string(year));
+  replace("{n}", std::to_string(n));
+  return out;
+}
+
+}  // namespace internal
+
 namespace {
+
+using internal::Day;
+using internal::EscalationState;
+using internal::ItemState;
 
 const char* KindName(v1::LedgerEvent::KindCase k) {
   switch (k) {
@@ -27,6 +96,14 @@ const char* KindName(v1::LedgerEvent::KindCase k) {
       return "request an extension of";
     case v1::LedgerEvent::kDecideExtension:
       return "decide the extension of";
+    case v1::LedgerEvent::kRemind:
+      return "send a reminder for";
+    case v1::LedgerEvent::kBulletin:
+      return "bulletin";
+    case v1::LedgerEvent::kProposeEscalation:
+      return "propose escalation";
+    case v1::LedgerEvent::kDecideEscalation:
+      return "decide escalation";
     case v1::LedgerEvent::KIND_NOT_SET:
       return "act on";
   }
@@ -50,274 +127,622 @@ const char* StateName(v1::LedgerState s) {
   }
 }
 
-bool SupervisorAction(v1::LedgerEvent::KindCase k) {
-  return k == v1::LedgerEvent::kIssue || k == v1::LedgerEvent::kVerify ||
-         k == v1::LedgerEvent::kReject || k == v1::LedgerEvent::kLongTerm ||
-         k == v1::LedgerEvent::kDecideExtension;
+enum class Role { kSupervisor, kUnit, kLeader };
+
+Role RequiredRole(v1::LedgerEvent::KindCase k) {
+  switch (k) {
+    case v1::LedgerEvent::kStart:
+    case v1::LedgerEvent::kSubmit:
+    case v1::LedgerEvent::kRequestExtension:
+      return Role::kUnit;
+    case v1::LedgerEvent::kDecideEscalation:
+      return Role::kLeader;
+    default:
+      return Role::kSupervisor;
+  }
+}
+
+bool IsEscalationEvent(v1::LedgerEvent::KindCase k) {
+  return k == v1::LedgerEvent::kProposeEscalation ||
+         k == v1::LedgerEvent::kDecideEscalation;
+}
+
+// Staged changes of one batch: copies of the touched items, new items and
+// claimed ids, applied to the state only when the whole batch passed. In
+// direct mode (replay) changes go straight to the state.
+class Txn {
+ public:
+  Txn(Ledger::State* state, bool staged) : s_(state), staged_(staged) {}
+
+  ItemState* FindItem(const std::string& id) {
+    if (staged_) {
+      auto n = new_items_.find(id);
+      if (n != new_items_.end()) return &n->second;
+    }
+    auto it = s_->item_index.find(id);
+    if (it == s_->item_index.end()) return nullptr;
+    if (!staged_) return &s_->items[it->second];
+    auto c = changed_items_.find(it->second);
+    if (c == changed_items_.end())
+      c = changed_items_.emplace(it->second, s_->items[it->second]).first;
+    return &c->second;
+  }
+  ItemState* NewItem(const std::string& id) {
+    if (staged_) {
+      order_.push_back(id);
+      ItemState& item = new_items_[id];
+      item.id = id;
+      return &item;
+    }
+    s_->item_index.emplace(id, static_cast<uint32_t>(s_->items.size()));
+    s_->items.emplace_back();
+    s_->items.back().id = id;
+    return &s_->items.back();
+  }
+  EscalationState* FindEscalation(const std::string& id) {
+    if (staged_) {
+      auto n = new_escalations_.find(id);
+      if (n != new_escalations_.end()) return &n->second;
+    }
+    auto it = s_->escalation_index.find(id);
+    if (it == s_->escalation_index.end()) return nullptr;
+    if (!staged_) return &s_->escalations[it->second];
+    auto c = changed_escalations_.find(it->second);
+    if (c == changed_escalations_.end()) {
+      c = changed_escalations_.emplace(it->second, s_->escalations[it->second])
+              .first;
+    }
+    return &c->second;
+  }
+  EscalationState* NewEscalation(const std::string& id) {
+    if (staged_) {
+      escalation_order_.push_back(id);
+      EscalationState& e = new_escalations_[id];
+      e.id = id;
+      return &e;
+    }
+    s_->escalation_index.emplace(id,
+                                 static_cast<uint32_t>(s_->escalations.size()));
+    s_->escalations.emplace_back();
+    s_->escalations.back().id = id;
+    return &s_->escalations.back();
+  }
+  bool IdTaken(const std::string& id) {
+    return FindItem(id) != nullptr || FindEscalation(id) != nullptr;
+  }
+  // False when the id is already used.
+  bool ClaimEventId(const std::string& id) {
+    if (!staged_) return s_->event_ids.insert(id).second;
+    return s_->event_ids.count(id) == 0 && event_ids_.insert(id).second;
+  }
+  bool ClaimNumber(const std::string& number) {
+    if (!staged_) return s_->notice_numbers.insert(number).second;
+    return s_->notice_numbers.count(number) == 0 &&
+           numbers_.insert(number).second;
+  }
+  bool NumberTaken(const std::string& number) const {
+    return s_->notice_numbers.count(number) != 0 || numbers_.count(number) != 0;
+  }
+  int NoticesInYear(int year) const {
+    auto a = s_->notices_per_year.find(year);
+    auto b = years_.find(year);
+    return (a == s_->notices_per_year.end() ? 0 : a->second) +
+           (b == years_.end() ? 0 : b->second);
+  }
+  void CountNotice(int year) {
+    ++(staged_ ? years_ : s_->notices_per_year)[year];
+  }
+
+  void Commit() {
+    if (!staged_) return;
+    for (auto& [index, item] : changed_items_)
+      s_->items[index] = std::move(item);
+    for (const std::string& id : order_) {
+      s_->item_index.emplace(id, static_cast<uint32_t>(s_->items.size()));
+      s_->items.push_back(std::move(new_items_[id]));
+    }
+    for (auto& [index, e] : changed_escalations_)
+      s_->escalations[index] = std::move(e);
+    for (const std::string& id : escalation_order_) {
+      s_->escalation_index.emplace(
+          id, static_cast<uint32_t>(s_->escalations.size()));
+      s_->escalations.push_back(std::move(new_escalations_[id]));
+    }
+    s_->event_ids.insert(event_ids_.begin(), event_ids_.end());
+    s_->notice_numbers.insert(numbers_.begin(), numbers_.end());
+    for (const auto& [year, n] : years_) s_->notices_per_year[year] += n;
+  }
+
+ private:
+  Ledger::State* s_;
+  bool staged_;
+  std::unordered_map<uint32_t, ItemState> changed_items_;
+  std::unordered_map<std::string, ItemState> new_items_;
+  std::vector<std::string> order_;
+  std::unordered_map<uint32_t, EscalationState> changed_escalations_;
+  std::unordered_map<std::string, EscalationState> new_escalations_;
+  std::vector<std::string> escalation_order_;
+  std::unordered_set<std::string> event_ids_, numbers_;
+  std::map<int, int> years_;
+};
+
+// Checks one event against the staged state and applies it there.
+class EventChecker {
+ public:
+  EventChecker(const Campaign& campaign, const Ledger::State& state, Txn* txn)
+      : c_(campaign), roles_(state.roles), txn_(txn) {}
+
+  // `e` may be changed (a notice number assigned).
+  Status Check(v1::LedgerEvent* e, uint64_t position);
+
+ private:
+  std::string Where(const v1::LedgerEvent& e) const {
+    return "event '" + e.id() + "'";
+  }
+  Status Refuse(const v1::LedgerEvent& e, const std::string& rule) const {
+    const int32_t p = c_.index().Person(e.actor());
+    return Status::PermissionDenied(
+        Where(e) + ": person '" + e.actor() + "' (" +
+        c_.proto().people(p).name() + ") may not " + KindName(e.kind_case()) +
+        " " + (IsEscalationEvent(e.kind_case()) ? "'" : "item '") +
+        e.item_id() + "': " + rule);
+  }
+  bool InUnit(const std::string& person, const std::string& unit) const {
+    const CampaignIndex& index = c_.index();
+    int32_t u = index.Unit(c_.proto().people(index.Person(person)).unit_id());
+    for (int depth = 0; u != kNoIndex && depth < 64; ++depth) {
+      const v1::Unit& x = c_.proto().units(u);
+      if (x.id() == unit) return true;
+      u = index.Unit(x.parent_id());
+    }
+    return false;
+  }
+  Status ParseDay(const v1::LedgerEvent& e, const std::string& text,
+                  const char* field, Day* out) const {
+    Date d;
+    Status s = ParseIsoDate(text, &d);
+    if (!s.ok())
+      return Status::InvalidArgument(Where(e) + ": " + field + " " +
+                                     s.message());
+    *out = internal::ToDay(d);
+    return Status::OK();
+  }
+  Status Issue(v1::LedgerEvent* e, Day day, uint64_t position);
+  Status Escalate(const v1::LedgerEvent& e, Day day, uint64_t position);
+  Status Transition(const v1::LedgerEvent& e, ItemState* item, Day day);
+
+  const Campaign& c_;
+  const internal::Roles& roles_;
+  Txn* txn_;
+};
+
+Status EventChecker::Check(v1::LedgerEvent* ev, uint64_t position) {
+  const v1::LedgerEvent& e = *ev;
+  if (e.id().empty()) return Status::InvalidArgument("an event has no id");
+  if (!txn_->ClaimEventId(e.id()))
+    return Status::Conflict(Where(e) + ": id is already used");
+  if (e.item_id().empty())
+    return Status::InvalidArgument(Where(e) + ": item_id is required");
+  if (e.kind_case() == v1::LedgerEvent::KIND_NOT_SET)
+    return Status::InvalidArgument(Where(e) + ": names no action");
+  Date date;
+  if (e.at().size() < 10 ||
+      !ParseIsoDate(std::string_view(e.at()).substr(0, 10), &date).ok()) {
+    return Status::InvalidArgument(Where(e) + ": at '" + e.at() +
+                                   "' is not an ISO 8601 time");
+  }
+  const Day day = internal::ToDay(date);
+  if (c_.index().Person(e.actor()) == kNoIndex) {
+    return Status::NotFound(Where(e) + ": actor '" + e.actor() +
+                            "' does not exist");
+  }
+  if (IsEscalationEvent(e.kind_case())) return Escalate(e, day, position);
+  if (e.kind_case() == v1::LedgerEvent::kIssue) return Issue(ev, day, position);
+
+  ItemState* item = txn_->FindItem(e.item_id());
+  if (item == nullptr) {
+    return Status::NotFound(Where(e) + ": item '" + e.item_id() +
+                            "' does not exist");
+  }
+  if (RequiredRole(e.kind_case()) == Role::kUnit) {
+    if (!InUnit(e.actor(), item->unit_id()))
+      return Refuse(e, "only people of unit '" + item->unit_id() + "' may");
+  } else if (roles_.supervisors.count(e.actor()) == 0) {
+    return Refuse(e, "only members of a supervising body may");
+  }
+  if (day < item->last_event) {
+    return Status::InvalidArgument(Where(e) + ": dated " +
+                                   internal::DayText(day) +
+                                   ", before the item's last event on " +
+                                   internal::DayText(item->last_event));
+  }
+  CW_RETURN_IF_ERROR(Transition(e, item, day));
+  item->last_event = day;
+  ++item->events;
+  item->positions.push_back(position);
+  if (item->timeline.empty() || item->timeline.back().state != item->state ||
+      item->timeline.back().deadline != item->deadline) {
+    if (!item->timeline.empty() && item->timeline.back().day == day) {
+      item->timeline.back().state = item->state;
+      item->timeline.back().deadline = item->deadline;
+    } else {
+      item->timeline.push_back({day, item->deadline, item->state});
+    }
+  }
+  return Status::OK();
+}
+
+Status EventChecker::Issue(v1::LedgerEvent* ev, Day day, uint64_t position) {
+  const v1::LedgerEvent& e = *ev;
+  if (roles_.supervisors.count(e.actor()) == 0)
+    return Refuse(e, "only members of a supervising body may");
+  const v1::IssueNotice& n = e.issue();
+  const bool public_report = std::any_of(
+      n.findings().begin(), n.findings().end(),
+      [](const v1::Finding& f) { return f.source() == v1::PUBLIC_REPORT; });
+  if (public_report && roles_.office.count(e.actor()) == 0) {
+    return Refuse(e,
+                  "public reports enter through the office: only members of "
+                  "an office body may");
+  }
+  if (txn_->IdTaken(e.item_id())) {
+    return Status::Conflict(Where(e) + ": item '" + e.item_id() +
+                            "' already exists");
+  }
+  if (c_.index().Unit(n.unit_id()) == kNoIndex) {
+    return Status::NotFound(Where(e) + ": unit '" + n.unit_id() +
+                            "' does not exist");
+  }
+  if (n.findings_size() == 0)
+    return Status::InvalidArgument(Where(e) + ": the notice has no findings");
+  const v1::SupervisionRules& rules = c_.proto().supervision();
+  v1::Severity severity = v1::SEVERITY_UNSPECIFIED;
+  for (int i = 0; i < n.findings_size(); ++i) {
+    const v1::Finding& f = n.findings(i);
+    if (!f.point_id().empty() &&
+        std::none_of(rules.points().begin(), rules.points().end(),
+                     [&](const v1::InspectionPoint& p) {
+                       return p.id() == f.point_id();
+                     })) {
+      return Status::NotFound(Where(e) + ": findings[" + std::to_string(i) +
+                              "]: inspection point '" + f.point_id() +
+                              "' does not exist");
+    }
+    if (!f.unit_id().empty() && f.unit_id() != n.unit_id() &&
+        c_.index().Unit(f.unit_id()) == kNoIndex) {
+      return Status::NotFound(Where(e) + ": findings[" + std::to_string(i) +
+                              "]: unit '" + f.unit_id() + "' does not exist");
+    }
+    if (!f.found_on().empty()) {
+      Day found;
+      CW_RETURN_IF_ERROR(ParseDay(e, f.found_on(), "found_on", &found));
+      if (found > day) {
+        return Status::InvalidArgument(Where(e) + ": findings[" +
+                                       std::to_string(i) +
+                                       "]: found_on is after the notice");
+      }
+    }
+    severity = std::max(severity, f.severity());
+  }
+  const int year = static_cast<int>(internal::FromDay(day).year());
+  if (n.number().empty()) {
+    if (rules.notice_series().empty()) {
+      return Status::InvalidArgument(
+          Where(e) +
+          ": the notice needs a number (the campaign has no "
+          "notice series)");
+    }
+    int k = txn_->NoticesInYear(year) + 1;
+    std::string number = internal::FormatSeries(rules.notice_series(), year, k);
+    while (txn_->NumberTaken(number))
+      number = internal::FormatSeries(rules.notice_series(), year, ++k);
+    ev->mutable_issue()->set_number(number);
+  }
+  if (!txn_->ClaimNumber(n.number())) {
+    return Status::Conflict(Where(e) + ": notice number " + n.number() +
+                            " is already used");
+  }
+  Day deadline;
+  if (!n.deadline().empty()) {
+    CW_RETURN_IF_ERROR(ParseDay(e, n.deadline(), "deadline", &deadline));
+  } else if (n.working_days() > 0) {
+    Date d;
+    Status s = c_.calendar().AddWorkingDays(internal::FromDay(day),
+                                            n.working_days(), &d);
+    if (!s.ok()) return Status::InvalidArgument(Where(e) + ": " + s.message());
+    deadline = internal::ToDay(d);
+  } else {
+    return Status::InvalidArgument(
+        Where(e) + ": the notice needs a deadline or working_days");
+  }
+  if (deadline < day)
+    return Status::InvalidArgument(Where(e) +
+                                   ": deadline is before the notice");
+  txn_->CountNotice(year);
+  ItemState* item = txn_->NewItem(e.item_id());
+  item->notice = n;
+  item->state = v1::ISSUED;
+  item->issued = day;
+  item->deadline = deadline;
+  item->last_event = day;
+  item->events = 1;
+  item->severity = severity;
+  item->positions.push_back(position);
+  item->timeline.push_back({day, deadline, v1::ISSUED});
+  return Status::OK();
+}
+
+Status EventChecker::Escalate(const v1::LedgerEvent& e, Day day,
+                              uint64_t position) {
+  if (e.kind_case() == v1::LedgerEvent::kProposeEscalation) {
+    if (roles_.supervisors.count(e.actor()) == 0)
+      return Refuse(e, "only members of a supervising body may");
+    const v1::ProposeEscalation& p = e.propose_escalation();
+    if (txn_->IdTaken(e.item_id())) {
+      return Status::Conflict(Where(e) + ": '" + e.item_id() +
+                              "' already exists");
+    }
+    if (c_.index().Unit(p.unit_id()) == kNoIndex) {
+      return Status::NotFound(Where(e) + ": unit '" + p.unit_id() +
+                              "' does not exist");
+    }
+    if (p.measure() == v1::ESCALATION_MEASURE_UNSPECIFIED)
+      return Status::InvalidArgument(Where(e) + ": measure is required");
+    if (e.reason().empty())
+      return Status::InvalidArgument(Where(e) +
+                                     ": an escalation needs a reason");
+    for (const std::string& id : p.item_ids()) {
+      ItemState* item = txn_->FindItem(id);
+      if (item == nullptr) {
+        return Status::NotFound(Where(e) + ": item '" + id +
+                                "' does not exist");
+      }
+      if (item->unit_id() != p.unit_id()) {
+        return Status::InvalidArgument(Where(e) + ": item '" + id +
+                                       "' belongs to unit '" + item->unit_id() +
+                                       "', not '" + p.unit_id() + "'");
+      }
+    }
+    EscalationState* x = txn_->NewEscalation(e.item_id());
+    x->unit_id = p.unit_id();
+    x->measure = p.measure();
+    x->rule_id = p.rule_id();
+    x->proposer = e.actor();
+    x->proposed_on = day;
+    x->item_ids.assign(p.item_ids().begin(), p.item_ids().end());
+    x->positions.push_back(position);
+    return Status::OK();
+  }
+  EscalationState* x = txn_->FindEscalation(e.item_id());
+  if (x == nullptr) {
+    return Status::NotFound(Where(e) + ": escalation '" + e.item_id() +
+                            "' does not exist");
+  }
+  if (roles_.leaders.count(e.actor()) == 0) {
+    return Refuse(e,
+                  "only the leading group's 组长 or 副组长 (leader or deputy "
+                  "leader) may");
+  }
+  if (e.actor() == x->proposer)
+    return Refuse(e, "the proposer may not decide their own proposal");
+  if (x->decision != 0)
+    return Status::Conflict(Where(e) + ": escalation '" + e.item_id() +
+                            "' is already decided");
+  if (day < x->proposed_on)
+    return Status::InvalidArgument(Where(e) + ": dated before the proposal");
+  if (!e.decide_escalation().approved() && e.reason().empty())
+    return Status::InvalidArgument(Where(e) + ": a refusal needs a reason");
+  x->decision = e.decide_escalation().approved() ? 1 : -1;
+  x->positions.push_back(position);
+  return Status::OK();
+}
+
+Status EventChecker::Transition(const v1::LedgerEvent& e, ItemState* item,
+                                Day day) {
+  auto conflict = [&](const char* allowed) {
+    return Status::Conflict(Where(e) + ": cannot " + KindName(e.kind_case()) +
+                            " item '" + e.item_id() + "' while it is " +
+                            StateName(item->state) + " (only when " + allowed +
+                            ")");
+  };
+  if (item->state == v1::CLOSED) return conflict("not closed");
+  switch (e.kind_case()) {
+    case v1::LedgerEvent::kStart:
+      if (item->state != v1::ISSUED) return conflict("issued");
+      item->state = v1::IN_RECTIFICATION;
+      break;
+    case v1::LedgerEvent::kSubmit:
+      if (item->state == v1::SUBMITTED)
+        return conflict("issued, in rectification or long-term");
+      item->state = v1::SUBMITTED;
+      item->last_submitted = day;
+      break;
+    case v1::LedgerEvent::kVerify:
+      if (item->state != v1::SUBMITTED) return conflict("submitted");
+      item->state = v1::CLOSED;
+      item->closed_on = day;
+      item->extension_requested = 0;
+      break;
+    case v1::LedgerEvent::kReject: {
+      if (item->state != v1::SUBMITTED) return conflict("submitted");
+      if (e.reason().empty())
+        return Status::InvalidArgument(Where(e) +
+                                       ": a rejection needs a reason");
+      Day d;
+      CW_RETURN_IF_ERROR(
+          ParseDay(e, e.reject().new_deadline(), "new_deadline", &d));
+      if (d < day)
+        return Status::InvalidArgument(Where(e) +
+                                       ": new_deadline is in the past");
+      item->state = v1::IN_RECTIFICATION;
+      item->deadline = d;
+      ++item->rejections;
+      item->rejected_on.push_back(day);
+      break;
+    }
+    case v1::LedgerEvent::kLongTerm: {
+      if (item->state != v1::ISSUED && item->state != v1::IN_RECTIFICATION)
+        return conflict("issued or in rectification");
+      if (e.reason().empty())
+        return Status::InvalidArgument(Where(e) + ": 挂账 needs a reason");
+      Day d;
+      CW_RETURN_IF_ERROR(
+          ParseDay(e, e.long_term().plan_date(), "plan_date", &d));
+      if (d < day)
+        return Status::InvalidArgument(Where(e) + ": plan_date is in the past");
+      item->state = v1::LONG_TERM;
+      item->plan_date = d;
+      break;
+    }
+    case v1::LedgerEvent::kRequestExtension: {
+      if (item->state != v1::ISSUED && item->state != v1::IN_RECTIFICATION)
+        return conflict("issued or in rectification");
+      if (item->extension_requested != 0) {
+        return Status::Conflict(Where(e) +
+                                ": an extension request is already pending");
+      }
+      if (day > item->deadline) {
+        return Status::Conflict(Where(e) + ": requested after the deadline " +
+                                internal::DayText(item->deadline) +
+                                "; requests must come before it");
+      }
+      if (e.reason().empty())
+        return Status::InvalidArgument(Where(e) +
+                                       ": an extension needs a reason");
+      Day d;
+      CW_RETURN_IF_ERROR(
+          ParseDay(e, e.request_extension().until(), "until", &d));
+      if (d <= item->deadline) {
+        return Status::InvalidArgument(Where(e) +
+                                       ": until must be after the deadline " +
+                                       internal::DayText(item->deadline));
+      }
+      item->extension_requested = d;
+      break;
+    }
+    case v1::LedgerEvent::kDecideExtension:
+      if (item->extension_requested == 0)
+        return Status::Conflict(Where(e) + ": no extension request is pending");
+      if (e.decide_extension().approved()) {
+        item->deadline = item->extension_requested;
+        ++item->extensions_approved;
+      } else if (e.reason().empty()) {
+        return Status::InvalidArgument(Where(e) + ": a refusal needs a reason");
+      }
+      item->extension_requested = 0;
+      break;
+    case v1::LedgerEvent::kRemind: {
+      const int levels = c_.proto().supervision().reminders_size();
+      const int level = e.remind().level();
+      if (level < 1 || level > std::max(levels, 1)) {
+        return Status::InvalidArgument(Where(e) + ": reminder level " +
+                                       std::to_string(level) + " is not 1.." +
+                                       std::to_string(std::max(levels, 1)));
+      }
+      if (level <= item->reminder_level) {
+        return Status::Conflict(Where(e) + ": a level " +
+                                std::to_string(item->reminder_level) +
+                                " reminder was already sent");
+      }
+      item->reminder_level = level;
+      break;
+    }
+    case v1::LedgerEvent::kBulletin:
+      if (e.bulletin().number().empty())
+        return Status::InvalidArgument(Where(e) +
+                                       ": the bulletin needs a number");
+      item->bulletined_on.push_back(day);
+      break;
+    default:
+      break;
+  }
+  return Status::OK();
 }
 
 }  // namespace
 
-Ledger::Ledger(std::shared_ptr<const Campaign> campaign)
-    : campaign_(std::move(campaign)) {
-  const v1::Campaign& c = campaign_->proto();
-  bool any = std::any_of(c.bodies().begin(), c.bodies().end(),
-                         [](const v1::Body& b) { return b.supervises(); });
-  for (const v1::Body& b : c.bodies()) {
-    if (any ? b.supervises() : b.kind() == v1::BODY_KIND_OFFICE) {
-      for (const v1::Member& m : b.members()) {
-        if (!m.person_id().empty()) supervisors_.insert(m.person_id());
-      }
-    }
-  }
-}
+Ledger::Ledger(std::shared_ptr<const Campaign> campaign, LedgerOptions options)
+    : campaign_(std::move(campaign)),
+      options_(options),
+      state_(std::make_unique<State>(campaign_->proto())) {}
 
-Status Ledger::Check(const v1::LedgerEvent& e,
-                     std::map<std::string, v1::LedgerItem>* items,
-                     std::set<std::string>* ids) const {
-  const v1::Campaign& c = campaign_->proto();
-  const std::string where = "event '" + e.id() + "'";
-  if (e.id().empty()) return Status::InvalidArgument("an event has no id");
-  if (!ids->insert(e.id()).second)
-    return Status::Conflict(where + ": id is already used");
-  if (e.item_id().empty())
-    return Status::InvalidArgument(where + ": item_id is required");
-  if (e.kind_case() == v1::LedgerEvent::KIND_NOT_SET) {
-    return Status::InvalidArgument(where + ": names no action");
-  }
-  Date day;
-  if (e.at().size() < 10 || !ParseIsoDate(e.at().substr(0, 10), &day).ok()) {
-    return Status::InvalidArgument(where + ": at '" + e.at() +
-                                   "' is not an ISO 8601 time");
-  }
-  const int32_t actor = campaign_->index().Person(e.actor());
-  if (actor == kNoIndex) {
-    return Status::NotFound(where + ": actor '" + e.actor() +
-                            "' does not exist");
-  }
-  auto it = items->find(e.item_id());
-  const bool exists = it != items->end();
-  if (e.kind_case() == v1::LedgerEvent::kIssue) {
-    if (exists)
-      return Status::Conflict(where + ": item '" + e.item_id() +
-                              "' already exists");
-  } else if (!exists) {
-    return Status::NotFound(where + ": item '" + e.item_id() +
-                            "' does not exist");
-  }
-  // Permissions.
-  const std::string who =
-      "person '" + e.actor() + "' (" + c.people(actor).name() + ")";
-  const std::string action =
-      std::string(KindName(e.kind_case())) + " item '" + e.item_id() + "'";
-  if (SupervisorAction(e.kind_case())) {
-    if (supervisors_.count(e.actor()) == 0) {
-      return Status::PermissionDenied(
-          where + ": " + who + " may not " + action +
-          ": only members of a supervising body may");
+Ledger::~Ledger() = default;
+
+size_t Ledger::item_count() const { return state_->items.size(); }
+
+Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
+                     std::vector<v1::LedgerEvent>* accepted) {
+  Txn txn(state_.get(), staged);
+  EventChecker checker(*campaign_, *state_, &txn);
+  std::vector<v1::LedgerEvent> recorded;
+  const bool copy = accepted != nullptr || options_.keep_events;
+  if (copy) recorded.reserve(batch.size());
+  v1::LedgerEvent scratch;
+  for (size_t i = 0; i < batch.size(); ++i) {
+    // Only a notice without a number is changed; others are checked as is.
+    const bool numbered = batch[i].kind_case() != v1::LedgerEvent::kIssue ||
+                          !batch[i].issue().number().empty();
+    v1::LedgerEvent* e;
+    if (copy) {
+      recorded.push_back(batch[i]);
+      e = &recorded.back();
+    } else if (numbered) {
+      e = const_cast<v1::LedgerEvent*>(&batch[i]);  // Not modified.
+    } else {
+      scratch = batch[i];
+      e = &scratch;
     }
-  } else {
-    // The actor's unit must be the item's unit or below it.
-    const std::string& unit = it->second.unit_id();
-    bool ok = false;
-    int32_t u = campaign_->index().Unit(c.people(actor).unit_id());
-    for (int depth = 0; u != kNoIndex && depth < 64; ++depth) {
-      if (c.units(u).id() == unit) {
-        ok = true;
-        break;
-      }
-      u = campaign_->index().Unit(c.units(u).parent_id());
-    }
-    if (!ok) {
-      return Status::PermissionDenied(where + ": " + who + " may not " +
-                                      action + ": only people of unit '" +
-                                      unit + "' may");
-    }
+    CW_RETURN_IF_ERROR(checker.Check(e, event_count_ + i));
   }
-  const std::string iso = FormatIsoDate(day);
-  if (exists && iso < it->second.issued_on()) {
-    return Status::InvalidArgument(where +
-                                   ": dated before the item was issued");
+  txn.Commit();
+  event_count_ += batch.size();
+  if (options_.keep_events) {
+    events_.insert(events_.end(), recorded.begin(), recorded.end());
   }
-  auto conflict = [&](const char* allowed) {
-    return Status::Conflict(where + ": cannot " + action + " while it is " +
-                            StateName(it->second.state()) + " (only when " +
-                            allowed + ")");
-  };
-  auto parse = [&](const std::string& text, const char* field, Date* out) {
-    Status s = ParseIsoDate(text, out);
-    return s.ok() ? s
-                  : Status::InvalidArgument(where + ": " + field + " " +
-                                            s.message());
-  };
-  switch (e.kind_case()) {
-    case v1::LedgerEvent::kIssue: {
-      const v1::IssueNotice& n = e.issue();
-      if (n.number().empty())
-        return Status::InvalidArgument(where + ": the notice needs a number");
-      if (campaign_->index().Unit(n.unit_id()) == kNoIndex) {
-        return Status::NotFound(where + ": unit '" + n.unit_id() +
-                                "' does not exist");
-      }
-      if (n.findings_size() == 0)
-        return Status::InvalidArgument(where + ": the notice has no findings");
-      Date deadline;
-      if (!n.deadline().empty()) {
-        CW_RETURN_IF_ERROR(parse(n.deadline(), "deadline", &deadline));
-      } else if (n.working_days() > 0) {
-        Status s = campaign_->calendar().AddWorkingDays(day, n.working_days(),
-                                                        &deadline);
-        if (!s.ok()) return Status::InvalidArgument(where + ": " + s.message());
-      } else {
-        return Status::InvalidArgument(
-            where + ": the notice needs a deadline or working_days");
-      }
-      if (deadline < day)
-        return Status::InvalidArgument(where +
-                                       ": deadline is before the notice");
-      v1::LedgerItem item;
-      item.set_id(e.item_id());
-      item.set_number(n.number());
-      item.set_unit_id(n.unit_id());
-      item.set_state(v1::ISSUED);
-      item.set_issued_on(iso);
-      item.set_deadline(FormatIsoDate(deadline));
-      *item.mutable_findings() = n.findings();
-      item.set_events(1);
-      (*items)[e.item_id()] = std::move(item);
-      return Status::OK();
-    }
-    default:
-      break;
-  }
-  v1::LedgerItem& item = it->second;
-  if (item.state() == v1::CLOSED) return conflict("not closed");
-  switch (e.kind_case()) {
-    case v1::LedgerEvent::kStart:
-      if (item.state() != v1::ISSUED) return conflict("issued");
-      item.set_state(v1::IN_RECTIFICATION);
-      break;
-    case v1::LedgerEvent::kSubmit:
-      if (item.state() == v1::SUBMITTED)
-        return conflict("issued, in rectification or long-term");
-      item.set_state(v1::SUBMITTED);
-      break;
-    case v1::LedgerEvent::kVerify:
-      if (item.state() != v1::SUBMITTED) return conflict("submitted");
-      item.set_state(v1::CLOSED);
-      item.set_closed_on(iso);
-      item.clear_extension_requested();
-      break;
-    case v1::LedgerEvent::kReject: {
-      if (item.state() != v1::SUBMITTED) return conflict("submitted");
-      if (e.reason().empty())
-        return Status::InvalidArgument(where + ": a rejection needs a reason");
-      Date d;
-      CW_RETURN_IF_ERROR(parse(e.reject().new_deadline(), "new_deadline", &d));
-      if (d < day)
-        return Status::InvalidArgument(where + ": new_deadline is in the past");
-      item.set_state(v1::IN_RECTIFICATION);
-      item.set_deadline(FormatIsoDate(d));
-      item.set_rejections(item.rejections() + 1);
-      break;
-    }
-    case v1::LedgerEvent::kLongTerm: {
-      if (item.state() != v1::ISSUED && item.state() != v1::IN_RECTIFICATION) {
-        return conflict("issued or in rectification");
-      }
-      if (e.reason().empty())
-        return Status::InvalidArgument(where + ": 挂账 needs a reason");
-      Date d;
-      CW_RETURN_IF_ERROR(parse(e.long_term().plan_date(), "plan_date", &d));
-      item.set_state(v1::LONG_TERM);
-      item.set_plan_date(FormatIsoDate(d));
-      break;
-    }
-    case v1::LedgerEvent::kRequestExtension: {
-      if (item.state() != v1::ISSUED && item.state() != v1::IN_RECTIFICATION) {
-        return conflict("issued or in rectification");
-      }
-      if (!item.extension_requested().empty()) {
-        return Status::Conflict(where +
-                                ": an extension request is already pending");
-      }
-      if (iso > item.deadline()) {
-        return Status::Conflict(where + ": requested after the deadline " +
-                                item.deadline() +
-                                "; requests must come before it");
-      }
-      if (e.reason().empty())
-        return Status::InvalidArgument(where + ": an extension needs a reason");
-      Date d;
-      CW_RETURN_IF_ERROR(parse(e.request_extension().until(), "until", &d));
-      if (FormatIsoDate(d) <= item.deadline()) {
-        return Status::InvalidArgument(
-            where + ": until must be after the deadline " + item.deadline());
-      }
-      item.set_extension_requested(FormatIsoDate(d));
-      break;
-    }
-    case v1::LedgerEvent::kDecideExtension:
-      if (item.extension_requested().empty()) {
-        return Status::Conflict(where + ": no extension request is pending");
-      }
-      if (e.decide_extension().approved()) {
-        item.set_deadline(item.extension_requested());
-        item.set_extensions_approved(item.extensions_approved() + 1);
-      } else if (e.reason().empty()) {
-        return Status::InvalidArgument(where + ": a refusal needs a reason");
-      }
-      item.clear_extension_requested();
-      break;
-    default:
-      break;
-  }
-  item.set_events(item.events() + 1);
+  if (accepted != nullptr) *accepted = std::move(recorded);
   return Status::OK();
 }
 
-Status Ledger::Append(const std::vector<v1::LedgerEvent>& batch) {
-  std::map<std::string, v1::LedgerItem> items =
-      items_;  // Work on a copy: all or nothing.
-  std::set<std::string> ids = event_ids_;
-  for (const v1::LedgerEvent& e : batch)
-    CW_RETURN_IF_ERROR(Check(e, &items, &ids));
-  items_.swap(items);
-  event_ids_.swap(ids);
-  events_.insert(events_.end(), batch.begin(), batch.end());
-  return Status::OK();
+Status Ledger::Append(const std::vector<v1::LedgerEvent>& batch,
+                      std::vector<v1::LedgerEvent>* accepted) {
+  return Apply(batch, true, accepted);
 }
 
-Status Ledger::Item(const std::string& item_id, v1::LedgerItem* out) const {
-  auto it = items_.find(item_id);
-  if (it == items_.end())
-    return Status::NotFound("item '" + item_id + "' does not exist");
-  *out = it->second;
-  return Status::OK();
+Status Ledger::Replay(const std::vector<v1::LedgerEvent>& batch) {
+  return Apply(batch, false, nullptr);
 }
 
-Status Ledger::Overdue(const std::string& date,
-                       std::vector<OverdueItem>* out) const {
-  out->clear();
-  Date at;
-  Status s = ParseIsoDate(date, &at);
-  if (!s.ok()) return Status::InvalidArgument("overdue date: " + s.message());
-  for (const auto& [id, item] : items_) {
-    if (item.state() == v1::CLOSED || item.state() == v1::LONG_TERM) continue;
-    if (!(item.deadline() < date)) continue;
-    Date deadline;
-    CW_RETURN_IF_ERROR(ParseIsoDate(item.deadline(), &deadline));
-    int late = 0;
-    CalendarOptions options;
-    options.weekend_fallback = true;
-    CW_RETURN_IF_ERROR(campaign_->calendar().CountWorkingDays(
-        deadline + boost::gregorian::days(1), at, &late, options));
-    out->push_back(OverdueItem{id, item.unit_id(), item.deadline(), late});
+Status Ledger::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
+  const v1::Campaign& next = campaign->proto();
+  if (next.id() != campaign_->proto().id()) {
+    return Status::InvalidArgument(
+        "campaign '" + next.id() + "' cannot replace campaign '" +
+        campaign_->proto().id() + "': a ledger belongs to one campaign");
   }
-  std::stable_sort(out->begin(), out->end(),
-                   [](const OverdueItem& a, const OverdueItem& b) {
-                     return a.deadline < b.deadline;
-                   });
+  if (!campaign->valid()) {
+    const v1::Problem& p = campaign->problems().problems(0);
+    return Status::InvalidArgument(
+        "the new campaign has " +
+        std::to_string(campaign->problems().problems_size()) +
+        " validation problem(s); the first: " + p.location() + ": " +
+        p.message());
+  }
+  for (const internal::ItemState& item : state_->items) {
+    if (campaign->index().Unit(item.unit_id()) == kNoIndex) {
+      return Status::InvalidArgument("the new campaign drops unit '" +
+                                     item.unit_id() + "' of item '" + item.id +
+                                     "'");
+    }
+  }
+  for (const internal::EscalationState& x : state_->escalations) {
+    if (campaign->index().Unit(x.unit_id) == kNoIndex) {
+      return Status::InvalidArgument("the new campaign drops unit '" +
+                                     x.unit_id + "' of escalation '" + x.id +
+                                     "'");
+    }
+  }
+  state_->roles = internal::Roles(next);
+  campaign_ = std::move(campaign);
   return Status::OK();
 }
 

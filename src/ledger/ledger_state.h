@@ -1,0 +1,95 @@
+// The ledger's folded state, shared by the event checks and the queries.
+// Days are Julian day numbers (0: none) so that folding a million events
+// allocates no date strings.
+#ifndef CHUANGWEN_SRC_LEDGER_LEDGER_STATE_H_
+#define CHUANGWEN_SRC_LEDGER_LEDGER_STATE_H_
+
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "chuangwen/calendar.h"
+#include "chuangwen/ledger.h"
+
+namespace chuangwen {
+namespace internal {
+
+using Day = int32_t;
+
+inline Day ToDay(const Date& d) { return static_cast<Day>(d.day_number()); }
+Date FromDay(Day day);
+std::string DayText(Day day);  // ISO date; "" for 0.
+// A notice number of a series: "{year}" and "{n}" replaced.
+std::string FormatSeries(const std::string& series, int year, int n);
+
+// The state and deadline in force from `day` on.
+struct Snapshot {
+  Day day;
+  Day deadline;
+  v1::LedgerState state;
+};
+
+struct ItemState {
+  std::string id;
+  v1::IssueNotice notice;  // Number, unit, findings, required result.
+  v1::LedgerState state = v1::ISSUED;
+  Day issued = 0, deadline = 0, plan_date = 0, closed_on = 0;
+  Day extension_requested = 0, last_submitted = 0, last_event = 0;
+  int32_t rejections = 0, extensions_approved = 0, events = 0;
+  int32_t reminder_level = 0;
+  v1::Severity severity = v1::SEVERITY_UNSPECIFIED;  // The most severe finding.
+  std::vector<Snapshot> timeline;
+  std::vector<Day> rejected_on, bulletined_on;
+  std::vector<uint64_t> positions;  // Of its events in the log.
+
+  const std::string& unit_id() const { return notice.unit_id(); }
+  // The snapshot in force at `day`, or nullptr before the item existed.
+  const Snapshot* At(Day day) const;
+  bool OpenAt(Day day) const;     // Issued and not closed.
+  bool OverdueAt(Day day) const;  // Open, not submitted or 挂账, past due.
+};
+
+struct EscalationState {
+  std::string id;
+  std::string unit_id;
+  v1::EscalationMeasure measure = v1::ESCALATION_MEASURE_UNSPECIFIED;
+  std::string rule_id;
+  std::string proposer;
+  Day proposed_on = 0;
+  int decision = 0;  // 0 pending, 1 approved, -1 refused.
+  std::vector<std::string> item_ids;
+  std::vector<uint64_t> positions;
+};
+
+// Who may do what, from the campaign's organization.
+struct Roles {
+  std::unordered_set<std::string> supervisors;  // Supervising bodies.
+  std::unordered_set<std::string> office;       // Office bodies.
+  std::unordered_set<std::string> leaders;  // Leading group 组长/副组长.
+  explicit Roles(const v1::Campaign& campaign);
+};
+
+}  // namespace internal
+
+struct Ledger::State {
+  explicit State(const v1::Campaign& campaign) : roles(campaign) {}
+  std::vector<internal::ItemState> items;
+  std::unordered_map<std::string, uint32_t> item_index;
+  std::vector<internal::EscalationState> escalations;
+  std::unordered_map<std::string, uint32_t> escalation_index;
+  std::unordered_set<std::string> event_ids;
+  std::unordered_set<std::string> notice_numbers;
+  std::map<int, int> notices_per_year;
+  internal::Roles roles;
+
+  const internal::ItemState* FindItem(const std::string& id) const {
+    auto it = item_index.find(id);
+    return it == item_index.end() ? nullptr : &items[it->second];
+  }
+};
+
+}  // namespace chuangwen
+
+#endif  // CHUANGWEN_SRC_LEDGER_LEDGER_STATE_H_
