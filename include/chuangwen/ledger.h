@@ -21,6 +21,7 @@
 #ifndef CHUANGWEN_LEDGER_H_
 #define CHUANGWEN_LEDGER_H_
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -60,6 +61,8 @@ class Ledger {
   // and unit the ledger's items and pending escalations name must still
   // exist.
   Status ReplaceCampaign(std::shared_ptr<const Campaign> campaign);
+  // The checks of ReplaceCampaign alone.
+  Status CheckCampaign(const Campaign& campaign) const;
   const Campaign& campaign() const { return *campaign_; }
   std::shared_ptr<const Campaign> shared_campaign() const { return campaign_; }
 
@@ -109,11 +112,15 @@ class Ledger {
 
  private:
   friend class LedgerStore;
+  // Called with a checked batch (as recorded) and each event's unit before
+  // the ledger changes; its failure rejects the batch.
+  using Persist = std::function<Status(const std::vector<v1::LedgerEvent>&,
+                                       const std::vector<std::string>&)>;
   // Append without staging: a failure leaves the ledger half-changed, so
   // only replay (whose failure discards the ledger) uses it.
   Status Replay(const std::vector<v1::LedgerEvent>& batch);
   Status Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
-               std::vector<v1::LedgerEvent>* accepted);
+               std::vector<v1::LedgerEvent>* accepted, const Persist* persist);
 
   std::shared_ptr<const Campaign> campaign_;
   LedgerOptions options_;

@@ -272,8 +272,9 @@ class EventChecker {
   EventChecker(const Campaign& campaign, const Ledger::State& state, Txn* txn)
       : c_(campaign), roles_(state.roles), txn_(txn) {}
 
-  // `e` may be changed (a notice number assigned).
-  Status Check(v1::LedgerEvent* e, uint64_t position);
+  // `e` may be changed (a notice number assigned). `unit` receives the
+  // unit the event concerns.
+  Status Check(v1::LedgerEvent* e, uint64_t position, std::string* unit);
 
  private:
   std::string Where(const v1::LedgerEvent& e) const {
@@ -316,7 +317,8 @@ class EventChecker {
   Txn* txn_;
 };
 
-Status EventChecker::Check(v1::LedgerEvent* ev, uint64_t position) {
+Status EventChecker::Check(v1::LedgerEvent* ev, uint64_t position,
+                           std::string* unit) {
   const v1::LedgerEvent& e = *ev;
   if (e.id().empty()) return Status::InvalidArgument("an event has no id");
   if (!txn_->ClaimEventId(e.id()))
@@ -357,6 +359,7 @@ Status EventChecker::Check(v1::LedgerEvent* ev, uint64_t position) {
                                    internal::DayText(item->last_event));
   }
   CW_RETURN_IF_ERROR(Transition(e, item, day));
+  *unit = item->unit_id();
   item->last_event = day;
   ++item->events;
   item->positions.push_back(position);
@@ -671,11 +674,14 @@ Ledger::~Ledger() = default;
 size_t Ledger::item_count() const { return state_->items.size(); }
 
 Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
-                     std::vector<v1::LedgerEvent>* accepted) {
+                     std::vector<v1::LedgerEvent>* accepted,
+                     const Persist* persist) {
   Txn txn(state_.get(), staged);
   EventChecker checker(*campaign_, *state_, &txn);
   std::vector<v1::LedgerEvent> recorded;
-  const bool copy = accepted != nullptr || options_.keep_events;
+  std::vector<std::string> units(batch.size());
+  const bool copy =
+      accepted != nullptr || options_.keep_events || persist != nullptr;
   if (copy) recorded.reserve(batch.size());
   v1::LedgerEvent scratch;
   for (size_t i = 0; i < batch.size(); ++i) {
@@ -692,8 +698,9 @@ Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
       scratch = batch[i];
       e = &scratch;
     }
-    CW_RETURN_IF_ERROR(checker.Check(e, event_count_ + i));
+    CW_RETURN_IF_ERROR(checker.Check(e, event_count_ + i, &units[i]));
   }
+  if (persist != nullptr) CW_RETURN_IF_ERROR((*persist)(recorded, units));
   txn.Commit();
   event_count_ += batch.size();
   if (options_.keep_events) {
@@ -705,44 +712,50 @@ Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
 
 Status Ledger::Append(const std::vector<v1::LedgerEvent>& batch,
                       std::vector<v1::LedgerEvent>* accepted) {
-  return Apply(batch, true, accepted);
+  return Apply(batch, true, accepted, nullptr);
 }
 
 Status Ledger::Replay(const std::vector<v1::LedgerEvent>& batch) {
-  return Apply(batch, false, nullptr);
+  return Apply(batch, false, nullptr, nullptr);
 }
 
 Status Ledger::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
-  const v1::Campaign& next = campaign->proto();
+  CW_RETURN_IF_ERROR(CheckCampaign(*campaign));
+  state_->roles = internal::Roles(campaign->proto());
+  campaign_ = std::move(campaign);
+  return Status::OK();
+}
+
+Status Ledger::CheckCampaign(const Campaign& campaign) const {
+  const Campaign* c = &campaign;
+  const v1::Campaign& next = c->proto();
   if (next.id() != campaign_->proto().id()) {
     return Status::InvalidArgument(
         "campaign '" + next.id() + "' cannot replace campaign '" +
         campaign_->proto().id() + "': a ledger belongs to one campaign");
   }
-  if (!campaign->valid()) {
-    const v1::Problem& p = campaign->problems().problems(0);
+  if (!c->valid()) {
+    const v1::Problem& p = c->problems().problems(0);
     return Status::InvalidArgument(
         "the new campaign has " +
-        std::to_string(campaign->problems().problems_size()) +
+        std::to_string(c->problems().problems_size()) +
         " validation problem(s); the first: " + p.location() + ": " +
         p.message());
   }
   for (const internal::ItemState& item : state_->items) {
-    if (campaign->index().Unit(item.unit_id()) == kNoIndex) {
+    if (c->index().Unit(item.unit_id()) == kNoIndex) {
       return Status::InvalidArgument("the new campaign drops unit '" +
                                      item.unit_id() + "' of item '" + item.id +
                                      "'");
     }
   }
   for (const internal::EscalationState& x : state_->escalations) {
-    if (campaign->index().Unit(x.unit_id) == kNoIndex) {
+    if (c->index().Unit(x.unit_id) == kNoIndex) {
       return Status::InvalidArgument("the new campaign drops unit '" +
                                      x.unit_id + "' of escalation '" + x.id +
                                      "'");
     }
   }
-  state_->roles = internal::Roles(next);
-  campaign_ = std::move(campaign);
   return Status::OK();
 }
 

@@ -13,6 +13,7 @@ bool ParseArgs(int argc, char** argv, int first,
                std::string* error) {
   for (int i = first; i < argc; ++i) {
     std::string arg = argv[i];
+    if (arg == "-o") arg = "--o";  // The usual short form of an output file.
     if (arg.size() > 2 && arg.compare(0, 2, "--") == 0) {
       std::string name = arg.substr(2);
       std::string value;

@@ -74,6 +74,7 @@ int RunAgenda(int argc, char** argv);
 int RunWorkdays(int argc, char** argv);
 int RunRank(int argc, char** argv);
 int RunExplain(int argc, char** argv);
+int RunLedger(int argc, char** argv);
 
 }  // namespace cw
 

@@ -31,6 +31,11 @@ constexpr char kUsage[] =
     "  explain FILE --unit ID --period P [--component ID] [--json]\n"
     "                                 one unit's breakdown and the gap to the "
     "unit above\n"
+    "  ledger FILE.db init --campaign CAMPAIGN | add EVENTS | list | overdue |\n"
+    "         history ITEM | stats --month M | reminders | escalations |\n"
+    "         repeated | points | export | import LOG | replace-campaign\n"
+    "                                 the supervision ledger (督查台账) in a\n"
+    "                                 SQLite file; `cw ledger` for details\n"
     "\n"
     "FILE is a chuangwen.v1.Campaign as .textproto, .json or .pb; --format\n"
     "binary|json|text overrides the extension. Exit codes: 0 ok, 1 problems\n"
@@ -53,6 +58,7 @@ int main(int argc, char** argv) {
     if (command == "workdays") return cw::RunWorkdays(argc, argv);
     if (command == "rank") return cw::RunRank(argc, argv);
     if (command == "explain") return cw::RunExplain(argc, argv);
+    if (command == "ledger") return cw::RunLedger(argc, argv);
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);
       return cw::kExitOk;

@@ -1,0 +1,562 @@
+// The SQLite store of the ledger: schema, durable batches, replay on open,
+// campaign versions, export and import of the log.
+#include "chuangwen/ledger_store.h"
+
+#include <google/protobuf/io/zero_copy_stream_impl.h>
+#include <google/protobuf/util/delimited_message_util.h>
+#include <sqlite3.h>
+#include <sys/stat.h>
+
+#include <istream>
+#include <ostream>
+
+namespace chuangwen {
+namespace {
+
+// 'CWLG': marks a SQLite file as a chuangwen ledger.
+constexpr int kApplicationId = 0x43574C47;
+constexpr int kSchemaVersion = 1;
+constexpr size_t kReplayChunk = 4096;
+
+const char kSchema[] = R"sql(
+CREATE TABLE campaigns (
+  version INTEGER PRIMARY KEY,
+  from_seq INTEGER NOT NULL,      -- Events before it came into force.
+  replaced_at TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  campaign BLOB NOT NULL          -- chuangwen.v1.Campaign.
+);
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY,        -- 1, 2, 3 … in append order.
+  id TEXT NOT NULL UNIQUE,
+  item_id TEXT NOT NULL,
+  unit_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  kind INTEGER NOT NULL,          -- LedgerEvent's oneof field number.
+  actor TEXT NOT NULL,
+  event BLOB NOT NULL             -- chuangwen.v1.LedgerEvent.
+);
+CREATE INDEX events_by_item ON events (item_id);
+CREATE INDEX events_by_unit ON events (unit_id, at);
+CREATE INDEX events_by_time ON events (at);
+CREATE INDEX events_by_kind ON events (kind);
+)sql";
+
+// One prepared statement, finalized on scope exit.
+class Statement {
+ public:
+  Statement(sqlite3* db, const char* sql) {
+    rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+  }
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  bool ok() const { return rc_ == SQLITE_OK; }
+  sqlite3_stmt* get() const { return stmt_; }
+  void Text(int i, const std::string& s) {
+    sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()),
+                      SQLITE_STATIC);
+  }
+  void Blob(int i, const std::string& s) {
+    sqlite3_bind_blob(stmt_, i, s.data(), static_cast<int>(s.size()),
+                      SQLITE_STATIC);
+  }
+  void Int(int i, int64_t v) { sqlite3_bind_int64(stmt_, i, v); }
+  int Step() { return sqlite3_step(stmt_); }
+  void Reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+  std::string_view ColumnBytes(int i) const {
+    const void* p = sqlite3_column_blob(stmt_, i);
+    int n = sqlite3_column_bytes(stmt_, i);
+    return p == nullptr ? std::string_view()
+                        : std::string_view(static_cast<const char*>(p),
+                                           static_cast<size_t>(n));
+  }
+
+ private:
+  sqlite3_stmt* stmt_ = nullptr;
+  int rc_;
+};
+
+Status SqlError(sqlite3* db, const std::string& path, const std::string& what) {
+  const int code = sqlite3_errcode(db);
+  std::string msg = "ledger '" + path + "': " + what + ": " + sqlite3_errmsg(db);
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
+    return Status::ParseError(msg +
+                              " (the file is damaged or not a chuangwen ledger)");
+  }
+  return Status::IOError(msg);
+}
+
+Status Exec(sqlite3* db, const std::string& path, const char* sql) {
+  if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK)
+    return SqlError(db, path, std::string("cannot run ") + sql);
+  return Status::OK();
+}
+
+Status PragmaInt(sqlite3* db, const std::string& path, const char* sql,
+                 int64_t* out) {
+  Statement st(db, sql);
+  if (!st.ok() || st.Step() != SQLITE_ROW)
+    return SqlError(db, path, "cannot read the file");
+  *out = sqlite3_column_int64(st.get(), 0);
+  return Status::OK();
+}
+
+Status Configure(sqlite3* db, const std::string& path,
+                 const LedgerStoreOptions& options) {
+  sqlite3_busy_timeout(db, 5000);
+  sqlite3_extended_result_codes(db, 0);
+  Statement wal(db, "PRAGMA journal_mode=WAL");
+  if (!wal.ok() || wal.Step() != SQLITE_ROW)
+    return SqlError(db, path, "cannot switch to WAL mode");
+  return Exec(db, path,
+              options.full_sync ? "PRAGMA synchronous=FULL"
+                                : "PRAGMA synchronous=NORMAL");
+}
+
+bool FileExists(const std::string& path) {
+  struct stat st;
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+std::string NowUtc() {
+  time_t t = time(nullptr);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  char buf[32];
+  strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// The owned connection until a store takes it.
+struct DbCloser {
+  void operator()(sqlite3* db) const { sqlite3_close(db); }
+};
+using DbHandle = std::unique_ptr<sqlite3, DbCloser>;
+
+Status OpenDb(const std::string& path, int flags, DbHandle* out) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  out->reset(db);
+  if (rc != SQLITE_OK) {
+    return Status::IOError("ledger '" + path + "': cannot open: " +
+                           (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc)));
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+LedgerStore::LedgerStore(std::string path, sqlite3* db)
+    : path_(std::move(path)), db_(db) {}
+
+LedgerStore::~LedgerStore() { sqlite3_close(db_); }
+
+Status LedgerStore::Create(const std::string& path, const v1::Campaign& campaign,
+                           std::unique_ptr<LedgerStore>* out,
+                           const LedgerStoreOptions& options) {
+  if (FileExists(path))
+    return Status::Conflict("ledger '" + path + "' already exists");
+  std::shared_ptr<const Campaign> model = Campaign::Build(campaign);
+  if (!model->valid()) {
+    const v1::Problem& p = model->problems().problems(0);
+    return Status::InvalidArgument(
+        "campaign '" + campaign.id() + "' has " +
+        std::to_string(model->problems().problems_size()) +
+        " validation problem(s); the first: " + p.location() + ": " +
+        p.message());
+  }
+  DbHandle db;
+  CW_RETURN_IF_ERROR(
+      OpenDb(path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, &db));
+  Status s = Configure(db.get(), path, options);
+  if (s.ok()) s = Exec(db.get(), path, "BEGIN IMMEDIATE");
+  if (s.ok()) s = Exec(db.get(), path, kSchema);
+  if (s.ok()) {
+    const std::string pragmas =
+        "PRAGMA application_id=" + std::to_string(kApplicationId) +
+        "; PRAGMA user_version=" + std::to_string(kSchemaVersion);
+    s = Exec(db.get(), path, pragmas.c_str());
+  }
+  std::unique_ptr<LedgerStore> store(new LedgerStore(path, db.release()));
+  LedgerOptions lo;
+  lo.keep_events = false;
+  store->ledger_ = std::make_unique<Ledger>(model, lo);
+  if (s.ok()) s = store->InsertCampaign(campaign, "created");
+  if (s.ok()) s = Exec(store->db_, path, "COMMIT");
+  if (!s.ok()) {
+    store.reset();
+    ::remove(path.c_str());
+    ::remove((path + "-wal").c_str());
+    ::remove((path + "-shm").c_str());
+    return s;
+  }
+  store->campaign_version_ = 1;
+  *out = std::move(store);
+  return Status::OK();
+}
+
+Status LedgerStore::Open(const std::string& path,
+                         std::unique_ptr<LedgerStore>* out,
+                         const LedgerStoreOptions& options) {
+  if (!FileExists(path))
+    return Status::NotFound("ledger '" + path + "' does not exist");
+  DbHandle db;
+  CW_RETURN_IF_ERROR(OpenDb(path, SQLITE_OPEN_READWRITE, &db));
+  int64_t app = 0, version = 0;
+  CW_RETURN_IF_ERROR(
+      PragmaInt(db.get(), path, "PRAGMA application_id", &app));
+  if (app != kApplicationId) {
+    return Status::ParseError("ledger '" + path +
+                              "' is not a chuangwen ledger (a SQLite file of "
+                              "another application)");
+  }
+  CW_RETURN_IF_ERROR(PragmaInt(db.get(), path, "PRAGMA user_version", &version));
+  if (version != kSchemaVersion) {
+    return Status::ParseError("ledger '" + path + "' has schema version " +
+                              std::to_string(version) + "; this library reads " +
+                              std::to_string(kSchemaVersion));
+  }
+  CW_RETURN_IF_ERROR(Configure(db.get(), path, options));
+  std::unique_ptr<LedgerStore> store(new LedgerStore(path, db.release()));
+  CW_RETURN_IF_ERROR(store->Load());
+  *out = std::move(store);
+  return Status::OK();
+}
+
+// Folds the log again: each campaign version comes into force before the
+// event it names.
+Status LedgerStore::Load() {
+  struct Version {
+    int64_t from_seq;
+    std::shared_ptr<const Campaign> campaign;
+  };
+  std::vector<Version> versions;
+  {
+    Statement st(db_,
+                 "SELECT version, from_seq, campaign FROM campaigns ORDER BY "
+                 "version");
+    if (!st.ok()) return SqlError(db_, path_, "cannot read campaigns");
+    int rc;
+    while ((rc = st.Step()) == SQLITE_ROW) {
+      v1::Campaign c;
+      std::string_view bytes = st.ColumnBytes(2);
+      if (!c.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+        return Status::ParseError(
+            "ledger '" + path_ + "': campaign version " +
+            std::to_string(sqlite3_column_int64(st.get(), 0)) +
+            " does not parse (the file is damaged)");
+      }
+      versions.push_back(
+          {sqlite3_column_int64(st.get(), 1), Campaign::Build(std::move(c))});
+    }
+    if (rc != SQLITE_DONE) return SqlError(db_, path_, "cannot read campaigns");
+  }
+  if (versions.empty() || versions[0].from_seq != 0) {
+    return Status::ParseError("ledger '" + path_ +
+                              "' has no campaign (the file is damaged)");
+  }
+  LedgerOptions lo;
+  lo.keep_events = false;
+  ledger_ = std::make_unique<Ledger>(versions[0].campaign, lo);
+  size_t next_version = 1;
+  Statement st(db_, "SELECT seq, event FROM events ORDER BY seq");
+  if (!st.ok()) return SqlError(db_, path_, "cannot read events");
+  std::vector<v1::LedgerEvent> chunk(kReplayChunk);
+  size_t filled = 0;
+  int64_t expected_seq = 1;
+  auto flush = [&]() -> Status {
+    if (filled == 0) return Status::OK();
+    chunk.resize(filled);
+    Status s = ledger_->Replay(chunk);
+    chunk.resize(kReplayChunk);
+    filled = 0;
+    if (!s.ok()) {
+      return Status::ParseError("ledger '" + path_ +
+                                "': a stored event does not fold (" +
+                                s.message() +
+                                "); the file was changed outside chuangwen");
+    }
+    return Status::OK();
+  };
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    const int64_t seq = sqlite3_column_int64(st.get(), 0);
+    if (seq != expected_seq) {
+      return Status::ParseError("ledger '" + path_ + "': event " +
+                                std::to_string(expected_seq) +
+                                " is missing (the file is damaged)");
+    }
+    ++expected_seq;
+    if (next_version < versions.size() &&
+        versions[next_version].from_seq == seq - 1) {
+      CW_RETURN_IF_ERROR(flush());
+      Status s = ledger_->ReplaceCampaign(versions[next_version].campaign);
+      if (!s.ok()) {
+        return Status::ParseError("ledger '" + path_ + "': campaign version " +
+                                  std::to_string(next_version + 1) +
+                                  " cannot be in force: " + s.message());
+      }
+      ++next_version;
+    }
+    std::string_view bytes = st.ColumnBytes(1);
+    if (!chunk[filled].ParseFromArray(bytes.data(),
+                                      static_cast<int>(bytes.size()))) {
+      return Status::ParseError("ledger '" + path_ + "': event " +
+                                std::to_string(seq) +
+                                " does not parse (the file is damaged)");
+    }
+    if (++filled == kReplayChunk) CW_RETURN_IF_ERROR(flush());
+  }
+  if (rc != SQLITE_DONE) return SqlError(db_, path_, "cannot read events");
+  CW_RETURN_IF_ERROR(flush());
+  for (; next_version < versions.size(); ++next_version) {
+    Status s = ledger_->ReplaceCampaign(versions[next_version].campaign);
+    if (!s.ok()) {
+      return Status::ParseError("ledger '" + path_ + "': campaign version " +
+                                std::to_string(next_version + 1) +
+                                " cannot be in force: " + s.message());
+    }
+  }
+  campaign_version_ = static_cast<int>(versions.size());
+  return Status::OK();
+}
+
+Status LedgerStore::InsertCampaign(const v1::Campaign& campaign,
+                                   const std::string& reason) {
+  Statement st(db_,
+               "INSERT INTO campaigns (from_seq, replaced_at, reason, campaign) "
+               "VALUES (?, ?, ?, ?)");
+  if (!st.ok()) return SqlError(db_, path_, "cannot record the campaign");
+  std::string bytes;
+  campaign.SerializeToString(&bytes);
+  st.Int(1, static_cast<int64_t>(ledger_->event_count()));
+  std::string now = NowUtc();
+  st.Text(2, now);
+  st.Text(3, reason);
+  st.Blob(4, bytes);
+  if (st.Step() != SQLITE_DONE)
+    return SqlError(db_, path_, "cannot record the campaign");
+  return Status::OK();
+}
+
+Status LedgerStore::InsertEvents(const std::vector<v1::LedgerEvent>& events,
+                                 const std::vector<std::string>& units) {
+  Statement st(db_,
+               "INSERT INTO events (id, item_id, unit_id, at, kind, actor, "
+               "event) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!st.ok()) return SqlError(db_, path_, "cannot store events");
+  std::string bytes;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const v1::LedgerEvent& e = events[i];
+    e.SerializeToString(&bytes);
+    st.Text(1, e.id());
+    st.Text(2, e.item_id());
+    st.Text(3, units[i]);
+    st.Text(4, e.at());
+    st.Int(5, e.kind_case());
+    st.Text(6, e.actor());
+    st.Blob(7, bytes);
+    if (st.Step() != SQLITE_DONE)
+      return SqlError(db_, path_, "cannot store event '" + e.id() + "'");
+    st.Reset();
+  }
+  return Status::OK();
+}
+
+Status LedgerStore::AppendWithin(const std::vector<v1::LedgerEvent>& batch,
+                                 std::vector<v1::LedgerEvent>* accepted,
+                                 bool commit) {
+  // The commit happens inside the ledger's persist step, so that the state
+  // in memory changes only once the file has the batch.
+  Ledger::Persist persist = [&](const std::vector<v1::LedgerEvent>& events,
+                                const std::vector<std::string>& units) {
+    CW_RETURN_IF_ERROR(InsertEvents(events, units));
+    return commit ? Exec(db_, path_, "COMMIT") : Status::OK();
+  };
+  return ledger_->Apply(batch, true, accepted, &persist);
+}
+
+Status LedgerStore::Append(const std::vector<v1::LedgerEvent>& batch,
+                           std::vector<v1::LedgerEvent>* accepted) {
+  CW_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
+  Status s = AppendWithin(batch, accepted, true);
+  if (!s.ok() && !sqlite3_get_autocommit(db_)) {
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+  return s;
+}
+
+Status LedgerStore::ReplaceCampaign(const v1::Campaign& campaign,
+                                    const std::string& reason) {
+  if (reason.empty())
+    return Status::InvalidArgument("replacing the campaign needs a reason");
+  std::shared_ptr<const Campaign> model = Campaign::Build(campaign);
+  CW_RETURN_IF_ERROR(ledger_->CheckCampaign(*model));
+  CW_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
+  Status s = InsertCampaign(campaign, reason);
+  if (s.ok()) s = Exec(db_, path_, "COMMIT");
+  if (!s.ok()) {
+    if (!sqlite3_get_autocommit(db_))
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    return s;
+  }
+  ++campaign_version_;
+  return ledger_->ReplaceCampaign(model);
+}
+
+Status LedgerStore::History(const std::string& item_id,
+                            v1::ItemHistory* out) const {
+  out->Clear();
+  std::vector<uint64_t> positions;
+  CW_RETURN_IF_ERROR(ledger_->EventPositions(item_id, &positions));
+  v1::LedgerItem item;
+  if (ledger_->Item(item_id, &item).ok()) *out->mutable_item() = item;
+  Statement st(db_, "SELECT seq, event FROM events WHERE item_id = ? ORDER BY seq");
+  if (!st.ok()) return SqlError(db_, path_, "cannot read events");
+  st.Text(1, item_id);
+  int rc;
+  while ((rc = st.Step()) == SQLITE_ROW) {
+    std::string_view bytes = st.ColumnBytes(1);
+    if (!out->add_events()->ParseFromArray(bytes.data(),
+                                           static_cast<int>(bytes.size()))) {
+      return Status::ParseError(
+          "ledger '" + path_ + "': event " +
+          std::to_string(sqlite3_column_int64(st.get(), 0)) +
+          " does not parse (the file is damaged)");
+    }
+  }
+  if (rc != SQLITE_DONE) return SqlError(db_, path_, "cannot read events");
+  return Status::OK();
+}
+
+Status LedgerStore::Export(std::ostream* out) const {
+  Statement campaigns(db_,
+                      "SELECT from_seq, reason, campaign FROM campaigns ORDER "
+                      "BY version");
+  Statement events(db_, "SELECT seq, event FROM events ORDER BY seq");
+  if (!campaigns.ok() || !events.ok())
+    return SqlError(db_, path_, "cannot read the log");
+  v1::LedgerRecord record;
+  auto write = [&]() -> Status {
+    if (!google::protobuf::util::SerializeDelimitedToOstream(record, out))
+      return Status::IOError("cannot write the exported log");
+    return Status::OK();
+  };
+  int crc = campaigns.Step();
+  int erc;
+  int64_t written = 0;
+  auto write_campaigns_up_to = [&](int64_t seq) -> Status {
+    while (crc == SQLITE_ROW && sqlite3_column_int64(campaigns.get(), 0) <= seq) {
+      record.Clear();
+      std::string_view bytes = campaigns.ColumnBytes(2);
+      if (!record.mutable_campaign()->ParseFromArray(
+              bytes.data(), static_cast<int>(bytes.size()))) {
+        return Status::ParseError("ledger '" + path_ +
+                                  "': a stored campaign does not parse");
+      }
+      record.set_reason(reinterpret_cast<const char*>(
+          sqlite3_column_text(campaigns.get(), 1)));
+      CW_RETURN_IF_ERROR(write());
+      crc = campaigns.Step();
+    }
+    return Status::OK();
+  };
+  while ((erc = events.Step()) == SQLITE_ROW) {
+    CW_RETURN_IF_ERROR(write_campaigns_up_to(written));
+    record.Clear();
+    std::string_view bytes = events.ColumnBytes(1);
+    if (!record.mutable_event()->ParseFromArray(bytes.data(),
+                                                static_cast<int>(bytes.size()))) {
+      return Status::ParseError(
+          "ledger '" + path_ + "': event " +
+          std::to_string(sqlite3_column_int64(events.get(), 0)) +
+          " does not parse (the file is damaged)");
+    }
+    CW_RETURN_IF_ERROR(write());
+    ++written;
+  }
+  if (erc != SQLITE_DONE) return SqlError(db_, path_, "cannot read events");
+  CW_RETURN_IF_ERROR(write_campaigns_up_to(INT64_MAX));
+  out->flush();
+  if (!*out) return Status::IOError("cannot write the exported log");
+  return Status::OK();
+}
+
+Status LedgerStore::Import(std::istream* in) {
+  if (ledger_->event_count() != 0) {
+    return Status::Conflict("ledger '" + path_ + "' already holds " +
+                            std::to_string(ledger_->event_count()) +
+                            " events; import needs an empty store");
+  }
+  const int version_before = campaign_version_;
+  CW_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
+  google::protobuf::io::IstreamInputStream stream(in);
+  std::vector<v1::LedgerEvent> chunk;
+  std::string current;
+  ledger_->campaign().proto().SerializeToString(&current);
+  size_t count = 0;
+  bool leading = true;
+  Status s = [&]() -> Status {
+    for (;;) {
+      v1::LedgerRecord record;
+      bool clean_eof = false;
+      if (!google::protobuf::util::ParseDelimitedFromZeroCopyStream(
+              &record, &stream, &clean_eof)) {
+        if (clean_eof) break;
+        return Status::ParseError("imported log: record " +
+                                  std::to_string(count + 1) +
+                                  " does not parse");
+      }
+      ++count;
+      if (record.has_campaign()) {
+        if (!chunk.empty()) {
+          CW_RETURN_IF_ERROR(AppendWithin(chunk, nullptr, false));
+          chunk.clear();
+        }
+        std::string bytes;
+        record.campaign().SerializeToString(&bytes);
+        if (leading && bytes == current) continue;
+        std::shared_ptr<const Campaign> model =
+            Campaign::Build(record.campaign());
+        Status c = ledger_->CheckCampaign(*model);
+        if (!c.ok()) {
+          return Status::InvalidArgument("imported log: record " +
+                                         std::to_string(count) + ": " +
+                                         c.message());
+        }
+        CW_RETURN_IF_ERROR(InsertCampaign(
+            record.campaign(),
+            record.reason().empty() ? "imported" : record.reason()));
+        CW_RETURN_IF_ERROR(ledger_->ReplaceCampaign(model));
+        ++campaign_version_;
+        continue;
+      }
+      leading = false;
+      if (!record.has_event()) {
+        return Status::ParseError("imported log: record " +
+                                  std::to_string(count) + " is empty");
+      }
+      chunk.push_back(std::move(*record.mutable_event()));
+      if (chunk.size() == kReplayChunk) {
+        CW_RETURN_IF_ERROR(AppendWithin(chunk, nullptr, false));
+        chunk.clear();
+      }
+    }
+    if (!chunk.empty()) CW_RETURN_IF_ERROR(AppendWithin(chunk, nullptr, false));
+    return Exec(db_, path_, "COMMIT");
+  }();
+  if (!s.ok()) {
+    if (!sqlite3_get_autocommit(db_))
+      sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    campaign_version_ = version_before;
+    Status reload = Load();  // Back to the state in the file.
+    if (!reload.ok()) return reload;
+  }
+  return s;
+}
+
+}  // namespace chuangwen
