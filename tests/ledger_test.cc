@@ -207,6 +207,36 @@ TEST_F(LedgerTest, BatchesAreAllOrNothing) {
   EXPECT_EQ(ledger_.Item("xck-1", &item).code(), Status::Code::kNotFound);
 }
 
+TEST_F(LedgerTest, AFailedBatchLeavesExistingItemsAsTheyWere) {
+  Issue();
+  std::string next_before;
+  ASSERT_TRUE(ledger_.NextNoticeNumber(2025, &next_before).ok());
+  Status s = ledger_.Append(
+      {E(R"(id: "c1" item_id: "srk-1" actor: "chensq" at: "2025-09-26T02:00:00Z" start {})"),
+       E(R"(id: "c2" item_id: "hwk-9" actor: "xul" at: "2025-09-26T02:00:00Z"
+            issue { unit_id: "hwk" deadline: "2025-10-10" findings { id: "f" } })"),
+       E(R"(id: "c3" item_id: "srk-1" actor: "chensq" at: "2025-09-27T02:00:00Z"
+            reason: "r" reject { new_deadline: "2025-10-20" })")});
+  EXPECT_EQ(s.code(), Status::Code::kPermissionDenied);
+  EXPECT_EQ(Item("srk-1").state(), v1::ISSUED);
+  EXPECT_EQ(Item("srk-1").events(), 1);
+  EXPECT_EQ(ledger_.item_count(), 1u);
+  EXPECT_EQ(ledger_.event_count(), 1u);
+  std::string next_after;
+  ASSERT_TRUE(ledger_.NextNoticeNumber(2025, &next_after).ok());
+  EXPECT_EQ(next_after, next_before);
+  // Nothing of the failed batch is left claimed: its events can come again.
+  EXPECT_TRUE(
+      Add(R"(id: "c1" item_id: "srk-1" actor: "chensq" at: "2025-09-26T02:00:00Z" start {})")
+          .ok());
+  EXPECT_TRUE(Add(R"(id: "c2" item_id: "hwk-9" actor: "xul" at: "2025-09-26T02:00:00Z"
+            issue { unit_id: "hwk" deadline: "2025-10-10" findings { id: "f" } })")
+                  .ok());
+  std::vector<uint64_t> positions;
+  ASSERT_TRUE(ledger_.EventPositions("srk-1", &positions).ok());
+  EXPECT_EQ(positions, (std::vector<uint64_t>{0, 1}));
+}
+
 TEST_F(LedgerTest, BadFieldsNameTheEvent) {
   EXPECT_EQ(
       Add(R"(id: "a" item_id: "i" actor: "nobody" at: "2025-09-25T02:00:00Z" start {})")

@@ -78,7 +78,7 @@ class LedgerStore {
   // before the state in memory changes when `commit`.
   Status AppendWithin(const std::vector<v1::LedgerEvent>& batch,
                       std::vector<v1::LedgerEvent>* accepted, bool commit);
-  Status InsertEvents(const std::vector<v1::LedgerEvent>& events,
+  Status InsertEvents(const std::vector<const v1::LedgerEvent*>& events,
                       const std::vector<std::string>& units);
   Status InsertCampaign(const v1::Campaign& campaign, const std::string& reason);
 

@@ -3,6 +3,7 @@
 #include "chuangwen/ledger.h"
 
 #include <algorithm>
+#include <deque>
 #include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "chuangwen/date.h"
@@ -147,123 +148,100 @@ bool IsEscalationEvent(v1::LedgerEvent::KindCase k) {
          k == v1::LedgerEvent::kDecideEscalation;
 }
 
-// Staged changes of one batch: copies of the touched items, new items and
-// claimed ids, applied to the state only when the whole batch passed. In
-// direct mode (replay) changes go straight to the state.
+// The changes of one batch go straight into the state, with an undo log
+// (originals of the touched items, what was added) so that a failed batch
+// leaves the state exactly as it was. Replay keeps no log: its failure
+// discards the ledger.
 class Txn {
  public:
-  Txn(Ledger::State* state, bool staged) : s_(state), staged_(staged) {}
+  Txn(Ledger::State* state, bool undoable)
+      : s_(state),
+        undoable_(undoable),
+        items_before_(state->items.size()),
+        escalations_before_(state->escalations.size()) {}
 
   ItemState* FindItem(const std::string& id) {
-    if (staged_) {
-      auto n = new_items_.find(id);
-      if (n != new_items_.end()) return &n->second;
-    }
     auto it = s_->item_index.find(id);
     if (it == s_->item_index.end()) return nullptr;
-    if (!staged_) return &s_->items[it->second];
-    auto c = changed_items_.find(it->second);
-    if (c == changed_items_.end())
-      c = changed_items_.emplace(it->second, s_->items[it->second]).first;
-    return &c->second;
+    if (undoable_ && it->second < items_before_ &&
+        saved_items_.count(it->second) == 0) {
+      saved_items_.emplace(it->second, s_->items[it->second]);
+    }
+    return &s_->items[it->second];
   }
   ItemState* NewItem(const std::string& id) {
-    if (staged_) {
-      order_.push_back(id);
-      ItemState& item = new_items_[id];
-      item.id = id;
-      return &item;
-    }
     s_->item_index.emplace(id, static_cast<uint32_t>(s_->items.size()));
     s_->items.emplace_back();
     s_->items.back().id = id;
     return &s_->items.back();
   }
   EscalationState* FindEscalation(const std::string& id) {
-    if (staged_) {
-      auto n = new_escalations_.find(id);
-      if (n != new_escalations_.end()) return &n->second;
-    }
     auto it = s_->escalation_index.find(id);
     if (it == s_->escalation_index.end()) return nullptr;
-    if (!staged_) return &s_->escalations[it->second];
-    auto c = changed_escalations_.find(it->second);
-    if (c == changed_escalations_.end()) {
-      c = changed_escalations_.emplace(it->second, s_->escalations[it->second])
-              .first;
+    if (undoable_ && it->second < escalations_before_ &&
+        saved_escalations_.count(it->second) == 0) {
+      saved_escalations_.emplace(it->second, s_->escalations[it->second]);
     }
-    return &c->second;
+    return &s_->escalations[it->second];
   }
   EscalationState* NewEscalation(const std::string& id) {
-    if (staged_) {
-      escalation_order_.push_back(id);
-      EscalationState& e = new_escalations_[id];
-      e.id = id;
-      return &e;
-    }
     s_->escalation_index.emplace(id,
                                  static_cast<uint32_t>(s_->escalations.size()));
     s_->escalations.emplace_back();
     s_->escalations.back().id = id;
     return &s_->escalations.back();
   }
-  bool IdTaken(const std::string& id) {
-    return FindItem(id) != nullptr || FindEscalation(id) != nullptr;
+  bool IdTaken(const std::string& id) const {
+    return s_->item_index.count(id) != 0 || s_->escalation_index.count(id) != 0;
   }
-  // False when the id is already used.
+  // False when the id is already used. `id` must outlive the Txn.
   bool ClaimEventId(const std::string& id) {
-    if (!staged_) return s_->event_ids.insert(id).second;
-    return s_->event_ids.count(id) == 0 && event_ids_.insert(id).second;
+    if (!s_->event_ids.insert(id).second) return false;
+    if (undoable_) ids_.push_back(&id);
+    return true;
   }
   bool ClaimNumber(const std::string& number) {
-    if (!staged_) return s_->notice_numbers.insert(number).second;
-    return s_->notice_numbers.count(number) == 0 &&
-           numbers_.insert(number).second;
+    if (!s_->notice_numbers.insert(number).second) return false;
+    if (undoable_) numbers_.push_back(&number);
+    return true;
   }
   bool NumberTaken(const std::string& number) const {
-    return s_->notice_numbers.count(number) != 0 || numbers_.count(number) != 0;
+    return s_->notice_numbers.count(number) != 0;
   }
   int NoticesInYear(int year) const {
-    auto a = s_->notices_per_year.find(year);
-    auto b = years_.find(year);
-    return (a == s_->notices_per_year.end() ? 0 : a->second) +
-           (b == years_.end() ? 0 : b->second);
+    auto it = s_->notices_per_year.find(year);
+    return it == s_->notices_per_year.end() ? 0 : it->second;
   }
   void CountNotice(int year) {
-    ++(staged_ ? years_ : s_->notices_per_year)[year];
+    ++s_->notices_per_year[year];
+    if (undoable_) years_.push_back(year);
   }
 
-  void Commit() {
-    if (!staged_) return;
-    for (auto& [index, item] : changed_items_)
-      s_->items[index] = std::move(item);
-    for (const std::string& id : order_) {
-      s_->item_index.emplace(id, static_cast<uint32_t>(s_->items.size()));
-      s_->items.push_back(std::move(new_items_[id]));
-    }
-    for (auto& [index, e] : changed_escalations_)
+  // Puts the state back as it was before the batch.
+  void Rollback() {
+    if (!undoable_) return;
+    for (size_t i = s_->items.size(); i-- > items_before_;)
+      s_->item_index.erase(s_->items[i].id);
+    s_->items.resize(items_before_);
+    for (auto& [index, item] : saved_items_) s_->items[index] = std::move(item);
+    for (size_t i = s_->escalations.size(); i-- > escalations_before_;)
+      s_->escalation_index.erase(s_->escalations[i].id);
+    s_->escalations.resize(escalations_before_);
+    for (auto& [index, e] : saved_escalations_)
       s_->escalations[index] = std::move(e);
-    for (const std::string& id : escalation_order_) {
-      s_->escalation_index.emplace(
-          id, static_cast<uint32_t>(s_->escalations.size()));
-      s_->escalations.push_back(std::move(new_escalations_[id]));
-    }
-    s_->event_ids.insert(event_ids_.begin(), event_ids_.end());
-    s_->notice_numbers.insert(numbers_.begin(), numbers_.end());
-    for (const auto& [year, n] : years_) s_->notices_per_year[year] += n;
+    for (const std::string* id : ids_) s_->event_ids.erase(*id);
+    for (const std::string* n : numbers_) s_->notice_numbers.erase(*n);
+    for (int year : years_) --s_->notices_per_year[year];
   }
 
  private:
   Ledger::State* s_;
-  bool staged_;
-  std::unordered_map<uint32_t, ItemState> changed_items_;
-  std::unordered_map<std::string, ItemState> new_items_;
-  std::vector<std::string> order_;
-  std::unordered_map<uint32_t, EscalationState> changed_escalations_;
-  std::unordered_map<std::string, EscalationState> new_escalations_;
-  std::vector<std::string> escalation_order_;
-  std::unordered_set<std::string> event_ids_, numbers_;
-  std::map<int, int> years_;
+  bool undoable_;
+  size_t items_before_, escalations_before_;
+  std::unordered_map<uint32_t, ItemState> saved_items_;
+  std::unordered_map<uint32_t, EscalationState> saved_escalations_;
+  std::vector<const std::string*> ids_, numbers_;
+  std::vector<int> years_;
 };
 
 // Checks one event against the staged state and applies it there.
@@ -676,37 +654,41 @@ size_t Ledger::item_count() const { return state_->items.size(); }
 Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
                      std::vector<v1::LedgerEvent>* accepted,
                      const Persist* persist) {
+  // Events are checked as given; only a notice without a number is copied
+  // (to receive one). Addresses stay stable for the undo log.
+  std::deque<v1::LedgerEvent> numbered;
+  std::vector<const v1::LedgerEvent*> recorded(batch.size());
+  std::vector<std::string> units(batch.size());
   Txn txn(state_.get(), staged);
   EventChecker checker(*campaign_, *state_, &txn);
-  std::vector<v1::LedgerEvent> recorded;
-  std::vector<std::string> units(batch.size());
-  const bool copy =
-      accepted != nullptr || options_.keep_events || persist != nullptr;
-  if (copy) recorded.reserve(batch.size());
-  v1::LedgerEvent scratch;
-  for (size_t i = 0; i < batch.size(); ++i) {
-    // Only a notice without a number is changed; others are checked as is.
-    const bool numbered = batch[i].kind_case() != v1::LedgerEvent::kIssue ||
-                          !batch[i].issue().number().empty();
+  Status s;
+  for (size_t i = 0; i < batch.size() && s.ok(); ++i) {
     v1::LedgerEvent* e;
-    if (copy) {
-      recorded.push_back(batch[i]);
-      e = &recorded.back();
-    } else if (numbered) {
-      e = const_cast<v1::LedgerEvent*>(&batch[i]);  // Not modified.
+    if (batch[i].kind_case() == v1::LedgerEvent::kIssue &&
+        batch[i].issue().number().empty()) {
+      numbered.push_back(batch[i]);
+      e = &numbered.back();
     } else {
-      scratch = batch[i];
-      e = &scratch;
+      e = const_cast<v1::LedgerEvent*>(&batch[i]);  // Not modified.
     }
-    CW_RETURN_IF_ERROR(checker.Check(e, event_count_ + i, &units[i]));
+    recorded[i] = e;
+    s = checker.Check(e, event_count_ + i, &units[i]);
   }
-  if (persist != nullptr) CW_RETURN_IF_ERROR((*persist)(recorded, units));
-  txn.Commit();
+  if (s.ok() && persist != nullptr) s = (*persist)(recorded, units);
+  if (!s.ok()) {
+    txn.Rollback();
+    return s;
+  }
   event_count_ += batch.size();
   if (options_.keep_events) {
-    events_.insert(events_.end(), recorded.begin(), recorded.end());
+    events_.reserve(events_.size() + batch.size());
+    for (const v1::LedgerEvent* e : recorded) events_.push_back(*e);
   }
-  if (accepted != nullptr) *accepted = std::move(recorded);
+  if (accepted != nullptr) {
+    accepted->clear();
+    accepted->reserve(batch.size());
+    for (const v1::LedgerEvent* e : recorded) accepted->push_back(*e);
+  }
   return Status::OK();
 }
 

@@ -177,30 +177,73 @@ Status Ledger::OpenItems(const std::string& unit_id, const std::string& date,
   return Status::OK();
 }
 
-Status Ledger::Overdue(const std::string& date, v1::OpenItemList* out) const {
-  out->Clear();
+Status Ledger::Overdue(const std::string& date,
+                       std::vector<OverdueRow>* out) const {
+  out->clear();
   Day day;
   CW_RETURN_IF_ERROR(ParseDay(date, "overdue date", &day));
-  out->set_date(date);
-  std::vector<std::pair<Day, const ItemState*>> late;
-  for (const ItemState& s : state_->items) {
-    if (s.OverdueAt(day)) late.emplace_back(s.At(day)->deadline, &s);
+  struct Late {
+    Day deadline;
+    uint32_t item;
+  };
+  std::vector<Late> late;
+  Day lo = day, hi = 0;
+  for (size_t i = 0; i < state_->items.size(); ++i) {
+    const internal::Snapshot* snap = state_->items[i].At(day);
+    if (snap != nullptr &&
+        (snap->state == v1::ISSUED || snap->state == v1::IN_RECTIFICATION) &&
+        snap->deadline < day) {
+      late.push_back({snap->deadline, static_cast<uint32_t>(i)});
+      lo = std::min(lo, snap->deadline);
+      hi = std::max(hi, snap->deadline);
+    }
   }
-  std::stable_sort(late.begin(), late.end(), [](const auto& a, const auto& b) {
-    return a.first < b.first;
-  });
+  if (late.empty()) return Status::OK();
+  // Deadlines span few distinct days: a stable counting sort by deadline,
+  // and each deadline's working days late computed once.
+  const size_t range = static_cast<size_t>(hi - lo) + 1;
+  std::vector<uint32_t> start(range + 1, 0);
+  for (const Late& l : late) ++start[static_cast<size_t>(l.deadline - lo) + 1];
+  for (size_t d = 1; d <= range; ++d) start[d] += start[d - 1];
+  std::vector<int> days_late(range, -1);
+  out->resize(late.size());
+  for (const Late& l : late) {
+    const size_t d = static_cast<size_t>(l.deadline - lo);
+    if (days_late[d] < 0)
+      days_late[d] = WorkingDaysLate(campaign_->calendar(), l.deadline, day);
+    const ItemState& s = state_->items[l.item];
+    (*out)[start[d]++] = OverdueRow{&s.id,
+                                    &s.notice.unit_id(),
+                                    &s.notice.number(),
+                                    internal::FromDay(l.deadline),
+                                    days_late[d],
+                                    s.severity};
+  }
+  return Status::OK();
+}
+
+Status Ledger::Overdue(const std::string& date, v1::OpenItemList* out) const {
+  out->Clear();
+  std::vector<OverdueRow> rows;
+  CW_RETURN_IF_ERROR(Overdue(date, &rows));
+  out->set_date(date);
   auto* items = out->mutable_items();
-  items->Reserve(static_cast<int>(late.size()));
-  for (const auto& [deadline, s] : late) {
+  items->Reserve(static_cast<int>(rows.size()));
+  std::string deadline;
+  Date last;
+  for (const OverdueRow& r : rows) {
+    if (r.deadline != last) {
+      deadline = FormatIsoDate(r.deadline);
+      last = r.deadline;
+    }
     v1::OpenItem* row = items->Add();
-    row->set_item_id(s->id);
-    row->set_number(s->notice.number());
-    row->set_unit_id(s->unit_id());
-    row->set_deadline(DayText(deadline));
-    row->set_working_days_late(
-        WorkingDaysLate(campaign_->calendar(), deadline, day));
+    row->set_item_id(*r.item_id);
+    row->set_number(*r.number);
+    row->set_unit_id(*r.unit_id);
+    row->set_deadline(deadline);
+    row->set_working_days_late(r.working_days_late);
     row->set_color("red");
-    row->set_severity(s->severity);
+    row->set_severity(r.severity);
   }
   return Status::OK();
 }
