@@ -7,11 +7,13 @@
 #include <benchmark/benchmark.h>
 #include <unistd.h>
 
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <cstdio>
 #include <string>
 #include <vector>
 
 #include "chuangwen/codec.h"
+#include "chuangwen/date.h"
 #include "chuangwen/ledger_store.h"
 
 namespace chuangwen::bench {
@@ -37,28 +39,32 @@ const v1::Campaign& ExampleCampaign() {
   return c;
 }
 
-// Events of item `n`: a notice, then up to four steps (start, submit, reject,
-// submit). Items with n % 5 == 0 get all five; the rest stay open after the
-// first `steps`.
+// Events of item `n`: a notice, then up to `steps` of start, submit,
+// reject, submit. Items come in time order as an office enters them: 200
+// notices a day from 2025-01-01, each step a day after the one before.
 void ItemEvents(uint64_t n, int steps, std::vector<v1::LedgerEvent>* out) {
   const Party& p = kParties[n % 6];
   const std::string item = "it-" + std::to_string(n);
-  const int day = 1 + static_cast<int>(n % 20);
-  char at[32];
-  std::snprintf(at, sizeof at, "2025-06-%02dT02:00:00Z", day);
+  const Date issued =
+      Date(2025, 1, 1) + boost::gregorian::days(static_cast<long>(n / 200));
+  auto at = [&](int day, int hour) {
+    return FormatIsoDate(issued + boost::gregorian::days(day)) + "T" +
+           (hour < 10 ? "0" : "") + std::to_string(hour) + ":00:00Z";
+  };
   v1::LedgerEvent e;
   e.set_id(item + "-0");
   e.set_item_id(item);
   e.set_actor("xul");
-  e.set_at(at);
+  e.set_at(at(0, 2));
   v1::IssueNotice* notice = e.mutable_issue();
   notice->set_number("督改〔2025〕" + std::to_string(n) + "号");
   notice->set_unit_id(p.unit);
-  notice->set_deadline("2025-07-" + std::to_string(10 + n % 10));
+  notice->set_deadline(FormatIsoDate(
+      issued + boost::gregorian::days(10 + static_cast<long>(n % 10))));
   v1::Finding* f = notice->add_findings();
   f->set_id("f");
   f->set_source(v1::DAILY_SUPERVISION);
-  f->set_found_on("2025-06-01");
+  f->set_found_on(FormatIsoDate(issued));
   f->set_unit_id(p.unit);
   f->set_category(kCategories[n % 5]);
   f->set_severity(v1::GENERAL);
@@ -68,8 +74,7 @@ void ItemEvents(uint64_t n, int steps, std::vector<v1::LedgerEvent>* out) {
     v1::LedgerEvent x;
     x.set_id(item + "-" + std::to_string(s));
     x.set_item_id(item);
-    std::snprintf(at, sizeof at, "2025-06-%02dT03:00:00Z", day + s);
-    x.set_at(at);
+    x.set_at(at(s, 3));
     switch (s) {
       case 1:
         x.set_actor(p.person);
@@ -83,7 +88,8 @@ void ItemEvents(uint64_t n, int steps, std::vector<v1::LedgerEvent>* out) {
       case 3:
         x.set_actor("xul");
         x.set_reason("整改不到位");
-        x.mutable_reject()->set_new_deadline("2025-07-30");
+        x.mutable_reject()->set_new_deadline(
+            FormatIsoDate(issued + boost::gregorian::days(30)));
         break;
     }
     out->push_back(std::move(x));
@@ -99,8 +105,10 @@ void RemoveStore(const std::string& path) {
     std::remove((path + suffix).c_str());
 }
 
-// Batches of 1,000 events (200 items × 5), each batch one durable commit.
-void BM_DurableAppend_Batch1000(benchmark::State& state) {
+// Batches of N events (N/5 items × 5 events), each batch one durable commit
+// (fsync'd).
+void BM_DurableAppend(benchmark::State& state) {
+  const int items_per_batch = static_cast<int>(state.range(0)) / 5;
   const std::string path = TempPath("append.db");
   RemoveStore(path);
   std::unique_ptr<LedgerStore> store;
@@ -111,16 +119,21 @@ void BM_DurableAppend_Batch1000(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
     batch.clear();
-    for (int i = 0; i < 200; ++i) ItemEvents(next++, 4, &batch);
+    for (int i = 0; i < items_per_batch; ++i) ItemEvents(next++, 4, &batch);
     state.ResumeTiming();
     s = store->Append(batch);
     if (!s.ok()) state.SkipWithError(s.ToString().c_str());
   }
-  state.SetItemsProcessed(state.iterations() * 1000);
+  state.SetItemsProcessed(state.iterations() * state.range(0));
   store.reset();
   RemoveStore(path);
 }
-BENCHMARK(BM_DurableAppend_Batch1000)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_DurableAppend)
+    ->Arg(100)
+    ->Arg(1000)
+    ->Arg(5000)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
 
 // The checks and the fold alone, in memory: what the store adds is SQLite.
 void BM_MemoryAppend_Batch1000(benchmark::State& state) {
@@ -185,8 +198,8 @@ const Ledger& OpenItemsLedger() {
   static const std::unique_ptr<Ledger> ledger = [] {
     LedgerOptions options;
     options.keep_events = false;
-    auto l = std::make_unique<Ledger>(Campaign::Build(ExampleCampaign()),
-                                      options);
+    auto l =
+        std::make_unique<Ledger>(Campaign::Build(ExampleCampaign()), options);
     std::vector<v1::LedgerEvent> batch;
     for (uint64_t n = 0; n < 100000; ++n) ItemEvents(n, 1, &batch);
     Status s = l->Append(batch);
@@ -200,7 +213,7 @@ void BM_Overdue_100kOpenItems(benchmark::State& state) {
   const Ledger* ledger = &OpenItemsLedger();
   std::vector<OverdueRow> rows;
   for (auto _ : state) {
-    Status s = ledger->Overdue("2025-09-30", &rows);
+    Status s = ledger->Overdue("2026-09-30", &rows);
     if (!s.ok()) state.SkipWithError(s.ToString().c_str());
     benchmark::DoNotOptimize(rows.data());
   }
@@ -213,7 +226,7 @@ void BM_Overdue_100kOpenItems_AsProtobuf(benchmark::State& state) {
   const Ledger& ledger = OpenItemsLedger();
   v1::OpenItemList out;
   for (auto _ : state) {
-    Status s = ledger.Overdue("2025-09-30", &out);
+    Status s = ledger.Overdue("2026-09-30", &out);
     if (!s.ok()) state.SkipWithError(s.ToString().c_str());
     benchmark::DoNotOptimize(out.items_size());
   }
@@ -227,14 +240,16 @@ void BM_Overdue_100kOpenItems_AsProtobufOnArena(benchmark::State& state) {
   int items = 0;
   for (auto _ : state) {
     google::protobuf::Arena arena;
-    auto* out = google::protobuf::Arena::CreateMessage<v1::OpenItemList>(&arena);
-    Status s = ledger.Overdue("2025-09-30", out);
+    auto* out =
+        google::protobuf::Arena::CreateMessage<v1::OpenItemList>(&arena);
+    Status s = ledger.Overdue("2026-09-30", out);
     if (!s.ok()) state.SkipWithError(s.ToString().c_str());
     items = out->items_size();
   }
   state.counters["overdue"] = items;
 }
-BENCHMARK(BM_Overdue_100kOpenItems_AsProtobufOnArena)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_Overdue_100kOpenItems_AsProtobufOnArena)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace chuangwen::bench

@@ -141,6 +141,22 @@ TEST_F(LedgerStoreTest, ABadBatchStoresNothing) {
   EXPECT_EQ(store->ledger().event_count(), 3u);
 }
 
+TEST_F(LedgerStoreTest, TwoWritersOnOneFileSeeEachOther) {
+  std::vector<v1::LedgerEvent> events = ExampleEvents();
+  std::unique_ptr<LedgerStore> a = CreateStore(), b;
+  ASSERT_TRUE(LedgerStore::Open(path_, &b).ok());
+  ASSERT_TRUE(a->Append({events[0]}).ok());  // A notice.
+  size_t next = 1;                           // The item's next event.
+  while (events[next].item_id() != events[0].item_id()) ++next;
+  // b has not seen the notice; its next write folds it first.
+  Status s = b->Append({events[next]});
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(b->ledger().event_count(), 2u);
+  // And a, writing the same event again, is refused after catching up.
+  EXPECT_EQ(a->Append({events[next]}).code(), Status::Code::kConflict);
+  EXPECT_EQ(a->ledger().event_count(), 2u);
+}
+
 TEST_F(LedgerStoreTest, CreationRules) {
   std::unique_ptr<LedgerStore> store = CreateStore();
   std::unique_ptr<LedgerStore> again;
@@ -242,7 +258,8 @@ TEST_F(LedgerStoreTest, ForeignAndDamagedFilesAreRefused) {
     return dir_.File(name);
   };
   // Not SQLite at all.
-  Status s = LedgerStore::Open(write("text.db", "定期督查台账，不是数据库"), &store);
+  Status s =
+      LedgerStore::Open(write("text.db", "定期督查台账，不是数据库"), &store);
   EXPECT_EQ(s.code(), Status::Code::kParseError);
   EXPECT_NE(s.message().find("not a chuangwen ledger"), std::string::npos)
       << s.message();
@@ -281,7 +298,8 @@ TEST_F(LedgerStoreTest, ForeignAndDamagedFilesAreRefused) {
   std::string copy_path = write("pages.db", "");
   {
     std::unique_ptr<LedgerStore> good;
-    ASSERT_TRUE(LedgerStore::Create(dir_.File("fresh.db"), campaign_, &good).ok());
+    ASSERT_TRUE(
+        LedgerStore::Create(dir_.File("fresh.db"), campaign_, &good).ok());
     ASSERT_TRUE(good->Append(ExampleEvents()).ok());
   }
   // Fold the WAL into the main file first.
@@ -299,7 +317,8 @@ TEST_F(LedgerStoreTest, ForeignAndDamagedFilesAreRefused) {
   for (int round = 0; round < 8; ++round) {
     std::string damaged = bytes;
     size_t at = 4096 + rng() % (damaged.size() - 16384);
-    for (size_t i = 0; i < 8192; ++i) damaged[at + i] = static_cast<char>(rng());
+    for (size_t i = 0; i < 8192; ++i)
+      damaged[at + i] = static_cast<char>(rng());
     write("pages.db", damaged);
     std::remove((copy_path + "-wal").c_str());
     std::remove((copy_path + "-shm").c_str());
@@ -310,7 +329,8 @@ TEST_F(LedgerStoreTest, ForeignAndDamagedFilesAreRefused) {
       EXPECT_EQ(store->ledger().event_count(), ExampleEvents().size());
       v1::ItemHistory h;
       Status q = store->History("dc-2025-901", &h);
-      EXPECT_TRUE(q.ok() || q.code() == Status::Code::kParseError) << q.ToString();
+      EXPECT_TRUE(q.ok() || q.code() == Status::Code::kParseError)
+          << q.ToString();
       store.reset();
     } else {
       ++refused;
@@ -339,13 +359,14 @@ TEST_F(LedgerStoreTest, CommittedBatchesSurviveSigkill) {
       close(fds[0]);
       std::unique_ptr<LedgerStore> store;
       if (!LedgerStore::Open(path_, &store).ok()) _exit(3);
-      for (uint32_t b = static_cast<uint32_t>(store->ledger().item_count() /
-                                              kBatch);
+      for (uint32_t b =
+               static_cast<uint32_t>(store->ledger().item_count() / kBatch);
            ; ++b) {
         std::vector<v1::LedgerEvent> batch(kBatch);
         for (int i = 0; i < kBatch; ++i) {
           v1::LedgerEvent& e = batch[static_cast<size_t>(i)];
-          const std::string id = "k" + std::to_string(b) + "-" + std::to_string(i);
+          const std::string id =
+              "k" + std::to_string(b) + "-" + std::to_string(i);
           e.set_id(id);
           e.set_item_id(id);
           e.set_actor("xul");
@@ -367,7 +388,8 @@ TEST_F(LedgerStoreTest, CommittedBatchesSurviveSigkill) {
     kill(pid, SIGKILL);
     int status = 0;
     waitpid(pid, &status, 0);
-    ASSERT_TRUE(WIFSIGNALED(status)) << "child exited with " << WEXITSTATUS(status);
+    ASSERT_TRUE(WIFSIGNALED(status))
+        << "child exited with " << WEXITSTATUS(status);
     uint32_t b;
     size_t reported = 0;
     uint32_t last = 0;
@@ -382,7 +404,8 @@ TEST_F(LedgerStoreTest, CommittedBatchesSurviveSigkill) {
     const size_t events = store->ledger().event_count();
     EXPECT_EQ(events % kBatch, 0u) << "run " << run << ": a partial batch";
     if (reported > 0) {
-      EXPECT_GE(events, (last + 1) * static_cast<size_t>(kBatch)) << "run " << run;
+      EXPECT_GE(events, (last + 1) * static_cast<size_t>(kBatch))
+          << "run " << run;
       v1::LedgerItem item;
       EXPECT_TRUE(store->ledger()
                       .Item("k" + std::to_string(last) + "-" +

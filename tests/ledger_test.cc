@@ -229,9 +229,10 @@ TEST_F(LedgerTest, AFailedBatchLeavesExistingItemsAsTheyWere) {
   EXPECT_TRUE(
       Add(R"(id: "c1" item_id: "srk-1" actor: "chensq" at: "2025-09-26T02:00:00Z" start {})")
           .ok());
-  EXPECT_TRUE(Add(R"(id: "c2" item_id: "hwk-9" actor: "xul" at: "2025-09-26T02:00:00Z"
+  EXPECT_TRUE(
+      Add(R"(id: "c2" item_id: "hwk-9" actor: "xul" at: "2025-09-26T02:00:00Z"
             issue { unit_id: "hwk" deadline: "2025-10-10" findings { id: "f" } })")
-                  .ok());
+          .ok());
   std::vector<uint64_t> positions;
   ASSERT_TRUE(ledger_.EventPositions("srk-1", &positions).ok());
   EXPECT_EQ(positions, (std::vector<uint64_t>{0, 1}));

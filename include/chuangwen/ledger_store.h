@@ -9,8 +9,10 @@
 // other. A file that is not a chuangwen ledger, or one whose pages or events
 // are damaged, is refused with an error that says so.
 //
-// Thread safety: a store is used by one thread at a time. Two processes may
-// open one file; each sees the other's events only after reopening.
+// Thread safety: a store is used by one thread at a time. Several processes
+// may write one file: each write first folds what the others added, under
+// SQLite's write lock, so checks always meet the latest state. Queries answer
+// from the state as of this store's last write or opening.
 #ifndef CHUANGWEN_LEDGER_STORE_H_
 #define CHUANGWEN_LEDGER_STORE_H_
 
@@ -40,8 +42,7 @@ class LedgerStore {
                        std::unique_ptr<LedgerStore>* out,
                        const LedgerStoreOptions& options = {});
   // Opens an existing store and rebuilds its state.
-  static Status Open(const std::string& path,
-                     std::unique_ptr<LedgerStore>* out,
+  static Status Open(const std::string& path, std::unique_ptr<LedgerStore>* out,
                      const LedgerStoreOptions& options = {});
   ~LedgerStore();
   LedgerStore(const LedgerStore&) = delete;
@@ -74,13 +75,16 @@ class LedgerStore {
  private:
   LedgerStore(std::string path, sqlite3* db);
   Status Load();
+  // Reloads when another connection added events or campaign versions.
+  Status CatchUp();
   // Checks and inserts a batch inside the open transaction; commits it
   // before the state in memory changes when `commit`.
   Status AppendWithin(const std::vector<v1::LedgerEvent>& batch,
                       std::vector<v1::LedgerEvent>* accepted, bool commit);
   Status InsertEvents(const std::vector<const v1::LedgerEvent*>& events,
                       const std::vector<std::string>& units);
-  Status InsertCampaign(const v1::Campaign& campaign, const std::string& reason);
+  Status InsertCampaign(const v1::Campaign& campaign,
+                        const std::string& reason);
 
   std::string path_;
   sqlite3* db_;

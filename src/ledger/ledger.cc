@@ -3,8 +3,8 @@
 #include "chuangwen/ledger.h"
 
 #include <algorithm>
-#include <deque>
 #include <boost/date_time/gregorian/gregorian.hpp>
+#include <deque>
 
 #include "chuangwen/date.h"
 #include "ledger/ledger_state.h"
@@ -158,19 +158,20 @@ class Txn {
       : s_(state),
         undoable_(undoable),
         items_before_(state->items.size()),
-        escalations_before_(state->escalations.size()) {}
+        escalations_before_(state->escalations.size()),
+        ids_before_(state->event_ids.size()),
+        numbers_before_(state->notice_numbers.size()) {}
 
   ItemState* FindItem(const std::string& id) {
-    auto it = s_->item_index.find(id);
-    if (it == s_->item_index.end()) return nullptr;
-    if (undoable_ && it->second < items_before_ &&
-        saved_items_.count(it->second) == 0) {
-      saved_items_.emplace(it->second, s_->items[it->second]);
-    }
-    return &s_->items[it->second];
+    const int64_t found = s_->item_index.Find(id);
+    if (found < 0) return nullptr;
+    const size_t i = static_cast<size_t>(found);
+    if (undoable_ && i < items_before_ && saved_items_.count(i) == 0)
+      saved_items_.emplace(i, s_->items[i]);
+    return &s_->items[i];
   }
   ItemState* NewItem(const std::string& id) {
-    s_->item_index.emplace(id, static_cast<uint32_t>(s_->items.size()));
+    s_->item_index.Insert(id);
     s_->items.emplace_back();
     s_->items.back().id = id;
     return &s_->items.back();
@@ -192,21 +193,15 @@ class Txn {
     return &s_->escalations.back();
   }
   bool IdTaken(const std::string& id) const {
-    return s_->item_index.count(id) != 0 || s_->escalation_index.count(id) != 0;
+    return s_->item_index.Contains(id) || s_->escalation_index.count(id) != 0;
   }
-  // False when the id is already used. `id` must outlive the Txn.
-  bool ClaimEventId(const std::string& id) {
-    if (!s_->event_ids.insert(id).second) return false;
-    if (undoable_) ids_.push_back(&id);
-    return true;
-  }
+  // False when the id is already used.
+  bool ClaimEventId(const std::string& id) { return s_->event_ids.Insert(id); }
   bool ClaimNumber(const std::string& number) {
-    if (!s_->notice_numbers.insert(number).second) return false;
-    if (undoable_) numbers_.push_back(&number);
-    return true;
+    return s_->notice_numbers.Insert(number);
   }
   bool NumberTaken(const std::string& number) const {
-    return s_->notice_numbers.count(number) != 0;
+    return s_->notice_numbers.Contains(number);
   }
   int NoticesInYear(int year) const {
     auto it = s_->notices_per_year.find(year);
@@ -220,27 +215,25 @@ class Txn {
   // Puts the state back as it was before the batch.
   void Rollback() {
     if (!undoable_) return;
-    for (size_t i = s_->items.size(); i-- > items_before_;)
-      s_->item_index.erase(s_->items[i].id);
     s_->items.resize(items_before_);
+    s_->item_index.Truncate(items_before_);
     for (auto& [index, item] : saved_items_) s_->items[index] = std::move(item);
     for (size_t i = s_->escalations.size(); i-- > escalations_before_;)
       s_->escalation_index.erase(s_->escalations[i].id);
     s_->escalations.resize(escalations_before_);
     for (auto& [index, e] : saved_escalations_)
       s_->escalations[index] = std::move(e);
-    for (const std::string* id : ids_) s_->event_ids.erase(*id);
-    for (const std::string* n : numbers_) s_->notice_numbers.erase(*n);
+    s_->event_ids.Truncate(ids_before_);
+    s_->notice_numbers.Truncate(numbers_before_);
     for (int year : years_) --s_->notices_per_year[year];
   }
 
  private:
   Ledger::State* s_;
   bool undoable_;
-  size_t items_before_, escalations_before_;
-  std::unordered_map<uint32_t, ItemState> saved_items_;
+  size_t items_before_, escalations_before_, ids_before_, numbers_before_;
+  std::unordered_map<size_t, ItemState> saved_items_;
   std::unordered_map<uint32_t, EscalationState> saved_escalations_;
-  std::vector<const std::string*> ids_, numbers_;
   std::vector<int> years_;
 };
 

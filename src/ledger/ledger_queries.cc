@@ -544,7 +544,7 @@ Status Ledger::NextNoticeNumber(int year, std::string* out) const {
   int n = (it == state_->notices_per_year.end() ? 0 : it->second) + 1;
   auto format = [&](int k) { return internal::FormatSeries(series, year, k); };
   *out = format(n);
-  while (state_->notice_numbers.count(*out)) *out = format(++n);
+  while (state_->notice_numbers.Contains(*out)) *out = format(++n);
   return Status::OK();
 }
 

@@ -12,6 +12,7 @@
 
 #include "chuangwen/calendar.h"
 #include "chuangwen/ledger.h"
+#include "ledger/id_index.h"
 
 namespace chuangwen {
 namespace internal {
@@ -76,17 +77,17 @@ struct Roles {
 struct Ledger::State {
   explicit State(const v1::Campaign& campaign) : roles(campaign) {}
   std::vector<internal::ItemState> items;
-  std::unordered_map<std::string, uint32_t> item_index;
+  internal::IdIndex item_index;  // Position i is items[i].
   std::vector<internal::EscalationState> escalations;
   std::unordered_map<std::string, uint32_t> escalation_index;
-  std::unordered_set<std::string> event_ids;
-  std::unordered_set<std::string> notice_numbers;
+  internal::IdIndex event_ids;
+  internal::IdIndex notice_numbers;
   std::map<int, int> notices_per_year;
   internal::Roles roles;
 
   const internal::ItemState* FindItem(const std::string& id) const {
-    auto it = item_index.find(id);
-    return it == item_index.end() ? nullptr : &items[it->second];
+    int64_t i = item_index.Find(id);
+    return i < 0 ? nullptr : &items[static_cast<size_t>(i)];
   }
 };
 

@@ -82,10 +82,11 @@ class Statement {
 
 Status SqlError(sqlite3* db, const std::string& path, const std::string& what) {
   const int code = sqlite3_errcode(db);
-  std::string msg = "ledger '" + path + "': " + what + ": " + sqlite3_errmsg(db);
+  std::string msg =
+      "ledger '" + path + "': " + what + ": " + sqlite3_errmsg(db);
   if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) {
-    return Status::ParseError(msg +
-                              " (the file is damaged or not a chuangwen ledger)");
+    return Status::ParseError(
+        msg + " (the file is damaged or not a chuangwen ledger)");
   }
   return Status::IOError(msg);
 }
@@ -157,7 +158,8 @@ LedgerStore::LedgerStore(std::string path, sqlite3* db)
 
 LedgerStore::~LedgerStore() { sqlite3_close(db_); }
 
-Status LedgerStore::Create(const std::string& path, const v1::Campaign& campaign,
+Status LedgerStore::Create(const std::string& path,
+                           const v1::Campaign& campaign,
                            std::unique_ptr<LedgerStore>* out,
                            const LedgerStoreOptions& options) {
   if (FileExists(path))
@@ -211,18 +213,18 @@ Status LedgerStore::Open(const std::string& path,
   DbHandle db;
   CW_RETURN_IF_ERROR(OpenDb(path, SQLITE_OPEN_READWRITE, &db));
   int64_t app = 0, version = 0;
-  CW_RETURN_IF_ERROR(
-      PragmaInt(db.get(), path, "PRAGMA application_id", &app));
+  CW_RETURN_IF_ERROR(PragmaInt(db.get(), path, "PRAGMA application_id", &app));
   if (app != kApplicationId) {
     return Status::ParseError("ledger '" + path +
                               "' is not a chuangwen ledger (a SQLite file of "
                               "another application)");
   }
-  CW_RETURN_IF_ERROR(PragmaInt(db.get(), path, "PRAGMA user_version", &version));
+  CW_RETURN_IF_ERROR(
+      PragmaInt(db.get(), path, "PRAGMA user_version", &version));
   if (version != kSchemaVersion) {
-    return Status::ParseError("ledger '" + path + "' has schema version " +
-                              std::to_string(version) + "; this library reads " +
-                              std::to_string(kSchemaVersion));
+    return Status::ParseError(
+        "ledger '" + path + "' has schema version " + std::to_string(version) +
+        "; this library reads " + std::to_string(kSchemaVersion));
   }
   CW_RETURN_IF_ERROR(Configure(db.get(), path, options));
   std::unique_ptr<LedgerStore> store(new LedgerStore(path, db.release()));
@@ -279,10 +281,9 @@ Status LedgerStore::Load() {
     chunk.resize(kReplayChunk);
     filled = 0;
     if (!s.ok()) {
-      return Status::ParseError("ledger '" + path_ +
-                                "': a stored event does not fold (" +
-                                s.message() +
-                                "); the file was changed outside chuangwen");
+      return Status::ParseError(
+          "ledger '" + path_ + "': a stored event does not fold (" +
+          s.message() + "); the file was changed outside chuangwen");
     }
     return Status::OK();
   };
@@ -331,9 +332,10 @@ Status LedgerStore::Load() {
 
 Status LedgerStore::InsertCampaign(const v1::Campaign& campaign,
                                    const std::string& reason) {
-  Statement st(db_,
-               "INSERT INTO campaigns (from_seq, replaced_at, reason, campaign) "
-               "VALUES (?, ?, ?, ?)");
+  Statement st(
+      db_,
+      "INSERT INTO campaigns (from_seq, replaced_at, reason, campaign) "
+      "VALUES (?, ?, ?, ?)");
   if (!st.ok()) return SqlError(db_, path_, "cannot record the campaign");
   std::string bytes;
   campaign.SerializeToString(&bytes);
@@ -349,7 +351,7 @@ Status LedgerStore::InsertCampaign(const v1::Campaign& campaign,
 
 Status LedgerStore::InsertEvents(
     const std::vector<const v1::LedgerEvent*>& events,
-                                 const std::vector<std::string>& units) {
+    const std::vector<std::string>& units) {
   Statement st(db_,
                "INSERT INTO events (id, item_id, unit_id, at, kind, actor, "
                "event) VALUES (?, ?, ?, ?, ?, ?, ?)");
@@ -377,18 +379,35 @@ Status LedgerStore::AppendWithin(const std::vector<v1::LedgerEvent>& batch,
                                  bool commit) {
   // The commit happens inside the ledger's persist step, so that the state
   // in memory changes only once the file has the batch.
-  Ledger::Persist persist = [&](const std::vector<const v1::LedgerEvent*>& events,
-                                const std::vector<std::string>& units) {
-    CW_RETURN_IF_ERROR(InsertEvents(events, units));
-    return commit ? Exec(db_, path_, "COMMIT") : Status::OK();
-  };
+  Ledger::Persist persist =
+      [&](const std::vector<const v1::LedgerEvent*>& events,
+          const std::vector<std::string>& units) {
+        CW_RETURN_IF_ERROR(InsertEvents(events, units));
+        return commit ? Exec(db_, path_, "COMMIT") : Status::OK();
+      };
   return ledger_->Apply(batch, true, accepted, &persist);
+}
+
+Status LedgerStore::CatchUp() {
+  Statement st(db_,
+               "SELECT (SELECT COALESCE(MAX(seq), 0) FROM events), "
+               "(SELECT COUNT(*) FROM campaigns)");
+  if (!st.ok() || st.Step() != SQLITE_ROW)
+    return SqlError(db_, path_, "cannot read the file");
+  if (static_cast<uint64_t>(sqlite3_column_int64(st.get(), 0)) !=
+          ledger_->event_count() ||
+      sqlite3_column_int64(st.get(), 1) != campaign_version_) {
+    return Load();
+  }
+  return Status::OK();
 }
 
 Status LedgerStore::Append(const std::vector<v1::LedgerEvent>& batch,
                            std::vector<v1::LedgerEvent>* accepted) {
   CW_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
-  Status s = AppendWithin(batch, accepted, true);
+  // Under the write lock: fold what other processes added since.
+  Status s = CatchUp();
+  if (s.ok()) s = AppendWithin(batch, accepted, true);
   if (!s.ok() && !sqlite3_get_autocommit(db_)) {
     sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   }
@@ -400,9 +419,10 @@ Status LedgerStore::ReplaceCampaign(const v1::Campaign& campaign,
   if (reason.empty())
     return Status::InvalidArgument("replacing the campaign needs a reason");
   std::shared_ptr<const Campaign> model = Campaign::Build(campaign);
-  CW_RETURN_IF_ERROR(ledger_->CheckCampaign(*model));
   CW_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
-  Status s = InsertCampaign(campaign, reason);
+  Status s = CatchUp();
+  if (s.ok()) s = ledger_->CheckCampaign(*model);
+  if (s.ok()) s = InsertCampaign(campaign, reason);
   if (s.ok()) s = Exec(db_, path_, "COMMIT");
   if (!s.ok()) {
     if (!sqlite3_get_autocommit(db_))
@@ -420,7 +440,8 @@ Status LedgerStore::History(const std::string& item_id,
   CW_RETURN_IF_ERROR(ledger_->EventPositions(item_id, &positions));
   v1::LedgerItem item;
   if (ledger_->Item(item_id, &item).ok()) *out->mutable_item() = item;
-  Statement st(db_, "SELECT seq, event FROM events WHERE item_id = ? ORDER BY seq");
+  Statement st(db_,
+               "SELECT seq, event FROM events WHERE item_id = ? ORDER BY seq");
   if (!st.ok()) return SqlError(db_, path_, "cannot read events");
   st.Text(1, item_id);
   int rc;
@@ -455,7 +476,8 @@ Status LedgerStore::Export(std::ostream* out) const {
   int erc;
   int64_t written = 0;
   auto write_campaigns_up_to = [&](int64_t seq) -> Status {
-    while (crc == SQLITE_ROW && sqlite3_column_int64(campaigns.get(), 0) <= seq) {
+    while (crc == SQLITE_ROW &&
+           sqlite3_column_int64(campaigns.get(), 0) <= seq) {
       record.Clear();
       std::string_view bytes = campaigns.ColumnBytes(2);
       if (!record.mutable_campaign()->ParseFromArray(
@@ -474,8 +496,8 @@ Status LedgerStore::Export(std::ostream* out) const {
     CW_RETURN_IF_ERROR(write_campaigns_up_to(written));
     record.Clear();
     std::string_view bytes = events.ColumnBytes(1);
-    if (!record.mutable_event()->ParseFromArray(bytes.data(),
-                                                static_cast<int>(bytes.size()))) {
+    if (!record.mutable_event()->ParseFromArray(
+            bytes.data(), static_cast<int>(bytes.size()))) {
       return Status::ParseError(
           "ledger '" + path_ + "': event " +
           std::to_string(sqlite3_column_int64(events.get(), 0)) +

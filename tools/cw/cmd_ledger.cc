@@ -8,12 +8,12 @@
 // cw ledger FILE.db export [-o FILE]
 // cw ledger FILE.db import LOG
 // cw ledger FILE.db replace-campaign CAMPAIGN --reason TEXT
+#include <unistd.h>
+
 #include <cstdio>
 #include <ctime>
 #include <fstream>
 #include <iostream>
-
-#include <unistd.h>
 
 #include "chuangwen/codec.h"
 #include "chuangwen/ledger_store.h"
@@ -85,8 +85,9 @@ chuangwen::Status ReadEvents(const std::string& path, const Args& args,
                              std::vector<v1::LedgerEvent>* out) {
   chuangwen::Format format;
   chuangwen::Status s =
-      args.Has("format") ? chuangwen::ParseFormatName(args.Value("format"), &format)
-                         : chuangwen::FormatFromPath(path, &format);
+      args.Has("format")
+          ? chuangwen::ParseFormatName(args.Value("format"), &format)
+          : chuangwen::FormatFromPath(path, &format);
   if (!s.ok()) return s;
   std::string bytes;
   CW_RETURN_IF_ERROR(chuangwen::ReadFile(path, &bytes));
@@ -141,9 +142,11 @@ int Query(const chuangwen::LedgerStore& store, const std::string& command,
                           : ledger.Overdue(date, &list);
     if (!s.ok()) return Fail(s);
     if (json) return PrintJson(list);
-    std::printf("%s %s: %d\n", command == "list" ? "Open items at" : "Overdue at",
+    std::printf("%s %s: %d\n",
+                command == "list" ? "Open items at" : "Overdue at",
                 date.c_str(), list.items_size());
-    return PrintOpen(c, list, command == "list" ? "No open items." : "No overdue items.");
+    return PrintOpen(
+        c, list, command == "list" ? "No open items." : "No overdue items.");
   }
   if (command == "history") {
     if (args.positional.size() != 3)
@@ -160,7 +163,8 @@ int Query(const chuangwen::LedgerStore& store, const std::string& command,
     }
     for (const v1::LedgerEvent& e : history.events()) {
       std::string text;
-      chuangwen::Status t = chuangwen::Encode(e, chuangwen::Format::kText, &text);
+      chuangwen::Status t =
+          chuangwen::Encode(e, chuangwen::Format::kText, &text);
       std::string line;  // One line: newlines and indentation collapsed.
       for (char ch : text) {
         if (ch == '\n') ch = ' ';
@@ -193,10 +197,11 @@ int Query(const chuangwen::LedgerStore& store, const std::string& command,
     s = ledger.RemindersDue(date, &list);
     if (!s.ok()) return Fail(s);
     if (json) return PrintJson(list);
-    std::printf("Reminders due at %s: %d\n", date.c_str(), list.reminders_size());
+    std::printf("Reminders due at %s: %d\n", date.c_str(),
+                list.reminders_size());
     for (const v1::ReminderDue& r : list.reminders()) {
-      std::printf("  %s %s %s 期限 %s 逾期 %d 个工作日\n", Pad(r.name(), 12).c_str(),
-                  Pad(r.item_id(), 14).c_str(),
+      std::printf("  %s %s %s 期限 %s 逾期 %d 个工作日\n",
+                  Pad(r.name(), 12).c_str(), Pad(r.item_id(), 14).c_str(),
                   Pad(UnitName(c, r.unit_id()), 16).c_str(),
                   r.deadline().c_str(), r.working_days_late());
     }
@@ -265,11 +270,13 @@ int RunLedger(int argc, char** argv) {
     if (!args.Has("campaign") || args.positional.size() != 2)
       return UsageError("usage: cw ledger FILE.db init --campaign CAMPAIGN");
     std::shared_ptr<const chuangwen::Campaign> campaign;
-    if (!LoadCampaign(args.Value("campaign"), args, &campaign)) return kExitUsage;
+    if (!LoadCampaign(args.Value("campaign"), args, &campaign))
+      return kExitUsage;
     s = chuangwen::LedgerStore::Create(path, campaign->proto(), &store);
     if (!s.ok()) return Fail(s);
     std::printf("Created ledger %s for campaign %s (%s).\n", path.c_str(),
-                campaign->proto().id().c_str(), campaign->proto().name().c_str());
+                campaign->proto().id().c_str(),
+                campaign->proto().name().c_str());
     return kExitOk;
   }
   s = chuangwen::LedgerStore::Open(path, &store);
@@ -281,9 +288,10 @@ int RunLedger(int argc, char** argv) {
     s = ReadEvents(args.positional[2], args, &events);
     if (s.ok()) s = store->Append(events);
     if (!s.ok()) return Fail(s);
-    std::printf("Added %zu events; the ledger holds %zu events and %zu items.\n",
-                events.size(), store->ledger().event_count(),
-                store->ledger().item_count());
+    std::printf(
+        "Added %zu events; the ledger holds %zu events and %zu items.\n",
+        events.size(), store->ledger().event_count(),
+        store->ledger().item_count());
     return kExitOk;
   }
   if (command == "export") {
@@ -317,7 +325,8 @@ int RunLedger(int argc, char** argv) {
     if (!LoadCampaign(args.positional[2], args, &campaign)) return kExitUsage;
     s = store->ReplaceCampaign(campaign->proto(), args.Value("reason"));
     if (!s.ok()) return Fail(s);
-    std::printf("Campaign version %d is in force.\n", store->campaign_version());
+    std::printf("Campaign version %d is in force.\n",
+                store->campaign_version());
     return kExitOk;
   }
   return Query(*store, command, args);
