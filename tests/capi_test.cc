@@ -16,14 +16,7 @@
 
 namespace {
 
-struct Bytes {
-  uint8_t* data = nullptr;
-  size_t size = 0;
-  ~Bytes() { cw_free(data); }
-  std::string str() const {
-    return std::string(reinterpret_cast<char*>(data), size);
-  }
-};
+using chuangwen::testing::Bytes;
 
 class CapiTest : public ::testing::Test {
  protected:

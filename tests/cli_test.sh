@@ -96,5 +96,38 @@ cp "$work/campaign.json" "$work/campaign.data"
 expect 0 "No problems." -- "$cw" validate "$work/campaign.data" --format json
 expect 2 "usage: cw convert" -- "$cw" convert "$example"
 
+# The supervision ledger in a SQLite file.
+events=$2/ledger.textproto
+db=$work/ledger.db
+expect 0 "Created ledger $db for campaign dhcg-2025" -- "$cw" ledger "$db" init --campaign "$example"
+expect 2 "already exists" -- "$cw" ledger "$db" init --campaign "$example"
+expect 0 "Added 188 events; the ledger holds 188 events and 44 items." -- "$cw" ledger "$db" add "$events"
+expect 2 "id is already used" -- "$cw" ledger "$db" add "$events"
+expect 0 "Overdue at 2025-10-31: 8" -- "$cw" ledger "$db" overdue --date 2025-10-31
+expect 0 "红  dc-2025-901    东城管督改〔2025〕35号     市容科           2025-09-15  30" -- "$cw" ledger "$db" overdue --date 2025-10-31
+expect 0 '"working_days_late":30' -- "$cw" ledger "$db" overdue --date 2025-10-31 --json
+expect 0 "Open items at 2025-10-31: 4" -- "$cw" ledger "$db" list --unit srk --date 2025-10-31
+expect 0 "dc-2025-901 东城管督改〔2025〕35号  市容科  已下发  期限 2025-09-15" -- "$cw" ledger "$db" history dc-2025-901
+expect 0 'bulletin { number: "东城管督通〔2025〕11号" }' -- "$cw" ledger "$db" history dc-2025-901
+expect 0 "2025-09 督查问题统计" -- "$cw" ledger "$db" stats --month 2025-09
+expect 0 "红色催办单" -- "$cw" ledger "$db" reminders --date 2025-10-31
+expect 0 "组织措施 4 bulletined item(s) not closed" -- "$cw" ledger "$db" escalations --date 2025-10-31
+expect 0 "垃圾清运   5 次" -- "$cw" ledger "$db" repeated --date 2025-10-31
+expect 0 "东湖农贸市场       问题 5 未销号 4" -- "$cw" ledger "$db" points --date 2025-10-31
+expect 2 "month '2025-9' is not of the form YYYY-MM" -- "$cw" ledger "$db" stats --month 2025-9
+expect 2 "usage: cw ledger FILE.db overdue" -- "$cw" ledger "$db" overdue
+cat > "$work/wrong.textproto" <<'TXT'
+events { id: "w1" item_id: "dc-2025-901" actor: "chensq" at: "2025-11-03T02:00:00Z" verify {} }
+TXT
+expect 2 "event 'w1': person 'chensq' (陈思齐) may not verify and close item 'dc-2025-901': only members of a supervising body may" -- "$cw" ledger "$db" add "$work/wrong.textproto"
+"$cw" ledger "$db" export -o "$work/log.bin" || fail "ledger export"
+expect 0 "Created ledger" -- "$cw" ledger "$work/copy.db" init --campaign "$example"
+expect 0 "Imported 188 events." -- "$cw" ledger "$work/copy.db" import "$work/log.bin"
+diff <("$cw" ledger "$db" overdue --date 2025-10-31 --json) \
+     <("$cw" ledger "$work/copy.db" overdue --date 2025-10-31 --json) >/dev/null || fail "imported ledger differs"
+printf 'not a ledger' > "$work/bogus.db"
+expect 2 "not a chuangwen ledger" -- "$cw" ledger "$work/bogus.db" list
+expect 2 "does not exist" -- "$cw" ledger "$work/none.db" list
+
 if [[ $failures -ne 0 ]]; then echo "cli: $failures failed"; exit 1; fi
 echo "cli: all checks passed"

@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "chuangwen/cw.h"
 #include "chuangwen/v1/campaign.pb.h"
 #include "chuangwen/v1/validation.pb.h"
 
@@ -21,6 +22,19 @@ std::vector<v1::Problem> ProblemsWithCode(const v1::ValidationReport& report,
 // Index of the first assignment of `task` to `party` in `role`; -1 if none.
 int FindAssignment(const v1::Campaign& c, const std::string& task,
                    const std::string& party, v1::AssignmentRole role);
+
+// Bytes the C API returns, freed with cw_free().
+struct Bytes {
+  uint8_t* data = nullptr;
+  size_t size = 0;
+  Bytes() = default;
+  Bytes(const Bytes&) = delete;
+  Bytes& operator=(const Bytes&) = delete;
+  ~Bytes() { cw_free(data); }
+  std::string str() const {
+    return std::string(reinterpret_cast<char*>(data), size);
+  }
+};
 
 }  // namespace chuangwen::testing
 

@@ -20,10 +20,11 @@ import ctypes.util
 import json
 import os
 from pathlib import Path
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 __all__ = [
-    "Campaign", "Error", "NotFoundError", "ParseError", "InvalidError",
+    "Campaign", "Ledger", "Error", "NotFoundError", "ParseError", "InvalidError",
+    "PermissionDeniedError", "ConflictError",
     "FORMAT_BINARY", "FORMAT_JSON", "FORMAT_TEXT", "version", "library",
 ]
 
@@ -56,7 +57,16 @@ class ParseError(Error, ValueError):
     """CW_EPARSE: bytes are not a valid encoding."""
 
 
-_ERRORS = {-1: InvalidError, -2: NotFoundError, -3: ParseError}
+class PermissionDeniedError(Error, PermissionError):
+    """CW_EPERM: the actor's role does not allow the action."""
+
+
+class ConflictError(Error):
+    """CW_ECONFLICT: the action conflicts with the current state."""
+
+
+_ERRORS = {-1: InvalidError, -2: NotFoundError, -3: ParseError, -4: PermissionDeniedError,
+           -5: ConflictError}
 
 
 def _candidates() -> List[str]:
@@ -417,6 +427,149 @@ class AssessmentBook(_Owned):
 
     def save(self, fmt: Union[int, str] = FORMAT_BINARY) -> bytes:
         return _call_bytes(library.cw_assessment_book_save, self._handle, _format(fmt))
+
+
+_out = (ctypes.POINTER(_u8p), ctypes.POINTER(_size))
+_declare("cw_ledger_create", ctypes.c_int, ctypes.POINTER(_handle), _c, _u8p, _size, ctypes.c_int)
+_declare("cw_ledger_open", ctypes.c_int, ctypes.POINTER(_handle), _c)
+_declare("cw_ledger_open_memory", ctypes.c_int, ctypes.POINTER(_handle), _handle)
+_declare("cw_ledger_free", None, _handle)
+_declare("cw_ledger_append", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int)
+_declare("cw_ledger_replace_campaign", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, _c)
+_declare("cw_ledger_event_count", ctypes.c_int, _handle, ctypes.POINTER(_size))
+for _name in ("cw_ledger_item", "cw_ledger_history", "cw_ledger_overdue",
+              "cw_ledger_monthly_stats", "cw_ledger_repeated_problems", "cw_ledger_escalations",
+              "cw_ledger_reminders", "cw_ledger_points", "cw_ledger_deductions"):
+    _declare(_name, ctypes.c_int, _handle, _c, ctypes.c_int, *_out)
+_declare("cw_ledger_open_items", ctypes.c_int, _handle, _c, _c, ctypes.c_int, *_out)
+_declare("cw_ledger_export", ctypes.c_int, _handle, *_out)
+_declare("cw_ledger_import", ctypes.c_int, _handle, _u8p, _size)
+
+
+def _bytes_arg(data: bytes):
+    """(pointer, size) for bytes passed in; the buffer is kept alive by the caller."""
+    buffer = (ctypes.c_uint8 * len(data)).from_buffer_copy(data) if data else None
+    return buffer, ctypes.cast(buffer, _u8p), len(data)
+
+
+def _message_bytes(message: Union[bytes, str, Dict[str, Any]]) -> Tuple[bytes, int]:
+    """A request given as a dict (JSON mapping), JSON or protobuf text, or
+    binary bytes."""
+    if isinstance(message, dict):
+        return json.dumps(message, ensure_ascii=False).encode("utf-8"), FORMAT_JSON
+    if isinstance(message, str):
+        fmt = FORMAT_JSON if message.lstrip().startswith("{") else FORMAT_TEXT
+        return message.encode("utf-8"), fmt
+    return bytes(message), FORMAT_BINARY
+
+
+class Ledger(_Owned):
+    """The supervision ledger (督查台账): a SQLite file or in memory.
+
+        with chuangwen.Ledger.create("ledger.db", campaign) as ledger:
+            ledger.append([{"id": "e1", "item_id": "i1", "actor": "xul", ...}])
+            ledger.overdue("2025-10-31")      # -> {"date": ..., "items": [...]}
+    """
+
+    _free = "cw_ledger_free"
+
+    def __init__(self, handle: _handle):
+        self._handle = handle
+
+    @classmethod
+    def create(cls, path: Union[str, os.PathLike], campaign: "Campaign") -> "Ledger":
+        """A new ledger file bound to `campaign`; fails if the file exists."""
+        data = campaign.save(FORMAT_BINARY)
+        keep, ptr, size = _bytes_arg(data)
+        handle = _handle()
+        _check(library.cw_ledger_create(ctypes.byref(handle), os.fsencode(path), ptr, size,
+                                        FORMAT_BINARY))
+        return cls(handle)
+
+    @classmethod
+    def open(cls, path: Union[str, os.PathLike]) -> "Ledger":
+        handle = _handle()
+        _check(library.cw_ledger_open(ctypes.byref(handle), os.fsencode(path)))
+        return cls(handle)
+
+    @classmethod
+    def in_memory(cls, campaign: "Campaign") -> "Ledger":
+        handle = _handle()
+        _check(library.cw_ledger_open_memory(ctypes.byref(handle), campaign._live()))
+        return cls(handle)
+
+    def __enter__(self) -> "Ledger":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _live(self) -> _handle:
+        if not self._handle:
+            raise ValueError("ledger is closed")
+        return self._handle
+
+    def append(self, events: Union[List[Dict[str, Any]], Dict[str, Any], bytes, str]) -> None:
+        """Appends events, all or none: a list of LedgerEvent dicts, a
+        LedgerEventBatch dict, its JSON or protobuf text, or its binary
+        encoding."""
+        if isinstance(events, list):
+            events = {"events": events}
+        data, fmt = _message_bytes(events)
+        keep, ptr, size = _bytes_arg(data)
+        _check(library.cw_ledger_append(self._live(), ptr, size, fmt))
+
+    def replace_campaign(self, campaign: "Campaign", reason: str) -> None:
+        keep, ptr, size = _bytes_arg(campaign.save(FORMAT_BINARY))
+        _check(library.cw_ledger_replace_campaign(self._live(), ptr, size, FORMAT_BINARY,
+                                                  _id(reason)))
+
+    @property
+    def event_count(self) -> int:
+        n = _size()
+        _check(library.cw_ledger_event_count(self._live(), ctypes.byref(n)))
+        return n.value
+
+    def _query(self, fn, *args) -> Dict[str, Any]:
+        return json.loads(_call_bytes(fn, self._live(), *args, FORMAT_JSON).decode("utf-8"))
+
+    def item(self, item_id: str) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_item, _id(item_id))
+
+    def history(self, item_id: str) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_history, _id(item_id))
+
+    def open_items(self, date: str, unit: Optional[str] = None) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_open_items, _opt(unit), _id(date))
+
+    def overdue(self, date: str) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_overdue, _id(date))
+
+    def monthly_stats(self, month: str) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_monthly_stats, _id(month))
+
+    def repeated_problems(self, date: str) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_repeated_problems, _id(date))
+
+    def escalations(self, date: str) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_escalations, _id(date))
+
+    def reminders(self, date: str) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_reminders, _id(date))
+
+    def points(self, date: str) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_points, _id(date))
+
+    def deductions(self, month: str) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_deductions, _id(month))
+
+    def export(self) -> bytes:
+        """The whole log as length-delimited chuangwen.v1.LedgerRecord messages."""
+        return _call_bytes(library.cw_ledger_export, self._live())
+
+    def import_log(self, data: bytes) -> None:
+        keep, ptr, size = _bytes_arg(data)
+        _check(library.cw_ledger_import(self._live(), ptr, size))
 
 
 class RankIndex(_Owned):

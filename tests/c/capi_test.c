@@ -114,6 +114,31 @@ int main(int argc, char **argv) {
     CHECK(rank[0] == 4 && rank[1] == 3 && rank[2] == 1 && rank[3] == 1);
   }
 
+  /* The supervision ledger, in memory: a notice, then a refused action. */
+  {
+    cw_ledger *ledger = NULL;
+    const char *notice =
+        "events { id: \"c1\" item_id: \"c-1\" actor: \"xul\" "
+        "at: \"2025-09-25T02:00:00Z\" issue { unit_id: \"srk\" "
+        "working_days: 5 findings { id: \"f\" category: \"占道经营\" } } }";
+    const char *verify =
+        "events { id: \"c2\" item_id: \"c-1\" actor: \"chensq\" "
+        "at: \"2025-09-26T02:00:00Z\" verify {} }";
+    CHECK(cw_ledger_open_memory(&ledger, campaign) == CW_OK);
+    CHECK(cw_ledger_append(ledger, (const uint8_t *)notice, strlen(notice),
+                           CW_FORMAT_TEXT) == CW_OK);
+    CHECK(cw_ledger_append(ledger, (const uint8_t *)verify, strlen(verify),
+                           CW_FORMAT_TEXT) == CW_EPERM);
+    CHECK(cw_ledger_overdue(ledger, "2025-10-14", CW_FORMAT_JSON, &out,
+                            &size) == CW_OK);
+    /* Due 2025-10-09 after the National Day days off: 4 working days late. */
+    CHECK(out != NULL &&
+          strstr((const char *)out, "\"working_days_late\":4") != NULL);
+    cw_free(out);
+    out = NULL;
+    cw_ledger_free(ledger);
+  }
+
   cw_campaign_free(campaign);
   cw_campaign_free(NULL);
   cw_free(NULL);

@@ -361,6 +361,99 @@ int cw_rank_index_update(cw_rank_index *index, size_t unit, double composite,
 int cw_rank_index_rank(const cw_rank_index *index, size_t unit,
                        int32_t *out_rank, int32_t *out_group_rank);
 
+/* ---- Supervision ledger (督查台账) ---------------------------------------- */
+
+/* A supervision ledger: rectification items as events (chuangwen.v1
+ * LedgerEvent), checked against the roles and calendar of its campaign.
+ * Either durable (one SQLite file, WAL mode, every batch one transaction) or
+ * in memory. Not thread-safe: one thread at a time per ledger. */
+typedef struct cw_ledger cw_ledger;
+
+/* Creates a ledger file at `path` bound to a campaign given as a
+ * chuangwen.v1.Campaign in `format`, which must validate without problems.
+ * CW_ECONFLICT if the file exists.
+ * Ownership: caller frees *out with cw_ledger_free(). */
+int cw_ledger_create(cw_ledger **out, const char *path,
+                     const uint8_t *campaign, size_t campaign_size,
+                     int campaign_format);
+
+/* Opens a ledger file and rebuilds its state. CW_ENOTFOUND if it does not
+ * exist; CW_EPARSE for a damaged file or one that is not a ledger.
+ * Ownership: caller frees *out with cw_ledger_free(). */
+int cw_ledger_open(cw_ledger **out, const char *path);
+
+/* A ledger in memory over `campaign` (which stays owned by the caller and
+ * may be freed after this call). Nothing is stored.
+ * Ownership: caller frees *out with cw_ledger_free(). */
+int cw_ledger_open_memory(cw_ledger **out, const cw_campaign *campaign);
+
+/* Frees a ledger (closing its file). Accepts NULL. */
+void cw_ledger_free(cw_ledger *ledger);
+
+/* Appends a chuangwen.v1.LedgerEventBatch in `format`: every event is checked
+ * against the state the ones before it leave, then all are stored, or, if
+ * one fails, none (CW_EPERM for a wrong role, CW_ECONFLICT for a transition
+ * the item's state does not allow, CW_EINVALID or CW_ENOTFOUND for bad
+ * fields; the message names the event). */
+int cw_ledger_append(cw_ledger *ledger, const uint8_t *batch, size_t size,
+                     int format);
+
+/* Puts a newer version of the campaign (same campaign id) in force and
+ * records it with `reason` (required). */
+int cw_ledger_replace_campaign(cw_ledger *ledger, const uint8_t *campaign,
+                               size_t size, int format, const char *reason);
+
+/* The number of events in the ledger. */
+int cw_ledger_event_count(const cw_ledger *ledger, size_t *out);
+
+/* Queries. Dates are "YYYY-MM-DD", months "YYYY-MM". Each answers the named
+ * chuangwen.v1 message in `format`.
+ * Ownership: caller frees *out with cw_free(). */
+/* LedgerItem: one item's folded state. */
+int cw_ledger_item(const cw_ledger *ledger, const char *item_id, int format,
+                   uint8_t **out, size_t *out_size);
+/* ItemHistory: the state and every event of an item or escalation. */
+int cw_ledger_history(const cw_ledger *ledger, const char *item_id,
+                      int format, uint8_t **out, size_t *out_size);
+/* OpenItemList: items open at `date`, of `unit_id` and the units below it
+ * (NULL: all), with 红黄绿灯 colours. */
+int cw_ledger_open_items(const cw_ledger *ledger, const char *unit_id,
+                         const char *date, int format, uint8_t **out,
+                         size_t *out_size);
+/* OpenItemList: items overdue at `date` with working days late, oldest
+ * deadline first. */
+int cw_ledger_overdue(const cw_ledger *ledger, const char *date, int format,
+                      uint8_t **out, size_t *out_size);
+/* MonthlyStats: per unit, found, rectified on time / late, overdue, reopened
+ * and open. */
+int cw_ledger_monthly_stats(const cw_ledger *ledger, const char *month,
+                            int format, uint8_t **out, size_t *out_size);
+/* RepeatedProblemList: units with repeated findings of one category. */
+int cw_ledger_repeated_problems(const cw_ledger *ledger, const char *date,
+                                int format, uint8_t **out, size_t *out_size);
+/* EscalationList: 约谈 / 组织措施 the campaign's rules recommend. */
+int cw_ledger_escalations(const cw_ledger *ledger, const char *date,
+                          int format, uint8_t **out, size_t *out_size);
+/* ReminderList: reminders (催办) due, at the level the ladder reached. */
+int cw_ledger_reminders(const cw_ledger *ledger, const char *date, int format,
+                        uint8_t **out, size_t *out_size);
+/* PointReport: inspection points with findings and open items. */
+int cw_ledger_points(const cw_ledger *ledger, const char *date, int format,
+                     uint8_t **out, size_t *out_size);
+/* DeductionInputs: the month's deduction occurrences as assessment inputs. */
+int cw_ledger_deductions(const cw_ledger *ledger, const char *month,
+                         int format, uint8_t **out, size_t *out_size);
+
+/* The whole log as length-delimited chuangwen.v1.LedgerRecord messages
+ * (campaign versions and events in order). Ledger files only.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_ledger_export(const cw_ledger *ledger, uint8_t **out,
+                     size_t *out_size);
+
+/* Reads such a log into a ledger file that holds no events yet; all or
+ * nothing. CW_ECONFLICT if the ledger has events. */
+int cw_ledger_import(cw_ledger *ledger, const uint8_t *data, size_t size);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
