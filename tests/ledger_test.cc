@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "chuangwen/codec.h"
 #include "test_support.h"
 
@@ -205,6 +207,124 @@ TEST_F(LedgerTest, BatchesAreAllOrNothing) {
   EXPECT_TRUE(ledger_.events().empty());
   v1::LedgerItem item;
   EXPECT_EQ(ledger_.Item("xck-1", &item).code(), Status::Code::kNotFound);
+}
+
+// Every action by every person of the example: allowed exactly for the
+// role the action needs, refused with PermissionDenied (and no change)
+// otherwise. Each action is tried on an item in the state that allows it.
+TEST_F(LedgerTest, PermissionMatrixOverEveryPersonAndAction) {
+  const std::set<std::string> supervisors = {"sunhy", "wuyq", "xul", "yangf",
+                                             "hejh"};
+  const std::set<std::string> office = {"sunhy", "wuyq", "xul", "yangf"};
+  const std::set<std::string> srk_people = {"chensq"};
+  const std::set<std::string> deciders = {"zhoumy", "sunhy", "hanlq"};
+  struct Action {
+    const char* name;
+    // Events that bring the item to the state the action needs (by xul and
+    // chensq), then the action itself with actor "$".
+    std::vector<std::string> setup;
+    std::string action;
+    const std::set<std::string>* allowed;
+  };
+  const std::string issue =
+      R"(item_id: "i" actor: "xul" at: "2025-09-25T02:00:00Z"
+         issue { unit_id: "srk" deadline: "2025-10-20" findings { id: "f" } })";
+  const std::string submit =
+      R"(item_id: "i" actor: "chensq" at: "2025-09-26T02:00:00Z" submit {})";
+  const std::string request =
+      R"(item_id: "i" actor: "chensq" at: "2025-09-26T02:00:00Z" reason: "r"
+         request_extension { until: "2025-10-30" })";
+  const std::string propose =
+      R"(item_id: "x" actor: "xul" at: "2025-09-26T02:00:00Z" reason: "r"
+         propose_escalation { unit_id: "srk" measure: INTERVIEW })";
+  const std::vector<Action> actions = {
+      {"issue",
+       {},
+       R"(item_id: "i" at: "2025-09-25T02:00:00Z"
+         issue { unit_id: "srk" deadline: "2025-10-20" findings { id: "f" } })",
+       &supervisors},
+      {"public report",
+       {},
+       R"(item_id: "i" at: "2025-09-25T02:00:00Z"
+         issue { unit_id: "srk" deadline: "2025-10-20"
+                 findings { id: "f" source: PUBLIC_REPORT channel: "12345热线" } })",
+       &office},
+      {"start",
+       {issue},
+       R"(item_id: "i" at: "2025-09-27T02:00:00Z" start {})",
+       &srk_people},
+      {"submit",
+       {issue},
+       R"(item_id: "i" at: "2025-09-27T02:00:00Z" submit {})",
+       &srk_people},
+      {"request extension",
+       {issue},
+       R"(item_id: "i" at: "2025-09-27T02:00:00Z" reason: "r"
+          request_extension { until: "2025-10-30" })",
+       &srk_people},
+      {"verify",
+       {issue, submit},
+       R"(item_id: "i" at: "2025-09-27T02:00:00Z" verify {})",
+       &supervisors},
+      {"reject",
+       {issue, submit},
+       R"(item_id: "i" at: "2025-09-27T02:00:00Z" reason: "r"
+          reject { new_deadline: "2025-10-25" })",
+       &supervisors},
+      {"long term",
+       {issue},
+       R"(item_id: "i" at: "2025-09-27T02:00:00Z" reason: "r"
+          long_term { plan_date: "2025-12-31" })",
+       &supervisors},
+      {"decide extension",
+       {issue, request},
+       R"(item_id: "i" at: "2025-09-27T02:00:00Z" decide_extension { approved: true })",
+       &supervisors},
+      {"remind",
+       {issue},
+       R"(item_id: "i" at: "2025-09-27T02:00:00Z" remind { level: 1 })",
+       &supervisors},
+      {"bulletin",
+       {issue},
+       R"(item_id: "i" at: "2025-09-27T02:00:00Z" bulletin { number: "通〔2025〕1号" })",
+       &supervisors},
+      {"propose escalation",
+       {},
+       R"(item_id: "x" at: "2025-09-27T02:00:00Z" reason: "r"
+          propose_escalation { unit_id: "srk" measure: INTERVIEW })",
+       &supervisors},
+      {"decide escalation",
+       {propose},
+       R"(item_id: "x" at: "2025-09-27T02:00:00Z" decide_escalation { approved: true })",
+       &deciders},
+  };
+  int tried = 0;
+  for (const Action& a : actions) {
+    for (const v1::Person& person : c_->proto().people()) {
+      Ledger ledger(c_);
+      int n = 0;
+      for (const std::string& text : a.setup) {
+        ASSERT_TRUE(
+            ledger.Append({E("id: \"s" + std::to_string(n++) + "\" " + text)})
+                .ok())
+            << a.name;
+      }
+      const size_t before = ledger.event_count();
+      Status s = ledger.Append(
+          {E("id: \"a\" actor: \"" + person.id() + "\" " + a.action)});
+      const bool allowed = a.allowed->count(person.id()) != 0;
+      if (allowed) {
+        EXPECT_TRUE(s.ok())
+            << a.name << " by " << person.id() << ": " << s.ToString();
+      } else {
+        EXPECT_EQ(s.code(), Status::Code::kPermissionDenied)
+            << a.name << " by " << person.id() << ": " << s.ToString();
+        EXPECT_EQ(ledger.event_count(), before);
+      }
+      ++tried;
+    }
+  }
+  EXPECT_EQ(tried, 13 * 12);
 }
 
 TEST_F(LedgerTest, AFailedBatchLeavesExistingItemsAsTheyWere) {
