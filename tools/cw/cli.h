@@ -75,6 +75,7 @@ int RunWorkdays(int argc, char** argv);
 int RunRank(int argc, char** argv);
 int RunExplain(int argc, char** argv);
 int RunLedger(int argc, char** argv);
+int RunImport(int argc, char** argv);
 
 }  // namespace cw
 

@@ -31,6 +31,9 @@ constexpr char kUsage[] =
     "  explain FILE --unit ID --period P [--component ID] [--json]\n"
     "                                 one unit's breakdown and the gap to the "
     "unit above\n"
+    "  import PLAN.txt [--json | --text] [-o FILE] | --review\n"
+    "                                 propose a campaign from a plan's text\n"
+    "                                 (UTF-8 or GB18030)\n"
     "  ledger FILE.db init --campaign CAMPAIGN | add EVENTS | list | overdue |\n"
     "         history ITEM | stats --month M | reminders | escalations |\n"
     "         repeated | points | export | import LOG | replace-campaign\n"
@@ -59,6 +62,7 @@ int main(int argc, char** argv) {
     if (command == "rank") return cw::RunRank(argc, argv);
     if (command == "explain") return cw::RunExplain(argc, argv);
     if (command == "ledger") return cw::RunLedger(argc, argv);
+    if (command == "import") return cw::RunImport(argc, argv);
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);
       return cw::kExitOk;

@@ -1,0 +1,1136 @@
+// Plan import: from logical lines to a proposed campaign. The document is
+// read as a careful person reads it: the header above the first 一、, then
+// each top-level section by what its title says it is (organization, tasks,
+// schedule, or passages to keep), with the organization's sentences and the
+// recurring duties picked out wherever they are.
+#include "chuangwen/plan_import.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "chuangwen/validate.h"
+#include "import/plan_dates.h"
+#include "import/plan_text.h"
+
+namespace chuangwen {
+namespace {
+
+using internal::DateSpan;
+using internal::Fold;
+using internal::IsHan;
+using internal::LogicalLine;
+using internal::MatchLabel;
+using internal::MatchNumbering;
+using internal::Numbering;
+using internal::NumberingMatch;
+using internal::ToUtf8;
+using internal::Trim;
+using internal::U32;
+using internal::U32View;
+
+bool Contains(U32View text, U32View what) {
+  return text.find(what) != U32View::npos;
+}
+
+bool ContainsAny(U32View text, std::initializer_list<U32View> what) {
+  for (U32View w : what)
+    if (Contains(text, w)) return true;
+  return false;
+}
+
+bool EndsWith(U32View text, U32View what) {
+  return text.size() >= what.size() &&
+         text.substr(text.size() - what.size()) == what;
+}
+
+// Splits a list of names on 、，, ; and spaces; drops a trailing 等.
+std::vector<U32> SplitNames(U32View value) {
+  std::vector<U32> out;
+  U32 cur;
+  auto flush = [&] {
+    U32View t = Trim(cur);
+    while (!t.empty() && (t.back() == U'。' || t.back() == '.')) t.remove_suffix(1);
+    if (EndsWith(t, U"等") && t.size() > 2) t.remove_suffix(1);
+    if (!t.empty()) out.emplace_back(t);
+    cur.clear();
+  };
+  for (char32_t c : value) {
+    char32_t f = Fold(c);
+    if (f == U'、' || f == ',' || f == ';' || f == ' ' || f == U'，' ||
+        f == U'；' || f == U'/') {
+      flush();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  flush();
+  return out;
+}
+
+// A person's name without 同志 or a post after it.
+U32 CleanName(U32View name) {
+  static const U32View kSuffixes[] = {U"同志", U"副局长", U"局长", U"副处长",
+                                      U"处长", U"副主任", U"主任", U"科长",
+                                      U"书记", U"副书记"};
+  U32View t = Trim(name);
+  for (bool again = true; again;) {
+    again = false;
+    for (U32View s : kSuffixes) {
+      if (t.size() > s.size() + 1 && EndsWith(t, s)) {
+        t.remove_suffix(s.size());
+        again = true;
+      }
+    }
+  }
+  return U32(t);
+}
+
+bool LooksLikeName(U32View name) {
+  if (name.size() < 2 || name.size() > 4) return false;
+  return std::all_of(name.begin(), name.end(), IsHan);
+}
+
+// Generic seats rather than named people.
+bool IsGenericSeat(U32View text) {
+  return ContainsAny(text, {U"各", U"负责同志", U"负责人", U"分管领导",
+                            U"主要领导", U"相关"});
+}
+
+std::string UnitKind(U32View name) {
+  if (EndsWith(name, U"大队") || EndsWith(name, U"中队") || EndsWith(name, U"队"))
+    return "team";
+  if (EndsWith(name, U"科") || EndsWith(name, U"室") || EndsWith(name, U"股"))
+    return "section";
+  if (EndsWith(name, U"处")) return "division";
+  if (EndsWith(name, U"所") || EndsWith(name, U"站")) return "station";
+  if (EndsWith(name, U"中心")) return "center";
+  if (EndsWith(name, U"局") || EndsWith(name, U"委员会") || EndsWith(name, U"委"))
+    return "bureau";
+  if (EndsWith(name, U"办")) return "office";
+  return "unit";
+}
+
+enum class SectionKind { kOrganization, kTasks, kSchedule, kText };
+
+SectionKind SectionOf(U32View title) {
+  if (ContainsAny(title, {U"时间安排", U"实施步骤", U"方法步骤", U"工作步骤",
+                          U"进度安排", U"步骤安排", U"阶段安排"}))
+    return SectionKind::kSchedule;
+  if (ContainsAny(title, {U"任务"})) return SectionKind::kTasks;
+  if (ContainsAny(title, {U"组织机构", U"组织领导", U"领导机构", U"机构设置",
+                          U"组织架构"}))
+    return SectionKind::kOrganization;
+  return SectionKind::kText;
+}
+
+v1::TextBlockKind BlockKindOf(U32View title) {
+  if (ContainsAny(title, {U"指导思想"})) return v1::GUIDANCE;
+  if (ContainsAny(title, {U"通报", U"处罚", U"奖惩", U"问责", U"追责"}))
+    return v1::PENALTY;
+  if (ContainsAny(title, {U"考核", U"评价", U"考评"})) return v1::ASSESSMENT;
+  if (ContainsAny(title, {U"监督", U"督查", U"督导", U"检查"}))
+    return v1::SUPERVISION;
+  if (ContainsAny(title, {U"目标"})) return v1::GOAL;
+  if (ContainsAny(title, {U"措施", U"要求", U"保障", U"机制"}))
+    return v1::MEASURES;
+  return v1::OTHER;
+}
+
+const std::pair<U32View, const char*> kMechanismFlags[] = {
+    {U"量化评分", "量化评分"}, {U"量化打分", "量化评分"},
+    {U"排名", "排名"},         {U"排出名次", "排名"},
+    {U"通报表扬", "通报表扬"}, {U"通报批评", "通报批评"},
+    {U"约谈", "约谈"},         {U"一票否决", "一票否决"},
+    {U"组织措施", "组织措施"}, {U"挂账销号", "挂账销号"},
+    {U"限期整改", "限期整改"}, {U"整改通知书", "整改通知书"},
+    {U"绩效考评", "绩效考评"}, {U"明察暗访", "明察暗访"}};
+
+// Responsibility labels and their roles.
+struct RoleLabel {
+  U32View label;
+  v1::AssignmentRole role;
+};
+const RoleLabel kRoleLabels[] = {
+    {U"责任领导", v1::ASSIGNMENT_ROLE_LEAD_LEADER},
+    {U"牵头领导", v1::ASSIGNMENT_ROLE_LEAD_LEADER},
+    {U"分管领导", v1::ASSIGNMENT_ROLE_LEAD_LEADER},
+    {U"牵头责任部门", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
+    {U"牵头责任单位", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
+    {U"牵头单位", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
+    {U"牵头部门", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
+    {U"牵头科室", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
+    {U"责任科室", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT},
+    {U"责任处室", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT},
+    {U"责任单位", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT},
+    {U"责任部门", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT},
+    {U"协助单位", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT},
+    {U"协助部门", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT},
+    {U"配合单位", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT},
+    {U"配合部门", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT},
+    {U"配合科室", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT}};
+
+const RoleLabel* FindRoleLabel(U32View label) {
+  for (const RoleLabel& r : kRoleLabels)
+    if (label == r.label) return &r;
+  return nullptr;
+}
+
+// The position right after `what` in `text`, or npos.
+size_t After(U32View text, U32View what, size_t from = 0) {
+  size_t p = text.find(what, from);
+  return p == U32View::npos ? p : p + what.size();
+}
+
+// Text from `from` up to (not including) the first of `stops`.
+U32View UpTo(U32View text, size_t from, U32View stops) {
+  if (from >= text.size()) return U32View();
+  size_t end = text.find_first_of(stops, from);
+  return text.substr(from, end == U32View::npos ? U32View::npos : end - from);
+}
+
+class PlanParser {
+ public:
+  PlanParser(const v1::ImportOptions& options, v1::ImportResult* out)
+      : options_(options), out_(out), c_(out->mutable_campaign()) {}
+
+  void Run(std::vector<LogicalLine> lines, std::vector<internal::Skip> skipped);
+
+ private:
+  // ---- Entities ----
+  std::string Person(U32View raw, const LogicalLine& l) {
+    U32 name = CleanName(raw);
+    std::string id = ToUtf8(name);
+    if (people_.insert(id).second) {
+      v1::Person* p = c_->add_people();
+      p->set_id(id);
+      p->set_name(id);
+      Provenance("person", id, l);
+    }
+    return id;
+  }
+  std::string Unit(U32View raw, const LogicalLine& l) {
+    std::string id = ToUtf8(Trim(raw));
+    if (units_.insert(id).second) {
+      v1::Unit* u = c_->add_units();
+      u->set_id(id);
+      u->set_name(id);
+      u->set_kind(UnitKind(Trim(raw)));
+      Provenance("unit", id, l);
+    }
+    return id;
+  }
+  void Provenance(const std::string& kind, const std::string& id,
+                  const LogicalLine& l) {
+    Provenance(kind, id, l.first, l.last);
+  }
+  void Provenance(const std::string& kind, const std::string& id, int first,
+                  int last) {
+    v1::Provenance* p = out_->add_provenance();
+    p->set_kind(kind);
+    p->set_id(id);
+    p->mutable_source()->set_first_line(first);
+    p->mutable_source()->set_last_line(last);
+  }
+  void Use(size_t i) { used_[i] = true; }
+
+  v1::Body* BodyById(const std::string& id) {
+    for (v1::Body& b : *c_->mutable_bodies())
+      if (b.id() == id) return &b;
+    return nullptr;
+  }
+  v1::Body* LeadingGroup(const LogicalLine& l) {
+    if (v1::Body* b = BodyById("leading-group")) return b;
+    v1::Body* b = c_->add_bodies();
+    b->set_id("leading-group");
+    b->set_name("领导小组");
+    b->set_kind(v1::BODY_KIND_LEADING_GROUP);
+    Provenance("body", b->id(), l);
+    return b;
+  }
+  v1::Body* Office(const LogicalLine& l) {
+    if (v1::Body* b = BodyById("office")) return b;
+    v1::Body* b = c_->add_bodies();
+    b->set_id("office");
+    b->set_name("领导小组办公室");
+    b->set_kind(v1::BODY_KIND_OFFICE);
+    if (BodyById("leading-group") != nullptr) b->set_parent_body_id("leading-group");
+    Provenance("body", b->id(), l);
+    return b;
+  }
+  void AddMember(v1::Body* body, const std::string& person, v1::MemberRole role,
+                 const LogicalLine& l, const std::string& note = "") {
+    for (const v1::Member& m : body->members())
+      if (m.person_id() == person && m.role() == role) return;
+    v1::Member* m = body->add_members();
+    m->set_person_id(person);
+    m->set_role(role);
+    if (!note.empty()) m->set_note(note);
+    Provenance("member", body->id() + "/" + person, l);
+  }
+
+  // ---- Passes ----
+  void Header(size_t begin, size_t end);
+  void Trailer();
+  void Organization();
+  bool OrganizationLine(size_t i);
+  void Tasks(size_t begin, size_t end);
+  void Phases(size_t begin, size_t end);
+  void TextBlocks(size_t begin, size_t end, U32View section_title);
+  void Duties();
+  void InheritAssignments();
+  int Year() const { return year_; }
+
+  const v1::ImportOptions& options_;
+  v1::ImportResult* out_;
+  v1::Campaign* c_;
+  std::vector<LogicalLine> lines_;
+  std::vector<bool> used_;
+  std::set<std::string> people_, units_;
+  int year_ = 0;
+  std::string root_unit_;
+  v1::Body* current_body_ = nullptr;
+  std::string current_body_id_;
+  int blocks_ = 0;
+  bool placeholder_noted_ = false;
+  // Task of each logical line inside the task section.
+  std::vector<std::string> task_of_line_;
+  std::vector<bool> phase_line_;
+};
+
+void PlanParser::Header(size_t begin, size_t end) {
+  v1::Document* doc = c_->add_documents();
+  doc->set_id("plan");
+  c_->set_plan_document_id("plan");
+  int parents = 0;
+  for (size_t i = begin; i < end; ++i) {
+    const LogicalLine& l = lines_[i];
+    U32View n = l.norm;
+    // 文号: 郑修管〔2017〕8号, 新事文【2014】25号, [2017], (2017).
+    for (size_t p = 0; p < n.size(); ++p) {
+      if (U32View(U"〔【[(").find(n[p]) == U32View::npos) continue;
+      size_t q = p + 1;
+      while (q < n.size() && internal::IsSpace(n[q])) ++q;
+      if (q + 4 > n.size() || !std::all_of(n.begin() + static_cast<long>(q),
+                                           n.begin() + static_cast<long>(q + 4),
+                                           [](char32_t ch) { return ch >= '0' && ch <= '9'; }))
+        continue;
+      size_t r = q + 4;
+      while (r < n.size() && internal::IsSpace(n[r])) ++r;
+      if (r >= n.size() || U32View(U"〕】])").find(n[r]) == U32View::npos) continue;
+      size_t s = r + 1;
+      size_t digits = s;
+      while (digits < n.size() && n[digits] >= '0' && n[digits] <= '9') ++digits;
+      if (digits == s || digits >= n.size() || n[digits] != U'号') continue;
+      size_t prefix = p;
+      while (prefix > 0 && IsHan(n[prefix - 1]) && p - prefix < 10) --prefix;
+      if (prefix == p) continue;
+      // Inside 《…》（…）a number is a parent's, read below.
+      if (prefix > 0 && (n[prefix - 1] == '(' || n[prefix - 1] == U'《')) continue;
+      if (doc->number().empty()) {
+        doc->set_number(ToUtf8(n.substr(prefix, p - prefix)) + "〔" +
+                        ToUtf8(n.substr(q, 4)) + "〕" +
+                        ToUtf8(n.substr(s, digits - s)) + "号");
+        Use(i);
+      }
+    }
+    // Parent documents: 《title》（number）.
+    for (size_t p = n.find(U'《'); p != U32View::npos; p = n.find(U'《', p + 1)) {
+      size_t close = n.find(U'》', p);
+      if (close == U32View::npos) break;
+      size_t q = close + 1;
+      while (q < n.size() && internal::IsSpace(n[q])) ++q;
+      if (q >= n.size() || n[q] != '(') continue;
+      size_t r = n.find(')', q);
+      if (r == U32View::npos) continue;
+      U32View number = Trim(n.substr(q + 1, r - q - 1));
+      if (!EndsWith(number, U"号")) continue;
+      v1::Document* parent = c_->add_documents();
+      parent->set_id("parent-" + std::to_string(++parents));
+      parent->set_title(ToUtf8(U32View(l.text).substr(p + 1, close - p - 1)));
+      U32 num(number);
+      for (char32_t& ch : num) {
+        if (ch == U'【' || ch == '[') ch = U'〔';
+        if (ch == U'】' || ch == ']') ch = U'〕';
+      }
+      parent->set_number(ToUtf8(num));
+      doc->add_parent_ids(parent->id());
+      Provenance("document", parent->id(), l);
+      Use(i);
+    }
+    const std::string date = internal::WholeLineDate(n);
+    if (!date.empty()) {
+      if (doc->issue_date().empty()) doc->set_issue_date(date);
+      Use(i);
+      continue;
+    }
+    U32 label;
+    size_t value_at = 0;
+    if (MatchLabel(n, &label, &value_at)) {
+      U32View value = Trim(U32View(l.text).substr(value_at));
+      if (label == U"签发人" || label == U"签发") {
+        doc->set_signer(ToUtf8(value));
+        Use(i);
+      } else if (label == U"抄送") {
+        for (const U32& r : SplitNames(value)) doc->add_copied_to(ToUtf8(r));
+        Use(i);
+      } else if (label == U"主送") {
+        for (const U32& r : SplitNames(value)) doc->add_recipients(ToUtf8(r));
+        Use(i);
+      } else if (value.empty() && n.size() <= 20) {
+        doc->add_recipients(ToUtf8(Trim(U32View(l.text).substr(0, value_at - 1))));
+        Use(i);
+      }
+      continue;
+    }
+    if (EndsWith(n, U"文件") && n.size() <= 30) {
+      doc->set_issuer(ToUtf8(Trim(U32View(l.text).substr(0, l.text.size() - 2))));
+      Use(i);
+      continue;
+    }
+    if (n.size() <= 100 && !Contains(n, U"根据") &&
+        (Contains(n, U"关于印发") || EndsWith(n, U"的通知"))) {
+      doc->set_title(ToUtf8(l.text));
+      Use(i);
+      continue;
+    }
+    if (n.size() <= 60 && (EndsWith(n, U"方案") || EndsWith(n, U"计划") ||
+                           EndsWith(n, U"实施意见") || EndsWith(n, U"安排"))) {
+      // The plan's own title; spaces inside it are layout.
+      U32 title;
+      for (char32_t ch : l.text)
+        if (!internal::IsSpace(ch)) title.push_back(ch);
+      c_->set_name(ToUtf8(title));
+      Use(i);
+      continue;
+    }
+    if (ContainsAny(n, {U"印发给你们", U"请遵照执行", U"请认真贯彻执行",
+                        U"请结合实际"})) {
+      Use(i);  // The covering notice's sentence.
+      continue;
+    }
+  }
+  if (doc->title().empty()) doc->set_title(c_->name());
+  if (c_->name().empty()) c_->set_name(doc->title());
+  Provenance("document", "plan", lines_.empty() ? 1 : lines_[begin].first,
+             lines_.empty() ? 1 : lines_[std::max(begin, end) - (end > begin ? 1 : 0)].last);
+}
+
+void PlanParser::Trailer() {
+  // The issuer's name and a date at the end (郑州市…管理处 / 2017年3月13日印发).
+  v1::Document* doc = c_->mutable_documents(0);
+  for (size_t i = lines_.size(); i-- > 0 && i + 6 >= lines_.size();) {
+    const std::string date = internal::WholeLineDate(lines_[i].norm);
+    if (date.empty()) continue;
+    if (doc->issue_date().empty()) doc->set_issue_date(date);
+    Use(i);
+    if (i > 0 && !used_[i - 1]) {
+      U32View prev = lines_[i - 1].norm;
+      if (prev.size() <= 30 && MatchNumbering(prev).style == Numbering::kNone &&
+          std::all_of(prev.begin(), prev.end(),
+                      [](char32_t ch) { return IsHan(ch) || internal::IsSpace(ch); })) {
+        if (doc->issuer().empty()) doc->set_issuer(ToUtf8(lines_[i - 1].text));
+        Use(i - 1);
+      }
+    }
+    break;
+  }
+}
+
+// Organization sentences wherever they are: the leading group, its office,
+// working groups and their members.
+bool PlanParser::OrganizationLine(size_t i) {
+  const LogicalLine& l = lines_[i];
+  U32View n = l.norm;
+  U32View t = l.text;
+  bool used = false;
+  // A working group heading: "（一）综合协调组" or "综合协调组：".
+  {
+    NumberingMatch num = MatchNumbering(n);
+    U32View rest = Trim(t.substr(num.length));
+    U32View head = UpTo(rest, 0, U":：");
+    if (head.size() >= 3 && head.size() <= 12 && EndsWith(head, U"组") &&
+        !Contains(head, U"领导小组") && head != U"组长" && head != U"副组长" &&
+        (num.style != Numbering::kNone || rest.size() == head.size() ||
+         rest[head.size()] == U'：' || rest[head.size()] == ':')) {
+      std::string id = "group-" + ToUtf8(head);
+      v1::Body* b = BodyById(id);
+      if (b == nullptr) {
+        b = c_->add_bodies();
+        b->set_id(id);
+        b->set_name(ToUtf8(head));
+        b->set_kind(v1::BODY_KIND_WORKING_GROUP);
+        if (BodyById("leading-group")) b->set_parent_body_id("leading-group");
+        Provenance("body", id, l);
+      }
+      current_body_id_ = id;
+      U32View after = Trim(rest.substr(head.size()));
+      if (!after.empty() && (after[0] == U'：' || after[0] == ':')) {
+        after = Trim(after.substr(1));
+        if (!after.empty()) b->add_duties(ToUtf8(after));
+      }
+      return true;
+    }
+  }
+  // 成立…领导小组
+  if (Contains(n, U"领导小组") &&
+      ContainsAny(n, {U"成立", U"组成", U"调整"})) {
+    v1::Body* b = LeadingGroup(l);
+    size_t start = After(n, U"成立");
+    size_t end = n.find(U"领导小组", start == U32View::npos ? 0 : start);
+    if (start != U32View::npos && end != U32View::npos && end > start &&
+        end - start <= 80) {
+      U32View name = t.substr(start, end - start + 4);
+      // "由…为成员的XX领导小组": the name starts after the last 的.
+      size_t de = name.rfind(U'的');
+      if (de != U32View::npos && de + 1 < name.size()) name = name.substr(de + 1);
+      b->set_name(ToUtf8(name));
+    }
+    current_body_id_ = "leading-group";
+    used = true;
+    // Inline: 由李巧凤局长任组长，各分管领导任副组长，各部门负责人为成员
+    auto seat = [&](U32View marker, v1::MemberRole role) {
+      size_t at = n.find(marker);
+      if (at == U32View::npos) return;
+      size_t from = at;
+      while (from > 0 && U32View(U"，,由、").find(n[from - 1]) == U32View::npos) --from;
+      U32View who = Trim(t.substr(from, at - from));
+      if (who.empty()) return;
+      U32 name = CleanName(who);
+      if (LooksLikeName(name) && !IsGenericSeat(who)) {
+        AddMember(b, Person(name, l), role, l);
+      } else {
+        out_->add_notes(ToUtf8(marker) + ": " + ToUtf8(who) +
+                        " (not a named person; review the members)");
+      }
+    };
+    seat(U"任组长", v1::MEMBER_ROLE_LEADER);
+    seat(U"任副组长", v1::MEMBER_ROLE_DEPUTY_LEADER);
+    seat(U"为成员", v1::MEMBER_ROLE_MEMBER);
+  }
+  // The office: 下设办公室，办公室设在…，主任由…兼任，成员由…组成，…为联络员
+  if (Contains(n, U"下设办公室") || Contains(n, U"办公室主任由") ||
+      Contains(n, U"办公室设在")) {
+    v1::Body* b = Office(l);
+    current_body_id_ = "office";
+    used = true;
+    size_t host = After(n, U"办公室设在");
+    if (host != U32View::npos) {
+      U32View where = Trim(UpTo(t, host, U"，,。；;"));
+      if (!where.empty()) {
+        // "修管处办公室" is the section 办公室 of the bureau when one exists.
+        b->set_host_unit_id(Unit(where, l));
+      }
+    }
+    size_t director = After(n, U"主任由");
+    if (director != U32View::npos) {
+      U32View who = UpTo(t, director, U"，,。担兼");
+      U32 name = CleanName(who);
+      if (LooksLikeName(name)) {
+        const bool concurrent = n.find(U"兼任", director) != U32View::npos;
+        AddMember(b, Person(name, l), v1::MEMBER_ROLE_DIRECTOR, l,
+                  concurrent ? "兼任" : "");
+      }
+    }
+    size_t members = After(n, U"成员由");
+    if (members != U32View::npos) {
+      size_t end = n.find(U"组成", members);
+      if (end != U32View::npos) {
+        for (const U32& who : SplitNames(t.substr(members, end - members))) {
+          U32 name = CleanName(who);
+          if (LooksLikeName(name)) AddMember(b, Person(name, l), v1::MEMBER_ROLE_MEMBER, l);
+        }
+      }
+    }
+    size_t duty = After(n, U"，负责");
+    if (duty != U32View::npos) {
+      U32View what = UpTo(t, duty, U"。");
+      size_t liaison = what.find(U"联络员");
+      if (liaison == U32View::npos && !what.empty())
+        b->add_duties("负责" + ToUtf8(what));
+    }
+  }
+  // …同志为联络员（联系方式18737121296），负责与…的沟通和联系。
+  size_t liaison = n.find(U"为联络员");
+  if (liaison != U32View::npos) {
+    size_t from = liaison;
+    while (from > 0 && U32View(U"。，,；;").find(n[from - 1]) == U32View::npos) --from;
+    U32 name = CleanName(t.substr(from, liaison - from));
+    if (LooksLikeName(name)) {
+      v1::Body* b = current_body_id_.empty() ? Office(l) : BodyById(current_body_id_);
+      std::string person = Person(name, l);
+      std::string note;
+      size_t contact = n.find(U"联系方式", liaison);
+      if (contact != U32View::npos) {
+        size_t d = contact + 4;
+        while (d < n.size() && !(n[d] >= '0' && n[d] <= '9')) ++d;
+        size_t e = d;
+        while (e < n.size() && ((n[e] >= '0' && n[e] <= '9') || n[e] == '-')) ++e;
+        if (e > d) {
+          for (v1::Person& p : *c_->mutable_people())
+            if (p.id() == person) p.set_contact(ToUtf8(n.substr(d, e - d)));
+        }
+      }
+      size_t duty = After(n, U"负责", liaison);
+      if (duty != U32View::npos) note = "负责" + ToUtf8(UpTo(t, duty, U"。"));
+      AddMember(b, person, v1::MEMBER_ROLE_LIAISON, l, note);
+      used = true;
+    }
+  }
+  // Label lines: 组长：…, 副组长：…, 成员：…, 主任：…, 联络员：…, 工作职责：…
+  U32 label;
+  size_t value_at;
+  if (MatchLabel(n, &label, &value_at)) {
+    static const std::pair<U32View, v1::MemberRole> kSeats[] = {
+        {U"组长", v1::MEMBER_ROLE_LEADER},
+        {U"副组长", v1::MEMBER_ROLE_DEPUTY_LEADER},
+        {U"常务副组长", v1::MEMBER_ROLE_DEPUTY_LEADER},
+        {U"成员", v1::MEMBER_ROLE_MEMBER},
+        {U"组员", v1::MEMBER_ROLE_MEMBER},
+        {U"主任", v1::MEMBER_ROLE_DIRECTOR},
+        {U"副主任", v1::MEMBER_ROLE_DEPUTY_DIRECTOR},
+        {U"联络员", v1::MEMBER_ROLE_LIAISON}};
+    U32View value = Trim(t.substr(value_at));
+    for (const auto& [seat, role] : kSeats) {
+      if (label != seat) continue;
+      v1::Body* b = nullptr;
+      if (!current_body_id_.empty()) b = BodyById(current_body_id_);
+      if (b == nullptr)
+        b = (role == v1::MEMBER_ROLE_DIRECTOR || role == v1::MEMBER_ROLE_LIAISON)
+                ? Office(l)
+                : LeadingGroup(l);
+      if (current_body_id_.empty()) current_body_id_ = b->id();
+      for (const U32& who : SplitNames(value)) {
+        U32 name = CleanName(who);
+        // A phone number after a liaison's name.
+        if (!name.empty() && name.back() == ')') name = CleanName(UpTo(name, 0, U"("));
+        if (LooksLikeName(name) && !IsGenericSeat(who)) {
+          AddMember(b, Person(name, l), role, l);
+        } else if (!who.empty() && !(who[0] >= '0' && who[0] <= '9')) {
+          out_->add_notes(ToUtf8(seat) + ": " + ToUtf8(who) +
+                          " (not a named person; review the members)");
+        }
+      }
+      return true;
+    }
+    if ((label == U"工作职责" || label == U"职责" || label == U"主要职责") &&
+        !current_body_id_.empty()) {
+      if (v1::Body* b = BodyById(current_body_id_)) b->add_duties(ToUtf8(value));
+      return true;
+    }
+  }
+  return used;
+}
+
+void PlanParser::Organization() {
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (!task_of_line_[i].empty()) continue;  // Task text is the tasks'.
+    if (OrganizationLine(i)) Use(i);
+  }
+}
+
+void PlanParser::Tasks(size_t begin, size_t end) {
+  std::vector<Numbering> styles;     // Style of each open level.
+  std::vector<std::string> path;     // Task id of each open level.
+  std::vector<int> counts(1, 0);     // Children so far, per open level + 1.
+  v1::Task* task = nullptr;
+  int task_first = 0, task_last = 0;
+  auto close_task = [&] {
+    if (task != nullptr) Provenance("task", task->id(), task_first, task_last);
+    task = nullptr;
+  };
+  for (size_t i = begin; i < end; ++i) {
+    const LogicalLine& l = lines_[i];
+    U32 label;
+    size_t value_at;
+    if (MatchLabel(l.norm, &label, &value_at) && task != nullptr) {
+      const RoleLabel* role = FindRoleLabel(label);
+      if (role != nullptr) {
+        for (const U32& name : SplitNames(U32View(l.text).substr(value_at))) {
+          v1::Assignment* a = c_->add_assignments();
+          a->set_task_id(task->id());
+          a->set_role(role->role);
+          a->set_label(ToUtf8(role->label));
+          std::string party;
+          if (role->role == v1::ASSIGNMENT_ROLE_LEAD_LEADER) {
+            party = Person(name, l);
+            a->set_person_id(party);
+          } else {
+            party = Unit(name, l);
+            a->set_unit_id(party);
+          }
+          Provenance("assignment", task->id() + "/" + party, l);
+        }
+        task_last = l.last;
+        task_of_line_[i] = task->id();
+        Use(i);
+        continue;
+      }
+    }
+    NumberingMatch num = MatchNumbering(l.norm);
+    if (num.style != Numbering::kNone) {
+      close_task();
+      auto level = std::find(styles.begin(), styles.end(), num.style);
+      if (level == styles.end()) {
+        styles.push_back(num.style);
+        path.emplace_back();
+        counts.push_back(0);
+      } else {
+        const size_t depth = static_cast<size_t>(level - styles.begin()) + 1;
+        styles.resize(depth);
+        path.resize(depth);
+        counts.resize(depth + 1);
+        counts[depth] = 0;
+      }
+      const size_t depth = styles.size();
+      int& order = counts[depth - 1];
+      ++order;
+      const std::string parent = depth >= 2 ? path[depth - 2] : "";
+      const std::string id = (parent.empty() ? "" : parent + ".") + std::to_string(order);
+      path[depth - 1] = id;
+      task = c_->add_tasks();
+      task->set_id(id);
+      task->set_parent_id(parent);
+      task->set_order(order);
+      task->set_document_id("plan");
+      task->set_numbering(ToUtf8(Trim(U32View(l.text).substr(0, num.length))));
+      U32View body = Trim(U32View(l.text).substr(num.length));
+      size_t stop = body.find_first_of(U"。；;");
+      U32View title = stop == U32View::npos ? body : body.substr(0, stop);
+      task->set_title(ToUtf8(title));
+      task->set_text(ToUtf8(body));
+      task_first = l.first;
+      task_last = l.last;
+      task_of_line_[i] = id;
+      Use(i);
+      continue;
+    }
+    if (task != nullptr) {
+      // A paragraph of the current task.
+      task->set_text(task->text() + "\n" + ToUtf8(l.text));
+      task_last = l.last;
+      task_of_line_[i] = task->id();
+      Use(i);
+    }
+  }
+  close_task();
+}
+
+void PlanParser::Phases(size_t begin, size_t end) {
+  int count = 0;
+  for (size_t i = begin; i < end; ++i) {
+    const LogicalLine& l = lines_[i];
+    U32View n = l.norm;
+    NumberingMatch num = MatchNumbering(n);
+    size_t at = num.length;
+    const bool ordinal = n.size() > 3 && n[0] == U'第' && Contains(n.substr(0, 8), U"阶段");
+    if (num.style == Numbering::kNone && !ordinal) continue;
+    U32View rest = n.substr(at);
+    // Name: up to "(" or ":".
+    size_t name_end = rest.find_first_of(U"(:");
+    if (name_end == U32View::npos) continue;
+    U32View name = Trim(U32View(l.text).substr(at, name_end));
+    if (name.empty() || name.size() > 16) continue;
+    DateSpan span;
+    bool dated = false;
+    size_t desc_at = at + name_end;
+    if (rest[name_end] == '(') {
+      size_t close = rest.find(')', name_end);
+      if (close == U32View::npos) continue;
+      U32View expr = rest.substr(name_end + 1, close - name_end - 1);
+      dated = internal::ParseDateSpan(expr, Year(), &span);
+      if (!dated && ContainsAny(expr, {U"20XX", U"月"})) {
+        out_->add_notes("phase '" + ToUtf8(name) + "': date '" + ToUtf8(expr) +
+                        "' not read (no year known)");
+      }
+      desc_at = at + close + 1;
+    }
+    U32View desc = Trim(U32View(l.text).substr(std::min(desc_at, l.text.size())));
+    if (!desc.empty() && (Fold(desc[0]) == ':' )) desc = Trim(desc.substr(1));
+    v1::Phase* p = c_->mutable_schedule()->add_phases();
+    p->set_id("phase-" + std::to_string(++count));
+    U32 full_name(name);
+    if (ordinal) {
+      // "第一阶段" says little: add its first sentence when short.
+      size_t stop = desc.find_first_of(U"。；;");
+      if (stop != U32View::npos && stop <= 20) full_name += U"：" + U32(desc.substr(0, stop));
+    }
+    p->set_name(ToUtf8(full_name));
+    p->set_start(span.start);
+    p->set_end(span.end);
+    p->set_description(ToUtf8(desc));
+    if (span.used_placeholder && !placeholder_noted_) {
+      placeholder_noted_ = true;
+      out_->add_notes("dates without a year (or with 20XX) read as " +
+                      std::to_string(Year()));
+    }
+    Provenance("phase", p->id(), l);
+    phase_line_[i] = true;
+    Use(i);
+  }
+}
+
+void PlanParser::TextBlocks(size_t begin, size_t end, U32View section_title) {
+  v1::TextBlock* block = nullptr;
+  int first = 0, last = 0;
+  auto close = [&] {
+    if (block == nullptr) return;
+    std::set<std::string> flags;
+    U32 text = internal::ToU32(block->text());
+    for (const auto& [mark, flag] : kMechanismFlags)
+      if (Contains(text, mark)) flags.insert(flag);
+    for (const std::string& f : flags) block->add_flags(f);
+    Provenance("text_block", block->id(), first, last);
+    block = nullptr;
+  };
+  auto open = [&](U32View title, const LogicalLine& l) {
+    close();
+    block = c_->add_text_blocks();
+    block->set_id("block-" + std::to_string(++blocks_));
+    block->set_title(ToUtf8(title));
+    v1::TextBlockKind kind = BlockKindOf(title);
+    if (kind == v1::OTHER) kind = BlockKindOf(section_title);
+    block->set_kind(kind);
+    first = l.first;
+    last = l.last;
+  };
+  for (size_t i = begin; i < end; ++i) {
+    const LogicalLine& l = lines_[i];
+    if (used_[i]) continue;
+    NumberingMatch num = MatchNumbering(l.norm);
+    // A short numbered line, or (一) … heading: a block of its own.
+    if (num.style == Numbering::kChineseParen || num.style == Numbering::kChineseComma) {
+      U32View rest = Trim(U32View(l.text).substr(num.length));
+      size_t stop = rest.find_first_of(U"。");
+      U32View title = stop == U32View::npos ? rest : rest.substr(0, stop);
+      if (title.size() <= 24) {
+        open(title, l);
+        if (stop != U32View::npos && stop + 1 < rest.size())
+          block->set_text(ToUtf8(Trim(rest.substr(stop + 1))));
+        Use(i);
+        continue;
+      }
+    }
+    if (block == nullptr) open(section_title, l);
+    block->set_text(block->text().empty() ? ToUtf8(l.text)
+                                          : block->text() + "\n" + ToUtf8(l.text));
+    last = l.last;
+    Use(i);
+  }
+  close();
+}
+
+void PlanParser::Duties() {
+  int count = 0;
+  bool has_sections = false;
+  for (const v1::Unit& u : c_->units()) has_sections |= u.kind() == "section";
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (phase_line_[i]) continue;  // A phase's dates are not a duty.
+    const LogicalLine& l = lines_[i];
+    U32View n = l.norm;
+    // Sentence by sentence.
+    size_t start = 0;
+    while (start < n.size()) {
+      size_t end = n.find_first_of(U"。;!?", start);
+      if (end == U32View::npos) end = n.size();
+      U32View sn = n.substr(start, end - start);
+      U32View st = U32View(l.text).substr(start, end - start);
+      const size_t sentence_at = start;
+      start = end + 1;
+      v1::DutyRule rule;
+      size_t at = U32View::npos;
+      auto number_after = [&](size_t p, int* v) {
+        size_t q = p;
+        while (q < sn.size() && internal::IsSpace(sn[q])) ++q;
+        int x = 0;
+        size_t d = q;
+        while (d < sn.size() && sn[d] >= '0' && sn[d] <= '9' && d - q < 2)
+          x = x * 10 + static_cast<int>(sn[d++] - '0');
+        *v = x;
+        return d > q ? d : U32View::npos;
+      };
+      if ((at = sn.find(U"每月")) != U32View::npos) {
+        int day = 0;
+        size_t d = number_after(at + 2, &day);
+        if (d != U32View::npos && d < sn.size() && (sn[d] == U'日' || sn[d] == U'号') &&
+            day >= 1 && day <= 31) {
+          rule.mutable_monthly()->set_day(day);
+        } else if (Contains(sn.substr(at), U"底") || Contains(sn.substr(at), U"一次") ||
+                   Contains(sn.substr(at), U"通报")) {
+          rule.mutable_month_end();
+        }
+      }
+      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET &&
+          (at = sn.find(U"每周")) != U32View::npos && at + 2 < sn.size()) {
+        static const U32View kDays = U"一二三四五六日";
+        size_t w = kDays.find(sn[at + 2]);
+        if (w == U32View::npos && sn[at + 2] == U'天') w = 6;
+        if (w != U32View::npos)
+          rule.mutable_weekly()->set_weekday(static_cast<v1::Weekday>(w + 1));
+      }
+      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET &&
+          (at = sn.find(U"每半月")) != U32View::npos) {
+        rule.mutable_semi_monthly();
+      }
+      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET &&
+          (at = sn.find(U"每季度")) != U32View::npos && Year() > 0) {
+        auto* q = rule.mutable_every_n_months();
+        q->set_interval(3);
+        q->set_start_month(std::to_string(Year()) + "-03");
+        q->set_day(31);
+      }
+      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET && Year() > 0) {
+        // A one-off date: "4月20日前一并报送".
+        for (size_t p = 0; p < sn.size(); ++p) {
+          if (!(sn[p] >= '0' && sn[p] <= '9') || (p > 0 && sn[p - 1] >= '0' && sn[p - 1] <= '9'))
+            continue;
+          size_t e = sn.find(U"日前", p);
+          if (e == U32View::npos || e - p > 6 || (p > 0 && sn[p - 1] == U'月')) continue;
+          if (p > 0 && sn[p - 1] == U'每') continue;
+          DateSpan span;
+          if (internal::ParseDateSpan(sn.substr(p, e + 2 - p), Year(), &span) &&
+              ContainsAny(sn, {U"报送", U"上报", U"提交", U"完成", U"召开"})) {
+            rule.mutable_one_off()->set_date(span.end);
+            at = p;
+          }
+          break;
+        }
+      }
+      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET) continue;
+      v1::Duty* d = c_->mutable_schedule()->add_duties();
+      d->set_id("duty-" + std::to_string(++count));
+      // The clause holding the rule is the title; the sentence is the text.
+      size_t cs = sn.find_last_of(U",，", at);
+      cs = cs == U32View::npos ? 0 : cs + 1;
+      size_t ce = sn.find_first_of(U",，", at);
+      U32View clause = Trim(st.substr(cs, ce == U32View::npos ? U32View::npos : ce - cs));
+      d->set_title(ToUtf8(clause.size() > 60 ? clause.substr(0, 60) : clause));
+      d->set_text(ToUtf8(Trim(st)));
+      *d->mutable_rule() = rule;
+      d->set_non_working_day(v1::EARLIER_WORKING_DAY);
+      size_t to = After(sn, U"报送", at);
+      if (to != U32View::npos) {
+        U32View who = Trim(UpTo(st, to, U",，。;；和及"));
+        if (!who.empty() && who.size() <= 12) d->set_recipient(ToUtf8(who));
+      }
+      // Who owes it: units when the clause, or the paragraph's first
+      // sentence after its title, has 各部门/各科室 as subject.
+      U32View subject = Trim(sn.substr(cs));
+      U32View paragraph = Trim(n.substr(MatchNumbering(n).length));
+      size_t title_end = paragraph.find(U'。');
+      U32View lead = title_end == U32View::npos ? paragraph
+                                                : Trim(paragraph.substr(title_end + 1));
+      const bool office_subject =
+          ContainsAny(subject.substr(0, std::min<size_t>(subject.size(), 4)),
+                      {U"办公室", U"创建办", U"督查"});
+      const bool units_owe =
+          has_sections && !office_subject &&
+          (subject.rfind(U"各", 0) == 0 ||
+           ContainsAny(subject, {U"各部门要", U"各科室要", U"各单位要"}) ||
+           (sentence_at == 0 && Trim(sn).rfind(U"各", 0) == 0) ||
+           lead.rfind(U"各", 0) == 0);
+      if (units_owe) {
+        d->set_owner_unit_kind("section");
+      } else if (BodyById("office") != nullptr) {
+        d->set_owner_body_id("office");
+      } else if (has_sections) {
+        d->set_owner_unit_kind("section");
+      }
+      if (!task_of_line_[i].empty()) d->set_task_id(task_of_line_[i]);
+      if (Contains(sn, U"整治期间")) {
+        for (const v1::Phase& p : c_->schedule().phases())
+          if (p.name().find("整治") != std::string::npos) d->add_active_phase_ids(p.id());
+      }
+      Provenance("duty", d->id(), l);
+    }
+  }
+}
+
+// A task with sub-tasks passes its responsibility lines to those of its
+// sub-tasks that have none of their own.
+void PlanParser::InheritAssignments() {
+  std::map<std::string, std::vector<v1::Assignment>> own;
+  for (const v1::Assignment& a : c_->assignments()) own[a.task_id()].push_back(a);
+  for (const v1::Task& t : c_->tasks()) {
+    if (own.count(t.id()) != 0) continue;
+    for (std::string p = t.parent_id(); !p.empty();) {
+      auto it = own.find(p);
+      if (it != own.end()) {
+        for (v1::Assignment a : it->second) {
+          a.set_task_id(t.id());
+          *c_->add_assignments() = a;
+        }
+        out_->add_notes("task " + t.id() + " takes the responsibility lines of task " + p);
+        break;
+      }
+      std::string next;
+      for (const v1::Task& x : c_->tasks())
+        if (x.id() == p) next = x.parent_id();
+      p = next;
+    }
+  }
+}
+
+void PlanParser::Run(std::vector<LogicalLine> lines,
+                     std::vector<internal::Skip> skipped) {
+  lines_ = std::move(lines);
+  used_.assign(lines_.size(), false);
+  task_of_line_.assign(lines_.size(), "");
+  phase_line_.assign(lines_.size(), false);
+  c_->set_id(options_.campaign_id().empty() ? "imported" : options_.campaign_id());
+  // Top-level sections: 一、二、… in order.
+  std::vector<size_t> sections;
+  int expect = 1;
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    NumberingMatch m = MatchNumbering(lines_[i].norm);
+    if (m.style == Numbering::kChineseComma && m.value == expect) {
+      sections.push_back(i);
+      ++expect;
+    }
+  }
+  const size_t body = sections.empty() ? 0 : sections[0];
+  // The year for dates without one: options, the issue date, the title.
+  year_ = options_.year();
+  Header(0, body);
+  Trailer();
+  if (year_ == 0 && !c_->documents(0).issue_date().empty())
+    year_ = std::stoi(c_->documents(0).issue_date().substr(0, 4));
+  if (year_ == 0) year_ = internal::FirstYear(internal::ToU32(c_->name()));
+  if (year_ == 0 && !lines_.empty()) {
+    for (size_t i = 0; i < std::min<size_t>(lines_.size(), 5) && year_ == 0; ++i)
+      year_ = internal::FirstYear(lines_[i].norm);
+  }
+  // The plan's own unit: the issuer, when named.
+  const std::string issuer = c_->documents(0).issuer();
+  // Sections.
+  for (size_t s = 0; s < sections.size(); ++s) {
+    const size_t begin = sections[s];
+    const size_t end = s + 1 < sections.size() ? sections[s + 1] : lines_.size();
+    const LogicalLine& head = lines_[begin];
+    U32View title = Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
+    switch (SectionOf(head.norm)) {
+      case SectionKind::kTasks:
+        Use(begin);
+        Tasks(begin + 1, end);
+        break;
+      case SectionKind::kSchedule:
+        Use(begin);
+        Phases(begin + 1, end);
+        break;
+      default:
+        break;
+    }
+    (void)title;
+  }
+  Organization();
+  // What is left of each section is kept as text.
+  for (size_t s = 0; s < sections.size(); ++s) {
+    const size_t begin = sections[s];
+    const size_t end = s + 1 < sections.size() ? sections[s + 1] : lines_.size();
+    const LogicalLine& head = lines_[begin];
+    U32View title = Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
+    size_t stop = title.find_first_of(U"。");
+    if (stop != U32View::npos) title = title.substr(0, stop);
+    const bool head_used = used_[begin];
+    Use(begin);
+    if (!head_used) {
+      // The heading's own text after its title, if any, is the block's.
+      U32View rest = Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
+      if (stop != U32View::npos && stop + 1 < rest.size()) used_[begin] = false;
+    }
+    TextBlocks(begin + (used_[begin] ? 1 : 0), end, title);
+  }
+  // The preamble before 一、 (为…制定方案如下), once the header took its part.
+  {
+    std::vector<size_t> rest;
+    for (size_t i = 0; i < body; ++i)
+      if (!used_[i] && lines_[i].norm.size() >= 30) rest.push_back(i);
+    if (!rest.empty()) {
+      v1::TextBlock* b = c_->add_text_blocks();
+      b->set_id("block-" + std::to_string(++blocks_));
+      b->set_title("前言");
+      b->set_kind(v1::GOAL);
+      for (size_t i : rest) {
+        b->set_text(b->text().empty() ? ToUtf8(lines_[i].text)
+                                      : b->text() + "\n" + ToUtf8(lines_[i].text));
+        Use(i);
+      }
+      Provenance("text_block", b->id(), lines_[rest.front()].first,
+                 lines_[rest.back()].last);
+    }
+  }
+  Trailer();
+  Duties();
+  InheritAssignments();
+  // Units the plan names sit under its issuer.
+  if (!issuer.empty() && !c_->units().empty()) {
+    const LogicalLine& first = lines_.front();
+    root_unit_ = Unit(internal::ToU32(issuer), first);
+    for (v1::Unit& u : *c_->mutable_units()) {
+      if (u.id() != root_unit_) u.set_parent_id(root_unit_);
+    }
+    for (v1::Unit& u : *c_->mutable_units())
+      if (u.id() == root_unit_) u.set_kind("bureau");
+  }
+  // "修管处办公室" hosting the office is the section 办公室 when it exists.
+  for (v1::Body& b : *c_->mutable_bodies()) {
+    const std::string host = b.host_unit_id();  // A copy: it is reset below.
+    if (host.empty() || host == "办公室") continue;
+    if (host.size() > 9 && host.compare(host.size() - 9, 9, "办公室") == 0 &&
+        units_.count("办公室") != 0) {
+      out_->add_notes("office host '" + host + "' read as unit '办公室'");
+      b.set_host_unit_id("办公室");
+      auto& units = *c_->mutable_units();
+      for (int k = 0; k < units.size(); ++k) {
+        if (units[k].id() == host) {
+          units.erase(units.begin() + k);
+          break;
+        }
+      }
+      units_.erase(host);
+    }
+  }
+  // Every line: used, or listed with why.
+  for (size_t i = 0; i < lines_.size(); ++i) {
+    if (used_[i]) continue;
+    skipped.push_back({lines_[i].first, ToUtf8(lines_[i].text), v1::NOT_UNDERSTOOD,
+                       lines_[i].first == lines_[i].last
+                           ? ""
+                           : "lines " + std::to_string(lines_[i].first) + "–" +
+                                 std::to_string(lines_[i].last)});
+  }
+  std::stable_sort(skipped.begin(), skipped.end(),
+                   [](const internal::Skip& a, const internal::Skip& b) { return a.line < b.line; });
+  for (const internal::Skip& k : skipped) {
+    v1::SkippedLine* s = out_->add_skipped();
+    s->set_line(k.line);
+    s->set_text(k.text);
+    s->set_fate(k.fate);
+    s->set_note(k.note);
+  }
+}
+
+}  // namespace
+
+Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
+                  v1::ImportResult* out) {
+  out->Clear();
+  if (options.year() != 0 && (options.year() < 1990 || options.year() > 2099)) {
+    return Status::InvalidArgument("year " + std::to_string(options.year()) +
+                                   " is out of range 1990..2099");
+  }
+  std::string utf8, encoding;
+  CW_RETURN_IF_ERROR(internal::DecodePlanBytes(bytes, options.encoding(), &utf8, &encoding));
+  std::vector<LogicalLine> lines;
+  std::vector<internal::Skip> skipped;
+  int line_count = 0;
+  internal::BuildLogicalLines(utf8, &lines, &skipped, &line_count);
+  out->set_encoding(encoding);
+  out->set_lines(line_count);
+  PlanParser parser(options, out);
+  parser.Run(std::move(lines), std::move(skipped));
+  *out->mutable_problems() = Validate(out->campaign());
+  return Status::OK();
+}
+
+}  // namespace chuangwen

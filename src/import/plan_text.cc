@@ -1,0 +1,430 @@
+#include "import/plan_text.h"
+
+#include <iconv.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <unordered_map>
+
+namespace chuangwen::internal {
+
+U32 ToU32(std::string_view s) {
+  U32 out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    char32_t cp;
+    int n;
+    if (c < 0x80) {
+      cp = c;
+      n = 1;
+    } else if ((c >> 5) == 6) {
+      cp = c & 0x1F;
+      n = 2;
+    } else if ((c >> 4) == 14) {
+      cp = c & 0x0F;
+      n = 3;
+    } else if ((c >> 3) == 30) {
+      cp = c & 0x07;
+      n = 4;
+    } else {
+      out.push_back(0xFFFD);
+      ++i;
+      continue;
+    }
+    if (i + static_cast<size_t>(n) > s.size()) {
+      out.push_back(0xFFFD);
+      break;
+    }
+    for (int k = 1; k < n; ++k)
+      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+    out.push_back(cp);
+    i += static_cast<size_t>(n);
+  }
+  return out;
+}
+
+std::string ToUtf8(U32View text) {
+  std::string out;
+  out.reserve(text.size() * 3);
+  for (char32_t c : text) {
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+    } else if (c < 0x800) {
+      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else if (c < 0x10000) {
+      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    } else {
+      out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+    }
+  }
+  return out;
+}
+
+namespace {
+
+bool ValidUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    i += n;
+  }
+  return true;
+}
+
+Status FromGb18030(std::string_view bytes, std::string* out) {
+  iconv_t cd = iconv_open("UTF-8", "GB18030");
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    return Status::Internal("GB18030 conversion is not available");
+  out->assign(bytes.size() * 2 + 16, '\0');
+  char* in = const_cast<char*>(bytes.data());
+  size_t in_left = bytes.size();
+  char* dst = out->data();
+  size_t out_left = out->size();
+  size_t rc = iconv(cd, &in, &in_left, &dst, &out_left);
+  iconv_close(cd);
+  if (rc == static_cast<size_t>(-1)) {
+    return Status::ParseError(
+        "the plan is neither UTF-8 nor GB18030 (bad bytes at offset " +
+        std::to_string(bytes.size() - in_left) + ")");
+  }
+  out->resize(out->size() - out_left);
+  return Status::OK();
+}
+
+}  // namespace
+
+Status DecodePlanBytes(std::string_view bytes, const std::string& forced,
+                       std::string* utf8, std::string* encoding) {
+  std::string f;
+  for (char c : forced) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (f == "gbk" || f == "gb2312") f = "gb18030";
+  if (!f.empty() && f != "utf-8" && f != "utf8" && f != "gb18030") {
+    return Status::InvalidArgument("encoding '" + forced +
+                                   "' is not one of utf-8, gb18030");
+  }
+  if (f != "gb18030" && (f.empty() ? ValidUtf8(bytes) : true)) {
+    if (!ValidUtf8(bytes))
+      return Status::ParseError("the plan is not valid UTF-8");
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    utf8->assign(bytes);
+    *encoding = "UTF-8";
+    return Status::OK();
+  }
+  CW_RETURN_IF_ERROR(FromGb18030(bytes, utf8));
+  *encoding = "GB18030";
+  return Status::OK();
+}
+
+char32_t Fold(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFF01 + 0x21;
+  if (c == 0x3000 || c == 0x00A0 || c == '\t') return ' ';
+  return c;
+}
+
+bool IsHan(char32_t c) {
+  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
+}
+
+bool IsSpace(char32_t c) { return c == ' ' || c == 0x3000 || c == '\t' || c == 0xA0; }
+
+U32View Trim(U32View t) {
+  while (!t.empty() && IsSpace(t.front())) t.remove_prefix(1);
+  while (!t.empty() && (IsSpace(t.back()) || t.back() == '\r')) t.remove_suffix(1);
+  return t;
+}
+
+int ChineseNumber(U32View t) {
+  static const std::u32string kDigits = U"零一二三四五六七八九";
+  auto digit = [&](char32_t c) {
+    if (c == U'两') return 2;
+    size_t p = kDigits.find(c);
+    return p == std::u32string::npos ? -1 : static_cast<int>(p);
+  };
+  if (t.empty() || t.size() > 3) return 0;
+  size_t ten = t.find(U'十');
+  if (ten == U32View::npos) {
+    return t.size() == 1 && digit(t[0]) > 0 ? digit(t[0]) : 0;
+  }
+  int tens = 1, ones = 0;
+  if (ten == 1) {
+    tens = digit(t[0]);
+    if (tens <= 0) return 0;
+  } else if (ten != 0) {
+    return 0;
+  }
+  if (ten + 1 < t.size()) {
+    if (ten + 2 != t.size()) return 0;
+    ones = digit(t[ten + 1]);
+    if (ones <= 0) return 0;
+  }
+  return tens * 10 + ones;
+}
+
+NumberingMatch MatchNumbering(U32View norm) {
+  NumberingMatch m;
+  size_t i = 0;
+  auto skip_spaces = [&] {
+    while (i < norm.size() && IsSpace(norm[i])) ++i;
+  };
+  auto cn_run = [&](size_t from) {
+    size_t j = from;
+    while (j < norm.size() && j - from < 3 &&
+           U32View(U"零一二三四五六七八九十两").find(norm[j]) != U32View::npos)
+      ++j;
+    return j;
+  };
+  auto done = [&](Numbering style, int value) {
+    skip_spaces();
+    if (i >= norm.size()) return NumberingMatch{};  // A bare label is no heading.
+    m.style = style;
+    m.value = value;
+    m.length = i;
+    return m;
+  };
+  skip_spaces();
+  if (i >= norm.size()) return m;
+  const char32_t c = norm[i];
+  if (c >= U'①' && c <= U'⑳') {
+    ++i;
+    return done(Numbering::kCircled, static_cast<int>(c - U'①') + 1);
+  }
+  if (c == '(') {
+    ++i;
+    skip_spaces();
+    size_t start = i;
+    if (i < norm.size() && norm[i] >= '0' && norm[i] <= '9') {
+      int v = 0;
+      while (i < norm.size() && norm[i] >= '0' && norm[i] <= '9' && i - start < 3)
+        v = v * 10 + static_cast<int>(norm[i++] - '0');
+      skip_spaces();
+      if (i < norm.size() && norm[i] == ')') {
+        ++i;
+        return done(Numbering::kArabicParen, v);
+      }
+      return m;
+    }
+    size_t end = cn_run(start);
+    int v = ChineseNumber(norm.substr(start, end - start));
+    i = end;
+    skip_spaces();
+    if (v > 0 && i < norm.size() && norm[i] == ')') {
+      ++i;
+      return done(Numbering::kChineseParen, v);
+    }
+    return NumberingMatch{};
+  }
+  if (c >= '0' && c <= '9') {
+    int v = 0;
+    size_t start = i;
+    while (i < norm.size() && norm[i] >= '0' && norm[i] <= '9' && i - start < 3)
+      v = v * 10 + static_cast<int>(norm[i++] - '0');
+    if (i < norm.size() && (norm[i] == '.' || norm[i] == U'、' || norm[i] == U'．')) {
+      // "1.5万" or "2017." are not labels: a digit right after the dot is.
+      if (i + 1 < norm.size() && norm[i + 1] >= '0' && norm[i + 1] <= '9')
+        return NumberingMatch{};
+      ++i;
+      return done(Numbering::kArabic, v);
+    }
+    return NumberingMatch{};
+  }
+  size_t end = cn_run(i);
+  if (end > i) {
+    int v = ChineseNumber(norm.substr(i, end - i));
+    if (v <= 0) return NumberingMatch{};
+    i = end;
+    skip_spaces();
+    if (i < norm.size() && (norm[i] == U'、' || norm[i] == ',' || norm[i] == '.')) {
+      ++i;
+      return done(Numbering::kChineseComma, v);
+    }
+    if (i < norm.size() && norm[i] == U'是') {
+      ++i;
+      return done(Numbering::kChineseShi, v);
+    }
+  }
+  return NumberingMatch{};
+}
+
+bool MatchLabel(U32View norm, U32* label, size_t* value_start) {
+  label->clear();
+  size_t i = 0;
+  while (i < norm.size() && i < 14) {
+    char32_t c = norm[i];
+    if (c == ':') {
+      if (label->empty()) return false;
+      *value_start = i + 1;
+      return true;
+    }
+    if (IsHan(c)) {
+      label->push_back(c);
+    } else if (!IsSpace(c) && c != '(' && c != ')') {
+      return false;
+    } else if (c == '(' || c == ')') {
+      label->push_back(c);
+    }
+    ++i;
+  }
+  return false;
+}
+
+namespace {
+
+bool IsChrome(U32View norm) {
+  if (norm.size() > 80) return false;
+  static const U32View kMarks[] = {U"发布日期", U"发布时间", U"浏览次数",
+                                   U"阅读次数", U"点击次数", U"打印本页",
+                                   U"关闭窗口", U"【打印】", U"【关闭】",
+                                   U"分享到", U"字体:", U"字号:"};
+  for (U32View m : kMarks)
+    if (norm.find(m) != U32View::npos) return true;
+  return false;
+}
+
+bool EndsSentence(U32View norm) {
+  if (norm.empty()) return true;
+  return U32View(U"。;:!?”\"…)》").find(norm.back()) != U32View::npos;
+}
+
+// Starts something of its own: numbering, a label, a phase.
+bool StartsStructure(const LogicalLine& l) {
+  if (l.heading) return true;
+  U32 label;
+  size_t at;
+  if (MatchNumbering(l.norm).style != Numbering::kNone) return true;
+  if (MatchLabel(l.norm, &label, &at)) return true;
+  return l.norm.size() >= 2 && l.norm[0] == U'第' &&
+         l.norm.find(U"阶段") != U32View::npos &&
+         l.norm.find(U"阶段") < 6;
+}
+
+U32 Key(U32View norm) {
+  U32 k;
+  for (char32_t c : norm)
+    if (!IsSpace(c)) k.push_back(c);
+  return k;
+}
+
+}  // namespace
+
+void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
+                       std::vector<Skip>* skipped, int* line_count) {
+  out->clear();
+  // 1. Physical lines, layout stripped.
+  std::vector<LogicalLine> lines;
+  int number = 0;
+  for (size_t start = 0; start <= utf8.size();) {
+    size_t end = utf8.find('\n', start);
+    if (end == std::string::npos) end = utf8.size();
+    ++number;
+    U32 raw = ToU32(std::string_view(utf8).substr(start, end - start));
+    start = end + 1;
+    U32View t = Trim(raw);
+    bool heading = false;
+    while (!t.empty() && t.front() == '#') {
+      heading = true;
+      t.remove_prefix(1);
+    }
+    t = Trim(t);
+    U32 text;
+    for (size_t i = 0; i < t.size(); ++i) {
+      if (t[i] == '*' && i + 1 < t.size() && t[i + 1] == '*') {
+        ++i;  // Markdown bold.
+        continue;
+      }
+      text.push_back(t[i]);
+    }
+    U32View body = Trim(text);
+    if (body.empty() || body.find_first_not_of(U"-*_=") == U32View::npos) {
+      if (end == utf8.size()) break;
+      continue;  // Blank, or a layout rule.
+    }
+    LogicalLine l;
+    l.first = l.last = number;
+    l.text = U32(body);
+    l.norm.resize(l.text.size());
+    std::transform(l.text.begin(), l.text.end(), l.norm.begin(), Fold);
+    l.heading = heading;
+    if (IsChrome(l.norm)) {
+      skipped->push_back({number, ToUtf8(l.text), v1::WEB_CHROME, "web page chrome"});
+    } else {
+      lines.push_back(std::move(l));
+    }
+    if (end == utf8.size()) break;
+  }
+  *line_count = number;
+  // 2. Join lines broken in the middle of a sentence (a page break).
+  std::vector<LogicalLine> joined;
+  for (LogicalLine& l : lines) {
+    if (!joined.empty()) {
+      LogicalLine& prev = joined.back();
+      U32 label;
+      size_t at;
+      const bool prev_open = !prev.heading && prev.norm.size() >= 20 &&
+                             !EndsSentence(prev.norm) &&
+                             !MatchLabel(prev.norm, &label, &at);
+      if (prev_open && !StartsStructure(l)) {
+        prev.text += l.text;
+        prev.norm += l.norm;
+        prev.last = l.last;
+        continue;
+      }
+    }
+    joined.push_back(std::move(l));
+  }
+  // 3. Blocks repeated by copy-paste: a run of lines equal to an earlier
+  // run (at least 3 lines and 60 characters), with the line before it when
+  // that is the tail of the line before the original.
+  std::vector<U32> keys(joined.size());
+  for (size_t i = 0; i < joined.size(); ++i) keys[i] = Key(joined[i].norm);
+  std::unordered_map<U32, size_t> first_seen;
+  std::vector<int> duplicate_of(joined.size(), -1);
+  for (size_t i = 0; i < joined.size(); ++i) {
+    auto [it, fresh] = first_seen.emplace(keys[i], i);
+    if (fresh || duplicate_of[i] >= 0) continue;
+    const size_t j = it->second;
+    size_t run = 0, chars = 0;
+    while (i + run < joined.size() && j + run < i &&
+           keys[i + run] == keys[j + run]) {
+      chars += keys[i + run].size();
+      ++run;
+    }
+    if (run < 3 || chars < 60) continue;
+    size_t from = i;
+    if (i > 0 && j > 0 && duplicate_of[i - 1] < 0 && keys[i - 1].size() >= 8) {
+      const U32& before = keys[j - 1];
+      const U32& tail = keys[i - 1];
+      if (before.size() > tail.size() &&
+          before.compare(before.size() - tail.size(), tail.size(), tail) == 0)
+        from = i - 1;
+    }
+    for (size_t k = from; k < i + run; ++k)
+      duplicate_of[k] = static_cast<int>(j - (i - k));
+  }
+  for (size_t i = 0; i < joined.size(); ++i) {
+    if (duplicate_of[i] < 0) {
+      out->push_back(std::move(joined[i]));
+      continue;
+    }
+    const LogicalLine& original = joined[static_cast<size_t>(duplicate_of[i])];
+    const std::string note = "repeats line" +
+                             (original.first == original.last
+                                  ? " " + std::to_string(original.first)
+                                  : "s " + std::to_string(original.first) + "–" +
+                                        std::to_string(original.last));
+    skipped->push_back({joined[i].first, ToUtf8(joined[i].text), v1::DUPLICATE, note});
+  }
+  std::stable_sort(skipped->begin(), skipped->end(),
+                   [](const Skip& a, const Skip& b) { return a.line < b.line; });
+}
+
+}  // namespace chuangwen::internal
