@@ -45,7 +45,8 @@ bool ReadPoint(U32View t, size_t* i, Point* p) {
   }
   if (p->year >= 0) {
     SkipSpaces(t, i);
-    if (*i < t.size() && (t[*i] == U'年' || t[*i] == '-' || t[*i] == '.' || t[*i] == '/'))
+    if (*i < t.size() &&
+        (t[*i] == U'年' || t[*i] == '-' || t[*i] == '.' || t[*i] == '/'))
       ++(*i);
     else
       return false;
@@ -60,8 +61,8 @@ bool ReadPoint(U32View t, size_t* i, Point* p) {
     if (*i < t.size() && t[*i] == U'月') {
       ++(*i);
       if (*i < t.size() && t[*i] == U'份') ++(*i);
-    } else if (*i < t.size() && (t[*i] == '-' || t[*i] == '.' || t[*i] == '/') &&
-               p->year > 0) {
+    } else if (*i < t.size() &&
+               (t[*i] == '-' || t[*i] == '.' || t[*i] == '/') && p->year > 0) {
       ++(*i);  // 2017-07-31
     } else {
       // A bare number: the month of a range like "8-9月".
@@ -93,8 +94,8 @@ std::string Iso(int y, int m, int d) {
       static_cast<unsigned short>(y), static_cast<unsigned short>(m));
   if (d > last) d = last;
   return FormatIsoDate(boost::gregorian::date(static_cast<unsigned short>(y),
-                            static_cast<unsigned short>(m),
-                            static_cast<unsigned short>(d)));
+                                              static_cast<unsigned short>(m),
+                                              static_cast<unsigned short>(d)));
 }
 
 int LastDay(int y, int m) {
@@ -121,7 +122,8 @@ bool ParseDateSpan(U32View t, int year, DateSpan* out) {
     }
   }
   SkipSpaces(t, &i);
-  const bool before = i < t.size() && (t[i] == U'前' || t.substr(i, 2) == U"以前");
+  const bool before =
+      i < t.size() && (t[i] == U'前' || t.substr(i, 2) == U"以前");
   auto resolve = [&](int y) {
     if (y > 0) return y;
     if (year <= 0) return -1;
@@ -134,7 +136,8 @@ bool ParseDateSpan(U32View t, int year, DateSpan* out) {
     const int yb = b.year >= 0 ? resolve(b.year) : ya;
     if (yb < 0) return false;
     out->start = Iso(ya, a.month, a.day);
-    out->end = Iso(yb, b.month, b.day < 0 || b.month_end ? LastDay(yb, b.month) : b.day);
+    out->end = Iso(yb, b.month,
+                   b.day < 0 || b.month_end ? LastDay(yb, b.month) : b.day);
     return out->start <= out->end;
   }
   if (a.day < 0 && !a.month_end) {

@@ -50,7 +50,8 @@ std::vector<U32> SplitNames(U32View value) {
   U32 cur;
   auto flush = [&] {
     U32View t = Trim(cur);
-    while (!t.empty() && (t.back() == U'。' || t.back() == '.')) t.remove_suffix(1);
+    while (!t.empty() && (t.back() == U'。' || t.back() == '.'))
+      t.remove_suffix(1);
     if (EndsWith(t, U"等") && t.size() > 2) t.remove_suffix(1);
     if (!t.empty()) out.emplace_back(t);
     cur.clear();
@@ -93,19 +94,21 @@ bool LooksLikeName(U32View name) {
 
 // Generic seats rather than named people.
 bool IsGenericSeat(U32View text) {
-  return ContainsAny(text, {U"各", U"负责同志", U"负责人", U"分管领导",
-                            U"主要领导", U"相关"});
+  return ContainsAny(
+      text, {U"各", U"负责同志", U"负责人", U"分管领导", U"主要领导", U"相关"});
 }
 
 std::string UnitKind(U32View name) {
-  if (EndsWith(name, U"大队") || EndsWith(name, U"中队") || EndsWith(name, U"队"))
+  if (EndsWith(name, U"大队") || EndsWith(name, U"中队") ||
+      EndsWith(name, U"队"))
     return "team";
   if (EndsWith(name, U"科") || EndsWith(name, U"室") || EndsWith(name, U"股"))
     return "section";
   if (EndsWith(name, U"处")) return "division";
   if (EndsWith(name, U"所") || EndsWith(name, U"站")) return "station";
   if (EndsWith(name, U"中心")) return "center";
-  if (EndsWith(name, U"局") || EndsWith(name, U"委员会") || EndsWith(name, U"委"))
+  if (EndsWith(name, U"局") || EndsWith(name, U"委员会") ||
+      EndsWith(name, U"委"))
     return "bureau";
   if (EndsWith(name, U"办")) return "office";
   return "unit";
@@ -254,7 +257,8 @@ class PlanParser {
     b->set_id("office");
     b->set_name("领导小组办公室");
     b->set_kind(v1::BODY_KIND_OFFICE);
-    if (BodyById("leading-group") != nullptr) b->set_parent_body_id("leading-group");
+    if (BodyById("leading-group") != nullptr)
+      b->set_parent_body_id("leading-group");
     Provenance("body", b->id(), l);
     return b;
   }
@@ -278,6 +282,9 @@ class PlanParser {
   void Phases(size_t begin, size_t end);
   void TextBlocks(size_t begin, size_t end, U32View section_title);
   void Duties();
+  void Duty(size_t line, size_t sentence_at, U32View sentence,
+            size_t clause_start, size_t clause_end, bool has_sections,
+            int* count);
   void InheritAssignments();
   int Year() const { return year_; }
 
@@ -311,22 +318,26 @@ void PlanParser::Header(size_t begin, size_t end) {
       if (U32View(U"〔【[(").find(n[p]) == U32View::npos) continue;
       size_t q = p + 1;
       while (q < n.size() && internal::IsSpace(n[q])) ++q;
-      if (q + 4 > n.size() || !std::all_of(n.begin() + static_cast<long>(q),
-                                           n.begin() + static_cast<long>(q + 4),
-                                           [](char32_t ch) { return ch >= '0' && ch <= '9'; }))
+      if (q + 4 > n.size() ||
+          !std::all_of(n.begin() + static_cast<long>(q),
+                       n.begin() + static_cast<long>(q + 4),
+                       [](char32_t ch) { return ch >= '0' && ch <= '9'; }))
         continue;
       size_t r = q + 4;
       while (r < n.size() && internal::IsSpace(n[r])) ++r;
-      if (r >= n.size() || U32View(U"〕】])").find(n[r]) == U32View::npos) continue;
+      if (r >= n.size() || U32View(U"〕】])").find(n[r]) == U32View::npos)
+        continue;
       size_t s = r + 1;
       size_t digits = s;
-      while (digits < n.size() && n[digits] >= '0' && n[digits] <= '9') ++digits;
+      while (digits < n.size() && n[digits] >= '0' && n[digits] <= '9')
+        ++digits;
       if (digits == s || digits >= n.size() || n[digits] != U'号') continue;
       size_t prefix = p;
       while (prefix > 0 && IsHan(n[prefix - 1]) && p - prefix < 10) --prefix;
       if (prefix == p) continue;
       // Inside 《…》（…）a number is a parent's, read below.
-      if (prefix > 0 && (n[prefix - 1] == '(' || n[prefix - 1] == U'《')) continue;
+      if (prefix > 0 && (n[prefix - 1] == '(' || n[prefix - 1] == U'《'))
+        continue;
       if (doc->number().empty()) {
         doc->set_number(ToUtf8(n.substr(prefix, p - prefix)) + "〔" +
                         ToUtf8(n.substr(q, 4)) + "〕" +
@@ -335,7 +346,8 @@ void PlanParser::Header(size_t begin, size_t end) {
       }
     }
     // Parent documents: 《title》（number）.
-    for (size_t p = n.find(U'《'); p != U32View::npos; p = n.find(U'《', p + 1)) {
+    for (size_t p = n.find(U'《'); p != U32View::npos;
+         p = n.find(U'《', p + 1)) {
       size_t close = n.find(U'》', p);
       if (close == U32View::npos) break;
       size_t q = close + 1;
@@ -364,6 +376,14 @@ void PlanParser::Header(size_t begin, size_t end) {
       Use(i);
       continue;
     }
+    if (n.size() <= 30 && n.back() == ':' && doc->recipients_size() == 0) {
+      // 主送: "局属各科室、各管理所：".
+      for (const U32& r :
+           SplitNames(U32View(l.text).substr(0, l.text.size() - 1)))
+        doc->add_recipients(ToUtf8(r));
+      Use(i);
+      continue;
+    }
     U32 label;
     size_t value_at = 0;
     if (MatchLabel(n, &label, &value_at)) {
@@ -378,19 +398,27 @@ void PlanParser::Header(size_t begin, size_t end) {
         for (const U32& r : SplitNames(value)) doc->add_recipients(ToUtf8(r));
         Use(i);
       } else if (value.empty() && n.size() <= 20) {
-        doc->add_recipients(ToUtf8(Trim(U32View(l.text).substr(0, value_at - 1))));
+        doc->add_recipients(
+            ToUtf8(Trim(U32View(l.text).substr(0, value_at - 1))));
         Use(i);
       }
       continue;
     }
     if (EndsWith(n, U"文件") && n.size() <= 30) {
-      doc->set_issuer(ToUtf8(Trim(U32View(l.text).substr(0, l.text.size() - 2))));
+      doc->set_issuer(
+          ToUtf8(Trim(U32View(l.text).substr(0, l.text.size() - 2))));
       Use(i);
       continue;
     }
     if (n.size() <= 100 && !Contains(n, U"根据") &&
         (Contains(n, U"关于印发") || EndsWith(n, U"的通知"))) {
       doc->set_title(ToUtf8(l.text));
+      // "青川市交通运输局关于印发…": the issuer leads the title.
+      size_t about = n.find(U"关于");
+      if (doc->issuer().empty() && about != U32View::npos && about >= 4 &&
+          std::all_of(n.begin(), n.begin() + static_cast<long>(about), IsHan)) {
+        doc->set_issuer(ToUtf8(U32View(l.text).substr(0, about)));
+      }
       Use(i);
       continue;
     }
@@ -412,24 +440,28 @@ void PlanParser::Header(size_t begin, size_t end) {
   }
   if (doc->title().empty()) doc->set_title(c_->name());
   if (c_->name().empty()) c_->set_name(doc->title());
-  Provenance("document", "plan", lines_.empty() ? 1 : lines_[begin].first,
-             lines_.empty() ? 1 : lines_[std::max(begin, end) - (end > begin ? 1 : 0)].last);
+  if (end > begin)
+    Provenance("document", "plan", lines_[begin].first, lines_[end - 1].last);
 }
 
 void PlanParser::Trailer() {
-  // The issuer's name and a date at the end (郑州市…管理处 / 2017年3月13日印发).
+  // The issuer's name and a date at the end (郑州市…管理处 /
+  // 2017年3月13日印发).
   v1::Document* doc = c_->mutable_documents(0);
   for (size_t i = lines_.size(); i-- > 0 && i + 6 >= lines_.size();) {
     const std::string date = internal::WholeLineDate(lines_[i].norm);
     if (date.empty()) continue;
     if (doc->issue_date().empty()) doc->set_issue_date(date);
+    if (!used_[i]) Provenance("document", "plan", lines_[i]);
     Use(i);
     if (i > 0 && !used_[i - 1]) {
       U32View prev = lines_[i - 1].norm;
       if (prev.size() <= 30 && MatchNumbering(prev).style == Numbering::kNone &&
-          std::all_of(prev.begin(), prev.end(),
-                      [](char32_t ch) { return IsHan(ch) || internal::IsSpace(ch); })) {
+          std::all_of(prev.begin(), prev.end(), [](char32_t ch) {
+            return IsHan(ch) || internal::IsSpace(ch);
+          })) {
         if (doc->issuer().empty()) doc->set_issuer(ToUtf8(lines_[i - 1].text));
+        Provenance("document", "plan", lines_[i - 1]);
         Use(i - 1);
       }
     }
@@ -473,8 +505,7 @@ bool PlanParser::OrganizationLine(size_t i) {
     }
   }
   // 成立…领导小组
-  if (Contains(n, U"领导小组") &&
-      ContainsAny(n, {U"成立", U"组成", U"调整"})) {
+  if (Contains(n, U"领导小组") && ContainsAny(n, {U"成立", U"组成", U"调整"})) {
     v1::Body* b = LeadingGroup(l);
     size_t start = After(n, U"成立");
     size_t end = n.find(U"领导小组", start == U32View::npos ? 0 : start);
@@ -483,7 +514,8 @@ bool PlanParser::OrganizationLine(size_t i) {
       U32View name = t.substr(start, end - start + 4);
       // "由…为成员的XX领导小组": the name starts after the last 的.
       size_t de = name.rfind(U'的');
-      if (de != U32View::npos && de + 1 < name.size()) name = name.substr(de + 1);
+      if (de != U32View::npos && de + 1 < name.size())
+        name = name.substr(de + 1);
       b->set_name(ToUtf8(name));
     }
     current_body_id_ = "leading-group";
@@ -493,7 +525,8 @@ bool PlanParser::OrganizationLine(size_t i) {
       size_t at = n.find(marker);
       if (at == U32View::npos) return;
       size_t from = at;
-      while (from > 0 && U32View(U"，,由、").find(n[from - 1]) == U32View::npos) --from;
+      while (from > 0 && U32View(U"，,由、").find(n[from - 1]) == U32View::npos)
+        --from;
       U32View who = Trim(t.substr(from, at - from));
       if (who.empty()) return;
       U32 name = CleanName(who);
@@ -538,7 +571,8 @@ bool PlanParser::OrganizationLine(size_t i) {
       if (end != U32View::npos) {
         for (const U32& who : SplitNames(t.substr(members, end - members))) {
           U32 name = CleanName(who);
-          if (LooksLikeName(name)) AddMember(b, Person(name, l), v1::MEMBER_ROLE_MEMBER, l);
+          if (LooksLikeName(name))
+            AddMember(b, Person(name, l), v1::MEMBER_ROLE_MEMBER, l);
         }
       }
     }
@@ -554,10 +588,12 @@ bool PlanParser::OrganizationLine(size_t i) {
   size_t liaison = n.find(U"为联络员");
   if (liaison != U32View::npos) {
     size_t from = liaison;
-    while (from > 0 && U32View(U"。，,；;").find(n[from - 1]) == U32View::npos) --from;
+    while (from > 0 && U32View(U"。，,；;").find(n[from - 1]) == U32View::npos)
+      --from;
     U32 name = CleanName(t.substr(from, liaison - from));
     if (LooksLikeName(name)) {
-      v1::Body* b = current_body_id_.empty() ? Office(l) : BodyById(current_body_id_);
+      v1::Body* b =
+          current_body_id_.empty() ? Office(l) : BodyById(current_body_id_);
       std::string person = Person(name, l);
       std::string note;
       size_t contact = n.find(U"联系方式", liaison);
@@ -565,7 +601,8 @@ bool PlanParser::OrganizationLine(size_t i) {
         size_t d = contact + 4;
         while (d < n.size() && !(n[d] >= '0' && n[d] <= '9')) ++d;
         size_t e = d;
-        while (e < n.size() && ((n[e] >= '0' && n[e] <= '9') || n[e] == '-')) ++e;
+        while (e < n.size() && ((n[e] >= '0' && n[e] <= '9') || n[e] == '-'))
+          ++e;
         if (e > d) {
           for (v1::Person& p : *c_->mutable_people())
             if (p.id() == person) p.set_contact(ToUtf8(n.substr(d, e - d)));
@@ -596,16 +633,30 @@ bool PlanParser::OrganizationLine(size_t i) {
       v1::Body* b = nullptr;
       if (!current_body_id_.empty()) b = BodyById(current_body_id_);
       if (b == nullptr)
-        b = (role == v1::MEMBER_ROLE_DIRECTOR || role == v1::MEMBER_ROLE_LIAISON)
+        b = (role == v1::MEMBER_ROLE_DIRECTOR ||
+             role == v1::MEMBER_ROLE_LIAISON)
                 ? Office(l)
                 : LeadingGroup(l);
       if (current_body_id_.empty()) current_body_id_ = b->id();
       for (const U32& who : SplitNames(value)) {
         U32 name = CleanName(who);
-        // A phone number after a liaison's name.
-        if (!name.empty() && name.back() == ')') name = CleanName(UpTo(name, 0, U"("));
+        // A phone number after a liaison's name: 祁海波（13800000017）.
+        U32 phone;
+        if (!name.empty() && Fold(name.back()) == ')') {
+          size_t open = name.find_first_of(U"(（");
+          if (open != U32::npos) {
+            for (char32_t ch : U32View(name).substr(open))
+              if ((ch >= '0' && ch <= '9') || ch == '-') phone.push_back(ch);
+            name = CleanName(U32View(name).substr(0, open));
+          }
+        }
         if (LooksLikeName(name) && !IsGenericSeat(who)) {
-          AddMember(b, Person(name, l), role, l);
+          const std::string id = Person(name, l);
+          if (!phone.empty()) {
+            for (v1::Person& p : *c_->mutable_people())
+              if (p.id() == id) p.set_contact(ToUtf8(phone));
+          }
+          AddMember(b, id, role, l);
         } else if (!who.empty() && !(who[0] >= '0' && who[0] <= '9')) {
           out_->add_notes(ToUtf8(seat) + ": " + ToUtf8(who) +
                           " (not a named person; review the members)");
@@ -615,7 +666,8 @@ bool PlanParser::OrganizationLine(size_t i) {
     }
     if ((label == U"工作职责" || label == U"职责" || label == U"主要职责") &&
         !current_body_id_.empty()) {
-      if (v1::Body* b = BodyById(current_body_id_)) b->add_duties(ToUtf8(value));
+      if (v1::Body* b = BodyById(current_body_id_))
+        b->add_duties(ToUtf8(value));
       return true;
     }
   }
@@ -625,14 +677,18 @@ bool PlanParser::OrganizationLine(size_t i) {
 void PlanParser::Organization() {
   for (size_t i = 0; i < lines_.size(); ++i) {
     if (!task_of_line_[i].empty()) continue;  // Task text is the tasks'.
-    if (OrganizationLine(i)) Use(i);
+    if (OrganizationLine(i)) {
+      Use(i);
+      if (!current_body_id_.empty())
+        Provenance("body", current_body_id_, lines_[i]);
+    }
   }
 }
 
 void PlanParser::Tasks(size_t begin, size_t end) {
-  std::vector<Numbering> styles;     // Style of each open level.
-  std::vector<std::string> path;     // Task id of each open level.
-  std::vector<int> counts(1, 0);     // Children so far, per open level + 1.
+  std::vector<Numbering> styles;  // Style of each open level.
+  std::vector<std::string> path;  // Task id of each open level.
+  std::vector<int> counts(1, 0);  // Children so far, per open level + 1.
   v1::Task* task = nullptr;
   int task_first = 0, task_last = 0;
   auto close_task = [&] {
@@ -686,7 +742,8 @@ void PlanParser::Tasks(size_t begin, size_t end) {
       int& order = counts[depth - 1];
       ++order;
       const std::string parent = depth >= 2 ? path[depth - 2] : "";
-      const std::string id = (parent.empty() ? "" : parent + ".") + std::to_string(order);
+      const std::string id =
+          (parent.empty() ? "" : parent + ".") + std::to_string(order);
       path[depth - 1] = id;
       task = c_->add_tasks();
       task->set_id(id);
@@ -723,7 +780,8 @@ void PlanParser::Phases(size_t begin, size_t end) {
     U32View n = l.norm;
     NumberingMatch num = MatchNumbering(n);
     size_t at = num.length;
-    const bool ordinal = n.size() > 3 && n[0] == U'第' && Contains(n.substr(0, 8), U"阶段");
+    const bool ordinal =
+        n.size() > 3 && n[0] == U'第' && Contains(n.substr(0, 8), U"阶段");
     if (num.style == Numbering::kNone && !ordinal) continue;
     U32View rest = n.substr(at);
     // Name: up to "(" or ":".
@@ -745,15 +803,17 @@ void PlanParser::Phases(size_t begin, size_t end) {
       }
       desc_at = at + close + 1;
     }
-    U32View desc = Trim(U32View(l.text).substr(std::min(desc_at, l.text.size())));
-    if (!desc.empty() && (Fold(desc[0]) == ':' )) desc = Trim(desc.substr(1));
+    U32View desc =
+        Trim(U32View(l.text).substr(std::min(desc_at, l.text.size())));
+    if (!desc.empty() && (Fold(desc[0]) == ':')) desc = Trim(desc.substr(1));
     v1::Phase* p = c_->mutable_schedule()->add_phases();
     p->set_id("phase-" + std::to_string(++count));
     U32 full_name(name);
     if (ordinal) {
       // "第一阶段" says little: add its first sentence when short.
       size_t stop = desc.find_first_of(U"。；;");
-      if (stop != U32View::npos && stop <= 20) full_name += U"：" + U32(desc.substr(0, stop));
+      if (stop != U32View::npos && stop <= 20)
+        full_name += U"：" + U32(desc.substr(0, stop));
     }
     p->set_name(ToUtf8(full_name));
     p->set_start(span.start);
@@ -799,7 +859,8 @@ void PlanParser::TextBlocks(size_t begin, size_t end, U32View section_title) {
     if (used_[i]) continue;
     NumberingMatch num = MatchNumbering(l.norm);
     // A short numbered line, or (一) … heading: a block of its own.
-    if (num.style == Numbering::kChineseParen || num.style == Numbering::kChineseComma) {
+    if (num.style == Numbering::kChineseParen ||
+        num.style == Numbering::kChineseComma) {
       U32View rest = Trim(U32View(l.text).substr(num.length));
       size_t stop = rest.find_first_of(U"。");
       U32View title = stop == U32View::npos ? rest : rest.substr(0, stop);
@@ -812,8 +873,9 @@ void PlanParser::TextBlocks(size_t begin, size_t end, U32View section_title) {
       }
     }
     if (block == nullptr) open(section_title, l);
-    block->set_text(block->text().empty() ? ToUtf8(l.text)
-                                          : block->text() + "\n" + ToUtf8(l.text));
+    block->set_text(block->text().empty()
+                        ? ToUtf8(l.text)
+                        : block->text() + "\n" + ToUtf8(l.text));
     last = l.last;
     Use(i);
   }
@@ -828,129 +890,164 @@ void PlanParser::Duties() {
     if (phase_line_[i]) continue;  // A phase's dates are not a duty.
     const LogicalLine& l = lines_[i];
     U32View n = l.norm;
-    // Sentence by sentence.
+    // Sentence by sentence, clause by clause: one sentence may set several
+    // duties ("每周五报送进展，每月25日前报送台账").
     size_t start = 0;
     while (start < n.size()) {
       size_t end = n.find_first_of(U"。;!?", start);
       if (end == U32View::npos) end = n.size();
-      U32View sn = n.substr(start, end - start);
-      U32View st = U32View(l.text).substr(start, end - start);
       const size_t sentence_at = start;
+      U32View sn = n.substr(start, end - start);
       start = end + 1;
-      v1::DutyRule rule;
-      size_t at = U32View::npos;
-      auto number_after = [&](size_t p, int* v) {
-        size_t q = p;
-        while (q < sn.size() && internal::IsSpace(sn[q])) ++q;
-        int x = 0;
-        size_t d = q;
-        while (d < sn.size() && sn[d] >= '0' && sn[d] <= '9' && d - q < 2)
-          x = x * 10 + static_cast<int>(sn[d++] - '0');
-        *v = x;
-        return d > q ? d : U32View::npos;
-      };
-      if ((at = sn.find(U"每月")) != U32View::npos) {
-        int day = 0;
-        size_t d = number_after(at + 2, &day);
-        if (d != U32View::npos && d < sn.size() && (sn[d] == U'日' || sn[d] == U'号') &&
-            day >= 1 && day <= 31) {
-          rule.mutable_monthly()->set_day(day);
-        } else if (Contains(sn.substr(at), U"底") || Contains(sn.substr(at), U"一次") ||
-                   Contains(sn.substr(at), U"通报")) {
-          rule.mutable_month_end();
-        }
+      for (size_t cs = 0; cs < sn.size();) {
+        size_t ce = sn.find_first_of(U",，", cs);
+        if (ce == U32View::npos) ce = sn.size();
+        Duty(i, sentence_at, sn, cs, ce, has_sections, &count);
+        cs = ce + 1;
       }
-      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET &&
-          (at = sn.find(U"每周")) != U32View::npos && at + 2 < sn.size()) {
-        static const U32View kDays = U"一二三四五六日";
-        size_t w = kDays.find(sn[at + 2]);
-        if (w == U32View::npos && sn[at + 2] == U'天') w = 6;
-        if (w != U32View::npos)
-          rule.mutable_weekly()->set_weekday(static_cast<v1::Weekday>(w + 1));
-      }
-      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET &&
-          (at = sn.find(U"每半月")) != U32View::npos) {
-        rule.mutable_semi_monthly();
-      }
-      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET &&
-          (at = sn.find(U"每季度")) != U32View::npos && Year() > 0) {
-        auto* q = rule.mutable_every_n_months();
-        q->set_interval(3);
-        q->set_start_month(std::to_string(Year()) + "-03");
-        q->set_day(31);
-      }
-      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET && Year() > 0) {
-        // A one-off date: "4月20日前一并报送".
-        for (size_t p = 0; p < sn.size(); ++p) {
-          if (!(sn[p] >= '0' && sn[p] <= '9') || (p > 0 && sn[p - 1] >= '0' && sn[p - 1] <= '9'))
-            continue;
-          size_t e = sn.find(U"日前", p);
-          if (e == U32View::npos || e - p > 6 || (p > 0 && sn[p - 1] == U'月')) continue;
-          if (p > 0 && sn[p - 1] == U'每') continue;
-          DateSpan span;
-          if (internal::ParseDateSpan(sn.substr(p, e + 2 - p), Year(), &span) &&
-              ContainsAny(sn, {U"报送", U"上报", U"提交", U"完成", U"召开"})) {
-            rule.mutable_one_off()->set_date(span.end);
-            at = p;
-          }
-          break;
-        }
-      }
-      if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET) continue;
-      v1::Duty* d = c_->mutable_schedule()->add_duties();
-      d->set_id("duty-" + std::to_string(++count));
-      // The clause holding the rule is the title; the sentence is the text.
-      size_t cs = sn.find_last_of(U",，", at);
-      cs = cs == U32View::npos ? 0 : cs + 1;
-      size_t ce = sn.find_first_of(U",，", at);
-      U32View clause = Trim(st.substr(cs, ce == U32View::npos ? U32View::npos : ce - cs));
-      d->set_title(ToUtf8(clause.size() > 60 ? clause.substr(0, 60) : clause));
-      d->set_text(ToUtf8(Trim(st)));
-      *d->mutable_rule() = rule;
-      d->set_non_working_day(v1::EARLIER_WORKING_DAY);
-      size_t to = After(sn, U"报送", at);
-      if (to != U32View::npos) {
-        U32View who = Trim(UpTo(st, to, U",，。;；和及"));
-        if (!who.empty() && who.size() <= 12) d->set_recipient(ToUtf8(who));
-      }
-      // Who owes it: units when the clause, or the paragraph's first
-      // sentence after its title, has 各部门/各科室 as subject.
-      U32View subject = Trim(sn.substr(cs));
-      U32View paragraph = Trim(n.substr(MatchNumbering(n).length));
-      size_t title_end = paragraph.find(U'。');
-      U32View lead = title_end == U32View::npos ? paragraph
-                                                : Trim(paragraph.substr(title_end + 1));
-      const bool office_subject =
-          ContainsAny(subject.substr(0, std::min<size_t>(subject.size(), 4)),
-                      {U"办公室", U"创建办", U"督查"});
-      const bool units_owe =
-          has_sections && !office_subject &&
-          (subject.rfind(U"各", 0) == 0 ||
-           ContainsAny(subject, {U"各部门要", U"各科室要", U"各单位要"}) ||
-           (sentence_at == 0 && Trim(sn).rfind(U"各", 0) == 0) ||
-           lead.rfind(U"各", 0) == 0);
-      if (units_owe) {
-        d->set_owner_unit_kind("section");
-      } else if (BodyById("office") != nullptr) {
-        d->set_owner_body_id("office");
-      } else if (has_sections) {
-        d->set_owner_unit_kind("section");
-      }
-      if (!task_of_line_[i].empty()) d->set_task_id(task_of_line_[i]);
-      if (Contains(sn, U"整治期间")) {
-        for (const v1::Phase& p : c_->schedule().phases())
-          if (p.name().find("整治") != std::string::npos) d->add_active_phase_ids(p.id());
-      }
-      Provenance("duty", d->id(), l);
     }
   }
+}
+
+void PlanParser::Duty(size_t i, size_t sentence_at, U32View sn, size_t cs,
+                      size_t ce, bool has_sections, int* count) {
+  const LogicalLine& l = lines_[i];
+  U32View n = l.norm;
+  U32View cn = sn.substr(cs, ce - cs);  // The clause, folded.
+  U32View st = U32View(l.text).substr(sentence_at, sn.size());
+  v1::DutyRule rule;
+  size_t at;
+  auto number_after = [&](size_t p, int* v) {
+    size_t q = p;
+    while (q < cn.size() && internal::IsSpace(cn[q])) ++q;
+    int x = 0;
+    size_t d = q;
+    while (d < cn.size() && cn[d] >= '0' && cn[d] <= '9' && d - q < 2)
+      x = x * 10 + static_cast<int>(cn[d++] - '0');
+    *v = x;
+    return d > q ? d : U32View::npos;
+  };
+  if ((at = cn.find(U"每月")) != U32View::npos) {
+    int day = 0;
+    size_t d = number_after(at + 2, &day);
+    if (d != U32View::npos && d < cn.size() &&
+        (cn[d] == U'日' || cn[d] == U'号') && day >= 1 && day <= 31) {
+      rule.mutable_monthly()->set_day(day);
+    } else if (ContainsAny(cn.substr(at), {U"底", U"一次", U"通报"})) {
+      rule.mutable_month_end();
+    }
+  }
+  if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET &&
+      (at = cn.find(U"每周")) != U32View::npos && at + 2 < cn.size()) {
+    static const U32View kDays = U"一二三四五六日";
+    size_t w = kDays.find(cn[at + 2]);
+    if (w == U32View::npos && cn[at + 2] == U'天') w = 6;
+    if (w != U32View::npos)
+      rule.mutable_weekly()->set_weekday(static_cast<v1::Weekday>(w + 1));
+  }
+  if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET &&
+      (at = cn.find(U"每半月")) != U32View::npos) {
+    rule.mutable_semi_monthly();
+  }
+  if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET &&
+      (at = cn.find(U"每季度")) != U32View::npos && Year() > 0) {
+    auto* q = rule.mutable_every_n_months();
+    q->set_interval(3);
+    q->set_start_month(std::to_string(Year()) + "-03");
+    q->set_day(31);
+  }
+  if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET && Year() > 0 &&
+      ContainsAny(cn, {U"报送", U"上报", U"提交", U"报"})) {
+    // A one-off date: "4月20日前一并报送", "7月份报送".
+    for (size_t p = 0; p < cn.size(); ++p) {
+      if (!(cn[p] >= '0' && cn[p] <= '9') ||
+          (p > 0 && cn[p - 1] >= '0' && cn[p - 1] <= '9'))
+        continue;
+      if (p > 0 && cn[p - 1] == U'每') break;
+      size_t e = cn.find(U"报", p);
+      if (e == U32View::npos || e - p > 10) break;
+      DateSpan span;
+      if (internal::ParseDateSpan(cn.substr(p, e - p), Year(), &span)) {
+        rule.mutable_one_off()->set_date(span.end);
+        at = p;
+      }
+      break;
+    }
+  }
+  if (rule.kind_case() == v1::DutyRule::KIND_NOT_SET) return;
+  v1::Duty* d = c_->mutable_schedule()->add_duties();
+  d->set_id("duty-" + std::to_string(++*count));
+  U32View clause = Trim(st.substr(cs, ce - cs));
+  d->set_title(ToUtf8(clause.size() > 60 ? clause.substr(0, 60) : clause));
+  d->set_text(ToUtf8(Trim(st)));
+  *d->mutable_rule() = rule;
+  d->set_non_working_day(v1::EARLIER_WORKING_DAY);
+  // The recipient: "向局办公室报送", or "报送局办公室".
+  auto office_like = [](U32View who) {
+    return !who.empty() && who.size() <= 12 &&
+           (EndsWith(who, U"办公室") || EndsWith(who, U"办") ||
+            EndsWith(who, U"局") || EndsWith(who, U"委") ||
+            EndsWith(who, U"科") || EndsWith(who, U"组"));
+  };
+  size_t to = After(cn, U"向");
+  if (to != U32View::npos) {
+    size_t stop = cn.find_first_of(U"报通", to);
+    U32View who =
+        stop == U32View::npos ? U32View() : Trim(st.substr(cs + to, stop - to));
+    if (office_like(who)) d->set_recipient(ToUtf8(who));
+  }
+  if (d->recipient().empty() && (to = After(cn, U"报送")) != U32View::npos) {
+    U32View who = Trim(UpTo(st.substr(cs, ce - cs), to, U",，。;；和及"));
+    if (office_like(who)) d->set_recipient(ToUtf8(who));
+  }
+  // Who owes it: a body named as the subject; units when the sentence, or
+  // the paragraph's first sentence after its title, has 各部门/各科室 as
+  // subject; else the office.
+  U32View subject = Trim(sn);
+  std::string owner_body;
+  for (const v1::Body& b : c_->bodies()) {
+    const U32 name = internal::ToU32(b.name());
+    if (!name.empty() &&
+        (subject.rfind(name, 0) == 0 || cn.rfind(name, 0) == 0))
+      owner_body = b.id();
+  }
+  U32View paragraph = Trim(n.substr(MatchNumbering(n).length));
+  size_t title_end = paragraph.find(U'。');
+  U32View lead = title_end == U32View::npos
+                     ? paragraph
+                     : Trim(paragraph.substr(title_end + 1));
+  const bool office_subject =
+      ContainsAny(subject.substr(0, std::min<size_t>(subject.size(), 4)),
+                  {U"办公室", U"创建办", U"督查"});
+  const bool units_owe =
+      has_sections && !office_subject &&
+      (subject.rfind(U"各", 0) == 0 ||
+       ContainsAny(subject, {U"各部门要", U"各科室要", U"各单位要"}) ||
+       lead.rfind(U"各", 0) == 0);
+  if (!owner_body.empty()) {
+    d->set_owner_body_id(owner_body);
+  } else if (units_owe) {
+    d->set_owner_unit_kind("section");
+  } else if (BodyById("office") != nullptr) {
+    d->set_owner_body_id("office");
+  } else if (has_sections) {
+    d->set_owner_unit_kind("section");
+  }
+  if (!task_of_line_[i].empty()) d->set_task_id(task_of_line_[i]);
+  if (Contains(sn, U"整治期间")) {
+    for (const v1::Phase& p : c_->schedule().phases())
+      if (p.name().find("整治") != std::string::npos)
+        d->add_active_phase_ids(p.id());
+  }
+  Provenance("duty", d->id(), l);
 }
 
 // A task with sub-tasks passes its responsibility lines to those of its
 // sub-tasks that have none of their own.
 void PlanParser::InheritAssignments() {
   std::map<std::string, std::vector<v1::Assignment>> own;
-  for (const v1::Assignment& a : c_->assignments()) own[a.task_id()].push_back(a);
+  for (const v1::Assignment& a : c_->assignments())
+    own[a.task_id()].push_back(a);
   for (const v1::Task& t : c_->tasks()) {
     if (own.count(t.id()) != 0) continue;
     for (std::string p = t.parent_id(); !p.empty();) {
@@ -960,7 +1057,8 @@ void PlanParser::InheritAssignments() {
           a.set_task_id(t.id());
           *c_->add_assignments() = a;
         }
-        out_->add_notes("task " + t.id() + " takes the responsibility lines of task " + p);
+        out_->add_notes("task " + t.id() +
+                        " takes the responsibility lines of task " + p);
         break;
       }
       std::string next;
@@ -977,7 +1075,8 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
   used_.assign(lines_.size(), false);
   task_of_line_.assign(lines_.size(), "");
   phase_line_.assign(lines_.size(), false);
-  c_->set_id(options_.campaign_id().empty() ? "imported" : options_.campaign_id());
+  c_->set_id(options_.campaign_id().empty() ? "imported"
+                                            : options_.campaign_id());
   // Top-level sections: 一、二、… in order.
   std::vector<size_t> sections;
   int expect = 1;
@@ -997,7 +1096,8 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
     year_ = std::stoi(c_->documents(0).issue_date().substr(0, 4));
   if (year_ == 0) year_ = internal::FirstYear(internal::ToU32(c_->name()));
   if (year_ == 0 && !lines_.empty()) {
-    for (size_t i = 0; i < std::min<size_t>(lines_.size(), 5) && year_ == 0; ++i)
+    for (size_t i = 0; i < std::min<size_t>(lines_.size(), 5) && year_ == 0;
+         ++i)
       year_ = internal::FirstYear(lines_[i].norm);
   }
   // The plan's own unit: the issuer, when named.
@@ -1005,9 +1105,12 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
   // Sections.
   for (size_t s = 0; s < sections.size(); ++s) {
     const size_t begin = sections[s];
-    const size_t end = s + 1 < sections.size() ? sections[s + 1] : lines_.size();
+    const size_t end =
+        s + 1 < sections.size() ? sections[s + 1] : lines_.size();
     const LogicalLine& head = lines_[begin];
-    U32View title = Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
+    U32View title =
+        Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
+    Provenance("section", ToUtf8(title), head);
     switch (SectionOf(head.norm)) {
       case SectionKind::kTasks:
         Use(begin);
@@ -1022,20 +1125,40 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
     }
     (void)title;
   }
+  // 抄送 and 签发人 lines are the document's wherever they stand.
+  for (size_t i = body; i < lines_.size(); ++i) {
+    U32 label;
+    size_t value_at;
+    if (used_[i] || !MatchLabel(lines_[i].norm, &label, &value_at)) continue;
+    U32View value = Trim(U32View(lines_[i].text).substr(value_at));
+    v1::Document* doc = c_->mutable_documents(0);
+    if (label == U"抄送") {
+      for (const U32& r : SplitNames(value)) doc->add_copied_to(ToUtf8(r));
+      Provenance("document", "plan", lines_[i]);
+      Use(i);
+    } else if (label == U"签发人") {
+      doc->set_signer(ToUtf8(value));
+      Provenance("document", "plan", lines_[i]);
+      Use(i);
+    }
+  }
   Organization();
   // What is left of each section is kept as text.
   for (size_t s = 0; s < sections.size(); ++s) {
     const size_t begin = sections[s];
-    const size_t end = s + 1 < sections.size() ? sections[s + 1] : lines_.size();
+    const size_t end =
+        s + 1 < sections.size() ? sections[s + 1] : lines_.size();
     const LogicalLine& head = lines_[begin];
-    U32View title = Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
+    U32View title =
+        Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
     size_t stop = title.find_first_of(U"。");
     if (stop != U32View::npos) title = title.substr(0, stop);
     const bool head_used = used_[begin];
     Use(begin);
     if (!head_used) {
       // The heading's own text after its title, if any, is the block's.
-      U32View rest = Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
+      U32View rest =
+          Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
       if (stop != U32View::npos && stop + 1 < rest.size()) used_[begin] = false;
     }
     TextBlocks(begin + (used_[begin] ? 1 : 0), end, title);
@@ -1051,8 +1174,9 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
       b->set_title("前言");
       b->set_kind(v1::GOAL);
       for (size_t i : rest) {
-        b->set_text(b->text().empty() ? ToUtf8(lines_[i].text)
-                                      : b->text() + "\n" + ToUtf8(lines_[i].text));
+        b->set_text(b->text().empty()
+                        ? ToUtf8(lines_[i].text)
+                        : b->text() + "\n" + ToUtf8(lines_[i].text));
         Use(i);
       }
       Provenance("text_block", b->id(), lines_[rest.front()].first,
@@ -1093,20 +1217,20 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
   // Every line: used, or listed with why.
   for (size_t i = 0; i < lines_.size(); ++i) {
     if (used_[i]) continue;
-    skipped.push_back({lines_[i].first, ToUtf8(lines_[i].text), v1::NOT_UNDERSTOOD,
-                       lines_[i].first == lines_[i].last
-                           ? ""
-                           : "lines " + std::to_string(lines_[i].first) + "–" +
-                                 std::to_string(lines_[i].last)});
+    skipped.push_back({lines_[i].first, lines_[i].last, ToUtf8(lines_[i].text),
+                       v1::NOT_UNDERSTOOD, ""});
   }
   std::stable_sort(skipped.begin(), skipped.end(),
-                   [](const internal::Skip& a, const internal::Skip& b) { return a.line < b.line; });
+                   [](const internal::Skip& a, const internal::Skip& b) {
+                     return a.line < b.line;
+                   });
   for (const internal::Skip& k : skipped) {
     v1::SkippedLine* s = out_->add_skipped();
     s->set_line(k.line);
     s->set_text(k.text);
     s->set_fate(k.fate);
     s->set_note(k.note);
+    s->set_last_line(k.last_line);
   }
 }
 
@@ -1120,7 +1244,8 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
                                    " is out of range 1990..2099");
   }
   std::string utf8, encoding;
-  CW_RETURN_IF_ERROR(internal::DecodePlanBytes(bytes, options.encoding(), &utf8, &encoding));
+  CW_RETURN_IF_ERROR(
+      internal::DecodePlanBytes(bytes, options.encoding(), &utf8, &encoding));
   std::vector<LogicalLine> lines;
   std::vector<internal::Skip> skipped;
   int line_count = 0;

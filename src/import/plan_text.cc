@@ -37,7 +37,8 @@ U32 ToU32(std::string_view s) {
       break;
     }
     for (int k = 1; k < n; ++k)
-      cp = (cp << 6) | (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
+      cp = (cp << 6) |
+           (static_cast<unsigned char>(s[i + static_cast<size_t>(k)]) & 0x3F);
     out.push_back(cp);
     i += static_cast<size_t>(n);
   }
@@ -72,7 +73,11 @@ namespace {
 bool ValidUtf8(std::string_view s) {
   for (size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    size_t n = c < 0x80         ? 1
+               : (c >> 5) == 6  ? 2
+               : (c >> 4) == 14 ? 3
+               : (c >> 3) == 30 ? 4
+                                : 0;
     if (n == 0 || i + n > s.size()) return false;
     for (size_t k = 1; k < n; ++k)
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -106,7 +111,8 @@ Status FromGb18030(std::string_view bytes, std::string* out) {
 Status DecodePlanBytes(std::string_view bytes, const std::string& forced,
                        std::string* utf8, std::string* encoding) {
   std::string f;
-  for (char c : forced) f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (char c : forced)
+    f += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (f == "gbk" || f == "gb2312") f = "gb18030";
   if (!f.empty() && f != "utf-8" && f != "utf8" && f != "gb18030") {
     return Status::InvalidArgument("encoding '" + forced +
@@ -135,11 +141,14 @@ bool IsHan(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF);
 }
 
-bool IsSpace(char32_t c) { return c == ' ' || c == 0x3000 || c == '\t' || c == 0xA0; }
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == 0x3000 || c == '\t' || c == 0xA0;
+}
 
 U32View Trim(U32View t) {
   while (!t.empty() && IsSpace(t.front())) t.remove_prefix(1);
-  while (!t.empty() && (IsSpace(t.back()) || t.back() == '\r')) t.remove_suffix(1);
+  while (!t.empty() && (IsSpace(t.back()) || t.back() == '\r'))
+    t.remove_suffix(1);
   return t;
 }
 
@@ -185,7 +194,8 @@ NumberingMatch MatchNumbering(U32View norm) {
   };
   auto done = [&](Numbering style, int value) {
     skip_spaces();
-    if (i >= norm.size()) return NumberingMatch{};  // A bare label is no heading.
+    if (i >= norm.size())
+      return NumberingMatch{};  // A bare label is no heading.
     m.style = style;
     m.value = value;
     m.length = i;
@@ -204,7 +214,8 @@ NumberingMatch MatchNumbering(U32View norm) {
     size_t start = i;
     if (i < norm.size() && norm[i] >= '0' && norm[i] <= '9') {
       int v = 0;
-      while (i < norm.size() && norm[i] >= '0' && norm[i] <= '9' && i - start < 3)
+      while (i < norm.size() && norm[i] >= '0' && norm[i] <= '9' &&
+             i - start < 3)
         v = v * 10 + static_cast<int>(norm[i++] - '0');
       skip_spaces();
       if (i < norm.size() && norm[i] == ')') {
@@ -228,7 +239,9 @@ NumberingMatch MatchNumbering(U32View norm) {
     size_t start = i;
     while (i < norm.size() && norm[i] >= '0' && norm[i] <= '9' && i - start < 3)
       v = v * 10 + static_cast<int>(norm[i++] - '0');
-    if (i < norm.size() && (norm[i] == '.' || norm[i] == U'、' || norm[i] == U'．')) {
+    skip_spaces();  // "1 ． 整治" has odd spacing.
+    if (i < norm.size() &&
+        (norm[i] == '.' || norm[i] == U'、' || norm[i] == U'．')) {
       // "1.5万" or "2017." are not labels: a digit right after the dot is.
       if (i + 1 < norm.size() && norm[i + 1] >= '0' && norm[i + 1] <= '9')
         return NumberingMatch{};
@@ -243,7 +256,8 @@ NumberingMatch MatchNumbering(U32View norm) {
     if (v <= 0) return NumberingMatch{};
     i = end;
     skip_spaces();
-    if (i < norm.size() && (norm[i] == U'、' || norm[i] == ',' || norm[i] == '.')) {
+    if (i < norm.size() &&
+        (norm[i] == U'、' || norm[i] == ',' || norm[i] == '.')) {
       ++i;
       return done(Numbering::kChineseComma, v);
     }
@@ -284,15 +298,26 @@ bool IsChrome(U32View norm) {
   static const U32View kMarks[] = {U"发布日期", U"发布时间", U"浏览次数",
                                    U"阅读次数", U"点击次数", U"打印本页",
                                    U"关闭窗口", U"【打印】", U"【关闭】",
-                                   U"分享到", U"字体:", U"字号:"};
+                                   U"分享到",   U"字体:",    U"字号:"};
   for (U32View m : kMarks)
     if (norm.find(m) != U32View::npos) return true;
-  return false;
+  // A breadcrumb: "首页 > 通知公告", "当前位置：…".
+  if (norm.find(U"当前位置") != U32View::npos) return true;
+  return norm.find(U"首页") != U32View::npos && norm.find('>') != U32View::npos;
 }
 
 bool EndsSentence(U32View norm) {
   if (norm.empty()) return true;
-  return U32View(U"。;:!?”\"…)》").find(norm.back()) != U32View::npos;
+  if (U32View(U"。;:!?”\"…)》").find(norm.back()) != U32View::npos) return true;
+  // Titles end in what they are.
+  for (U32View end : {U32View(U"通知"), U32View(U"方案"), U32View(U"计划"),
+                      U32View(U"意见"), U32View(U"办法"), U32View(U"文件"),
+                      U32View(U"决定"), U32View(U"安排")}) {
+    if (norm.size() >= end.size() &&
+        norm.substr(norm.size() - end.size()) == end)
+      return true;
+  }
+  return false;
 }
 
 // Starts something of its own: numbering, a label, a phase.
@@ -302,9 +327,9 @@ bool StartsStructure(const LogicalLine& l) {
   size_t at;
   if (MatchNumbering(l.norm).style != Numbering::kNone) return true;
   if (MatchLabel(l.norm, &label, &at)) return true;
+  if (l.norm.size() <= 30 && l.norm.back() == ':') return true;  // 主送 line.
   return l.norm.size() >= 2 && l.norm[0] == U'第' &&
-         l.norm.find(U"阶段") != U32View::npos &&
-         l.norm.find(U"阶段") < 6;
+         l.norm.find(U"阶段") != U32View::npos && l.norm.find(U"阶段") < 6;
 }
 
 U32 Key(U32View norm) {
@@ -355,7 +380,8 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
     std::transform(l.text.begin(), l.text.end(), l.norm.begin(), Fold);
     l.heading = heading;
     if (IsChrome(l.norm)) {
-      skipped->push_back({number, ToUtf8(l.text), v1::WEB_CHROME, "web page chrome"});
+      skipped->push_back(
+          {number, number, ToUtf8(l.text), v1::WEB_CHROME, "web page chrome"});
     } else {
       lines.push_back(std::move(l));
     }
@@ -416,15 +442,17 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
       continue;
     }
     const LogicalLine& original = joined[static_cast<size_t>(duplicate_of[i])];
-    const std::string note = "repeats line" +
-                             (original.first == original.last
-                                  ? " " + std::to_string(original.first)
-                                  : "s " + std::to_string(original.first) + "–" +
-                                        std::to_string(original.last));
-    skipped->push_back({joined[i].first, ToUtf8(joined[i].text), v1::DUPLICATE, note});
+    const std::string note =
+        "repeats line" + (original.first == original.last
+                              ? " " + std::to_string(original.first)
+                              : "s " + std::to_string(original.first) + "–" +
+                                    std::to_string(original.last));
+    skipped->push_back({joined[i].first, joined[i].last, ToUtf8(joined[i].text),
+                        v1::DUPLICATE, note});
   }
-  std::stable_sort(skipped->begin(), skipped->end(),
-                   [](const Skip& a, const Skip& b) { return a.line < b.line; });
+  std::stable_sort(
+      skipped->begin(), skipped->end(),
+      [](const Skip& a, const Skip& b) { return a.line < b.line; });
 }
 
 }  // namespace chuangwen::internal

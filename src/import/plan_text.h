@@ -40,6 +40,7 @@ struct LogicalLine {
 
 struct Skip {
   int line;
+  int last_line;
   std::string text;
   v1::LineFate fate;
   std::string note;
@@ -53,18 +54,18 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
 // Numbering labels at the start of a line.
 enum class Numbering {
   kNone,
-  kChineseComma,   // 一、
-  kChineseParen,   // （一）
-  kArabic,         // 1. 1、 1．
-  kArabicParen,    // （1）
-  kCircled,        // ①
-  kChineseShi,     // 一是
+  kChineseComma,  // 一、
+  kChineseParen,  // （一）
+  kArabic,        // 1. 1、 1．
+  kArabicParen,   // （1）
+  kCircled,       // ①
+  kChineseShi,    // 一是
 };
 
 struct NumberingMatch {
   Numbering style = Numbering::kNone;
-  int value = 0;       // 1-based.
-  size_t length = 0;   // Characters of the label (and spaces after it).
+  int value = 0;      // 1-based.
+  size_t length = 0;  // Characters of the label (and spaces after it).
 };
 
 // Recognises a numbering label at the start of `norm` (spaces inside the

@@ -60,15 +60,19 @@ void Review(const v1::ImportResult& r) {
   std::map<std::string, std::string> names;
   for (const v1::Person& p : c.people()) names[p.id()] = p.name();
   for (const v1::Body& b : c.bodies()) {
-    std::printf("  %s  [%s]\n", b.name().c_str(), Source(r, "body", b.id()).c_str());
+    std::printf("  %s  [%s]\n", b.name().c_str(),
+                Source(r, "body", b.id()).c_str());
     for (const v1::Member& m : b.members()) {
       std::string who = m.person_id();
       for (const v1::Person& p : c.people())
-        if (p.id() == who && !p.contact().empty()) who += "（" + p.contact() + "）";
-      std::printf("    %s %s%s\n", Pad(MemberRoleName(m.role()), 22).c_str(), who.c_str(),
+        if (p.id() == who && !p.contact().empty())
+          who += "（" + p.contact() + "）";
+      std::printf("    %s %s%s\n", Pad(MemberRoleName(m.role()), 22).c_str(),
+                  who.c_str(),
                   m.note().empty() ? "" : ("  " + m.note()).c_str());
     }
-    for (const std::string& d : b.duties()) std::printf("    职责 %s\n", d.c_str());
+    for (const std::string& d : b.duties())
+      std::printf("    职责 %s\n", d.c_str());
   }
   std::printf("  units:");
   for (const v1::Unit& u : c.units()) std::printf(" %s", u.name().c_str());
@@ -76,44 +80,54 @@ void Review(const v1::ImportResult& r) {
   for (const v1::Task& t : c.tasks()) {
     int depth = 0;
     for (char ch : t.id()) depth += ch == '.';
-    std::printf("  %s%s %s %s  [%s]\n", std::string(static_cast<size_t>(depth) * 2, ' ').c_str(),
-                Pad(t.id(), 5).c_str(), t.numbering().c_str(), t.title().c_str(),
-                Source(r, "task", t.id()).c_str());
+    std::printf("  %s%s %s %s  [%s]\n",
+                std::string(static_cast<size_t>(depth) * 2, ' ').c_str(),
+                Pad(t.id(), 5).c_str(), t.numbering().c_str(),
+                t.title().c_str(), Source(r, "task", t.id()).c_str());
     for (const v1::Assignment& a : c.assignments()) {
       if (a.task_id() != t.id()) continue;
-      std::printf("  %s      %s %s\n", std::string(static_cast<size_t>(depth) * 2, ' ').c_str(),
-                  Pad(a.label(), 12).c_str(),
-                  (a.person_id().empty() ? a.unit_id() : a.person_id()).c_str());
+      std::printf(
+          "  %s      %s %s\n",
+          std::string(static_cast<size_t>(depth) * 2, ' ').c_str(),
+          Pad(a.label(), 12).c_str(),
+          (a.person_id().empty() ? a.unit_id() : a.person_id()).c_str());
     }
   }
   std::printf("\nPhases\n");
   for (const v1::Phase& p : c.schedule().phases()) {
     std::printf("  %s %s → %s  [%s]\n", Pad(p.name(), 30).c_str(),
                 p.start().empty() ? "…" : p.start().c_str(),
-                p.end().empty() ? "…" : p.end().c_str(), Source(r, "phase", p.id()).c_str());
+                p.end().empty() ? "…" : p.end().c_str(),
+                Source(r, "phase", p.id()).c_str());
   }
   std::printf("\nDuties\n");
   for (const v1::Duty& d : c.schedule().duties()) {
     std::string rule;
-    chuangwen::Status s = chuangwen::Encode(d.rule(), chuangwen::Format::kJson, &rule);
-    std::printf("  %s  %s  owner %s%s%s  [%s]\n", d.title().c_str(), rule.c_str(),
-                d.owner_unit_kind().empty() ? d.owner_body_id().c_str()
-                                            : ("every " + d.owner_unit_kind()).c_str(),
-                d.recipient().empty() ? "" : " → ", d.recipient().c_str(),
-                Source(r, "duty", d.id()).c_str());
+    chuangwen::Status s =
+        chuangwen::Encode(d.rule(), chuangwen::Format::kJson, &rule);
+    std::printf(
+        "  %s  %s  owner %s%s%s  [%s]\n", d.title().c_str(), rule.c_str(),
+        d.owner_unit_kind().empty() ? d.owner_body_id().c_str()
+                                    : ("every " + d.owner_unit_kind()).c_str(),
+        d.recipient().empty() ? "" : " → ", d.recipient().c_str(),
+        Source(r, "duty", d.id()).c_str());
   }
   std::printf("\nText blocks\n");
   for (const v1::TextBlock& b : c.text_blocks()) {
     std::string flags;
-    for (const std::string& f : b.flags()) flags += (flags.empty() ? "" : "、") + f;
-    std::printf("  %s %s%s  [%s]\n", Pad(v1::TextBlockKind_Name(b.kind()), 12).c_str(),
-                b.title().c_str(), flags.empty() ? "" : ("  (" + flags + ")").c_str(),
-                Source(r, "text_block", b.id()).c_str());
+    for (const std::string& f : b.flags())
+      flags += (flags.empty() ? "" : "、") + f;
+    std::printf(
+        "  %s %s%s  [%s]\n", Pad(v1::TextBlockKind_Name(b.kind()), 12).c_str(),
+        b.title().c_str(), flags.empty() ? "" : ("  (" + flags + ")").c_str(),
+        Source(r, "text_block", b.id()).c_str());
   }
   std::printf("\nLines not used: %d\n", r.skipped_size());
   for (const v1::SkippedLine& s : r.skipped()) {
-    std::string text = s.text().size() > 90 ? s.text().substr(0, 90) + "…" : s.text();
-    std::printf("  L%-4d %-16s %s%s\n", s.line(), FateName(s.fate()), text.c_str(),
+    std::string text =
+        s.text().size() > 90 ? s.text().substr(0, 90) + "…" : s.text();
+    std::printf("  L%-4d %-16s %s%s\n", s.line(), FateName(s.fate()),
+                text.c_str(),
                 s.note().empty() ? "" : ("  (" + s.note() + ")").c_str());
   }
   for (const std::string& n : r.notes()) std::printf("note: %s\n", n.c_str());
@@ -128,13 +142,15 @@ int RunImport(int argc, char** argv) {
   Args args;
   std::string error;
   if (!ParseArgs(argc, argv, 2, {"o", "year", "encoding", "id"},
-                 {"json", "text", "binary", "review", "result"}, &args, &error)) {
+                 {"json", "text", "binary", "review", "result"}, &args,
+                 &error)) {
     return UsageError(error);
   }
   if (args.positional.size() != 1) {
     return UsageError(
         "usage: cw import PLAN.txt [--json | --text | --binary] [-o FILE] "
-        "[--year N] [--encoding utf-8|gb18030] [--id ID] | --review | --result");
+        "[--year N] [--encoding utf-8|gb18030] [--id ID] | --review | "
+        "--result");
   }
   std::string bytes;
   chuangwen::Status s = chuangwen::ReadFile(args.positional[0], &bytes);
@@ -166,15 +182,19 @@ int RunImport(int argc, char** argv) {
   if (args.Has("o")) {
     s = chuangwen::WriteFile(args.Value("o"), out);
     if (!s.ok()) return UsageError(s.message());
-    std::fprintf(stderr, "Wrote %s: %d tasks, %d phases, %d duties; %d lines not used, %d problems to review.\n",
+    std::fprintf(stderr,
+                 "Wrote %s: %d tasks, %d phases, %d duties; %d lines not used, "
+                 "%d problems to review.\n",
                  args.Value("o").c_str(), result.campaign().tasks_size(),
                  result.campaign().schedule().phases_size(),
-                 result.campaign().schedule().duties_size(), result.skipped_size(),
-                 result.problems().problems_size());
+                 result.campaign().schedule().duties_size(),
+                 result.skipped_size(), result.problems().problems_size());
     return kExitOk;
   }
   std::cout << out;
-  if (format != chuangwen::Format::kBinary && (out.empty() || out.back() != '\n')) std::cout << "\n";
+  if (format != chuangwen::Format::kBinary &&
+      (out.empty() || out.back() != '\n'))
+    std::cout << "\n";
   return kExitOk;
 }
 
