@@ -525,3 +525,44 @@ TEST_F(CapiTest, ManyThreadsQueryOneHandle) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CapiImportTest, ImportPlanAnswersAResultAndRefusesGarbage) {
+  const std::string plan =
+      "一、主要任务\n（一）整治环境\n责任科室：市容科\n二、时间安排\n"
+      "（一）整治阶段（2025年4月—8月）：集中整治。\n";
+  Bytes out;
+  ASSERT_EQ(cw_import_plan(reinterpret_cast<const uint8_t*>(plan.data()),
+                           plan.size(), nullptr, 0, CW_FORMAT_JSON,
+                           CW_FORMAT_JSON, &out.data, &out.size),
+            CW_OK)
+      << cw_last_error_message();
+  EXPECT_NE(out.str().find("\"start\":\"2025-04-01\""), std::string::npos)
+      << out.str();
+  const std::string options = R"({"year": 12})";
+  Bytes bad;
+  EXPECT_EQ(
+      cw_import_plan(reinterpret_cast<const uint8_t*>(plan.data()), plan.size(),
+                     reinterpret_cast<const uint8_t*>(options.data()),
+                     options.size(), CW_FORMAT_JSON, CW_FORMAT_JSON, &bad.data,
+                     &bad.size),
+      CW_EINVALID);
+  EXPECT_EQ(cw_import_plan(nullptr, 3, nullptr, 0, CW_FORMAT_JSON,
+                           CW_FORMAT_JSON, &bad.data, &bad.size),
+            CW_EINVALID);
+  std::mt19937 rng(9);
+  for (int round = 0; round < 300; ++round) {
+    std::string junk(rng() % 400, '\0');
+    for (char& c : junk)
+      c = static_cast<char>(
+          rng() % 3 == 0 ? rng() : "一、（）1.责任科室：\n"[rng() % 12]);
+    Bytes b;
+    int code = cw_import_plan(reinterpret_cast<const uint8_t*>(junk.data()),
+                              junk.size(), nullptr, 0, CW_FORMAT_JSON,
+                              CW_FORMAT_BINARY, &b.data, &b.size);
+    EXPECT_TRUE(code == CW_OK || code == CW_EPARSE) << cw_last_error_message();
+  }
+}
+
+}  // namespace

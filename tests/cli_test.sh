@@ -129,5 +129,17 @@ printf 'not a ledger' > "$work/bogus.db"
 expect 2 "not a chuangwen ledger" -- "$cw" ledger "$work/bogus.db" list
 expect 2 "does not exist" -- "$cw" ledger "$work/none.db" list
 
+# Plan import.
+fixtures=$(dirname "$0")/import
+expect 0 "文号 青园林〔2024〕15号   发文 青川市园林绿化管理局   日期 2024-04-02" -- "$cw" import "$fixtures/levels.txt" --review
+expect 0 "L31   duplicate        （一）加强领导。" -- "$cw" import "$fixtures/webpage.txt" --review
+expect 0 "Wrote $work/gbk.textproto: 4 tasks, 2 phases, 0 duties; 0 lines not used, 0 problems to review." -- "$cw" import "$fixtures/gbk.txt" -o "$work/gbk.textproto"
+expect 0 "No problems." -- "$cw" validate "$work/gbk.textproto"
+"$cw" import "$fixtures/levels.txt" --json -o "$work/levels.json" 2>/dev/null || fail "import --json"
+expect 1 "task 1.1.1.1 has no responsible or lead unit" -- "$cw" validate "$work/levels.json"
+expect 0 '"encoding":"UTF-8"' -- "$cw" import "$fixtures/gbk.txt" --result
+expect 2 "none.txt: no such file" -- "$cw" import "$work/none.txt"
+expect 2 "usage: cw import" -- "$cw" import
+
 if [[ $failures -ne 0 ]]; then echo "cli: $failures failed"; exit 1; fi
 echo "cli: all checks passed"

@@ -91,7 +91,8 @@ std::map<std::string, std::string> Members(const v1::Campaign& c,
     if (b.id() != body) continue;
     for (const v1::Member& m : b.members()) {
       std::string& v = out[v1::MemberRole_Name(m.role())];
-      v += (v.empty() ? "" : "、") + m.person_id();
+      v += (v.empty() ? "" : "、") +
+           (m.person_id().empty() ? "[" + m.unit_id() + "]" : m.person_id());
     }
   }
   return out;
@@ -143,7 +144,10 @@ TEST(PlanImportTest, FiveLevelsOfNumberingEveryLabelAndTheOrganization) {
   EXPECT_EQ(Members(c, "leading-group"),
             (std::map<std::string, std::string>{
                 {"MEMBER_ROLE_LEADER", "秦德厚"},
-                {"MEMBER_ROLE_DEPUTY_LEADER", "庞文静、俞志刚"}}));
+                {"MEMBER_ROLE_DEPUTY_LEADER", "庞文静、俞志刚"},
+                // 各科室负责同志: each section, seated by its head.
+                {"MEMBER_ROLE_MEMBER",
+                 "[公园管理科]、[宣传科]、[绿化养护科]、[办公室]、[督查科]"}}));
   EXPECT_EQ(Members(c, "office"), (std::map<std::string, std::string>{
                                       {"MEMBER_ROLE_DIRECTOR", "俞志刚"},
                                       {"MEMBER_ROLE_DEPUTY_DIRECTOR", "卜晓燕"},
@@ -165,12 +169,13 @@ TEST(PlanImportTest, FiveLevelsOfNumberingEveryLabelAndTheOrganization) {
     if (p.id() == "祁海波") {
       EXPECT_EQ(p.contact(), "13800000017");
     }
-  // The generic seat is a note, not a person.
-  EXPECT_NE(
-      std::find(
-          r.notes().begin(), r.notes().end(),
-          "成员: 各科室负责同志 (not a named person; review the members)"),
-      r.notes().end());
+  for (const v1::Body& b : c.bodies()) {
+    for (const v1::Member& m : b.members()) {
+      if (!m.unit_id().empty()) {
+        EXPECT_EQ(m.note(), "各科室负责同志");
+      }
+    }
+  }
   // Tasks: 一、 is the section; （一）1.（1）① nest four levels below it.
   std::vector<std::string> ids, numbering;
   for (const v1::Task& t : c.tasks()) {
@@ -503,9 +508,14 @@ TEST(PlanImportSamplesTest, LaoshanTemplate) {
                 "第三阶段：全面实施 2023-04-01..2023-10-31",
                 "第四阶段：自查自纠 2023-11-01..2023-11-30",
                 "第五阶段：巩固提高 2023-12-01..2023-12-31"}));
-  EXPECT_EQ(
-      Members(c, "leading-group"),
-      (std::map<std::string, std::string>{{"MEMBER_ROLE_LEADER", "李巧凤"}}));
+  std::map<std::string, std::string> group = Members(c, "leading-group");
+  EXPECT_EQ(group["MEMBER_ROLE_LEADER"], "李巧凤");
+  // 各部门负责人为成员: every department seated; 各分管领导 is left as a note.
+  EXPECT_EQ(std::count(group["MEMBER_ROLE_MEMBER"].begin(),
+                       group["MEMBER_ROLE_MEMBER"].end(), '['),
+            13);
+  EXPECT_EQ(r.notes(1),
+            "任副组长: 各分管领导 (not a named person; review the members)");
   ASSERT_EQ(c.schedule().duties_size(), 2);
   EXPECT_EQ(Rule(c.schedule().duties(0)), R"({"monthly":{"day":20}})");
   EXPECT_EQ(c.schedule().duties(0).recipient(), "局办公室");

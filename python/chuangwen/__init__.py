@@ -24,7 +24,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 __all__ = [
     "Campaign", "Ledger", "Error", "NotFoundError", "ParseError", "InvalidError",
-    "PermissionDeniedError", "ConflictError",
+    "PermissionDeniedError", "ConflictError", "import_plan",
     "FORMAT_BINARY", "FORMAT_JSON", "FORMAT_TEXT", "version", "library",
 ]
 
@@ -570,6 +570,24 @@ class Ledger(_Owned):
     def import_log(self, data: bytes) -> None:
         keep, ptr, size = _bytes_arg(data)
         _check(library.cw_ledger_import(self._live(), ptr, size))
+
+
+_declare("cw_import_plan", ctypes.c_int, _u8p, _size, _u8p, _size, ctypes.c_int, ctypes.c_int,
+         *_out)
+
+
+def import_plan(text: Union[bytes, str], year: int = 0, encoding: str = "",
+                campaign_id: str = "") -> Dict[str, Any]:
+    """Proposes a campaign from a plan's text (str, or bytes in UTF-8 or
+    GB18030): the chuangwen.v1.ImportResult as a dict with "campaign",
+    "provenance", "skipped" (every unused line and why), "problems"."""
+    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+    options = json.dumps({"year": year, "encoding": encoding,
+                          "campaign_id": campaign_id}).encode("utf-8")
+    keep, ptr, size = _bytes_arg(data)
+    okeep, optr, osize = _bytes_arg(options)
+    return json.loads(_call_bytes(library.cw_import_plan, ptr, size, optr, osize, FORMAT_JSON,
+                                  FORMAT_JSON).decode("utf-8"))
 
 
 class RankIndex(_Owned):

@@ -273,6 +273,27 @@ class PlanParser {
     Provenance("member", body->id() + "/" + person, l);
   }
 
+  // "各科室负责同志" as members: each section seated by its head (a member
+  // naming the unit). False when the phrase names no kind of unit known.
+  bool SeatUnits(v1::Body* body, U32View who, v1::MemberRole role,
+                 const LogicalLine& l) {
+    std::string kind;
+    if (ContainsAny(who, {U"各科室", U"各科", U"各处室"})) kind = "section";
+    if (ContainsAny(who, {U"各部门", U"各单位"})) kind = "*";
+    if (kind.empty()) return false;
+    bool any = false;
+    for (const v1::Unit& u : c_->units()) {
+      if (u.kind() == "bureau" || (kind != "*" && u.kind() != kind)) continue;
+      v1::Member* m = body->add_members();
+      m->set_unit_id(u.id());
+      m->set_role(role);
+      m->set_note(ToUtf8(Trim(who)));
+      Provenance("member", body->id() + "/" + u.id(), l);
+      any = true;
+    }
+    return any;
+  }
+
   // ---- Passes ----
   void Header(size_t begin, size_t end);
   void Trailer();
@@ -532,7 +553,7 @@ bool PlanParser::OrganizationLine(size_t i) {
       U32 name = CleanName(who);
       if (LooksLikeName(name) && !IsGenericSeat(who)) {
         AddMember(b, Person(name, l), role, l);
-      } else {
+      } else if (!SeatUnits(b, who, role, l)) {
         out_->add_notes(ToUtf8(marker) + ": " + ToUtf8(who) +
                         " (not a named person; review the members)");
       }
@@ -657,7 +678,8 @@ bool PlanParser::OrganizationLine(size_t i) {
               if (p.id() == id) p.set_contact(ToUtf8(phone));
           }
           AddMember(b, id, role, l);
-        } else if (!who.empty() && !(who[0] >= '0' && who[0] <= '9')) {
+        } else if (!who.empty() && !(who[0] >= '0' && who[0] <= '9') &&
+                   !SeatUnits(b, who, role, l)) {
           out_->add_notes(ToUtf8(seat) + ": " + ToUtf8(who) +
                           " (not a named person; review the members)");
         }

@@ -63,7 +63,8 @@ void Review(const v1::ImportResult& r) {
     std::printf("  %s  [%s]\n", b.name().c_str(),
                 Source(r, "body", b.id()).c_str());
     for (const v1::Member& m : b.members()) {
-      std::string who = m.person_id();
+      std::string who =
+          m.person_id().empty() ? "[" + m.unit_id() + "]" : m.person_id();
       for (const v1::Person& p : c.people())
         if (p.id() == who && !p.contact().empty())
           who += "（" + p.contact() + "）";

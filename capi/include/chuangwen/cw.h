@@ -454,6 +454,19 @@ int cw_ledger_export(const cw_ledger *ledger, uint8_t **out,
  * nothing. CW_ECONFLICT if the ledger has events. */
 int cw_ledger_import(cw_ledger *ledger, const uint8_t *data, size_t size);
 
+/* ---- Plan import (方案导入) ---------------------------------------------- */
+
+/* Reads a plan's text (UTF-8 or GB18030, detected) and answers a
+ * chuangwen.v1.ImportResult in `format`: the proposed campaign, where each
+ * part came from, every line not used with why, and the campaign's
+ * validation problems. `options` is a chuangwen.v1.ImportOptions in
+ * `options_format` (NULL and 0 for the defaults). Fails only on bytes that
+ * are neither encoding (CW_EPARSE) or bad options (CW_EINVALID).
+ * Ownership: caller frees *out with cw_free(). */
+int cw_import_plan(const uint8_t *text, size_t size, const uint8_t *options,
+                   size_t options_size, int options_format, int format,
+                   uint8_t **out, size_t *out_size);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

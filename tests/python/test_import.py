@@ -1,0 +1,44 @@
+"""ctypes tests: plan import from text and from GB18030 bytes."""
+
+import os
+import unittest
+
+import chuangwen
+
+FIXTURES = os.path.join(os.path.dirname(__file__), "..", "import")
+
+
+class ImportTest(unittest.TestCase):
+    def read(self, name):
+        with open(os.path.join(FIXTURES, name), encoding="utf-8") as f:
+            return f.read()
+
+    def test_import_from_text(self):
+        result = chuangwen.import_plan(self.read("levels.txt"), campaign_id="qyl-2024")
+        campaign = result["campaign"]
+        self.assertEqual(campaign["id"], "qyl-2024")
+        self.assertEqual(campaign["documents"][0]["number"], "青园林〔2024〕15号")
+        self.assertEqual(len(campaign["tasks"]), 12)
+        self.assertEqual(result["skipped"], [])
+        self.assertEqual(result["encoding"], "UTF-8")
+        # A proposed campaign loads like any other.
+        with chuangwen.Campaign.from_dict(campaign) as c:
+            self.assertEqual(c.problem_count(), len(result["problems"]["problems"]))
+
+    def test_gb18030_bytes_and_unused_lines(self):
+        text = self.read("webpage.txt")
+        result = chuangwen.import_plan(text.encode("gb18030"))
+        self.assertEqual(result["encoding"], "GB18030")
+        fates = [s["fate"] for s in result["skipped"]]
+        self.assertEqual(fates.count("DUPLICATE"), 3)
+        self.assertEqual(fates.count("WEB_CHROME"), 3)
+
+    def test_bad_bytes_and_options(self):
+        with self.assertRaises(chuangwen.ParseError):
+            chuangwen.import_plan(b"\xff\xff\xff\x80")
+        with self.assertRaises(chuangwen.InvalidError):
+            chuangwen.import_plan("一、任务", encoding="latin-1")
+
+
+if __name__ == "__main__":
+    unittest.main()
