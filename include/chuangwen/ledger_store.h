@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "chuangwen/evidence.h"
 #include "chuangwen/ledger.h"
 
 struct sqlite3;
@@ -56,8 +57,13 @@ class LedgerStore {
   Status ReplaceCampaign(const v1::Campaign& campaign,
                          const std::string& reason);
 
+  // Stores evidence events (佐证资料) in the same file, all or nothing,
+  // checked against the campaign in force (see EvidenceBook::Append).
+  Status AppendEvidence(const std::vector<v1::EvidenceEvent>& batch);
+
   // The folded state and its queries.
   const Ledger& ledger() const { return *ledger_; }
+  const EvidenceBook& evidence() const { return *evidence_; }
   // One item's (or escalation's) state and events, read from the file.
   Status History(const std::string& item_id, v1::ItemHistory* out) const;
   // Campaign versions: 1 is the one the store was created with.
@@ -85,10 +91,13 @@ class LedgerStore {
                       const std::vector<std::string>& units);
   Status InsertCampaign(const v1::Campaign& campaign,
                         const std::string& reason);
+  Status AppendEvidenceWithin(const std::vector<v1::EvidenceEvent>& batch,
+                              bool commit);
 
   std::string path_;
   sqlite3* db_;
   std::unique_ptr<Ledger> ledger_;
+  std::unique_ptr<EvidenceBook> evidence_;
   int campaign_version_ = 0;
 };
 

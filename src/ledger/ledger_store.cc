@@ -42,6 +42,22 @@ CREATE INDEX events_by_time ON events (at);
 CREATE INDEX events_by_kind ON events (kind);
 )sql";
 
+// Evidence events (佐证资料), folded apart from the ledger's, each under the
+// campaign version in force when it was stored.
+const char kEvidenceSchema[] = R"sql(
+CREATE TABLE IF NOT EXISTS evidence_events (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  task_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  kind INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  campaign_version INTEGER NOT NULL,
+  event BLOB NOT NULL             -- chuangwen.v1.EvidenceEvent.
+);
+CREATE INDEX IF NOT EXISTS evidence_by_task ON evidence_events (task_id, at);
+)sql";
+
 // One prepared statement, finalized on scope exit.
 class Statement {
  public:
@@ -181,6 +197,7 @@ Status LedgerStore::Create(const std::string& path,
   if (s.ok()) s = Configure(db.get(), path, options);
   if (s.ok()) s = Exec(db.get(), path, "BEGIN IMMEDIATE");
   if (s.ok()) s = Exec(db.get(), path, kSchema);
+  if (s.ok()) s = Exec(db.get(), path, kEvidenceSchema);
   if (s.ok()) {
     const std::string pragmas =
         "PRAGMA application_id=" + std::to_string(kApplicationId) +
@@ -191,6 +208,7 @@ Status LedgerStore::Create(const std::string& path,
   LedgerOptions lo;
   lo.keep_events = false;
   store->ledger_ = std::make_unique<Ledger>(model, lo);
+  store->evidence_ = std::make_unique<EvidenceBook>(model);
   if (s.ok()) s = store->InsertCampaign(campaign, "created");
   if (s.ok()) s = Exec(store->db_, path, "COMMIT");
   if (!s.ok()) {
@@ -227,6 +245,8 @@ Status LedgerStore::Open(const std::string& path,
         "; this library reads " + std::to_string(kSchemaVersion));
   }
   CW_RETURN_IF_ERROR(Configure(db.get(), path, options));
+  // Files from before evidence was kept gain its table.
+  CW_RETURN_IF_ERROR(Exec(db.get(), path, kEvidenceSchema));
   std::unique_ptr<LedgerStore> store(new LedgerStore(path, db.release()));
   CW_RETURN_IF_ERROR(store->Load());
   *out = std::move(store);
@@ -327,6 +347,77 @@ Status LedgerStore::Load() {
     }
   }
   campaign_version_ = static_cast<int>(versions.size());
+  // Evidence, each event under the campaign version it was stored with.
+  evidence_ = std::make_unique<EvidenceBook>(versions[0].campaign);
+  Statement ev(db_, "SELECT seq, campaign_version, event FROM evidence_events ORDER BY seq");
+  if (!ev.ok()) return SqlError(db_, path_, "cannot read evidence");
+  int erc;
+  while ((erc = ev.Step()) == SQLITE_ROW) {
+    const int64_t version = sqlite3_column_int64(ev.get(), 1);
+    if (version < 1 || version > static_cast<int64_t>(versions.size())) {
+      return Status::ParseError("ledger '" + path_ + "': evidence event " +
+                                std::to_string(sqlite3_column_int64(ev.get(), 0)) +
+                                " names campaign version " + std::to_string(version) +
+                                " (the file is damaged)");
+    }
+    evidence_->ReplaceCampaign(versions[static_cast<size_t>(version - 1)].campaign);
+    v1::EvidenceEvent e;
+    std::string_view bytes = ev.ColumnBytes(2);
+    if (!e.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+      return Status::ParseError("ledger '" + path_ + "': evidence event " +
+                                std::to_string(sqlite3_column_int64(ev.get(), 0)) +
+                                " does not parse (the file is damaged)");
+    }
+    Status s = evidence_->Append({e});
+    if (!s.ok()) {
+      return Status::ParseError("ledger '" + path_ + "': a stored evidence event does not fold (" +
+                                s.message() + "); the file was changed outside chuangwen");
+    }
+  }
+  if (erc != SQLITE_DONE) return SqlError(db_, path_, "cannot read evidence");
+  evidence_->ReplaceCampaign(versions.back().campaign);
+  return Status::OK();
+}
+
+Status LedgerStore::AppendEvidence(const std::vector<v1::EvidenceEvent>& batch) {
+  CW_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
+  Status s = CatchUp();
+  if (s.ok()) s = AppendEvidenceWithin(batch, true);
+  if (!s.ok() && !sqlite3_get_autocommit(db_))
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  return s;
+}
+
+Status LedgerStore::AppendEvidenceWithin(const std::vector<v1::EvidenceEvent>& batch,
+                                         bool commit) {
+  // Check on a copy first: the book changes only once the file has the batch.
+  EvidenceBook check = *evidence_;
+  CW_RETURN_IF_ERROR(check.Append(batch));
+  Statement st(db_,
+               "INSERT INTO evidence_events (id, task_id, at, kind, actor, "
+               "campaign_version, event) VALUES (?, ?, ?, ?, ?, ?, ?)");
+  if (!st.ok()) return SqlError(db_, path_, "cannot store evidence");
+  std::string bytes;
+  for (const v1::EvidenceEvent& e : batch) {
+    e.SerializeToString(&bytes);
+    std::string task;
+    if (e.has_submit()) {
+      for (const v1::EvidenceRequirement& r : ledger_->campaign().proto().evidence_requirements())
+        if (r.id() == e.submit().requirement_id()) task = r.task_id();
+    }
+    st.Text(1, e.id());
+    st.Text(2, task);
+    st.Text(3, e.at());
+    st.Int(4, e.kind_case());
+    st.Text(5, e.actor());
+    st.Int(6, campaign_version_);
+    st.Blob(7, bytes);
+    if (st.Step() != SQLITE_DONE)
+      return SqlError(db_, path_, "cannot store evidence event '" + e.id() + "'");
+    st.Reset();
+  }
+  if (commit) CW_RETURN_IF_ERROR(Exec(db_, path_, "COMMIT"));
+  *evidence_ = std::move(check);
   return Status::OK();
 }
 
@@ -430,6 +521,7 @@ Status LedgerStore::ReplaceCampaign(const v1::Campaign& campaign,
     return s;
   }
   ++campaign_version_;
+  evidence_->ReplaceCampaign(model);
   return ledger_->ReplaceCampaign(model);
 }
 
@@ -472,12 +564,36 @@ Status LedgerStore::Export(std::ostream* out) const {
       return Status::IOError("cannot write the exported log");
     return Status::OK();
   };
+  Statement evidence(db_,
+                     "SELECT seq, campaign_version, event FROM evidence_events "
+                     "ORDER BY campaign_version, seq");
+  if (!evidence.ok()) return SqlError(db_, path_, "cannot read evidence");
+  int vrc = evidence.Step();
+  int version = 0;  // The campaign version last written.
+  // Evidence stored under versions up to `v`, before version v + 1.
+  auto write_evidence_up_to = [&](int64_t v) -> Status {
+    while (vrc == SQLITE_ROW && sqlite3_column_int64(evidence.get(), 1) <= v) {
+      record.Clear();
+      std::string_view bytes = evidence.ColumnBytes(2);
+      if (!record.mutable_evidence()->ParseFromArray(bytes.data(),
+                                                     static_cast<int>(bytes.size()))) {
+        return Status::ParseError("ledger '" + path_ + "': evidence event " +
+                                  std::to_string(sqlite3_column_int64(evidence.get(), 0)) +
+                                  " does not parse (the file is damaged)");
+      }
+      CW_RETURN_IF_ERROR(write());
+      vrc = evidence.Step();
+    }
+    return Status::OK();
+  };
   int crc = campaigns.Step();
   int erc;
   int64_t written = 0;
   auto write_campaigns_up_to = [&](int64_t seq) -> Status {
     while (crc == SQLITE_ROW &&
            sqlite3_column_int64(campaigns.get(), 0) <= seq) {
+      CW_RETURN_IF_ERROR(write_evidence_up_to(version));
+      ++version;
       record.Clear();
       std::string_view bytes = campaigns.ColumnBytes(2);
       if (!record.mutable_campaign()->ParseFromArray(
@@ -508,13 +624,14 @@ Status LedgerStore::Export(std::ostream* out) const {
   }
   if (erc != SQLITE_DONE) return SqlError(db_, path_, "cannot read events");
   CW_RETURN_IF_ERROR(write_campaigns_up_to(INT64_MAX));
+  CW_RETURN_IF_ERROR(write_evidence_up_to(INT64_MAX));
   out->flush();
   if (!*out) return Status::IOError("cannot write the exported log");
   return Status::OK();
 }
 
 Status LedgerStore::Import(std::istream* in) {
-  if (ledger_->event_count() != 0) {
+  if (ledger_->event_count() != 0 || !evidence_->events().empty()) {
     return Status::Conflict("ledger '" + path_ + "' already holds " +
                             std::to_string(ledger_->event_count()) +
                             " events; import needs an empty store");
@@ -559,10 +676,19 @@ Status LedgerStore::Import(std::istream* in) {
             record.campaign(),
             record.reason().empty() ? "imported" : record.reason()));
         CW_RETURN_IF_ERROR(ledger_->ReplaceCampaign(model));
+        evidence_->ReplaceCampaign(model);
         ++campaign_version_;
         continue;
       }
       leading = false;
+      if (record.has_evidence()) {
+        if (!chunk.empty()) {
+          CW_RETURN_IF_ERROR(AppendWithin(chunk, nullptr, false));
+          chunk.clear();
+        }
+        CW_RETURN_IF_ERROR(AppendEvidenceWithin({record.evidence()}, false));
+        continue;
+      }
       if (!record.has_event()) {
         return Status::ParseError("imported log: record " +
                                   std::to_string(count) + " is empty");

@@ -76,6 +76,8 @@ int RunRank(int argc, char** argv);
 int RunExplain(int argc, char** argv);
 int RunLedger(int argc, char** argv);
 int RunImport(int argc, char** argv);
+int RunReport(int argc, char** argv);
+int RunEvidence(int argc, char** argv);
 
 }  // namespace cw
 

@@ -34,6 +34,12 @@ constexpr char kUsage[] =
     "  import PLAN.txt [--json | --text] [-o FILE] | --review\n"
     "                                 propose a campaign from a plan's text\n"
     "                                 (UTF-8 or GB18030)\n"
+    "  report monthly|notice|dossier FILE --month M | --item ID | --unit ID\n"
+    "         [--format md|html|csv] [-o DIR]\n"
+    "                                 the documents officials read (通报, 整改通知书,\n"
+    "                                 单位档案)\n"
+    "  evidence FILE add EVENTS | completeness --date D | index | package\n"
+    "                                 evidence materials (佐证资料)\n"
     "  ledger FILE.db init --campaign CAMPAIGN | add EVENTS | list | overdue |\n"
     "         history ITEM | stats --month M | reminders | escalations |\n"
     "         repeated | points | export | import LOG | replace-campaign\n"
@@ -63,6 +69,8 @@ int main(int argc, char** argv) {
     if (command == "explain") return cw::RunExplain(argc, argv);
     if (command == "ledger") return cw::RunLedger(argc, argv);
     if (command == "import") return cw::RunImport(argc, argv);
+    if (command == "report") return cw::RunReport(argc, argv);
+    if (command == "evidence") return cw::RunEvidence(argc, argv);
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);
       return cw::kExitOk;

@@ -1,0 +1,77 @@
+// Evidence materials (佐证资料): each task's requirements (kinds, how many,
+// by which duty's deadlines, owner unit), submissions with their file
+// reference and SHA-256, the lead leader's sign-off, rejections with a
+// reason. The state is the fold of evidence events, like the ledger's.
+//
+// Roles: people of the requirement's owner unit (or, without one, of a unit
+// responsible for or leading the task), or of a unit below, submit; only the
+// task's lead leader (责任领导, its own or an ancestor task's) signs off;
+// the lead leader or a member of a supervising body rejects. Anyone else is
+// refused and a batch with one bad event changes nothing.
+//
+// Queries: completeness at a date per task, unit and deadline; the archive
+// index in the order of the plan's task tree; the evidence package for an
+// indicator over the months before an assessment month.
+// Thread safety: one writer; readers must not run during Append.
+#ifndef CHUANGWEN_EVIDENCE_H_
+#define CHUANGWEN_EVIDENCE_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "chuangwen/campaign.h"
+#include "chuangwen/status.h"
+#include "chuangwen/v1/evidence.pb.h"
+
+namespace chuangwen {
+
+// "正式文件", "实景照片" …
+const char* MaterialKindName(v1::MaterialKind kind);
+
+class EvidenceBook {
+ public:
+  explicit EvidenceBook(std::shared_ptr<const Campaign> campaign);
+
+  Status Append(const std::vector<v1::EvidenceEvent>& batch);
+  // The campaign in force for later events (the ledger checks it first).
+  void ReplaceCampaign(std::shared_ptr<const Campaign> campaign);
+
+  Status Completeness(const v1::CompletenessRequest& request,
+                      v1::CompletenessReport* out) const;
+  Status Archive(v1::ArchiveIndex* out) const;
+  Status Package(const v1::EvidencePackageRequest& request,
+                 v1::EvidencePackage* out) const;
+
+  // The deadlines of a requirement between two ISO dates.
+  Status Deadlines(const v1::EvidenceRequirement& requirement,
+                   const std::string& from, const std::string& to,
+                   std::vector<std::string>* out) const;
+
+  const std::vector<v1::EvidenceEvent>& events() const { return events_; }
+  size_t submission_count() const { return items_.size(); }
+
+  struct Item {  // A submission's folded state.
+    v1::EvidenceItem item;
+    int state = 0;  // 0 submitted, 1 signed, -1 rejected.
+  };
+
+ private:
+  Status Check(const v1::EvidenceEvent& e, std::map<std::string, Item>* items,
+               std::set<std::string>* ids) const;
+  const v1::EvidenceRequirement* Requirement(const std::string& id) const;
+  bool IsLeadLeader(const std::string& person, const std::string& task) const;
+  bool MaySubmit(const std::string& person,
+                 const v1::EvidenceRequirement& requirement) const;
+
+  std::shared_ptr<const Campaign> campaign_;
+  std::vector<v1::EvidenceEvent> events_;
+  std::set<std::string> event_ids_;
+  std::map<std::string, Item> items_;
+};
+
+}  // namespace chuangwen
+
+#endif  // CHUANGWEN_EVIDENCE_H_

@@ -1,0 +1,261 @@
+#include "chuangwen/template.h"
+
+#include <cmath>
+#include <cstdio>
+
+namespace chuangwen {
+
+TemplateValue TemplateValue::Flag(bool on) {
+  TemplateValue v;
+  v.kind_ = kFlag;
+  v.flag_ = on;
+  v.text_ = on ? "true" : "";
+  return v;
+}
+
+TemplateValue TemplateValue::Number(double value, int decimals) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
+  return TemplateValue(std::string(buf));
+}
+
+TemplateValue TemplateValue::Int(long long value) {
+  return TemplateValue(std::to_string(value));
+}
+
+TemplateValue& TemplateValue::Set(const std::string& name, TemplateValue value) {
+  kind_ = kRecord;
+  fields_[name] = std::move(value);
+  return *this;
+}
+
+TemplateValue& TemplateValue::Add(TemplateValue record) {
+  kind_ = kList;
+  items_.push_back(std::move(record));
+  return *this;
+}
+
+bool TemplateValue::truthy() const {
+  switch (kind_) {
+    case kText:
+      return !text_.empty();
+    case kFlag:
+      return flag_;
+    case kList:
+      return !items_.empty();
+    case kRecord:
+      return !fields_.empty();
+  }
+  return false;
+}
+
+const TemplateValue* TemplateValue::Field(const std::string& name) const {
+  auto it = fields_.find(name);
+  return it == fields_.end() ? nullptr : &it->second;
+}
+
+namespace {
+
+struct Node {
+  enum Kind { kText, kValue, kRaw, kSection, kInverted } kind;
+  std::string text;  // Literal text or the name.
+  std::vector<Node> children;
+};
+
+class Parser {
+ public:
+  explicit Parser(const std::string& t) : t_(t) {}
+
+  Status Parse(std::vector<Node>* out) {
+    CW_RETURN_IF_ERROR(ParseUntil("", out));
+    return Status::OK();
+  }
+
+ private:
+  int LineAt(size_t pos) const {
+    int line = 1;
+    for (size_t i = 0; i < pos && i < t_.size(); ++i) line += t_[i] == '\n';
+    return line;
+  }
+  static std::string Trim(std::string s) {
+    size_t a = s.find_first_not_of(" \t");
+    size_t b = s.find_last_not_of(" \t");
+    return a == std::string::npos ? "" : s.substr(a, b - a + 1);
+  }
+
+  Status ParseUntil(const std::string& closing, std::vector<Node>* out) {
+    while (pos_ < t_.size()) {
+      size_t open = t_.find("{{", pos_);
+      if (open == std::string::npos) {
+        out->push_back({Node::kText, t_.substr(pos_), {}});
+        pos_ = t_.size();
+        break;
+      }
+      if (open > pos_) out->push_back({Node::kText, t_.substr(pos_, open - pos_), {}});
+      const bool triple = t_.compare(open, 3, "{{{") == 0;
+      const std::string end_mark = triple ? "}}}" : "}}";
+      size_t close = t_.find(end_mark, open + (triple ? 3 : 2));
+      if (close == std::string::npos) {
+        return Status::InvalidArgument("template line " + std::to_string(LineAt(open)) +
+                                       ": tag is not closed");
+      }
+      std::string tag = t_.substr(open + (triple ? 3 : 2), close - open - (triple ? 3 : 2));
+      pos_ = close + end_mark.size();
+      if (triple) {
+        out->push_back({Node::kRaw, Trim(tag), {}});
+        continue;
+      }
+      if (tag.empty()) {
+        return Status::InvalidArgument("template line " + std::to_string(LineAt(open)) +
+                                       ": empty tag");
+      }
+      const char sigil = tag[0];
+      if (sigil == '!') continue;
+      if (sigil == '#' || sigil == '^') {
+        Node n{sigil == '#' ? Node::kSection : Node::kInverted, Trim(tag.substr(1)), {}};
+        // A section tag alone on its line takes the line with it.
+        SkipStandaloneNewline(open, out);
+        CW_RETURN_IF_ERROR(ParseUntil(n.text, &n.children));
+        out->push_back(std::move(n));
+        continue;
+      }
+      if (sigil == '/') {
+        const std::string name = Trim(tag.substr(1));
+        if (name != closing) {
+          return Status::InvalidArgument(
+              "template line " + std::to_string(LineAt(open)) + ": {{/" + name + "}} closes " +
+              (closing.empty() ? "nothing" : "{{#" + closing + "}}") );
+        }
+        SkipStandaloneNewline(open, out);
+        return Status::OK();
+      }
+      out->push_back({Node::kValue, Trim(tag), {}});
+    }
+    if (!closing.empty()) {
+      return Status::InvalidArgument("template: section {{#" + closing + "}} is not closed");
+    }
+    return Status::OK();
+  }
+
+  // When a section tag stands alone on its line, drop that line's
+  // indentation (already emitted) and its newline.
+  void SkipStandaloneNewline(size_t tag_start, std::vector<Node>* out) {
+    size_t line_start = t_.rfind('\n', tag_start == 0 ? 0 : tag_start - 1);
+    line_start = line_start == std::string::npos ? 0 : line_start + 1;
+    if (tag_start > 0 && line_start > tag_start) line_start = tag_start;
+    for (size_t i = line_start; i < tag_start; ++i)
+      if (t_[i] != ' ' && t_[i] != '\t') return;
+    size_t after = pos_;
+    while (after < t_.size() && (t_[after] == ' ' || t_[after] == '\t')) ++after;
+    if (after < t_.size() && t_[after] != '\n' && t_[after] != '\r') return;
+    if (after < t_.size() && t_[after] == '\r') ++after;
+    if (after < t_.size()) ++after;
+    pos_ = after;
+    if (!out->empty() && out->back().kind == Node::kText) {
+      std::string& text = out->back().text;
+      size_t cut = text.find_last_not_of(" \t");
+      text.resize(cut == std::string::npos ? 0 : cut + 1);
+    }
+  }
+
+  const std::string& t_;
+  size_t pos_ = 0;
+};
+
+std::string EscapeText(const std::string& s, Escape escape) {
+  if (escape == Escape::kNone) return s;
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    if (escape == Escape::kHtml) {
+      switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+      }
+    } else {
+      // Markdown: keep table cells intact.
+      if (c == '|') out += "\\|";
+      else if (c == '\n') out += ' ';
+      else out += c;
+    }
+  }
+  return out;
+}
+
+const TemplateValue* Lookup(const std::vector<const TemplateValue*>& stack,
+                            const std::string& name) {
+  if (name == ".") return stack.back();
+  std::string head = name, rest;
+  size_t dot = name.find('.');
+  if (dot != std::string::npos) {
+    head = name.substr(0, dot);
+    rest = name.substr(dot + 1);
+  }
+  for (size_t i = stack.size(); i-- > 0;) {
+    const TemplateValue* v = stack[i]->Field(head);
+    if (v == nullptr) continue;
+    while (!rest.empty() && v != nullptr) {
+      size_t d = rest.find('.');
+      v = v->Field(rest.substr(0, d));
+      rest = d == std::string::npos ? "" : rest.substr(d + 1);
+    }
+    return v;
+  }
+  return nullptr;
+}
+
+void Render(const std::vector<Node>& nodes, std::vector<const TemplateValue*>* stack,
+            Escape escape, std::string* out) {
+  for (const Node& n : nodes) {
+    switch (n.kind) {
+      case Node::kText:
+        *out += n.text;
+        break;
+      case Node::kValue:
+      case Node::kRaw: {
+        const TemplateValue* v = Lookup(*stack, n.text);
+        if (v != nullptr) *out += n.kind == Node::kRaw ? v->text() : EscapeText(v->text(), escape);
+        break;
+      }
+      case Node::kSection: {
+        const TemplateValue* v = Lookup(*stack, n.text);
+        if (v == nullptr || !v->truthy()) break;
+        if (v->is_list()) {
+          for (const TemplateValue& item : v->items()) {
+            stack->push_back(&item);
+            Render(n.children, stack, escape, out);
+            stack->pop_back();
+          }
+        } else {
+          stack->push_back(v);
+          Render(n.children, stack, escape, out);
+          stack->pop_back();
+        }
+        break;
+      }
+      case Node::kInverted: {
+        const TemplateValue* v = Lookup(*stack, n.text);
+        if (v == nullptr || !v->truthy()) Render(n.children, stack, escape, out);
+        break;
+      }
+    }
+  }
+}
+
+}  // namespace
+
+Status RenderTemplate(const std::string& text, const TemplateValue& data, Escape escape,
+                      std::string* out) {
+  std::vector<Node> nodes;
+  CW_RETURN_IF_ERROR(Parser(text).Parse(&nodes));
+  out->clear();
+  std::vector<const TemplateValue*> stack = {&data};
+  Render(nodes, &stack, escape, out);
+  return Status::OK();
+}
+
+}  // namespace chuangwen
