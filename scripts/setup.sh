@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   libsqlite3-dev
   python3
+  chromium fonts-noto-cjk
 )
 
 missing=()

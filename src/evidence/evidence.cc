@@ -1,9 +1,9 @@
 #include "chuangwen/evidence.h"
 
 #include <algorithm>
+#include <boost/date_time/gregorian/gregorian.hpp>
 #include <cstdlib>
 #include <functional>
-#include <boost/date_time/gregorian/gregorian.hpp>
 
 #include "chuangwen/date.h"
 #include "chuangwen/schedule.h"
@@ -32,7 +32,8 @@ namespace {
 
 bool IsSha256(const std::string& s) {
   return s.size() == 64 && std::all_of(s.begin(), s.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+                  (c >= 'A' && c <= 'F');
          });
 }
 
@@ -45,13 +46,16 @@ void EvidenceBook::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
   campaign_ = std::move(campaign);
 }
 
-const v1::EvidenceRequirement* EvidenceBook::Requirement(const std::string& id) const {
-  for (const v1::EvidenceRequirement& r : campaign_->proto().evidence_requirements())
+const v1::EvidenceRequirement* EvidenceBook::Requirement(
+    const std::string& id) const {
+  for (const v1::EvidenceRequirement& r :
+       campaign_->proto().evidence_requirements())
     if (r.id() == id) return &r;
   return nullptr;
 }
 
-bool EvidenceBook::IsLeadLeader(const std::string& person, const std::string& task) const {
+bool EvidenceBook::IsLeadLeader(const std::string& person,
+                                const std::string& task) const {
   const v1::Campaign& c = campaign_->proto();
   for (std::string t = task; !t.empty();) {
     for (const v1::Assignment& a : c.assignments()) {
@@ -75,8 +79,9 @@ bool EvidenceBook::MaySubmit(const std::string& person,
   } else {
     for (std::string t = r.task_id(); !t.empty() && owners.empty();) {
       for (const v1::Assignment& a : c.assignments()) {
-        if (a.task_id() == t && (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
-                                 a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT))
+        if (a.task_id() == t &&
+            (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
+             a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT))
           owners.insert(a.unit_id());
       }
       int32_t i = index.Task(t);
@@ -93,11 +98,13 @@ bool EvidenceBook::MaySubmit(const std::string& person,
   return false;
 }
 
-Status EvidenceBook::Deadlines(const v1::EvidenceRequirement& r, const std::string& from,
-                               const std::string& to, std::vector<std::string>* out) const {
+Status EvidenceBook::Deadlines(const v1::EvidenceRequirement& r,
+                               const std::string& from, const std::string& to,
+                               std::vector<std::string>* out) const {
   out->clear();
   if (r.duty_id().empty()) {
-    if (!r.due().empty() && r.due() >= from && r.due() <= to) out->push_back(r.due());
+    if (!r.due().empty() && r.due() >= from && r.due() <= to)
+      out->push_back(r.due());
     return Status::OK();
   }
   v1::AgendaRequest request;
@@ -118,26 +125,35 @@ Status EvidenceBook::Deadlines(const v1::EvidenceRequirement& r, const std::stri
   return Status::OK();
 }
 
-Status EvidenceBook::Check(const v1::EvidenceEvent& e, std::map<std::string, Item>* items,
+Status EvidenceBook::Check(const v1::EvidenceEvent& e,
+                           std::map<std::string, Item>* items,
                            std::set<std::string>* ids) const {
   const v1::Campaign& c = campaign_->proto();
   const std::string where = "evidence event '" + e.id() + "'";
-  if (e.id().empty()) return Status::InvalidArgument("an evidence event has no id");
-  if (!ids->insert(e.id()).second) return Status::Conflict(where + ": id is already used");
+  if (e.id().empty())
+    return Status::InvalidArgument("an evidence event has no id");
+  if (!ids->insert(e.id()).second)
+    return Status::Conflict(where + ": id is already used");
   Date day;
-  if (e.at().size() < 10 || !ParseIsoDate(std::string_view(e.at()).substr(0, 10), &day).ok())
-    return Status::InvalidArgument(where + ": at '" + e.at() + "' is not an ISO 8601 time");
+  if (e.at().size() < 10 ||
+      !ParseIsoDate(std::string_view(e.at()).substr(0, 10), &day).ok())
+    return Status::InvalidArgument(where + ": at '" + e.at() +
+                                   "' is not an ISO 8601 time");
   const int32_t actor = campaign_->index().Person(e.actor());
   if (actor == kNoIndex)
-    return Status::NotFound(where + ": actor '" + e.actor() + "' does not exist");
-  const std::string who = "person '" + e.actor() + "' (" + c.people(actor).name() + ")";
+    return Status::NotFound(where + ": actor '" + e.actor() +
+                            "' does not exist");
+  const std::string who =
+      "person '" + e.actor() + "' (" + c.people(actor).name() + ")";
   const std::string iso = FormatIsoDate(day);
   switch (e.kind_case()) {
     case v1::EvidenceEvent::kSubmit: {
       const v1::EvidenceSubmission& s = e.submit();
-      if (s.id().empty()) return Status::InvalidArgument(where + ": the submission needs an id");
+      if (s.id().empty())
+        return Status::InvalidArgument(where + ": the submission needs an id");
       if (items->count(s.id())) {
-        return Status::Conflict(where + ": submission '" + s.id() + "' already exists");
+        return Status::Conflict(where + ": submission '" + s.id() +
+                                "' already exists");
       }
       const v1::EvidenceRequirement* r = Requirement(s.requirement_id());
       if (r == nullptr) {
@@ -145,11 +161,14 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, std::map<std::string, Ite
                                 "' does not exist");
       }
       if (!MaySubmit(e.actor(), *r)) {
-        return Status::PermissionDenied(where + ": " + who + " may not submit evidence for '" +
-                                        r->id() + "': only people of the units responsible "
-                                        "for task " + r->task_id() + " may");
+        return Status::PermissionDenied(
+            where + ": " + who + " may not submit evidence for '" + r->id() +
+            "': only people of the units responsible "
+            "for task " +
+            r->task_id() + " may");
       }
-      if (s.file().empty()) return Status::InvalidArgument(where + ": file is required");
+      if (s.file().empty())
+        return Status::InvalidArgument(where + ": file is required");
       if (!IsSha256(s.sha256())) {
         return Status::InvalidArgument(where + ": sha256 '" + s.sha256() +
                                        "' is not 64 hexadecimal digits");
@@ -160,7 +179,8 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, std::map<std::string, Ite
       i.set_requirement_id(r->id());
       i.set_task_id(r->task_id());
       i.set_title(s.title().empty() ? r->title() : s.title());
-      i.set_kind(s.kind() == v1::MATERIAL_KIND_UNSPECIFIED ? r->kind() : s.kind());
+      i.set_kind(s.kind() == v1::MATERIAL_KIND_UNSPECIFIED ? r->kind()
+                                                           : s.kind());
       i.set_file(s.file());
       i.set_sha256(s.sha256());
       i.set_submitted_on(iso);
@@ -168,12 +188,14 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, std::map<std::string, Ite
       if (!s.due().empty()) {
         Date d;
         Status ds = ParseIsoDate(s.due(), &d);
-        if (!ds.ok()) return Status::InvalidArgument(where + ": due " + ds.message());
+        if (!ds.ok())
+          return Status::InvalidArgument(where + ": due " + ds.message());
         // "Due the 20th" means the requirement's deadline nearest to it
         // (moved off a weekend or holiday).
         std::vector<std::string> near;
-        CW_RETURN_IF_ERROR(Deadlines(*r, FormatIsoDate(d - boost::gregorian::days(10)),
-                                     FormatIsoDate(d + boost::gregorian::days(10)), &near));
+        CW_RETURN_IF_ERROR(
+            Deadlines(*r, FormatIsoDate(d - boost::gregorian::days(10)),
+                      FormatIsoDate(d + boost::gregorian::days(10)), &near));
         std::string best = s.due();
         long best_gap = 1 << 30;
         for (const std::string& x : near) {
@@ -194,7 +216,8 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, std::map<std::string, Ite
         if (!deadlines.empty()) {
           i.set_due(deadlines.front());
         } else {
-          CW_RETURN_IF_ERROR(Deadlines(*r, iso.substr(0, 4) + "-01-01", iso, &deadlines));
+          CW_RETURN_IF_ERROR(
+              Deadlines(*r, iso.substr(0, 4) + "-01-01", iso, &deadlines));
           if (!deadlines.empty()) i.set_due(deadlines.back());
         }
       }
@@ -204,24 +227,30 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, std::map<std::string, Ite
     case v1::EvidenceEvent::kSignOff:
     case v1::EvidenceEvent::kReject: {
       const bool sign = e.kind_case() == v1::EvidenceEvent::kSignOff;
-      const std::string& id = sign ? e.sign_off().submission_id() : e.reject().submission_id();
+      const std::string& id =
+          sign ? e.sign_off().submission_id() : e.reject().submission_id();
       auto it = items->find(id);
       if (it == items->end())
-        return Status::NotFound(where + ": submission '" + id + "' does not exist");
+        return Status::NotFound(where + ": submission '" + id +
+                                "' does not exist");
       Item& item = it->second;
       const std::string& task = item.item.task_id();
       const bool leader = IsLeadLeader(e.actor(), task);
       if (sign && !leader) {
-        return Status::PermissionDenied(where + ": " + who + " may not sign off '" + id +
-                                        "': only the lead leader of task " + task + " may");
-      }
-      if (!sign && !leader && internal::Roles(c).supervisors.count(e.actor()) == 0) {
         return Status::PermissionDenied(
-            where + ": " + who + " may not reject '" + id +
-            "': only the lead leader of task " + task + " or a supervising body may");
+            where + ": " + who + " may not sign off '" + id +
+            "': only the lead leader of task " + task + " may");
+      }
+      if (!sign && !leader &&
+          internal::Roles(c).supervisors.count(e.actor()) == 0) {
+        return Status::PermissionDenied(where + ": " + who +
+                                        " may not reject '" + id +
+                                        "': only the lead leader of task " +
+                                        task + " or a supervising body may");
       }
       if (item.state != 0) {
-        return Status::Conflict(where + ": submission '" + id + "' is already " +
+        return Status::Conflict(where + ": submission '" + id +
+                                "' is already " +
                                 (item.state > 0 ? "signed off" : "rejected"));
       }
       if (iso < item.item.submitted_on())
@@ -232,7 +261,8 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, std::map<std::string, Ite
         item.item.set_signed_on(iso);
       } else {
         if (e.reason().empty())
-          return Status::InvalidArgument(where + ": a rejection needs a reason");
+          return Status::InvalidArgument(where +
+                                         ": a rejection needs a reason");
         item.state = -1;
       }
       return Status::OK();
@@ -245,7 +275,8 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, std::map<std::string, Ite
 Status EvidenceBook::Append(const std::vector<v1::EvidenceEvent>& batch) {
   std::map<std::string, Item> items = items_;  // All or nothing.
   std::set<std::string> ids = event_ids_;
-  for (const v1::EvidenceEvent& e : batch) CW_RETURN_IF_ERROR(Check(e, &items, &ids));
+  for (const v1::EvidenceEvent& e : batch)
+    CW_RETURN_IF_ERROR(Check(e, &items, &ids));
   items_.swap(items);
   event_ids_.swap(ids);
   events_.insert(events_.end(), batch.begin(), batch.end());
@@ -258,15 +289,17 @@ Status EvidenceBook::Completeness(const v1::CompletenessRequest& request,
   Date date;
   Status s = ParseIsoDate(request.date(), &date);
   if (!s.ok()) return Status::InvalidArgument("date: " + s.message());
-  const std::string from = request.from().empty() ? request.date().substr(0, 4) + "-01-01"
-                                                  : request.from();
+  const std::string from = request.from().empty()
+                               ? request.date().substr(0, 4) + "-01-01"
+                               : request.from();
   Date f;
   s = ParseIsoDate(from, &f);
   if (!s.ok()) return Status::InvalidArgument("from: " + s.message());
   out->set_date(request.date());
   const v1::Campaign& c = campaign_->proto();
   for (const v1::EvidenceRequirement& r : c.evidence_requirements()) {
-    if (!request.task_id().empty() && r.task_id() != request.task_id()) continue;
+    if (!request.task_id().empty() && r.task_id() != request.task_id())
+      continue;
     const std::string unit = r.owner_unit_id();
     if (!request.unit_id().empty() && unit != request.unit_id()) continue;
     std::vector<std::string> deadlines;
@@ -282,7 +315,8 @@ Status EvidenceBook::Completeness(const v1::CompletenessRequest& request,
       row->set_due(due);
       row->set_required(r.count() > 0 ? r.count() : 1);
       for (const auto& [id, item] : items_) {
-        if (item.item.requirement_id() != r.id() || item.item.due() != due) continue;
+        if (item.item.requirement_id() != r.id() || item.item.due() != due)
+          continue;
         if (item.item.submitted_on() > request.date()) continue;
         if (item.state < 0) {
           row->set_rejected(row->rejected() + 1);
@@ -312,28 +346,32 @@ Status EvidenceBook::Archive(v1::ArchiveIndex* out) const {
   for (const v1::Task& t : c.tasks()) children[t.parent_id()].push_back(&t);
   for (auto& [parent, list] : children) {
     std::stable_sort(list.begin(), list.end(),
-                     [](const v1::Task* a, const v1::Task* b) { return a->order() < b->order(); });
+                     [](const v1::Task* a, const v1::Task* b) {
+                       return a->order() < b->order();
+                     });
   }
   std::vector<const Item*> signed_items;
   for (const auto& [id, item] : items_)
     if (item.state > 0) signed_items.push_back(&item);
-  std::stable_sort(signed_items.begin(), signed_items.end(), [](const Item* a, const Item* b) {
-    return a->item.submitted_on() < b->item.submitted_on();
-  });
-  std::function<void(const std::string&, int)> walk = [&](const std::string& parent, int depth) {
-    auto it = children.find(parent);
-    if (it == children.end()) return;
-    for (const v1::Task* t : it->second) {
-      v1::ArchiveEntry* e = out->add_entries();
-      e->set_task_id(t->id());
-      e->set_numbering(t->numbering());
-      e->set_task_title(t->title());
-      e->set_depth(depth);
-      for (const Item* item : signed_items)
-        if (item->item.task_id() == t->id()) *e->add_items() = item->item;
-      walk(t->id(), depth + 1);
-    }
-  };
+  std::stable_sort(signed_items.begin(), signed_items.end(),
+                   [](const Item* a, const Item* b) {
+                     return a->item.submitted_on() < b->item.submitted_on();
+                   });
+  std::function<void(const std::string&, int)> walk =
+      [&](const std::string& parent, int depth) {
+        auto it = children.find(parent);
+        if (it == children.end()) return;
+        for (const v1::Task* t : it->second) {
+          v1::ArchiveEntry* e = out->add_entries();
+          e->set_task_id(t->id());
+          e->set_numbering(t->numbering());
+          e->set_task_title(t->title());
+          e->set_depth(depth);
+          for (const Item* item : signed_items)
+            if (item->item.task_id() == t->id()) *e->add_items() = item->item;
+          walk(t->id(), depth + 1);
+        }
+      };
   walk("", 0);
   return Status::OK();
 }
@@ -342,8 +380,10 @@ Status EvidenceBook::Package(const v1::EvidencePackageRequest& request,
                              v1::EvidencePackage* out) const {
   out->Clear();
   Date month;
-  if (request.month().size() != 7 || !ParseIsoDate(request.month() + "-01", &month).ok()) {
-    return Status::InvalidArgument("month '" + request.month() + "' is not of the form YYYY-MM");
+  if (request.month().size() != 7 ||
+      !ParseIsoDate(request.month() + "-01", &month).ok()) {
+    return Status::InvalidArgument("month '" + request.month() +
+                                   "' is not of the form YYYY-MM");
   }
   std::string task;
   for (const v1::Scheme& s : campaign_->proto().assessment().schemes())
@@ -354,7 +394,8 @@ Status EvidenceBook::Package(const v1::EvidencePackageRequest& request,
                             "' does not exist or names no task");
   }
   const int months = request.months() > 0 ? request.months() : 12;
-  const std::string from = FormatIsoDate(month - boost::gregorian::months(months));
+  const std::string from =
+      FormatIsoDate(month - boost::gregorian::months(months));
   const std::string to = FormatIsoDate(month - boost::gregorian::days(1));
   out->set_indicator_id(request.indicator_id());
   out->set_task_id(task);
@@ -362,7 +403,8 @@ Status EvidenceBook::Package(const v1::EvidencePackageRequest& request,
   out->set_to(to);
   for (const auto& [id, item] : items_) {
     if (item.state <= 0 || item.item.task_id() != task) continue;
-    if (item.item.submitted_on() < from || item.item.submitted_on() > to) continue;
+    if (item.item.submitted_on() < from || item.item.submitted_on() > to)
+      continue;
     *out->add_items() = item.item;
   }
   std::stable_sort(out->mutable_items()->begin(), out->mutable_items()->end(),

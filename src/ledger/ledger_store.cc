@@ -349,29 +349,35 @@ Status LedgerStore::Load() {
   campaign_version_ = static_cast<int>(versions.size());
   // Evidence, each event under the campaign version it was stored with.
   evidence_ = std::make_unique<EvidenceBook>(versions[0].campaign);
-  Statement ev(db_, "SELECT seq, campaign_version, event FROM evidence_events ORDER BY seq");
+  Statement ev(
+      db_,
+      "SELECT seq, campaign_version, event FROM evidence_events ORDER BY seq");
   if (!ev.ok()) return SqlError(db_, path_, "cannot read evidence");
   int erc;
   while ((erc = ev.Step()) == SQLITE_ROW) {
     const int64_t version = sqlite3_column_int64(ev.get(), 1);
     if (version < 1 || version > static_cast<int64_t>(versions.size())) {
-      return Status::ParseError("ledger '" + path_ + "': evidence event " +
-                                std::to_string(sqlite3_column_int64(ev.get(), 0)) +
-                                " names campaign version " + std::to_string(version) +
-                                " (the file is damaged)");
+      return Status::ParseError(
+          "ledger '" + path_ + "': evidence event " +
+          std::to_string(sqlite3_column_int64(ev.get(), 0)) +
+          " names campaign version " + std::to_string(version) +
+          " (the file is damaged)");
     }
-    evidence_->ReplaceCampaign(versions[static_cast<size_t>(version - 1)].campaign);
+    evidence_->ReplaceCampaign(
+        versions[static_cast<size_t>(version - 1)].campaign);
     v1::EvidenceEvent e;
     std::string_view bytes = ev.ColumnBytes(2);
     if (!e.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
-      return Status::ParseError("ledger '" + path_ + "': evidence event " +
-                                std::to_string(sqlite3_column_int64(ev.get(), 0)) +
-                                " does not parse (the file is damaged)");
+      return Status::ParseError(
+          "ledger '" + path_ + "': evidence event " +
+          std::to_string(sqlite3_column_int64(ev.get(), 0)) +
+          " does not parse (the file is damaged)");
     }
     Status s = evidence_->Append({e});
     if (!s.ok()) {
-      return Status::ParseError("ledger '" + path_ + "': a stored evidence event does not fold (" +
-                                s.message() + "); the file was changed outside chuangwen");
+      return Status::ParseError(
+          "ledger '" + path_ + "': a stored evidence event does not fold (" +
+          s.message() + "); the file was changed outside chuangwen");
     }
   }
   if (erc != SQLITE_DONE) return SqlError(db_, path_, "cannot read evidence");
@@ -379,7 +385,8 @@ Status LedgerStore::Load() {
   return Status::OK();
 }
 
-Status LedgerStore::AppendEvidence(const std::vector<v1::EvidenceEvent>& batch) {
+Status LedgerStore::AppendEvidence(
+    const std::vector<v1::EvidenceEvent>& batch) {
   CW_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
   Status s = CatchUp();
   if (s.ok()) s = AppendEvidenceWithin(batch, true);
@@ -388,8 +395,8 @@ Status LedgerStore::AppendEvidence(const std::vector<v1::EvidenceEvent>& batch) 
   return s;
 }
 
-Status LedgerStore::AppendEvidenceWithin(const std::vector<v1::EvidenceEvent>& batch,
-                                         bool commit) {
+Status LedgerStore::AppendEvidenceWithin(
+    const std::vector<v1::EvidenceEvent>& batch, bool commit) {
   // Check on a copy first: the book changes only once the file has the batch.
   EvidenceBook check = *evidence_;
   CW_RETURN_IF_ERROR(check.Append(batch));
@@ -402,7 +409,8 @@ Status LedgerStore::AppendEvidenceWithin(const std::vector<v1::EvidenceEvent>& b
     e.SerializeToString(&bytes);
     std::string task;
     if (e.has_submit()) {
-      for (const v1::EvidenceRequirement& r : ledger_->campaign().proto().evidence_requirements())
+      for (const v1::EvidenceRequirement& r :
+           ledger_->campaign().proto().evidence_requirements())
         if (r.id() == e.submit().requirement_id()) task = r.task_id();
     }
     st.Text(1, e.id());
@@ -413,7 +421,8 @@ Status LedgerStore::AppendEvidenceWithin(const std::vector<v1::EvidenceEvent>& b
     st.Int(6, campaign_version_);
     st.Blob(7, bytes);
     if (st.Step() != SQLITE_DONE)
-      return SqlError(db_, path_, "cannot store evidence event '" + e.id() + "'");
+      return SqlError(db_, path_,
+                      "cannot store evidence event '" + e.id() + "'");
     st.Reset();
   }
   if (commit) CW_RETURN_IF_ERROR(Exec(db_, path_, "COMMIT"));
@@ -575,11 +584,12 @@ Status LedgerStore::Export(std::ostream* out) const {
     while (vrc == SQLITE_ROW && sqlite3_column_int64(evidence.get(), 1) <= v) {
       record.Clear();
       std::string_view bytes = evidence.ColumnBytes(2);
-      if (!record.mutable_evidence()->ParseFromArray(bytes.data(),
-                                                     static_cast<int>(bytes.size()))) {
-        return Status::ParseError("ledger '" + path_ + "': evidence event " +
-                                  std::to_string(sqlite3_column_int64(evidence.get(), 0)) +
-                                  " does not parse (the file is damaged)");
+      if (!record.mutable_evidence()->ParseFromArray(
+              bytes.data(), static_cast<int>(bytes.size()))) {
+        return Status::ParseError(
+            "ledger '" + path_ + "': evidence event " +
+            std::to_string(sqlite3_column_int64(evidence.get(), 0)) +
+            " does not parse (the file is damaged)");
       }
       CW_RETURN_IF_ERROR(write());
       vrc = evidence.Step();

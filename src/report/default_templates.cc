@@ -337,9 +337,9 @@ const char kDossierHtml[] = R"(<!DOCTYPE html>
 
 const std::map<std::string, std::string>& Templates() {
   static const std::map<std::string, std::string> kTemplates = {
-      {"monthly.md", kMonthlyMd},   {"monthly.html", kMonthlyHtml},
-      {"notice.md", kNoticeMd},     {"notice.html", kNoticeHtml},
-      {"dossier.md", kDossierMd},   {"dossier.html", kDossierHtml},
+      {"monthly.md", kMonthlyMd}, {"monthly.html", kMonthlyHtml},
+      {"notice.md", kNoticeMd},   {"notice.html", kNoticeHtml},
+      {"dossier.md", kDossierMd}, {"dossier.html", kDossierHtml},
       {"style.css", kStyle}};
   return kTemplates;
 }

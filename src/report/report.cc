@@ -31,7 +31,8 @@ std::string DateCn(const std::string& iso) {
 
 std::string MonthCn(const std::string& month) {
   if (month.size() != 7) return month;
-  return month.substr(0, 4) + "年" + std::to_string(std::stoi(month.substr(5, 2))) + "月";
+  return month.substr(0, 4) + "年" +
+         std::to_string(std::stoi(month.substr(5, 2))) + "月";
 }
 
 std::string MonthEnd(const std::string& month) {
@@ -58,11 +59,16 @@ std::string Fixed(double v, int decimals = 2) {
 std::string XmlEscape(const std::string& s) {
   std::string out;
   for (char c : s) {
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else out += c;
+    if (c == '&')
+      out += "&amp;";
+    else if (c == '<')
+      out += "&lt;";
+    else if (c == '>')
+      out += "&gt;";
+    else if (c == '"')
+      out += "&quot;";
+    else
+      out += c;
   }
   return out;
 }
@@ -76,79 +82,103 @@ std::string CsvField(const std::string& s) {
 
 std::string CsvRow(const std::vector<std::string>& fields) {
   std::string out;
-  for (size_t i = 0; i < fields.size(); ++i) out += (i ? "," : "") + CsvField(fields[i]);
+  for (size_t i = 0; i < fields.size(); ++i)
+    out += (i ? "," : "") + CsvField(fields[i]);
   return out + "\r\n";
 }
 
 // Scores by unit, one horizontal bar each.
 std::string BarChartSvg(const std::vector<std::pair<std::string, double>>& bars,
-                        const std::set<std::string>& good, const std::set<std::string>& bad) {
+                        const std::set<std::string>& good,
+                        const std::set<std::string>& bad) {
   const int label_w = 150, bar_w = 420, row_h = 26, top = 30;
   const int height = top + row_h * static_cast<int>(bars.size()) + 10;
   double max = 0;
   for (const auto& [label, v] : bars) max = std::max(max, v);
   if (max <= 0) max = 1;
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"" +
-                    std::to_string(height) + "\" viewBox=\"0 0 640 " + std::to_string(height) +
-                    "\" role=\"img\" aria-label=\"各单位得分\">";
-  svg += "<text x=\"0\" y=\"18\" font-size=\"15\" font-weight=\"bold\">各单位得分</text>";
+  std::string svg =
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"" +
+      std::to_string(height) + "\" viewBox=\"0 0 640 " +
+      std::to_string(height) + "\" role=\"img\" aria-label=\"各单位得分\">";
+  svg +=
+      "<text x=\"0\" y=\"18\" font-size=\"15\" "
+      "font-weight=\"bold\">各单位得分</text>";
   int y = top;
   for (const auto& [label, v] : bars) {
     const int w = static_cast<int>(std::lround(v / max * bar_w));
-    const char* color = good.count(label) ? "#2e7d32" : bad.count(label) ? "#c62828" : "#4a6fa5";
-    svg += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" + std::to_string(y + 17) +
-           "\" font-size=\"13\" text-anchor=\"end\">" + XmlEscape(label) + "</text>";
-    svg += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" + std::to_string(y + 4) +
-           "\" width=\"" + std::to_string(std::max(w, 1)) + "\" height=\"18\" fill=\"" + color +
+    const char* color = good.count(label)  ? "#2e7d32"
+                        : bad.count(label) ? "#c62828"
+                                           : "#4a6fa5";
+    svg += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" +
+           std::to_string(y + 17) + "\" font-size=\"13\" text-anchor=\"end\">" +
+           XmlEscape(label) + "</text>";
+    svg += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" +
+           std::to_string(y + 4) + "\" width=\"" +
+           std::to_string(std::max(w, 1)) + "\" height=\"18\" fill=\"" + color +
            "\"/>";
-    svg += "<text x=\"" + std::to_string(label_w + w + 6) + "\" y=\"" + std::to_string(y + 17) +
-           "\" font-size=\"12\">" + Fixed(v) + "</text>";
+    svg += "<text x=\"" + std::to_string(label_w + w + 6) + "\" y=\"" +
+           std::to_string(y + 17) + "\" font-size=\"12\">" + Fixed(v) +
+           "</text>";
     y += row_h;
   }
   return svg + "</svg>";
 }
 
 // A unit's rank over the months (1 at the top).
-std::string RankLineSvg(const std::vector<std::pair<std::string, int>>& points, int units) {
+std::string RankLineSvg(const std::vector<std::pair<std::string, int>>& points,
+                        int units) {
   const int w = 620, h = 240, left = 40, right = 20, top = 30, bottom = 40;
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(w) +
-                    "\" height=\"" + std::to_string(h) + "\" viewBox=\"0 0 " +
-                    std::to_string(w) + " " + std::to_string(h) +
+  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
+                    std::to_string(w) + "\" height=\"" + std::to_string(h) +
+                    "\" viewBox=\"0 0 " + std::to_string(w) + " " +
+                    std::to_string(h) +
                     "\" role=\"img\" aria-label=\"名次变化\">";
-  svg += "<text x=\"0\" y=\"18\" font-size=\"15\" font-weight=\"bold\">名次变化</text>";
+  svg +=
+      "<text x=\"0\" y=\"18\" font-size=\"15\" "
+      "font-weight=\"bold\">名次变化</text>";
   if (points.empty() || units < 1) return svg + "</svg>";
   const double plot_w = w - left - right, plot_h = h - top - bottom;
   auto x_of = [&](size_t i) {
-    return left + (points.size() == 1 ? plot_w / 2 : plot_w * static_cast<double>(i) /
-                                                         static_cast<double>(points.size() - 1));
+    return left + (points.size() == 1
+                       ? plot_w / 2
+                       : plot_w * static_cast<double>(i) /
+                             static_cast<double>(points.size() - 1));
   };
   auto y_of = [&](int rank) {
-    return top + (units == 1 ? 0 : plot_h * (rank - 1) / static_cast<double>(units - 1));
+    return top + (units == 1
+                      ? 0
+                      : plot_h * (rank - 1) / static_cast<double>(units - 1));
   };
   for (int r = 1; r <= units; ++r) {
-    svg += "<line x1=\"" + std::to_string(left) + "\" x2=\"" + std::to_string(w - right) +
-           "\" y1=\"" + Fixed(y_of(r), 1) + "\" y2=\"" + Fixed(y_of(r), 1) +
-           "\" stroke=\"#ddd\"/><text x=\"" + std::to_string(left - 8) + "\" y=\"" +
-           Fixed(y_of(r) + 4, 1) + "\" font-size=\"11\" text-anchor=\"end\">" +
-           std::to_string(r) + "</text>";
+    svg += "<line x1=\"" + std::to_string(left) + "\" x2=\"" +
+           std::to_string(w - right) + "\" y1=\"" + Fixed(y_of(r), 1) +
+           "\" y2=\"" + Fixed(y_of(r), 1) + "\" stroke=\"#ddd\"/><text x=\"" +
+           std::to_string(left - 8) + "\" y=\"" + Fixed(y_of(r) + 4, 1) +
+           "\" font-size=\"11\" text-anchor=\"end\">" + std::to_string(r) +
+           "</text>";
   }
   std::string path;
   for (size_t i = 0; i < points.size(); ++i) {
-    path += (i ? " L" : "M") + Fixed(x_of(i), 1) + " " + Fixed(y_of(points[i].second), 1);
-    svg += "<text x=\"" + Fixed(x_of(i), 1) + "\" y=\"" + std::to_string(h - 14) +
-           "\" font-size=\"11\" text-anchor=\"middle\">" + XmlEscape(points[i].first) + "</text>";
+    path += (i ? " L" : "M") + Fixed(x_of(i), 1) + " " +
+            Fixed(y_of(points[i].second), 1);
+    svg += "<text x=\"" + Fixed(x_of(i), 1) + "\" y=\"" +
+           std::to_string(h - 14) +
+           "\" font-size=\"11\" text-anchor=\"middle\">" +
+           XmlEscape(points[i].first) + "</text>";
   }
-  svg += "<path d=\"" + path + "\" fill=\"none\" stroke=\"#b00\" stroke-width=\"2\"/>";
+  svg += "<path d=\"" + path +
+         "\" fill=\"none\" stroke=\"#b00\" stroke-width=\"2\"/>";
   for (size_t i = 0; i < points.size(); ++i) {
-    svg += "<circle cx=\"" + Fixed(x_of(i), 1) + "\" cy=\"" + Fixed(y_of(points[i].second), 1) +
-           "\" r=\"4\" fill=\"#b00\"/>";
+    svg += "<circle cx=\"" + Fixed(x_of(i), 1) + "\" cy=\"" +
+           Fixed(y_of(points[i].second), 1) + "\" r=\"4\" fill=\"#b00\"/>";
   }
   return svg + "</svg>";
 }
 
 class Builder {
  public:
-  Builder(const ReportSources& s, const v1::ReportRequest& r) : s_(s), r_(r), c_(*s.campaign) {}
+  Builder(const ReportSources& s, const v1::ReportRequest& r)
+      : s_(s), r_(r), c_(*s.campaign) {}
 
   Status Build(v1::ReportDocument* out);
 
@@ -176,7 +206,8 @@ class Builder {
     std::string plan_title = c_.proto().name();
     if (const v1::Document* d = Plan()) {
       size_t open = d->title().find("《"), close = d->title().rfind("》");
-      if (open != std::string::npos && close != std::string::npos && close > open)
+      if (open != std::string::npos && close != std::string::npos &&
+          close > open)
         plan_title = d->title().substr(open + 3, close - open - 3);
     }
     data->Set("plan_title", plan_title);
@@ -189,13 +220,17 @@ class Builder {
     }
     data->Set("recipients", recipients.empty() ? "各科室、各单位" : recipients);
   }
-  Status Render(const std::string& name, const TemplateValue& data, std::string* out) const {
+  Status Render(const std::string& name, const TemplateValue& data,
+                std::string* out) const {
     auto it = r_.templates().find(name);
-    const std::string& text = it != r_.templates().end() ? it->second : DefaultReportTemplate(name);
-    Status s = RenderTemplate(text, data, name.size() > 5 && name.substr(name.size() - 5) == ".html"
-                                              ? Escape::kHtml
-                                              : Escape::kMarkdown,
-                              out);
+    const std::string& text =
+        it != r_.templates().end() ? it->second : DefaultReportTemplate(name);
+    Status s = RenderTemplate(
+        text, data,
+        name.size() > 5 && name.substr(name.size() - 5) == ".html"
+            ? Escape::kHtml
+            : Escape::kMarkdown,
+        out);
     if (!s.ok()) return Status::InvalidArgument(name + ": " + s.message());
     return Status::OK();
   }
@@ -210,7 +245,8 @@ class Builder {
 
 Status Builder::Build(v1::ReportDocument* out) {
   out->Clear();
-  out->set_format(r_.format() == v1::REPORT_FORMAT_UNSPECIFIED ? v1::MARKDOWN : r_.format());
+  out->set_format(r_.format() == v1::REPORT_FORMAT_UNSPECIFIED ? v1::MARKDOWN
+                                                               : r_.format());
   switch (r_.kind()) {
     case v1::MONTHLY_BULLETIN:
       return Monthly(out);
@@ -219,7 +255,8 @@ Status Builder::Build(v1::ReportDocument* out) {
     case v1::UNIT_DOSSIER:
       return Dossier(out);
     default:
-      return Status::InvalidArgument("report kind is not set (monthly bulletin, notice or dossier)");
+      return Status::InvalidArgument(
+          "report kind is not set (monthly bulletin, notice or dossier)");
   }
 }
 
@@ -230,7 +267,8 @@ const char* Suffix(v1::ReportFormat f) {
 Status Builder::Monthly(v1::ReportDocument* out) {
   const std::string& month = r_.month();
   if (MonthEnd(month).empty()) {
-    return Status::InvalidArgument("month '" + month + "' is not of the form YYYY-MM");
+    return Status::InvalidArgument("month '" + month +
+                                   "' is not of the form YYYY-MM");
   }
   const std::string date = r_.date().empty() ? MonthEnd(month) : r_.date();
   v1::RankingTable table;
@@ -246,7 +284,8 @@ Status Builder::Monthly(v1::ReportDocument* out) {
   if (out->format() == v1::CSV) {
     std::string csv = CsvRow({"名次", "单位", "得分", "等次", "说明"});
     for (const v1::RankingRow& row : table.rows()) {
-      csv += CsvRow({std::to_string(row.rank()), row.unit_name(), Fixed(row.score()), row.grade(),
+      csv += CsvRow({std::to_string(row.rank()), row.unit_name(),
+                     Fixed(row.score()), row.grade(),
                      row.vetoed() ? "一票否决：" + row.veto_reason() : ""});
     }
     out->set_content(csv);
@@ -260,12 +299,13 @@ Status Builder::Monthly(v1::ReportDocument* out) {
   TemplateValue rows = TemplateValue::List();
   std::vector<std::pair<std::string, double>> bars;
   for (const v1::RankingRow& row : table.rows()) {
-    rows.Add(TemplateValue()
-                 .Set("rank", TemplateValue::Int(row.rank()))
-                 .Set("unit", row.unit_name())
-                 .Set("score", Fixed(row.score()))
-                 .Set("grade", row.grade())
-                 .Set("note", row.vetoed() ? "一票否决：" + row.veto_reason() : ""));
+    rows.Add(
+        TemplateValue()
+            .Set("rank", TemplateValue::Int(row.rank()))
+            .Set("unit", row.unit_name())
+            .Set("score", Fixed(row.score()))
+            .Set("grade", row.grade())
+            .Set("note", row.vetoed() ? "一票否决：" + row.veto_reason() : ""));
     bars.emplace_back(row.unit_name(), row.score());
   }
   data.Set("rows", rows);
@@ -280,8 +320,10 @@ Status Builder::Monthly(v1::ReportDocument* out) {
       list.Add(TemplateValue()
                    .Set("unit", it->second->unit_name())
                    .Set("score", Fixed(it->second->score()))
-                   .Set("note", it->second->vetoed() ? "（一票否决：" + it->second->veto_reason() + "）"
-                                                     : ""));
+                   .Set("note",
+                        it->second->vetoed()
+                            ? "（一票否决：" + it->second->veto_reason() + "）"
+                            : ""));
     }
     return list;
   };
@@ -300,7 +342,8 @@ Status Builder::Monthly(v1::ReportDocument* out) {
                     .Set("deadline", i.deadline())
                     .Set("late", TemplateValue::Int(i.working_days_late())));
     }
-    if (overdue.items_size() > 0) data.Set("overdue", TemplateValue().Set("items", items));
+    if (overdue.items_size() > 0)
+      data.Set("overdue", TemplateValue().Set("items", items));
     v1::RepeatedProblemList repeated;
     CW_RETURN_IF_ERROR(s_.ledger->RepeatedProblems(date, &repeated));
     TemplateValue rep = TemplateValue::List();
@@ -316,23 +359,30 @@ Status Builder::Monthly(v1::ReportDocument* out) {
     v1::EscalationList escalations;
     CW_RETURN_IF_ERROR(s_.ledger->Escalations(date, &escalations));
     TemplateValue esc = TemplateValue::List();
-    for (const v1::EscalationRecommendation& e : escalations.recommendations()) {
+    for (const v1::EscalationRecommendation& e :
+         escalations.recommendations()) {
       std::string reason;
       if (e.rule_id().empty() || e.item_ids_size() == 0) {
         reason = "问题多次通报仍未整改";
       } else {
         bool severe = false;
-        for (const v1::EscalationRule& rule : c_.proto().supervision().escalation())
-          if (rule.id() == e.rule_id() && e.reason().find("severity") != std::string::npos)
+        for (const v1::EscalationRule& rule :
+             c_.proto().supervision().escalation())
+          if (rule.id() == e.rule_id() &&
+              e.reason().find("severity") != std::string::npos)
             severe = true;
-        reason = severe ? std::to_string(e.item_ids_size()) + "个严重问题逾期未整改"
-                        : (e.category().empty() ? "" : e.category() + "类") +
-                              std::to_string(e.item_ids_size()) + "个问题经通报仍未整改";
+        reason =
+            severe ? std::to_string(e.item_ids_size()) + "个严重问题逾期未整改"
+                   : (e.category().empty() ? "" : e.category() + "类") +
+                         std::to_string(e.item_ids_size()) +
+                         "个问题经通报仍未整改";
       }
       esc.Add(TemplateValue()
                   .Set("unit", UnitName(e.unit_id()))
-                  .Set("measure", e.measure() == v1::INTERVIEW ? "约谈" : "组织措施")
-                  .Set("action", e.measure() == v1::INTERVIEW ? "进行约谈" : "采取组织措施")
+                  .Set("measure",
+                       e.measure() == v1::INTERVIEW ? "约谈" : "组织措施")
+                  .Set("action", e.measure() == v1::INTERVIEW ? "进行约谈"
+                                                              : "采取组织措施")
                   .Set("reason", reason));
     }
     data.Set("escalations", esc);
@@ -357,7 +407,9 @@ Status Builder::Monthly(v1::ReportDocument* out) {
     data.Set("missing", missing);
   }
   std::string content;
-  CW_RETURN_IF_ERROR(Render(out->format() == v1::HTML ? "monthly.html" : "monthly.md", data, &content));
+  CW_RETURN_IF_ERROR(
+      Render(out->format() == v1::HTML ? "monthly.html" : "monthly.md", data,
+             &content));
   out->set_content(content);
   return Status::OK();
 }
@@ -388,13 +440,15 @@ Status Builder::Notice(v1::ReportDocument* out) {
   out->set_title(title);
   out->set_file_name("整改通知书-" + item.id() + Suffix(out->format()));
   std::map<std::string, std::string> points;
-  for (const v1::InspectionPoint& p : c_.proto().supervision().points()) points[p.id()] = p.name();
+  for (const v1::InspectionPoint& p : c_.proto().supervision().points())
+    points[p.id()] = p.name();
   if (out->format() == v1::CSV) {
     std::string csv = CsvRow({"序号", "问题描述", "类别", "点位", "发现日期"});
     int n = 0;
     for (const v1::Finding& f : item.findings()) {
       csv += CsvRow({std::to_string(++n), f.description(), f.category(),
-                     points.count(f.point_id()) ? points[f.point_id()] : "", f.found_on()});
+                     points.count(f.point_id()) ? points[f.point_id()] : "",
+                     f.found_on()});
     }
     out->set_content(csv);
     return Status::OK();
@@ -403,40 +457,50 @@ Status Builder::Notice(v1::ReportDocument* out) {
   Common(&data, title);
   data.Set("number", r_.number().empty() ? item.number() : r_.number());
   data.Set("unit", UnitName(item.unit_id()));
-  const v1::Finding* first = item.findings_size() > 0 ? &item.findings(0) : nullptr;
+  const v1::Finding* first =
+      item.findings_size() > 0 ? &item.findings(0) : nullptr;
   std::string source = first == nullptr ? "经检查" : SourceCn(first->source());
-  if (first != nullptr && first->source() == v1::PUBLIC_REPORT && !first->channel().empty())
+  if (first != nullptr && first->source() == v1::PUBLIC_REPORT &&
+      !first->channel().empty())
     source = "经群众通过" + first->channel() + "反映";
   data.Set("source", source);
-  data.Set("found_cn", DateCn(first != nullptr && !first->found_on().empty() ? first->found_on()
-                                                                              : item.issued_on()));
+  data.Set("found_cn", DateCn(first != nullptr && !first->found_on().empty()
+                                  ? first->found_on()
+                                  : item.issued_on()));
   TemplateValue findings = TemplateValue::List();
   int n = 0;
   for (const v1::Finding& f : item.findings()) {
     std::string detail = f.category();
     if (points.count(f.point_id()))
-      detail += (detail.empty() ? "" : "，") + std::string("点位：") + points[f.point_id()];
+      detail += (detail.empty() ? "" : "，") + std::string("点位：") +
+                points[f.point_id()];
     findings.Add(TemplateValue()
                      .Set("index", TemplateValue::Int(++n))
-                     .Set("description", f.description().empty() ? f.category() : f.description())
+                     .Set("description", f.description().empty()
+                                             ? f.category()
+                                             : f.description())
                      .Set("detail", detail));
   }
   data.Set("findings", findings);
-  data.Set("required_result", item.required_result().empty() ? "按标准整改到位" : item.required_result());
+  data.Set("required_result", item.required_result().empty()
+                                  ? "按标准整改到位"
+                                  : item.required_result());
   Date issued, deadline;
   int working_days = 0;
-  if (ParseIsoDate(item.issued_on(), &issued).ok() && ParseIsoDate(item.deadline(), &deadline).ok()) {
+  if (ParseIsoDate(item.issued_on(), &issued).ok() &&
+      ParseIsoDate(item.deadline(), &deadline).ok()) {
     CalendarOptions options;
     options.weekend_fallback = true;
-    Status s = c_.calendar().CountWorkingDays(issued + boost::gregorian::days(1), deadline,
-                                              &working_days, options);
+    Status s = c_.calendar().CountWorkingDays(
+        issued + boost::gregorian::days(1), deadline, &working_days, options);
     if (!s.ok()) working_days = 0;
   }
   data.Set("working_days", TemplateValue::Int(working_days));
   data.Set("deadline_cn", DateCn(item.deadline()));
   data.Set("date_cn", DateCn(r_.date().empty() ? item.issued_on() : r_.date()));
   std::string content;
-  CW_RETURN_IF_ERROR(Render(out->format() == v1::HTML ? "notice.html" : "notice.md", data, &content));
+  CW_RETURN_IF_ERROR(Render(
+      out->format() == v1::HTML ? "notice.html" : "notice.md", data, &content));
   out->set_content(content);
   return Status::OK();
 }
@@ -450,7 +514,8 @@ Status Builder::Dossier(v1::ReportDocument* out) {
   if (date.empty()) {
     std::string last;
     for (const v1::IndicatorInput& in : c_.proto().assessment().inputs())
-      if (in.period().size() == 7 && std::isdigit(static_cast<unsigned char>(in.period()[5])) &&
+      if (in.period().size() == 7 &&
+          std::isdigit(static_cast<unsigned char>(in.period()[5])) &&
           in.period() > last)
         last = in.period();
     date = last.empty() ? Today() : MonthEnd(last);
@@ -469,7 +534,8 @@ Status Builder::Dossier(v1::ReportDocument* out) {
   std::string csv = CsvRow({"月份", "得分", "名次", "等次"});
   for (int m = 1; m <= static_cast<int>(as_of.month()); ++m) {
     char month[16];
-    std::snprintf(month, sizeof month, "%04d-%02d", static_cast<int>(as_of.year()), m);
+    std::snprintf(month, sizeof month, "%04d-%02d",
+                  static_cast<int>(as_of.year()), m);
     v1::RankingTable table;
     if (!RankPeriod(c_, month, r_.component_id(), &table).ok()) continue;
     for (const v1::RankingRow& row : table.rows()) {
@@ -479,7 +545,8 @@ Status Builder::Dossier(v1::ReportDocument* out) {
                      .Set("score", Fixed(row.score()))
                      .Set("rank", TemplateValue::Int(row.rank()))
                      .Set("grade", row.grade()));
-      csv += CsvRow({month, Fixed(row.score()), std::to_string(row.rank()), row.grade()});
+      csv += CsvRow(
+          {month, Fixed(row.score()), std::to_string(row.rank()), row.grade()});
       ranks.emplace_back(std::to_string(m) + "月", row.rank());
       units = std::max(units, table.rows_size());
     }
@@ -496,10 +563,11 @@ Status Builder::Dossier(v1::ReportDocument* out) {
   for (const v1::Assignment& a : c_.proto().assignments()) {
     if (a.unit_id() != unit) continue;
     int32_t t = c_.index().Task(a.task_id());
-    tasks.Add(TemplateValue()
-                  .Set("id", a.task_id())
-                  .Set("title", t == kNoIndex ? "" : c_.proto().tasks(t).title())
-                  .Set("role", a.label().empty() ? "责任单位" : a.label()));
+    tasks.Add(
+        TemplateValue()
+            .Set("id", a.task_id())
+            .Set("title", t == kNoIndex ? "" : c_.proto().tasks(t).title())
+            .Set("role", a.label().empty() ? "责任单位" : a.label()));
   }
   data.Set("tasks", tasks);
   v1::AgendaRequest agenda_request;
@@ -520,26 +588,35 @@ Status Builder::Dossier(v1::ReportDocument* out) {
     CW_RETURN_IF_ERROR(s_.ledger->OpenItems(unit, date, &open));
     TemplateValue items = TemplateValue::List();
     for (const v1::OpenItem& i : open.items()) {
-      std::string status = i.color() == "red"      ? "逾期" + std::to_string(i.working_days_late()) + "个工作日"
-                           : i.color() == "yellow" ? "临近期限"
-                                                   : "整改中";
-      items.Add(TemplateValue().Set("number", i.number()).Set("deadline", i.deadline()).Set("status", status));
+      std::string status =
+          i.color() == "red"
+              ? "逾期" + std::to_string(i.working_days_late()) + "个工作日"
+          : i.color() == "yellow" ? "临近期限"
+                                  : "整改中";
+      items.Add(TemplateValue()
+                    .Set("number", i.number())
+                    .Set("deadline", i.deadline())
+                    .Set("status", status));
     }
-    if (open.items_size() > 0) data.Set("open", TemplateValue().Set("items", items));
+    if (open.items_size() > 0)
+      data.Set("open", TemplateValue().Set("items", items));
   }
   data.Set("scores", scores);
   data.Set("chart", RankLineSvg(ranks, units));
   std::string content;
-  CW_RETURN_IF_ERROR(Render(out->format() == v1::HTML ? "dossier.html" : "dossier.md", data, &content));
+  CW_RETURN_IF_ERROR(
+      Render(out->format() == v1::HTML ? "dossier.html" : "dossier.md", data,
+             &content));
   out->set_content(content);
   return Status::OK();
 }
 
 }  // namespace
 
-Status RenderReport(const ReportSources& sources, const v1::ReportRequest& request,
-                    v1::ReportDocument* out) {
-  if (sources.campaign == nullptr) return Status::InvalidArgument("a report needs a campaign");
+Status RenderReport(const ReportSources& sources,
+                    const v1::ReportRequest& request, v1::ReportDocument* out) {
+  if (sources.campaign == nullptr)
+    return Status::InvalidArgument("a report needs a campaign");
   return Builder(sources, request).Build(out);
 }
 

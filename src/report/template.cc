@@ -23,7 +23,8 @@ TemplateValue TemplateValue::Int(long long value) {
   return TemplateValue(std::to_string(value));
 }
 
-TemplateValue& TemplateValue::Set(const std::string& name, TemplateValue value) {
+TemplateValue& TemplateValue::Set(const std::string& name,
+                                  TemplateValue value) {
   kind_ = kRecord;
   fields_[name] = std::move(value);
   return *this;
@@ -91,28 +92,33 @@ class Parser {
         pos_ = t_.size();
         break;
       }
-      if (open > pos_) out->push_back({Node::kText, t_.substr(pos_, open - pos_), {}});
+      if (open > pos_)
+        out->push_back({Node::kText, t_.substr(pos_, open - pos_), {}});
       const bool triple = t_.compare(open, 3, "{{{") == 0;
       const std::string end_mark = triple ? "}}}" : "}}";
       size_t close = t_.find(end_mark, open + (triple ? 3 : 2));
       if (close == std::string::npos) {
-        return Status::InvalidArgument("template line " + std::to_string(LineAt(open)) +
+        return Status::InvalidArgument("template line " +
+                                       std::to_string(LineAt(open)) +
                                        ": tag is not closed");
       }
-      std::string tag = t_.substr(open + (triple ? 3 : 2), close - open - (triple ? 3 : 2));
+      std::string tag =
+          t_.substr(open + (triple ? 3 : 2), close - open - (triple ? 3 : 2));
       pos_ = close + end_mark.size();
       if (triple) {
         out->push_back({Node::kRaw, Trim(tag), {}});
         continue;
       }
       if (tag.empty()) {
-        return Status::InvalidArgument("template line " + std::to_string(LineAt(open)) +
-                                       ": empty tag");
+        return Status::InvalidArgument(
+            "template line " + std::to_string(LineAt(open)) + ": empty tag");
       }
       const char sigil = tag[0];
       if (sigil == '!') continue;
       if (sigil == '#' || sigil == '^') {
-        Node n{sigil == '#' ? Node::kSection : Node::kInverted, Trim(tag.substr(1)), {}};
+        Node n{sigil == '#' ? Node::kSection : Node::kInverted,
+               Trim(tag.substr(1)),
+               {}};
         // A section tag alone on its line takes the line with it.
         SkipStandaloneNewline(open, out);
         CW_RETURN_IF_ERROR(ParseUntil(n.text, &n.children));
@@ -123,8 +129,9 @@ class Parser {
         const std::string name = Trim(tag.substr(1));
         if (name != closing) {
           return Status::InvalidArgument(
-              "template line " + std::to_string(LineAt(open)) + ": {{/" + name + "}} closes " +
-              (closing.empty() ? "nothing" : "{{#" + closing + "}}") );
+              "template line " + std::to_string(LineAt(open)) + ": {{/" + name +
+              "}} closes " +
+              (closing.empty() ? "nothing" : "{{#" + closing + "}}"));
         }
         SkipStandaloneNewline(open, out);
         return Status::OK();
@@ -132,7 +139,8 @@ class Parser {
       out->push_back({Node::kValue, Trim(tag), {}});
     }
     if (!closing.empty()) {
-      return Status::InvalidArgument("template: section {{#" + closing + "}} is not closed");
+      return Status::InvalidArgument("template: section {{#" + closing +
+                                     "}} is not closed");
     }
     return Status::OK();
   }
@@ -146,7 +154,8 @@ class Parser {
     for (size_t i = line_start; i < tag_start; ++i)
       if (t_[i] != ' ' && t_[i] != '\t') return;
     size_t after = pos_;
-    while (after < t_.size() && (t_[after] == ' ' || t_[after] == '\t')) ++after;
+    while (after < t_.size() && (t_[after] == ' ' || t_[after] == '\t'))
+      ++after;
     if (after < t_.size() && t_[after] != '\n' && t_[after] != '\r') return;
     if (after < t_.size() && t_[after] == '\r') ++after;
     if (after < t_.size()) ++after;
@@ -169,18 +178,32 @@ std::string EscapeText(const std::string& s, Escape escape) {
   for (char c : s) {
     if (escape == Escape::kHtml) {
       switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        case '\'': out += "&#39;"; break;
-        default: out += c;
+        case '&':
+          out += "&amp;";
+          break;
+        case '<':
+          out += "&lt;";
+          break;
+        case '>':
+          out += "&gt;";
+          break;
+        case '"':
+          out += "&quot;";
+          break;
+        case '\'':
+          out += "&#39;";
+          break;
+        default:
+          out += c;
       }
     } else {
       // Markdown: keep table cells intact.
-      if (c == '|') out += "\\|";
-      else if (c == '\n') out += ' ';
-      else out += c;
+      if (c == '|')
+        out += "\\|";
+      else if (c == '\n')
+        out += ' ';
+      else
+        out += c;
     }
   }
   return out;
@@ -208,8 +231,9 @@ const TemplateValue* Lookup(const std::vector<const TemplateValue*>& stack,
   return nullptr;
 }
 
-void Render(const std::vector<Node>& nodes, std::vector<const TemplateValue*>* stack,
-            Escape escape, std::string* out) {
+void Render(const std::vector<Node>& nodes,
+            std::vector<const TemplateValue*>* stack, Escape escape,
+            std::string* out) {
   for (const Node& n : nodes) {
     switch (n.kind) {
       case Node::kText:
@@ -218,7 +242,9 @@ void Render(const std::vector<Node>& nodes, std::vector<const TemplateValue*>* s
       case Node::kValue:
       case Node::kRaw: {
         const TemplateValue* v = Lookup(*stack, n.text);
-        if (v != nullptr) *out += n.kind == Node::kRaw ? v->text() : EscapeText(v->text(), escape);
+        if (v != nullptr)
+          *out +=
+              n.kind == Node::kRaw ? v->text() : EscapeText(v->text(), escape);
         break;
       }
       case Node::kSection: {
@@ -239,7 +265,8 @@ void Render(const std::vector<Node>& nodes, std::vector<const TemplateValue*>* s
       }
       case Node::kInverted: {
         const TemplateValue* v = Lookup(*stack, n.text);
-        if (v == nullptr || !v->truthy()) Render(n.children, stack, escape, out);
+        if (v == nullptr || !v->truthy())
+          Render(n.children, stack, escape, out);
         break;
       }
     }
@@ -248,8 +275,8 @@ void Render(const std::vector<Node>& nodes, std::vector<const TemplateValue*>* s
 
 }  // namespace
 
-Status RenderTemplate(const std::string& text, const TemplateValue& data, Escape escape,
-                      std::string* out) {
+Status RenderTemplate(const std::string& text, const TemplateValue& data,
+                      Escape escape, std::string* out) {
   std::vector<Node> nodes;
   CW_RETURN_IF_ERROR(Parser(text).Parse(&nodes));
   out->clear();

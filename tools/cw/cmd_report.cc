@@ -24,7 +24,8 @@ namespace v1 = chuangwen::v1;
 
 bool IsStorePath(const std::string& path) {
   auto ends = [&](const std::string& s) {
-    return path.size() >= s.size() && path.compare(path.size() - s.size(), s.size(), s) == 0;
+    return path.size() >= s.size() &&
+           path.compare(path.size() - s.size(), s.size(), s) == 0;
   };
   return ends(".db") || ends(".sqlite") || ends(".sqlite3");
 }
@@ -65,7 +66,8 @@ class Progress {
     const int filled = static_cast<int>(width * done_ / total_);
     std::string bar;
     for (int i = 0; i < width; ++i) bar += i < filled ? "█" : "░";
-    std::fprintf(stderr, "\r%s %s %zu/%zu", what_.c_str(), bar.c_str(), done_, total_);
+    std::fprintf(stderr, "\r%s %s %zu/%zu", what_.c_str(), bar.c_str(), done_,
+                 total_);
     if (done_ == total_) std::fprintf(stderr, "\n");
     std::fflush(stderr);
   }
@@ -94,14 +96,16 @@ int RunReport(int argc, char** argv) {
   Args args;
   std::string error;
   if (!ParseArgs(argc, argv, 2,
-                 {"month", "item", "unit", "date", "format", "o", "number", "component",
-                  "templates"},
+                 {"month", "item", "unit", "date", "format", "o", "number",
+                  "component", "templates"},
                  {}, &args, &error)) {
     return UsageError(error);
   }
   const char* usage =
-      "usage: cw report monthly FILE --month YYYY-MM | notice FILE --item ID |\n"
-      "       dossier FILE --unit ID|all   [--format md|html|csv] [-o DIR] [--date D]\n"
+      "usage: cw report monthly FILE --month YYYY-MM | notice FILE --item ID "
+      "|\n"
+      "       dossier FILE --unit ID|all   [--format md|html|csv] [-o DIR] "
+      "[--date D]\n"
       "       [--number 文号] [--templates DIR]";
   if (args.positional.size() != 2) return UsageError(usage);
   const std::string& kind = args.positional[0];
@@ -119,10 +123,14 @@ int RunReport(int argc, char** argv) {
     return UsageError(usage);
   }
   const std::string format = args.Has("format") ? args.Value("format") : "md";
-  if (format == "md" || format == "markdown") request.set_format(v1::MARKDOWN);
-  else if (format == "html") request.set_format(v1::HTML);
-  else if (format == "csv") request.set_format(v1::CSV);
-  else return UsageError("--format: '" + format + "' is not md, html or csv");
+  if (format == "md" || format == "markdown")
+    request.set_format(v1::MARKDOWN);
+  else if (format == "html")
+    request.set_format(v1::HTML);
+  else if (format == "csv")
+    request.set_format(v1::CSV);
+  else
+    return UsageError("--format: '" + format + "' is not md, html or csv");
   request.set_month(args.Value("month"));
   request.set_item_id(args.Value("item"));
   request.set_date(args.Value("date"));
@@ -139,8 +147,10 @@ int RunReport(int argc, char** argv) {
   if (!LoadSources(args.positional[1], args, &sources)) return kExitUsage;
   std::vector<std::string> units;
   if (kind == "dossier" && args.Value("unit") == "all") {
-    if (!args.Has("o")) return UsageError("--unit all writes one file per unit: give -o DIR");
-    for (const v1::Unit& u : sources.view.campaign->proto().units()) units.push_back(u.id());
+    if (!args.Has("o"))
+      return UsageError("--unit all writes one file per unit: give -o DIR");
+    for (const v1::Unit& u : sources.view.campaign->proto().units())
+      units.push_back(u.id());
   } else {
     units.push_back(args.Value("unit"));
   }
@@ -160,12 +170,15 @@ int RunReport(int argc, char** argv) {
 int RunEvidence(int argc, char** argv) {
   Args args;
   std::string error;
-  if (!ParseArgs(argc, argv, 2, {"date", "from", "unit", "task", "indicator", "month", "format"},
-                 {"json"}, &args, &error)) {
+  if (!ParseArgs(
+          argc, argv, 2,
+          {"date", "from", "unit", "task", "indicator", "month", "format"},
+          {"json"}, &args, &error)) {
     return UsageError(error);
   }
   const char* usage =
-      "usage: cw evidence FILE add EVENTS | completeness --date D [--unit U] [--task T]\n"
+      "usage: cw evidence FILE add EVENTS | completeness --date D [--unit U] "
+      "[--task T]\n"
       "       | index | package --indicator ID --month YYYY-MM   [--json]";
   if (args.positional.size() < 2) return UsageError(usage);
   const std::string& command = args.positional[1];
@@ -178,15 +191,18 @@ int RunEvidence(int argc, char** argv) {
   chuangwen::Status s;
   if (command == "add") {
     if (!sources.store || args.positional.size() != 3)
-      return UsageError("usage: cw evidence FILE.db add EVENTS (a ledger store)");
+      return UsageError(
+          "usage: cw evidence FILE.db add EVENTS (a ledger store)");
     chuangwen::Format f;
     s = chuangwen::FormatFromPath(args.positional[2], &f);
     v1::EvidenceEventBatch batch;
     if (s.ok()) s = chuangwen::DecodeFile(args.positional[2], f, &batch);
     if (s.ok())
-      s = sources.store->AppendEvidence({batch.events().begin(), batch.events().end()});
+      s = sources.store->AppendEvidence(
+          {batch.events().begin(), batch.events().end()});
     if (!s.ok()) return UsageError(s.message());
-    std::printf("Added %d evidence events; %zu submissions in all.\n", batch.events_size(),
+    std::printf("Added %d evidence events; %zu submissions in all.\n",
+                batch.events_size(),
                 sources.store->evidence().submission_count());
     return kExitOk;
   }
@@ -204,16 +220,18 @@ int RunEvidence(int argc, char** argv) {
     s = book.Completeness(request, &report);
     if (!s.ok()) return UsageError(s.message());
     if (args.Has("json")) return PrintJson(report);
-    std::printf("资料报送情况（截至%s）：应报%d 已报%d 已签批%d 缺报%d 逾期%d\n",
-                report.date().c_str(), report.required(), report.submitted(), report.signed_(),
-                report.missing(), report.late());
+    std::printf(
+        "资料报送情况（截至%s）：应报%d 已报%d 已签批%d 缺报%d 逾期%d\n",
+        report.date().c_str(), report.required(), report.submitted(),
+        report.signed_(), report.missing(), report.late());
     for (const v1::CompletenessRow& r : report.rows()) {
-      std::printf("  %s %s %s %s 应报%d 已报%d 已签批%d%s%s\n", r.due().c_str(),
-                  Pad(unit_name(r.unit_id()), 14).c_str(), Pad(r.task_id(), 5).c_str(),
-                  Pad(chuangwen::MaterialKindName(r.kind()), 10).c_str(), r.required(),
-                  r.submitted(), r.signed_(),
-                  r.missing() > 0 ? ("  缺" + std::to_string(r.missing())).c_str() : "",
-                  r.late() > 0 ? ("  逾期" + std::to_string(r.late())).c_str() : "");
+      std::printf(
+          "  %s %s %s %s 应报%d 已报%d 已签批%d%s%s\n", r.due().c_str(),
+          Pad(unit_name(r.unit_id()), 14).c_str(), Pad(r.task_id(), 5).c_str(),
+          Pad(chuangwen::MaterialKindName(r.kind()), 10).c_str(), r.required(),
+          r.submitted(), r.signed_(),
+          r.missing() > 0 ? ("  缺" + std::to_string(r.missing())).c_str() : "",
+          r.late() > 0 ? ("  逾期" + std::to_string(r.late())).c_str() : "");
     }
     return kExitOk;
   }
@@ -224,13 +242,16 @@ int RunEvidence(int argc, char** argv) {
     if (args.Has("json")) return PrintJson(index);
     std::printf("资料汇编目录\n");
     for (const v1::ArchiveEntry& e : index.entries()) {
-      std::printf("%s%s %s（%d份）\n", std::string(static_cast<size_t>(e.depth()) * 2, ' ').c_str(),
-                  e.numbering().c_str(), e.task_title().c_str(), e.items_size());
+      std::printf("%s%s %s（%d份）\n",
+                  std::string(static_cast<size_t>(e.depth()) * 2, ' ').c_str(),
+                  e.numbering().c_str(), e.task_title().c_str(),
+                  e.items_size());
       for (const v1::EvidenceItem& i : e.items()) {
-        std::printf("%s  - %s %s %s  签批 %s\n",
-                    std::string(static_cast<size_t>(e.depth()) * 2, ' ').c_str(),
-                    i.submitted_on().c_str(), chuangwen::MaterialKindName(i.kind()),
-                    i.file().c_str(), i.signed_by().c_str());
+        std::printf(
+            "%s  - %s %s %s  签批 %s\n",
+            std::string(static_cast<size_t>(e.depth()) * 2, ' ').c_str(),
+            i.submitted_on().c_str(), chuangwen::MaterialKindName(i.kind()),
+            i.file().c_str(), i.signed_by().c_str());
       }
     }
     return kExitOk;
@@ -243,12 +264,13 @@ int RunEvidence(int argc, char** argv) {
     s = book.Package(request, &package);
     if (!s.ok()) return UsageError(s.message());
     if (args.Has("json")) return PrintJson(package);
-    std::printf("指标 %s（任务 %s）佐证资料 %s 至 %s：%d份\n", package.indicator_id().c_str(),
-                package.task_id().c_str(), package.from().c_str(), package.to().c_str(),
+    std::printf("指标 %s（任务 %s）佐证资料 %s 至 %s：%d份\n",
+                package.indicator_id().c_str(), package.task_id().c_str(),
+                package.from().c_str(), package.to().c_str(),
                 package.items_size());
     for (const v1::EvidenceItem& i : package.items())
-      std::printf("  %s %s %s\n", i.submitted_on().c_str(), chuangwen::MaterialKindName(i.kind()),
-                  i.file().c_str());
+      std::printf("  %s %s %s\n", i.submitted_on().c_str(),
+                  chuangwen::MaterialKindName(i.kind()), i.file().c_str());
     return kExitOk;
   }
   return UsageError(usage);

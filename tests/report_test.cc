@@ -1,0 +1,171 @@
+// The documents: the monthly bulletin, a rectification notice and a unit's
+// dossier for the example campaign with its ledger and evidence, in each
+// format; replaced templates; bad requests.
+#include "chuangwen/report.h"
+
+#include <gtest/gtest.h>
+
+#include "chuangwen/codec.h"
+#include "chuangwen/evidence.h"
+#include "chuangwen/ledger.h"
+#include "test_support.h"
+
+namespace chuangwen {
+namespace {
+
+template <typename Batch>
+Batch ExampleBatch(const std::string& file) {
+  Batch batch;
+  const std::string& example = testing::ExamplePath();
+  Status s = DecodeFile(example.substr(0, example.rfind('/')) + "/" + file,
+                        Format::kText, &batch);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return batch;
+}
+
+class ReportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto ledger = ExampleBatch<v1::LedgerEventBatch>("ledger.textproto");
+    ASSERT_TRUE(
+        ledger_.Append({ledger.events().begin(), ledger.events().end()}).ok());
+    auto evidence = ExampleBatch<v1::EvidenceEventBatch>("evidence.textproto");
+    ASSERT_TRUE(
+        evidence_.Append({evidence.events().begin(), evidence.events().end()})
+            .ok());
+    sources_.campaign = c_.get();
+    sources_.ledger = &ledger_;
+    sources_.evidence = &evidence_;
+  }
+  v1::ReportDocument Render(v1::ReportKind kind, v1::ReportFormat format,
+                            const std::string& key = "") {
+    v1::ReportRequest r;
+    r.set_kind(kind);
+    r.set_format(format);
+    r.set_month("2025-09");
+    r.set_item_id(key.empty() ? "dc-2025-901" : key);
+    r.set_unit_id(key.empty() ? "srk" : key);
+    r.set_number(kind == v1::MONTHLY_BULLETIN ? "东城管创通〔2025〕9号" : "");
+    v1::ReportDocument doc;
+    Status s = RenderReport(sources_, r, &doc);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    return doc;
+  }
+  static bool Has(const v1::ReportDocument& d, const std::string& text) {
+    return d.content().find(text) != std::string::npos;
+  }
+
+  std::shared_ptr<const Campaign> c_ = Campaign::Build(testing::LoadExample());
+  Ledger ledger_{c_};
+  EvidenceBook evidence_{c_};
+  ReportSources sources_;
+};
+
+TEST_F(ReportTest, MonthlyBulletinSaysWhatTheOfficeMustSay) {
+  v1::ReportDocument md = Render(v1::MONTHLY_BULLETIN, v1::MARKDOWN);
+  EXPECT_EQ(md.title(), "2025年9月创建工作考核情况通报");
+  EXPECT_EQ(md.file_name(), "月度通报-2025-09.md");
+  for (const char* line :
+       {"# 东湖区城市管理局", "## 关于2025年9月创建工作考核情况的通报",
+        "东城管创通〔2025〕9号", "| 1 | 办公室 | 96.50 | 优秀 |  |",
+        "| 7 | 规划建设科 | 67.67 | 合格 |  |", "- 办公室（96.50分）",
+        "- 规划建设科（67.67分）",
+        "| 东城管督改〔2025〕35号 | 市容科 | 2025-09-15 | 12 |",
+        "- 环卫科：垃圾清运问题4次（2025-08-15至2025-09-15）",
+        "- 建议对市容科进行约谈：占道经营类4个问题经通报仍未整改",
+        "- "
+        "市容科：整治占道经营和乱停乱放，实景照片缺1份（应于2025-09-19前报送）",
+        "东湖区城市管理局\n2025年9月30日"}) {
+    EXPECT_TRUE(Has(md, line)) << line << "\n---\n" << md.content();
+  }
+  v1::ReportDocument html = Render(v1::MONTHLY_BULLETIN, v1::HTML);
+  EXPECT_TRUE(Has(html, "<title>2025年9月创建工作考核情况通报</title>"));
+  EXPECT_TRUE(Has(html, "<svg xmlns=\"http://www.w3.org/2000/svg\""));
+  EXPECT_TRUE(Has(html, "fill=\"#c62828\""));  // The criticised unit's bar.
+  EXPECT_FALSE(Has(html, "{{"));
+  v1::ReportDocument csv = Render(v1::MONTHLY_BULLETIN, v1::CSV);
+  EXPECT_EQ(csv.content().substr(0, csv.content().find("\r\n")),
+            "名次,单位,得分,等次,说明");
+  EXPECT_TRUE(Has(csv, "5,综合执法一中队,77.40,合格,\r\n"));
+  // August: 一中队 is vetoed (一票否决) and placed last.
+  v1::ReportRequest r;
+  r.set_kind(v1::MONTHLY_BULLETIN);
+  r.set_month("2025-08");
+  v1::ReportDocument aug;
+  ASSERT_TRUE(RenderReport(sources_, r, &aug).ok());
+  EXPECT_TRUE(Has(aug, "一票否决："));
+}
+
+TEST_F(ReportTest, RectificationNoticeAndDossier) {
+  v1::ReportDocument notice = Render(v1::RECTIFICATION_NOTICE, v1::MARKDOWN);
+  for (const char* line :
+       {"# 整改通知书", "东城管督改〔2025〕35号", "市容科：",
+        "2025年9月7日，经日常督查发现你单位存在以下问题：",
+        "1. 农贸市场周边占道经营反复出现（占道经营，点位：东湖农贸市场）",
+        "请按照“取缔流动摊点，建立长效管理机制”的要求，于5个工作日内（2025年9月"
+        "15日前）完成整改",
+        "东湖区城市管理局\n2025年9月8日"}) {
+    EXPECT_TRUE(Has(notice, line)) << line << "\n---\n" << notice.content();
+  }
+  v1::ReportDocument dossier = Render(v1::UNIT_DOSSIER, v1::MARKDOWN);
+  for (const char* line :
+       {"# 市容科创建工作档案", "| 1.1 | 整治占道经营和乱停乱放 | 责任科室 |",
+        "| 东城管督改〔2025〕35号 | 2025-09-15 |",
+        "| 2025-09 | 87.25 | 2 | 良好 |"}) {
+    EXPECT_TRUE(Has(dossier, line)) << line << "\n---\n" << dossier.content();
+  }
+  v1::ReportDocument html = Render(v1::UNIT_DOSSIER, v1::HTML);
+  EXPECT_TRUE(Has(html, "<title>市容科创建工作档案</title>"));
+  EXPECT_TRUE(Has(html, "<path d=\"M"));  // The rank line.
+  const std::string csv = Render(v1::UNIT_DOSSIER, v1::CSV).content();
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")), "月份,得分,名次,等次");
+}
+
+TEST_F(ReportTest, TemplatesAreReplaceable) {
+  v1::ReportRequest r;
+  r.set_kind(v1::RECTIFICATION_NOTICE);
+  r.set_item_id("dc-2025-901");
+  (*r.mutable_templates())["notice.md"] =
+      "限期整改通知：{{unit}}，{{deadline_cn}}前完成。{{#findings}}[{{"
+      "description}}]{{/findings}}";
+  v1::ReportDocument doc;
+  ASSERT_TRUE(RenderReport(sources_, r, &doc).ok());
+  EXPECT_EQ(doc.content(),
+            "限期整改通知：市容科，2025年9月15日前完成。["
+            "农贸市场周边占道经营反复出现]");
+  (*r.mutable_templates())["notice.md"] = "{{#findings}}";
+  EXPECT_EQ(RenderReport(sources_, r, &doc).message(),
+            "notice.md: template: section {{#findings}} is not closed");
+  EXPECT_FALSE(DefaultReportTemplate("monthly.html").empty());
+  EXPECT_EQ(ReportTemplateNames().size(), 7u);
+}
+
+TEST_F(ReportTest, BadRequests) {
+  v1::ReportRequest r;
+  v1::ReportDocument doc;
+  EXPECT_EQ(RenderReport(sources_, r, &doc).code(),
+            Status::Code::kInvalidArgument);
+  r.set_kind(v1::MONTHLY_BULLETIN);
+  r.set_month("2025-9");
+  EXPECT_EQ(RenderReport(sources_, r, &doc).message(),
+            "month '2025-9' is not of the form YYYY-MM");
+  r.set_kind(v1::RECTIFICATION_NOTICE);
+  r.set_item_id("nope");
+  EXPECT_EQ(RenderReport(sources_, r, &doc).code(), Status::Code::kNotFound);
+  ReportSources no_ledger;
+  no_ledger.campaign = c_.get();
+  EXPECT_EQ(RenderReport(no_ledger, r, &doc).message(),
+            "a rectification notice needs the ledger");
+  r.set_kind(v1::UNIT_DOSSIER);
+  r.set_unit_id("zhiguan");
+  EXPECT_EQ(RenderReport(sources_, r, &doc).message(),
+            "unit 'zhiguan' does not exist");
+  // Without the ledger and evidence the bulletin says so instead of guessing.
+  r.set_kind(v1::MONTHLY_BULLETIN);
+  r.set_month("2025-09");
+  ASSERT_TRUE(RenderReport(no_ledger, r, &doc).ok());
+  EXPECT_NE(doc.content().find("（未接入督查台账。）"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace chuangwen
