@@ -9,13 +9,18 @@
 #include "capi_internal.h"
 #include "chuangwen/date.h"
 #include "chuangwen/ledger_store.h"
+#include "chuangwen/report.h"
 
 struct cw_ledger {
-  std::unique_ptr<chuangwen::LedgerStore> store;  // Durable, or
-  std::unique_ptr<chuangwen::Ledger> memory;      // in memory.
+  std::unique_ptr<chuangwen::LedgerStore> store;             // Durable, or
+  std::unique_ptr<chuangwen::Ledger> memory;                 // in memory,
+  std::unique_ptr<chuangwen::EvidenceBook> memory_evidence;  // with this.
 
   const chuangwen::Ledger& ledger() const {
     return store ? store->ledger() : *memory;
+  }
+  const chuangwen::EvidenceBook& evidence() const {
+    return store ? store->evidence() : *memory_evidence;
   }
 };
 
@@ -124,6 +129,8 @@ int cw_ledger_open_memory(cw_ledger** out, const cw_campaign* campaign) {
     CW_CAPI_REQUIRE(campaign, "campaign");
     auto handle = std::make_unique<cw_ledger>();
     handle->memory = std::make_unique<chuangwen::Ledger>(campaign->rep);
+    handle->memory_evidence =
+        std::make_unique<chuangwen::EvidenceBook>(campaign->rep);
     *out = handle.release();
     return CW_OK;
   });
@@ -160,10 +167,85 @@ int cw_ledger_replace_campaign(cw_ledger* ledger, const uint8_t* campaign,
     } else if (*reason == '\0') {
       s = Status::InvalidArgument("replacing the campaign needs a reason");
     } else {
-      s = ledger->memory->ReplaceCampaign(
-          chuangwen::Campaign::Build(std::move(proto)));
+      auto model = chuangwen::Campaign::Build(std::move(proto));
+      s = ledger->memory->ReplaceCampaign(model);
+      if (s.ok()) ledger->memory_evidence->ReplaceCampaign(model);
     }
     return s.ok() ? CW_OK : Fail(s);
+  });
+}
+
+int cw_ledger_append_evidence(cw_ledger* ledger, const uint8_t* batch,
+                              size_t size, int format) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(ledger, "ledger");
+    v1::EvidenceEventBatch request;
+    Status s = chuangwen::capi::DecodeRequest(batch, size, format, &request);
+    if (!s.ok()) return Fail(s);
+    std::vector<v1::EvidenceEvent> events(request.events().begin(),
+                                          request.events().end());
+    s = ledger->store ? ledger->store->AppendEvidence(events)
+                      : ledger->memory_evidence->Append(events);
+    return s.ok() ? CW_OK : Fail(s);
+  });
+}
+
+int cw_ledger_evidence_completeness(const cw_ledger* ledger,
+                                    const uint8_t* request, size_t size,
+                                    int request_format, int format,
+                                    uint8_t** out, size_t* out_size) {
+  return Answer<v1::CompletenessReport>(
+      ledger, format, out, out_size, [&](const auto&, auto* m) {
+        v1::CompletenessRequest parsed;
+        Status s = chuangwen::capi::DecodeRequest(request, size, request_format,
+                                                  &parsed);
+        return s.ok() ? ledger->evidence().Completeness(parsed, m) : s;
+      });
+}
+
+int cw_ledger_evidence_archive(const cw_ledger* ledger, int format,
+                               uint8_t** out, size_t* out_size) {
+  return Answer<v1::ArchiveIndex>(
+      ledger, format, out, out_size,
+      [&](const auto&, auto* m) { return ledger->evidence().Archive(m); });
+}
+
+int cw_ledger_evidence_package(const cw_ledger* ledger, const uint8_t* request,
+                               size_t size, int request_format, int format,
+                               uint8_t** out, size_t* out_size) {
+  return Answer<v1::EvidencePackage>(
+      ledger, format, out, out_size, [&](const auto&, auto* m) {
+        v1::EvidencePackageRequest parsed;
+        Status s = chuangwen::capi::DecodeRequest(request, size, request_format,
+                                                  &parsed);
+        return s.ok() ? ledger->evidence().Package(parsed, m) : s;
+      });
+}
+
+int cw_report(const cw_campaign* campaign, const cw_ledger* ledger,
+              const uint8_t* request, size_t size, int request_format,
+              int format, uint8_t** out, size_t* out_size) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(out, "out");
+    CW_CAPI_REQUIRE(out_size, "out_size");
+    if (campaign == nullptr && ledger == nullptr)
+      return Fail(CW_EINVALID, "a report needs a campaign or a ledger");
+    v1::ReportRequest parsed;
+    Status s =
+        chuangwen::capi::DecodeRequest(request, size, request_format, &parsed);
+    if (!s.ok()) return Fail(s);
+    chuangwen::ReportSources sources;
+    if (ledger != nullptr) {
+      sources.campaign = &ledger->ledger().campaign();
+      sources.ledger = &ledger->ledger();
+      sources.evidence = &ledger->evidence();
+    } else {
+      sources.campaign = campaign->rep.get();
+    }
+    v1::ReportDocument doc;
+    s = chuangwen::RenderReport(sources, parsed, &doc);
+    if (!s.ok()) return Fail(s);
+    return ReturnMessage(doc, format, out, out_size);
   });
 }
 

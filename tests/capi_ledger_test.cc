@@ -214,3 +214,71 @@ TEST_F(CapiLedgerTest, NullAndGarbageArguments) {
 }
 
 }  // namespace
+
+namespace {
+
+TEST(CapiReportTest, EvidenceAndDocumentsThroughTheCApi) {
+  std::string campaign_text, evidence_text;
+  const std::string& example = chuangwen::testing::ExamplePath();
+  ASSERT_TRUE(chuangwen::ReadFile(example, &campaign_text).ok());
+  ASSERT_TRUE(chuangwen::ReadFile(
+                  example.substr(0, example.rfind('/')) + "/evidence.textproto",
+                  &evidence_text)
+                  .ok());
+  cw_campaign* campaign = nullptr;
+  ASSERT_EQ(cw_campaign_load(&campaign, U8(campaign_text), campaign_text.size(),
+                             CW_FORMAT_TEXT),
+            CW_OK);
+  cw_ledger* ledger = nullptr;
+  ASSERT_EQ(cw_ledger_open_memory(&ledger, campaign), CW_OK);
+  ASSERT_EQ(cw_ledger_append_evidence(ledger, U8(evidence_text),
+                                      evidence_text.size(), CW_FORMAT_TEXT),
+            CW_OK)
+      << cw_last_error_message();
+  const std::string request = R"({"date": "2025-09-30", "from": "2025-09-01"})";
+  Bytes report;
+  ASSERT_EQ(cw_ledger_evidence_completeness(ledger, U8(request), request.size(),
+                                            CW_FORMAT_JSON, CW_FORMAT_JSON,
+                                            &report.data, &report.size),
+            CW_OK);
+  EXPECT_NE(report.str().find("\"missing\":1"), std::string::npos)
+      << report.str();
+  Bytes archive;
+  EXPECT_EQ(cw_ledger_evidence_archive(ledger, CW_FORMAT_JSON, &archive.data,
+                                       &archive.size),
+            CW_OK);
+  const std::string bulletin =
+      R"({"kind": "MONTHLY_BULLETIN", "format": "MARKDOWN", "month": "2025-09"})";
+  Bytes doc;
+  ASSERT_EQ(cw_report(nullptr, ledger, U8(bulletin), bulletin.size(),
+                      CW_FORMAT_JSON, CW_FORMAT_JSON, &doc.data, &doc.size),
+            CW_OK)
+      << cw_last_error_message();
+  EXPECT_NE(doc.str().find("月度通报-2025-09.md"), std::string::npos);
+  Bytes plain;
+  EXPECT_EQ(cw_report(campaign, nullptr, U8(bulletin), bulletin.size(),
+                      CW_FORMAT_JSON, CW_FORMAT_TEXT, &plain.data, &plain.size),
+            CW_OK);
+  // Bad input and NULLs.
+  EXPECT_EQ(cw_report(nullptr, nullptr, U8(bulletin), bulletin.size(),
+                      CW_FORMAT_JSON, CW_FORMAT_JSON, &plain.data, &plain.size),
+            CW_EINVALID);
+  const std::string bad = R"({"kind": "MONTHLY_BULLETIN", "month": "2025/09"})";
+  EXPECT_EQ(cw_report(campaign, nullptr, U8(bad), bad.size(), CW_FORMAT_JSON,
+                      CW_FORMAT_JSON, &plain.data, &plain.size),
+            CW_EINVALID);
+  EXPECT_EQ(cw_ledger_append_evidence(nullptr, nullptr, 0, CW_FORMAT_JSON),
+            CW_EINVALID);
+  EXPECT_EQ(cw_ledger_evidence_archive(nullptr, CW_FORMAT_JSON, &plain.data,
+                                       &plain.size),
+            CW_EINVALID);
+  const std::string junk = "\xff\x01garbage";
+  EXPECT_EQ(cw_ledger_evidence_package(ledger, U8(junk), junk.size(),
+                                       CW_FORMAT_BINARY, CW_FORMAT_JSON,
+                                       &plain.data, &plain.size),
+            CW_EPARSE);
+  cw_ledger_free(ledger);
+  cw_campaign_free(campaign);
+}
+
+}  // namespace

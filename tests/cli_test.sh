@@ -129,6 +129,30 @@ printf 'not a ledger' > "$work/bogus.db"
 expect 2 "not a chuangwen ledger" -- "$cw" ledger "$work/bogus.db" list
 expect 2 "does not exist" -- "$cw" ledger "$work/none.db" list
 
+# Evidence and documents.
+expect 0 "Added 64 evidence events; 34 submissions in all." -- "$cw" evidence "$db" add "$2/evidence.textproto"
+expect 0 "资料报送情况（截至2025-09-30）：应报8 已报7 已签批7 缺报1 逾期1" -- "$cw" evidence "$db" completeness --date 2025-09-30 --from 2025-08-01
+expect 0 "  1. 整治占道经营和乱停乱放（13份）" -- "$cw" evidence "$db" index
+expect 0 "指标 M11（任务 1.1）佐证资料 2024-10-01 至 2025-09-30：13份" -- "$cw" evidence "$db" package --indicator M11 --month 2025-10
+expect 0 "## 关于2025年9月创建工作考核情况的通报" -- "$cw" report monthly "$db" --month 2025-09
+expect 0 "- 市容科：整治占道经营和乱停乱放，实景照片缺1份（应于2025-09-19前报送）" -- "$cw" report monthly "$db" --month 2025-09
+expect 0 "（未接入督查台账。）" -- "$cw" report monthly "$example" --month 2025-09
+mkdir -p "$work/reports"
+expect 0 "$work/reports/月度通报-2025-09.html" -- "$cw" report monthly "$db" --month 2025-09 --format html -o "$work/reports"
+grep -q "<title>2025年9月创建工作考核情况通报</title>" "$work/reports/月度通报-2025-09.html" || fail "bulletin html title"
+expect 0 "于5个工作日内（2025年9月15日前）完成整改" -- "$cw" report notice "$db" --item dc-2025-901
+expect 0 "| 2025-09 | 87.25 | 2 | 良好 |" -- "$cw" report dossier "$db" --unit srk
+expect 0 "$work/reports/单位档案-zfdd1.csv" -- "$cw" report dossier "$db" --unit all --format csv -o "$work/reports"
+mkdir -p "$work/templates"
+printf '通知：{{unit}}，{{deadline_cn}}前。' > "$work/templates/notice.md"
+expect 0 "通知：市容科，2025年9月15日前。" -- "$cw" report notice "$db" --item dc-2025-901 --templates "$work/templates"
+expect 2 "a rectification notice needs the ledger" -- "$cw" report notice "$example" --item dc-2025-901
+expect 2 "--format: 'pdf' is not md, html or csv" -- "$cw" report monthly "$db" --month 2025-09 --format pdf
+cat > "$work/sign.textproto" <<'TXT'
+events { id: "x1" actor: "xul" at: "2025-10-11T08:00:00Z" sign_off { submission_id: "sub-001" } }
+TXT
+expect 2 "only the lead leader of task 1.1 may" -- "$cw" evidence "$db" add "$work/sign.textproto"
+
 # Plan import.
 fixtures=$(dirname "$0")/import
 expect 0 "文号 青园林〔2024〕15号   发文 青川市园林绿化管理局   日期 2024-04-02" -- "$cw" import "$fixtures/levels.txt" --review

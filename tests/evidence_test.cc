@@ -10,6 +10,7 @@
 
 #include "chuangwen/codec.h"
 #include "chuangwen/ledger_store.h"
+#include "chuangwen/validate.h"
 #include "test_support.h"
 
 namespace chuangwen {
@@ -180,6 +181,48 @@ TEST_F(EvidenceTest, CompletenessArchiveAndPackageOfTheExample) {
   EXPECT_EQ(package.items_size(), 6);  // April to June, two photos a month.
   pr.set_indicator_id("MX");           // A bonus with no task.
   EXPECT_EQ(book_.Package(pr, &package).code(), Status::Code::kNotFound);
+}
+
+TEST(EvidenceValidationTest, EachRequirementRuleBreaks) {
+  v1::Campaign c = testing::LoadExample();
+  v1::EvidenceRequirement* r = c.mutable_evidence_requirements(0);
+  r->set_task_id("9.9");
+  r->set_duty_id("no-duty");
+  r->set_owner_unit_id("zhiguan");
+  r->set_count(-1);
+  v1::EvidenceRequirement* dup = c.add_evidence_requirements();
+  *dup = c.evidence_requirements(1);
+  dup->set_duty_id("");
+  dup->set_due("2025-02-30");
+  v1::EvidenceRequirement* none = c.add_evidence_requirements();
+  none->set_id("ev-none");
+  none->set_task_id("1.1");
+  v1::ValidationReport report = Validate(c);
+  std::vector<std::string> got;
+  for (const v1::Problem& p : report.problems())
+    got.push_back(p.location() + " " + p.message());
+  EXPECT_EQ(
+      got,
+      (std::vector<std::string>{
+          "evidence_requirements[0].task_id evidence requirement "
+          "'ev-srk-photos': "
+          "task '9.9' does not exist",
+          "evidence_requirements[0].duty_id evidence requirement "
+          "'ev-srk-photos': "
+          "duty 'no-duty' does not exist",
+          "evidence_requirements[0].owner_unit_id evidence requirement "
+          "'ev-srk-photos': unit 'zhiguan' does not exist",
+          "evidence_requirements[0].count evidence requirement "
+          "'ev-srk-photos': "
+          "count is negative",
+          "evidence_requirements[5].id evidence requirement 'ev-hwk-ledger' is "
+          "defined twice",
+          "evidence_requirements[5].due evidence requirement 'ev-hwk-ledger': "
+          "due "
+          "'2025-02-30' is not a date",
+          "evidence_requirements[6].due evidence requirement 'ev-none': needs "
+          "a duty "
+          "(its deadlines) or a due date"}));
 }
 
 TEST_F(EvidenceTest, StoredWithTheLedgerAndExported) {

@@ -30,6 +30,8 @@
 //     schemes and a period kind and their weights sum to 1, groups, vetoes
 //     and inputs name existing units and indicators, and every input scores
 //     (a score within its indicator's points, a ratio within 0..1 …).
+// 12. Evidence requirements: unique ids, an existing task, an existing duty
+//     or a real due date, an existing owner unit, a count not negative.
 // Thread safety: reentrant.
 #ifndef CHUANGWEN_VALIDATE_H_
 #define CHUANGWEN_VALIDATE_H_

@@ -443,6 +443,25 @@ for _name in ("cw_ledger_item", "cw_ledger_history", "cw_ledger_overdue",
     _declare(_name, ctypes.c_int, _handle, _c, ctypes.c_int, *_out)
 _declare("cw_ledger_open_items", ctypes.c_int, _handle, _c, _c, ctypes.c_int, *_out)
 _declare("cw_ledger_export", ctypes.c_int, _handle, *_out)
+_declare("cw_ledger_append_evidence", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int)
+for _name in ("cw_ledger_evidence_completeness", "cw_ledger_evidence_package"):
+    _declare(_name, ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, ctypes.c_int, *_out)
+_declare("cw_ledger_evidence_archive", ctypes.c_int, _handle, ctypes.c_int, *_out)
+_declare("cw_report", ctypes.c_int, _handle, _handle, _u8p, _size, ctypes.c_int, ctypes.c_int,
+         *_out)
+
+_REPORT_KINDS = {"monthly": "MONTHLY_BULLETIN", "notice": "RECTIFICATION_NOTICE",
+                 "dossier": "UNIT_DOSSIER"}
+_REPORT_FORMATS = {"md": "MARKDOWN", "markdown": "MARKDOWN", "html": "HTML", "csv": "CSV"}
+
+
+def _report(campaign, ledger, kind: str, fmt: str, **fields) -> Dict[str, Any]:
+    request = {"kind": _REPORT_KINDS[kind], "format": _REPORT_FORMATS[fmt]}
+    request.update({k: v for k, v in fields.items() if v})
+    data = json.dumps(request, ensure_ascii=False).encode("utf-8")
+    keep, ptr, size = _bytes_arg(data)
+    return json.loads(_call_bytes(library.cw_report, campaign, ledger, ptr, size, FORMAT_JSON,
+                                  FORMAT_JSON).decode("utf-8"))
 _declare("cw_ledger_import", ctypes.c_int, _handle, _u8p, _size)
 
 
@@ -562,6 +581,39 @@ class Ledger(_Owned):
 
     def deductions(self, month: str) -> Dict[str, Any]:
         return self._query(library.cw_ledger_deductions, _id(month))
+
+    def append_evidence(self, events: Union[List[Dict[str, Any]], Dict[str, Any], bytes, str]) -> None:
+        """Appends evidence events (submissions, sign-offs, rejections), all or none."""
+        if isinstance(events, list):
+            events = {"events": events}
+        data, fmt = _message_bytes(events)
+        keep, ptr, size = _bytes_arg(data)
+        _check(library.cw_ledger_append_evidence(self._live(), ptr, size, fmt))
+
+    def _request(self, fn, request: Dict[str, Any]) -> Dict[str, Any]:
+        keep, ptr, size = _bytes_arg(json.dumps(request, ensure_ascii=False).encode("utf-8"))
+        return json.loads(_call_bytes(fn, self._live(), ptr, size, FORMAT_JSON,
+                                      FORMAT_JSON).decode("utf-8"))
+
+    def evidence_completeness(self, date: str, since: str = "", unit: str = "",
+                              task: str = "") -> Dict[str, Any]:
+        return self._request(library.cw_ledger_evidence_completeness,
+                             {"date": date, "from": since, "unit_id": unit, "task_id": task})
+
+    def evidence_archive(self) -> Dict[str, Any]:
+        return self._query(library.cw_ledger_evidence_archive)
+
+    def evidence_package(self, indicator: str, month: str, months: int = 12) -> Dict[str, Any]:
+        return self._request(library.cw_ledger_evidence_package,
+                             {"indicator_id": indicator, "month": month, "months": months})
+
+    def report(self, kind: str, fmt: str = "md", month: str = "", item: str = "",
+               unit: str = "", number: str = "", date: str = "",
+               templates: Optional[Dict[str, str]] = None) -> Dict[str, Any]:
+        """A document ("monthly", "notice" or "dossier") as a ReportDocument
+        dict: {"title", "format", "content", "file_name"}."""
+        return _report(None, self._live(), kind, fmt, month=month, item_id=item, unit_id=unit,
+                       number=number, date=date, templates=templates or {})
 
     def export(self) -> bytes:
         """The whole log as length-delimited chuangwen.v1.LedgerRecord messages."""
@@ -766,6 +818,13 @@ class Campaign(_Owned):
     def explain(self, unit: str, period: str, component: Optional[str] = None) -> Dict[str, Any]:
         return self._json(library.cw_campaign_explain, _id(unit), _id(period),
                           _id(component) if component else None)
+
+    def report(self, kind: str, fmt: str = "md", month: str = "", unit: str = "",
+               number: str = "", date: str = "",
+               templates: Optional[Dict[str, str]] = None) -> Dict[str, Any]:
+        """A document from the campaign alone (no ledger, no evidence)."""
+        return _report(self._live(), None, kind, fmt, month=month, unit_id=unit, number=number,
+                       date=date, templates=templates or {})
 
     def query_bytes(self, what: str, *args, fmt: Union[int, str] = FORMAT_BINARY) -> bytes:
         """Raw answer bytes (e.g. protobuf) of one query, by method name."""

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "assessment/validate_assessment.h"
+#include "evidence/validate_evidence.h"
 #include "campaign/task_coverage.h"
 #include "campaign/validate_internal.h"
 #include "chuangwen/date.h"
@@ -64,6 +65,7 @@ class Validator {
     CheckResponsibleAndAssisting();
     internal::CheckSchedule(c_, index_, report_);
     internal::CheckAssessment(c_, index_, report_);
+    internal::CheckEvidence(c_, index_, report_);
   }
 
  private:

@@ -454,6 +454,39 @@ int cw_ledger_export(const cw_ledger *ledger, uint8_t **out,
  * nothing. CW_ECONFLICT if the ledger has events. */
 int cw_ledger_import(cw_ledger *ledger, const uint8_t *data, size_t size);
 
+/* Appends a chuangwen.v1.EvidenceEventBatch (佐证资料: submissions, the lead
+ * leader's sign-off, rejections) in `format` to a ledger file or memory
+ * ledger, all or nothing (CW_EPERM for a wrong role). */
+int cw_ledger_append_evidence(cw_ledger *ledger, const uint8_t *batch,
+                              size_t size, int format);
+
+/* Evidence queries, each a request message in `request_format` answered in
+ * `format`. Ownership: caller frees *out with cw_free(). */
+/* chuangwen.v1.CompletenessRequest → CompletenessReport. */
+int cw_ledger_evidence_completeness(const cw_ledger *ledger,
+                                    const uint8_t *request, size_t size,
+                                    int request_format, int format,
+                                    uint8_t **out, size_t *out_size);
+/* The archive index (资料汇编目录), a chuangwen.v1.ArchiveIndex. */
+int cw_ledger_evidence_archive(const cw_ledger *ledger, int format,
+                               uint8_t **out, size_t *out_size);
+/* chuangwen.v1.EvidencePackageRequest → EvidencePackage. */
+int cw_ledger_evidence_package(const cw_ledger *ledger, const uint8_t *request,
+                               size_t size, int request_format, int format,
+                               uint8_t **out, size_t *out_size);
+
+/* ---- Documents (文书) ------------------------------------------------------ */
+
+/* Renders a document for a chuangwen.v1.ReportRequest (monthly bulletin,
+ * rectification notice or unit dossier; Markdown, CSV or HTML; templates may
+ * be replaced in the request) from `campaign`, or from `ledger` (its
+ * campaign, ledger and evidence) when `ledger` is not NULL; one of the two
+ * is required. The answer is a chuangwen.v1.ReportDocument in `format`.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_report(const cw_campaign *campaign, const cw_ledger *ledger,
+              const uint8_t *request, size_t size, int request_format,
+              int format, uint8_t **out, size_t *out_size);
+
 /* ---- Plan import (方案导入) ---------------------------------------------- */
 
 /* Reads a plan's text (UTF-8 or GB18030, detected) and answers a

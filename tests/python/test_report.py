@@ -1,0 +1,59 @@
+"""ctypes tests: evidence and the documents through a ledger file."""
+
+import os
+import tempfile
+import unittest
+
+import chuangwen
+
+EXAMPLE = os.environ["CHUANGWEN_EXAMPLE"]
+EXAMPLES = os.path.dirname(EXAMPLE)
+
+
+def read(name):
+    with open(os.path.join(EXAMPLES, name), encoding="utf-8") as f:
+        return f.read()
+
+
+class ReportTest(unittest.TestCase):
+    def setUp(self):
+        self.dir = tempfile.TemporaryDirectory()
+        self.campaign = chuangwen.Campaign.from_file(EXAMPLE)
+        self.ledger = chuangwen.Ledger.create(os.path.join(self.dir.name, "l.db"), self.campaign)
+        self.ledger.append(read("ledger.textproto"))
+        self.ledger.append_evidence(read("evidence.textproto"))
+
+    def tearDown(self):
+        self.ledger.close()
+        self.campaign.close()
+        self.dir.cleanup()
+
+    def test_evidence_queries(self):
+        report = self.ledger.evidence_completeness("2025-09-30", since="2025-08-01")
+        self.assertEqual(report["missing"], 1)
+        self.assertEqual(report["late"], 1)
+        index = self.ledger.evidence_archive()
+        self.assertEqual(index["entries"][0]["task_id"], "1")
+        package = self.ledger.evidence_package("M11", "2025-07", months=3)
+        self.assertEqual(len(package["items"]), 6)
+        with self.assertRaises(chuangwen.PermissionDeniedError):
+            self.ledger.append_evidence([{"id": "x", "actor": "xul", "at": "2025-06-11T08:00:00Z",
+                                          "sign_off": {"submission_id": "sub-001"}}])
+
+    def test_documents(self):
+        doc = self.ledger.report("monthly", "html", month="2025-09", number="东城管创通〔2025〕9号")
+        self.assertEqual(doc["title"], "2025年9月创建工作考核情况通报")
+        self.assertIn("<svg", doc["content"])
+        self.assertEqual(doc["file_name"], "月度通报-2025-09.html")
+        notice = self.ledger.report("notice", item="dc-2025-901")
+        self.assertIn("于5个工作日内（2025年9月15日前）完成整改", notice["content"])
+        csv = self.ledger.report("dossier", "csv", unit="srk")
+        self.assertTrue(csv["content"].startswith("月份,得分,名次,等次"))
+        plain = self.campaign.report("monthly", month="2025-09")
+        self.assertIn("（未接入督查台账。）", plain["content"])
+        with self.assertRaises(chuangwen.InvalidError):
+            self.ledger.report("monthly", month="2025-9")
+
+
+if __name__ == "__main__":
+    unittest.main()
