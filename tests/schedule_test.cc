@@ -23,6 +23,7 @@ class ScheduleTest : public ::testing::Test {
   // Replaces the duties with one parsed from text format.
   void OnlyDuty(const std::string& text) {
     c_.mutable_schedule()->clear_duties();
+    c_.clear_evidence_requirements();  // They name the example's duties.
     ASSERT_TRUE(
         Decode(text, Format::kText, c_.mutable_schedule()->add_duties()).ok())
         << text;
@@ -281,6 +282,7 @@ TEST_F(ScheduleTest, BadInputNamesTheField) {
 
   c_.mutable_schedule()->mutable_phases(1)->set_end("2024-12-31");
   c_.mutable_schedule()->clear_duties();
+  c_.clear_evidence_requirements();
   p = Problems();
   ASSERT_EQ(p.size(), 1u);
   EXPECT_EQ(p[0].message(),
