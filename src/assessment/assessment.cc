@@ -1,13 +1,18 @@
 #include "chuangwen/assessment.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <deque>
 #include <map>
 #include <memory>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
+#include "chuangwen/date.h"
 #include "chuangwen/grading.h"
+#include "chuangwen/progress.h"
 #include "chuangwen/ranking.h"
 #include "chuangwen/scoring.h"
 
@@ -85,6 +90,7 @@ class Engine {
       }
       by_period_[in.period()].push_back(&in);
     }
+    CW_RETURN_IF_ERROR(TargetInputs());
     for (const v1::GroupMembership& g : a_.groups()) {
       if (c_.index().Unit(g.unit_id()) == kNoIndex) {
         return Status::NotFound("groups: unit '" + g.unit_id() +
@@ -98,6 +104,64 @@ class Engine {
                                 "' does not exist");
       }
       vetoes_[{v.unit_id(), v.period()}] = v.reason();
+    }
+    return Status::OK();
+  }
+
+  // Inputs from targets (Indicator.target_id): for each month with inputs,
+  // each unit responsible for the target's task without an input of its own
+  // gets the share of the target it reached by the month's end.
+  Status TargetInputs() {
+    std::vector<const v1::Indicator*> linked;
+    for (const v1::Scheme& s : a_.schemes())
+      for (const v1::Indicator& i : s.indicators())
+        if (!i.target_id().empty() && i.has_ratio()) linked.push_back(&i);
+    if (linked.empty()) return Status::OK();
+    ProgressBook book(
+        std::shared_ptr<const Campaign>(&c_, [](const Campaign*) {}));
+    const auto& reports = c_.proto().progress();
+    CW_RETURN_IF_ERROR(book.Append({reports.begin(), reports.end()}, "")
+                           .WithContext("progress"));
+    std::set<std::tuple<std::string, std::string, std::string>> given;
+    for (const v1::IndicatorInput& in : a_.inputs())
+      given.insert({in.unit_id(), in.indicator_id(), in.period()});
+    std::vector<std::string> months;
+    for (const auto& [period, list] : by_period_)
+      if (period.size() == 7 &&
+          std::isdigit(static_cast<unsigned char>(period[5])))
+        months.push_back(period);
+    for (const v1::Indicator* ind : linked) {
+      const v1::Target* target = nullptr;
+      for (const v1::Target& t : c_.proto().targets())
+        if (t.id() == ind->target_id()) target = &t;
+      if (target == nullptr) {
+        return Status::NotFound("indicator " + ind->id() + ": target '" +
+                                ind->target_id() + "' does not exist");
+      }
+      std::set<std::string> units;
+      for (const v1::Assignment& a : c_.proto().assignments()) {
+        if (a.task_id() == target->task_id() &&
+            (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
+             a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT))
+          units.insert(a.unit_id());
+      }
+      for (const std::string& month : months) {
+        boost::gregorian::date first;
+        CW_RETURN_IF_ERROR(ParseIsoDate(month + "-01", &first));
+        const std::string end = FormatIsoDate(first.end_of_month());
+        for (const std::string& unit : units) {
+          if (given.count({unit, ind->id(), month})) continue;
+          double share = 0;
+          CW_RETURN_IF_ERROR(book.Attainment(target->id(), unit, end, &share));
+          v1::IndicatorInput& in = synthesized_.emplace_back();
+          in.set_unit_id(unit);
+          in.set_indicator_id(ind->id());
+          in.set_period(month);
+          in.mutable_ratio()->set_numerator(share);
+          in.mutable_ratio()->set_denominator(1);
+          by_period_[month].push_back(&in);
+        }
+      }
     }
     return Status::OK();
   }
@@ -306,6 +370,7 @@ class Engine {
   std::unordered_map<std::string, std::unique_ptr<const CompiledScheme>>
       schemes_;
   std::map<std::string, std::vector<const v1::IndicatorInput*>> by_period_;
+  std::deque<v1::IndicatorInput> synthesized_;  // Stable addresses.
   std::map<std::pair<std::string, std::string>, std::string> vetoes_;
   std::map<std::string, std::string> group_of_;
 };

@@ -78,6 +78,7 @@ int RunLedger(int argc, char** argv);
 int RunImport(int argc, char** argv);
 int RunReport(int argc, char** argv);
 int RunEvidence(int argc, char** argv);
+int RunStatus(int argc, char** argv);
 
 }  // namespace cw
 

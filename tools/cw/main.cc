@@ -40,6 +40,8 @@ constexpr char kUsage[] =
     "                                 单位档案)\n"
     "  evidence FILE add EVENTS | completeness --date D | index | package\n"
     "                                 evidence materials (佐证资料)\n"
+    "  status FILE --date D [--unit ID] [--behind] [--json]\n"
+    "                                 targets: expected against reported, by task\n"
     "  ledger FILE.db init --campaign CAMPAIGN | add EVENTS | list | overdue |\n"
     "         history ITEM | stats --month M | reminders | escalations |\n"
     "         repeated | points | export | import LOG | replace-campaign\n"
@@ -71,6 +73,7 @@ int main(int argc, char** argv) {
     if (command == "import") return cw::RunImport(argc, argv);
     if (command == "report") return cw::RunReport(argc, argv);
     if (command == "evidence") return cw::RunEvidence(argc, argv);
+    if (command == "status") return cw::RunStatus(argc, argv);
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);
       return cw::kExitOk;

@@ -1,0 +1,538 @@
+#include "chuangwen/progress.h"
+
+#include <algorithm>
+#include <boost/date_time/gregorian/gregorian.hpp>
+#include <cmath>
+#include <functional>
+
+#include "chuangwen/calendar.h"
+#include "chuangwen/date.h"
+
+namespace chuangwen {
+namespace {
+
+// Behind means more than this share of the way short of what is expected.
+constexpr double kTolerance = 0.05;
+
+int WorkingDays(const WorkCalendar& cal, const Date& from, const Date& to) {
+  if (to < from) return 0;
+  int n = 0;
+  CalendarOptions o;
+  o.weekend_fallback = true;
+  if (!cal.CountWorkingDays(from, to, &n, o).ok())
+    n = static_cast<int>((to - from).days()) + 1;
+  return n;
+}
+
+const char* ColorOf(v1::ProgressStatus s) {
+  switch (s) {
+    case v1::BEHIND:
+      return "yellow";
+    case v1::AT_RISK:
+    case v1::OVERDUE:
+      return "red";
+    default:
+      return "green";
+  }
+}
+
+}  // namespace
+
+ProgressBook::ProgressBook(std::shared_ptr<const Campaign> campaign)
+    : campaign_(std::move(campaign)) {
+  const v1::Campaign& c = campaign_->proto();
+  for (const v1::Document& d : c.documents())
+    if (d.id() == c.plan_document_id()) start_ = d.issue_date();
+  for (const v1::Target& t : c.targets()) targets_[t.id()] = &t;
+}
+
+Status ProgressBook::Check(const v1::ProgressReport& r,
+                           const std::string& today,
+                           std::set<std::string>* ids) const {
+  const v1::Campaign& c = campaign_->proto();
+  const std::string where = "progress report '" + r.id() + "'";
+  if (r.id().empty())
+    return Status::InvalidArgument("a progress report has no id");
+  if (!ids->insert(r.id()).second)
+    return Status::Conflict(where + ": id is already used");
+  auto t = targets_.find(r.target_id());
+  if (t == targets_.end()) {
+    // Name the task when the id is one: a report for a task with no target.
+    if (campaign_->index().Task(r.target_id()) != kNoIndex) {
+      return Status::NotFound(where + ": task " + r.target_id() +
+                              " has no target");
+    }
+    return Status::NotFound(where + ": target '" + r.target_id() +
+                            "' does not exist");
+  }
+  const v1::Target& target = *t->second;
+  if (!std::isfinite(r.value()) || r.value() < 0) {
+    return Status::InvalidArgument(where + ": value " +
+                                   std::to_string(r.value()) +
+                                   " is negative or not a number");
+  }
+  if (target.measure() == v1::LEVEL && target.unit_of_measure() == "%" &&
+      r.value() > 100) {
+    return Status::InvalidArgument(where + ": value " +
+                                   std::to_string(r.value()) +
+                                   "% is over 100% for a level in %");
+  }
+  Date d;
+  Status ds = ParseIsoDate(r.date(), &d);
+  if (!ds.ok())
+    return Status::InvalidArgument(where + ": date " + ds.message());
+  if (!start_.empty() && r.date() < start_) {
+    return Status::InvalidArgument(where + ": dated " + r.date() +
+                                   ", before the campaign starts on " + start_);
+  }
+  if (!today.empty() && r.date() > today) {
+    return Status::InvalidArgument(where + ": dated " + r.date() +
+                                   ", in the future (today is " + today + ")");
+  }
+  // The unit must be responsible for (or lead) the task or a task above it.
+  const CampaignIndex& index = campaign_->index();
+  if (index.Unit(r.unit_id()) == kNoIndex)
+    return Status::NotFound(where + ": unit '" + r.unit_id() +
+                            "' does not exist");
+  bool responsible = false;
+  for (std::string task = target.task_id(); !task.empty() && !responsible;) {
+    for (const v1::Assignment& a : c.assignments()) {
+      if (a.task_id() == task && a.unit_id() == r.unit_id() &&
+          (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
+           a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT))
+        responsible = true;
+    }
+    int32_t i = index.Task(task);
+    task = i == kNoIndex ? "" : c.tasks(i).parent_id();
+  }
+  if (!responsible) {
+    return Status::PermissionDenied(where + ": unit '" + r.unit_id() +
+                                    "' is not responsible for task " +
+                                    target.task_id());
+  }
+  if (!r.reported_by().empty()) {
+    int32_t p = index.Person(r.reported_by());
+    if (p == kNoIndex)
+      return Status::NotFound(where + ": person '" + r.reported_by() +
+                              "' does not exist");
+    bool in_unit = false;
+    for (int32_t u = index.Unit(c.people(p).unit_id()), depth = 0;
+         u != kNoIndex && depth < 64;
+         u = index.Unit(c.units(u).parent_id()), ++depth)
+      in_unit |= c.units(u).id() == r.unit_id();
+    if (!in_unit) {
+      return Status::PermissionDenied(where + ": person '" + r.reported_by() +
+                                      "' does not work in unit '" +
+                                      r.unit_id() + "'");
+    }
+  }
+  if (!r.supersedes().empty()) {
+    auto old = std::find_if(
+        reports_.begin(), reports_.end(),
+        [&](const v1::ProgressReport& x) { return x.id() == r.supersedes(); });
+    if (old == reports_.end()) {
+      return Status::NotFound(where + ": the report it corrects, '" +
+                              r.supersedes() + "', does not exist");
+    }
+    if (old->target_id() != r.target_id() || old->unit_id() != r.unit_id()) {
+      return Status::InvalidArgument(
+          where + ": corrects a report of another target or unit");
+    }
+  }
+  return Status::OK();
+}
+
+void ProgressBook::Index(size_t i) {
+  const v1::ProgressReport& r = reports_[i];
+  if (!r.supersedes().empty()) superseded_.insert(r.supersedes());
+  std::vector<size_t>& list = by_target_[r.target_id()][r.unit_id()];
+  auto at =
+      std::upper_bound(list.begin(), list.end(), i, [&](size_t a, size_t b) {
+        return reports_[a].date() < reports_[b].date();
+      });
+  list.insert(at, i);
+}
+
+Status ProgressBook::Append(const std::vector<v1::ProgressReport>& batch,
+                            const std::string& today) {
+  std::set<std::string> ids = ids_;
+  // Reports of the batch may correct earlier reports of the same batch.
+  const size_t before = reports_.size();
+  for (const v1::ProgressReport& r : batch) {
+    Status s = Check(r, today, &ids);
+    if (!s.ok()) {
+      reports_.resize(before);
+      return s;
+    }
+    reports_.push_back(r);
+  }
+  ids_.swap(ids);
+  for (size_t i = before; i < reports_.size(); ++i) Index(i);
+  return Status::OK();
+}
+
+namespace {
+
+struct Computed {
+  double expected = 0, reported = 0, expected_share = 0, actual_share = 0;
+  std::string reported_on;
+  v1::ProgressStatus status = v1::ON_TRACK;
+  Date start, deadline;
+  bool dated = false;
+};
+
+}  // namespace
+
+// Expected value, reported value, shares and status of one target at `day`.
+static Computed ComputeTarget(
+    const WorkCalendar& cal, const v1::Target& t,
+    const std::string& campaign_start,
+    const std::map<std::string, std::vector<size_t>>* units,
+    const std::vector<v1::ProgressReport>& reports,
+    const std::set<std::string>& superseded, const std::string& only_unit,
+    const Date& day) {
+  Computed out;
+  const std::string day_text = FormatIsoDate(day);
+  Date deadline;
+  if (!ParseIsoDate(t.deadline(), &deadline).ok()) deadline = day;
+  Date start;
+  const std::string start_text =
+      !t.start().empty() ? t.start() : campaign_start;
+  if (start_text.empty() || !ParseIsoDate(start_text, &start).ok())
+    start = Date(deadline.year(), 1, 1);
+  out.start = start;
+  out.deadline = deadline;
+  const double baseline = t.baseline();
+  const double span = t.target() - baseline;
+  // Points (date, value) from the start through the milestones to the end.
+  std::vector<std::pair<Date, double>> points = {{start, baseline}};
+  for (const v1::Milestone& m : t.milestones()) {
+    Date md;
+    if (!ParseIsoDate(m.date(), &md).ok()) continue;
+    points.emplace_back(
+        md, m.value() != 0 ? m.value() : baseline + m.share() * span);
+  }
+  points.emplace_back(deadline, t.target());
+  std::stable_sort(
+      points.begin(), points.end(),
+      [](const auto& a, const auto& b) { return a.first < b.first; });
+  if (day < start) {
+    out.expected = baseline;
+  } else if (day >= deadline) {
+    out.expected = t.target();
+  } else {
+    for (size_t i = 1; i < points.size(); ++i) {
+      if (day > points[i].first) continue;
+      const auto& [d0, v0] = points[i - 1];
+      const auto& [d1, v1v] = points[i];
+      const int total = WorkingDays(cal, d0 + boost::gregorian::days(1), d1);
+      const int done = WorkingDays(cal, d0 + boost::gregorian::days(1), day);
+      out.expected = total <= 0 ? v1v : v0 + (v1v - v0) * done / total;
+      break;
+    }
+  }
+  // Reported: each unit's latest report not superseded, combined.
+  double sum = 0;
+  int count = 0;
+  if (units != nullptr) {
+    for (const auto& [unit, list] : *units) {
+      if (!only_unit.empty() && unit != only_unit) continue;
+      for (size_t k = list.size(); k-- > 0;) {
+        const v1::ProgressReport& r = reports[list[k]];
+        if (r.date() > day_text || superseded.count(r.id())) continue;
+        sum += r.value();
+        ++count;
+        if (r.date() > out.reported_on) out.reported_on = r.date();
+        break;
+      }
+    }
+  }
+  out.reported = count == 0                 ? baseline
+                 : t.measure() == v1::LEVEL ? sum / count
+                                            : sum;
+  auto share = [&](double v) {
+    return span == 0 ? (v == t.target() ? 1.0 : 0.0) : (v - baseline) / span;
+  };
+  out.expected_share = share(out.expected);
+  out.actual_share = share(out.reported);
+  if (out.actual_share >= 1 - 1e-9) {
+    out.status = v1::DONE;
+  } else if (day < start) {
+    out.status = v1::NOT_DUE;
+  } else if (day > deadline) {
+    out.status = v1::OVERDUE;
+  } else if (out.actual_share < out.expected_share - kTolerance) {
+    const int left =
+        WorkingDays(cal, day + boost::gregorian::days(1), deadline);
+    const int all = WorkingDays(cal, start, deadline);
+    out.status = left <= std::max(5, all / 10) ? v1::AT_RISK : v1::BEHIND;
+  } else {
+    out.status = v1::ON_TRACK;
+  }
+  return out;
+}
+
+Status ProgressBook::Attainment(const std::string& target_id,
+                                const std::string& unit_id,
+                                const std::string& date, double* out) const {
+  auto t = targets_.find(target_id);
+  if (t == targets_.end())
+    return Status::NotFound("target '" + target_id + "' does not exist");
+  Date day;
+  CW_RETURN_IF_ERROR(ParseIsoDate(date, &day));
+  auto units = by_target_.find(target_id);
+  Computed c =
+      ComputeTarget(campaign_->calendar(), *t->second, start_,
+                    units == by_target_.end() ? nullptr : &units->second,
+                    reports_, superseded_, unit_id, day);
+  *out = std::clamp(c.actual_share, 0.0, 1.0);
+  return Status::OK();
+}
+
+Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
+                           v1::CampaignStatus* out) const {
+  out->Clear();
+  Date day;
+  Status ds = ParseIsoDate(request.date(), &day);
+  if (!ds.ok()) return Status::InvalidArgument("date: " + ds.message());
+  const v1::Campaign& c = campaign_->proto();
+  const CampaignIndex& index = campaign_->index();
+  const WorkCalendar& cal = campaign_->calendar();
+  out->set_date(request.date());
+  // Targets by task.
+  std::map<std::string, std::vector<v1::TargetProgress>> own;
+  std::map<std::string, std::pair<Date, Date>> span_of;  // start, deadline
+  const Date month_ago = day - boost::gregorian::days(31);
+  std::map<std::string, std::vector<std::string>> units_of;
+  for (const v1::Assignment& a : c.assignments()) {
+    if (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
+        a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT)
+      units_of[a.task_id()].push_back(a.unit_id());
+  }
+  for (const v1::Target& t : c.targets()) {
+    auto units = by_target_.find(t.id());
+    Computed x = ComputeTarget(
+        cal, t, start_, units == by_target_.end() ? nullptr : &units->second,
+        reports_, superseded_, "", day);
+    v1::TargetProgress p;
+    p.set_target_id(t.id());
+    p.set_metric(t.metric());
+    p.set_unit_of_measure(t.unit_of_measure());
+    p.set_target(t.target());
+    p.set_expected(x.expected);
+    p.set_reported(x.reported);
+    p.set_reported_on(x.reported_on);
+    p.set_expected_share(x.expected_share);
+    p.set_actual_share(x.actual_share);
+    p.set_status(x.status);
+    p.set_color(ColorOf(x.status));
+    p.set_deadline(t.deadline());
+    // Responsible units without a report in the last month.
+    if (x.status != v1::DONE && x.status != v1::NOT_DUE) {
+      for (std::string task = t.task_id(); !task.empty();) {
+        for (const std::string& u : units_of[task]) {
+          bool recent = false;
+          if (units != by_target_.end()) {
+            auto list = units->second.find(u);
+            if (list != units->second.end()) {
+              for (size_t k : list->second) {
+                const std::string& d = reports_[k].date();
+                if (d <= request.date() && d > FormatIsoDate(month_ago))
+                  recent = true;
+              }
+            }
+          }
+          if (!recent) p.add_late_units(u);
+        }
+        if (!units_of[task].empty()) break;
+        int32_t i = index.Task(task);
+        task = i == kNoIndex ? "" : c.tasks(i).parent_id();
+      }
+    }
+    own[t.task_id()].push_back(std::move(p));
+    auto& s = span_of[t.task_id()];
+    if (s.first.is_not_a_date() || x.start < s.first) s.first = x.start;
+    if (s.second.is_not_a_date() || x.deadline > s.second)
+      s.second = x.deadline;
+  }
+  // The tree: sub-tasks and tasks of lower plans that implement a task.
+  std::map<std::string, std::vector<const v1::Task*>> children;
+  for (const v1::Task& t : c.tasks()) {
+    if (!t.parent_id().empty()) children[t.parent_id()].push_back(&t);
+    for (const std::string& up : t.implements_task_ids())
+      children[up].push_back(&t);
+  }
+  struct Rolled {
+    bool any = false;
+    double expected = 0, actual = 0, weight = 0;
+    Date start, deadline;
+  };
+  std::map<std::string, Rolled> rolled;
+  std::function<const Rolled&(const v1::Task&, int)> roll =
+      [&](const v1::Task& t, int guard) -> const Rolled& {
+    auto found = rolled.find(t.id());
+    if (found != rolled.end()) return found->second;
+    Rolled r;
+    rolled[t.id()] = r;  // Guards against cycles.
+    double we = 0, wa = 0, w = 0;
+    auto own_it = own.find(t.id());
+    if (own_it != own.end()) {
+      for (const v1::TargetProgress& p : own_it->second) {
+        we += std::min(p.expected_share(), 1.0);
+        wa += std::clamp(p.actual_share(), 0.0, 1.0);
+        w += 1;
+      }
+      r.start = span_of[t.id()].first;
+      r.deadline = span_of[t.id()].second;
+    }
+    if (guard < 64) {
+      for (const v1::Task* child : children[t.id()]) {
+        const Rolled& cr = roll(*child, guard + 1);
+        if (!cr.any) continue;
+        const double cw = child->weight() > 0 ? child->weight() : 1;
+        we += cw * cr.expected;
+        wa += cw * cr.actual;
+        w += cw;
+        if (r.start.is_not_a_date() || cr.start < r.start) r.start = cr.start;
+        if (r.deadline.is_not_a_date() || cr.deadline > r.deadline)
+          r.deadline = cr.deadline;
+      }
+    }
+    if (w > 0) {
+      r.any = true;
+      r.expected = we / w;
+      r.actual = wa / w;
+      r.weight = w;
+    }
+    return rolled[t.id()] = r;
+  };
+  // Filters.
+  auto unit_matches = [&](const std::vector<std::string>& units) {
+    if (request.unit_id().empty()) return true;
+    for (const std::string& u : units) {
+      for (int32_t x = index.Unit(u), depth = 0; x != kNoIndex && depth < 64;
+           x = index.Unit(c.units(x).parent_id()), ++depth)
+        if (c.units(x).id() == request.unit_id()) return true;
+    }
+    return false;
+  };
+  Date phase_start, phase_end;
+  if (!request.phase_id().empty()) {
+    bool found = false;
+    for (const v1::Phase& p : c.schedule().phases()) {
+      if (p.id() != request.phase_id()) continue;
+      found = true;
+      if (!ParseIsoDate(p.start(), &phase_start).ok())
+        phase_start = Date(1400, 1, 1);
+      if (!ParseIsoDate(p.end(), &phase_end).ok())
+        phase_end = Date(9999, 12, 31);
+    }
+    if (!found)
+      return Status::NotFound("phase '" + request.phase_id() +
+                              "' does not exist");
+  }
+  std::map<std::string, v1::UnitProgress> units;
+  std::vector<v1::TaskProgress> tasks;
+  for (const v1::Task& t : c.tasks()) {
+    const Rolled& r = roll(t, 0);
+    if (!r.any) continue;
+    v1::TaskProgress p;
+    p.set_task_id(t.id());
+    p.set_title(t.title());
+    int depth = 0;
+    for (int32_t i = index.Task(t.parent_id()); i != kNoIndex && depth < 64;
+         i = index.Task(c.tasks(i).parent_id()))
+      ++depth;
+    p.set_depth(depth);
+    p.set_expected_share(r.expected);
+    p.set_actual_share(r.actual);
+    p.set_behind_by(std::max(0.0, r.expected - r.actual));
+    v1::ProgressStatus status;
+    if (r.actual >= 1 - 1e-9) {
+      status = v1::DONE;
+    } else if (day < r.start) {
+      status = v1::NOT_DUE;
+    } else if (day > r.deadline) {
+      status = v1::OVERDUE;
+    } else if (r.actual < r.expected - kTolerance) {
+      const int left =
+          WorkingDays(cal, day + boost::gregorian::days(1), r.deadline);
+      const int all = WorkingDays(cal, r.start, r.deadline);
+      status = left <= std::max(5, all / 10) ? v1::AT_RISK : v1::BEHIND;
+    } else {
+      status = v1::ON_TRACK;
+    }
+    p.set_status(status);
+    p.set_color(ColorOf(status));
+    auto own_it = own.find(t.id());
+    if (own_it != own.end())
+      for (const v1::TargetProgress& tp : own_it->second) *p.add_targets() = tp;
+    for (const std::string& u : units_of[t.id()]) p.add_unit_ids(u);
+    for (const v1::Phase& ph : c.schedule().phases()) {
+      Date a, b;
+      const bool in = (!ParseIsoDate(ph.start(), &a).ok() || a <= day) &&
+                      (!ParseIsoDate(ph.end(), &b).ok() || day <= b);
+      if (in) p.add_phase_ids(ph.id());
+    }
+    // Filters.
+    if (!unit_matches(units_of[t.id()])) continue;
+    const bool behind =
+        status == v1::BEHIND || status == v1::AT_RISK || status == v1::OVERDUE;
+    if (request.behind_only() && !behind) continue;
+    if (request.statuses_size() > 0 &&
+        std::find(request.statuses().begin(), request.statuses().end(),
+                  status) == request.statuses().end())
+      continue;
+    if (!request.phase_id().empty() &&
+        (r.deadline < phase_start || r.start > phase_end))
+      continue;
+    for (const std::string& u : units_of[t.id()]) {
+      v1::UnitProgress& up = units[u];
+      up.set_unit_id(u);
+      up.set_tasks(up.tasks() + 1);
+      switch (status) {
+        case v1::DONE:
+          up.set_done(up.done() + 1);
+          break;
+        case v1::BEHIND:
+          up.set_behind(up.behind() + 1);
+          break;
+        case v1::AT_RISK:
+          up.set_at_risk(up.at_risk() + 1);
+          break;
+        case v1::OVERDUE:
+          up.set_overdue(up.overdue() + 1);
+          break;
+        default:
+          up.set_on_track(up.on_track() + 1);
+          break;
+      }
+      up.set_behind_by(up.behind_by() + p.behind_by());
+    }
+    tasks.push_back(std::move(p));
+  }
+  std::stable_sort(tasks.begin(), tasks.end(),
+                   [](const v1::TaskProgress& a, const v1::TaskProgress& b) {
+                     return a.behind_by() > b.behind_by();
+                   });
+  for (v1::TaskProgress& t : tasks) *out->add_tasks() = std::move(t);
+  for (auto& [id, u] : units) {
+    u.set_behind_by(u.tasks() > 0 ? u.behind_by() / u.tasks() : 0);
+    *out->add_units() = u;
+  }
+  return Status::OK();
+}
+
+Status QueryCampaignStatus(const Campaign& campaign,
+                           const v1::CampaignStatusRequest& request,
+                           v1::CampaignStatus* out) {
+  // The campaign outlives the book, which is local: share without owning.
+  ProgressBook book(
+      std::shared_ptr<const Campaign>(&campaign, [](const Campaign*) {}));
+  const auto& inline_reports = campaign.proto().progress();
+  CW_RETURN_IF_ERROR(
+      book.Append({inline_reports.begin(), inline_reports.end()}, ""));
+  return book.Query(request, out);
+}
+
+}  // namespace chuangwen
