@@ -153,6 +153,14 @@ events { id: "x1" actor: "xul" at: "2025-10-11T08:00:00Z" sign_off { submission_
 TXT
 expect 2 "only the lead leader of task 1.1 may" -- "$cw" evidence "$db" add "$work/sign.textproto"
 
+# Targets and progress.
+expect 0 "目标任务进展（截至2025-09-30）：8项任务" -- "$cw" status "$example" --date 2025-09-30
+expect 0 "本月未报：综合执法大队" -- "$cw" status "$example" --date 2025-09-30
+expect 0 "完成   1.1" -- "$cw" status "$example" --date 2025-09-30
+expect 0 "规划建设科       任务1 完成0 正常0 滞后1 预警0 逾期0" -- "$cw" status "$example" --date 2025-09-30 --unit ghk
+expect 0 '"status":"AT_RISK"' -- "$cw" status "$example" --date 2025-09-30 --behind --json
+expect 2 "usage: cw status" -- "$cw" status "$example"
+
 # Plan import.
 fixtures=$(dirname "$0")/import
 expect 0 "文号 青园林〔2024〕15号   发文 青川市园林绿化管理局   日期 2024-04-02" -- "$cw" import "$fixtures/levels.txt" --review

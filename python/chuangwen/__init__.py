@@ -624,6 +624,8 @@ class Ledger(_Owned):
         _check(library.cw_ledger_import(self._live(), ptr, size))
 
 
+_declare("cw_campaign_status_at", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, ctypes.c_int,
+         *_out)
 _declare("cw_import_plan", ctypes.c_int, _u8p, _size, _u8p, _size, ctypes.c_int, ctypes.c_int,
          *_out)
 
@@ -818,6 +820,17 @@ class Campaign(_Owned):
     def explain(self, unit: str, period: str, component: Optional[str] = None) -> Dict[str, Any]:
         return self._json(library.cw_campaign_explain, _id(unit), _id(period),
                           _id(component) if component else None)
+
+    def progress_status(self, date, unit: Optional[str] = None, behind_only: bool = False,
+                        phase: Optional[str] = None) -> Dict[str, Any]:
+        """Every task with targets at `date`: expected against reported,
+        status and colour, most behind first, and unit summaries."""
+        request = {"date": _date(date).decode("ascii"), "unit_id": unit or "",
+                   "behind_only": behind_only,
+                   "phase_id": phase or ""}
+        keep, ptr, size = _bytes_arg(json.dumps(request).encode("utf-8"))
+        return json.loads(_call_bytes(library.cw_campaign_status_at, self._live(), ptr, size,
+                                      FORMAT_JSON, FORMAT_JSON).decode("utf-8"))
 
     def report(self, kind: str, fmt: str = "md", month: str = "", unit: str = "",
                number: str = "", date: str = "",

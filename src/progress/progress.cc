@@ -44,6 +44,11 @@ ProgressBook::ProgressBook(std::shared_ptr<const Campaign> campaign)
   for (const v1::Document& d : c.documents())
     if (d.id() == c.plan_document_id()) start_ = d.issue_date();
   for (const v1::Target& t : c.targets()) targets_[t.id()] = &t;
+  for (const v1::Assignment& a : c.assignments()) {
+    if (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
+        a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT)
+      responsible_[a.task_id()].insert(a.unit_id());
+  }
 }
 
 Status ProgressBook::Check(const v1::ProgressReport& r,
@@ -96,12 +101,9 @@ Status ProgressBook::Check(const v1::ProgressReport& r,
                             "' does not exist");
   bool responsible = false;
   for (std::string task = target.task_id(); !task.empty() && !responsible;) {
-    for (const v1::Assignment& a : c.assignments()) {
-      if (a.task_id() == task && a.unit_id() == r.unit_id() &&
-          (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
-           a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT))
-        responsible = true;
-    }
+    auto units = responsible_.find(task);
+    responsible =
+        units != responsible_.end() && units->second.count(r.unit_id()) != 0;
     int32_t i = index.Task(task);
     task = i == kNoIndex ? "" : c.tasks(i).parent_id();
   }
@@ -298,23 +300,48 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
   const v1::Campaign& c = campaign_->proto();
   const CampaignIndex& index = campaign_->index();
   const WorkCalendar& cal = campaign_->calendar();
+  const size_t n = static_cast<size_t>(c.tasks_size());
   out->set_date(request.date());
-  // Targets by task.
-  std::map<std::string, std::vector<v1::TargetProgress>> own;
-  std::map<std::string, std::pair<Date, Date>> span_of;  // start, deadline
-  const Date month_ago = day - boost::gregorian::days(31);
-  std::map<std::string, std::vector<std::string>> units_of;
+  const std::string month_ago = FormatIsoDate(day - boost::gregorian::days(31));
+  // Everything by task index: no string-keyed maps on the hot path.
+  std::vector<std::vector<const std::string*>> units_of(n);
   for (const v1::Assignment& a : c.assignments()) {
-    if (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
-        a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT)
-      units_of[a.task_id()].push_back(a.unit_id());
+    if (a.role() != v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT &&
+        a.role() != v1::ASSIGNMENT_ROLE_LEAD_UNIT)
+      continue;
+    int32_t t = index.Task(a.task_id());
+    if (t != kNoIndex) units_of[static_cast<size_t>(t)].push_back(&a.unit_id());
   }
+  std::vector<int32_t> parent(n, kNoIndex);
+  std::vector<std::vector<int32_t>> children(n);
+  for (size_t i = 0; i < n; ++i) {
+    const v1::Task& t = c.tasks(static_cast<int>(i));
+    int32_t p = index.Task(t.parent_id());
+    parent[i] = p;
+    if (p != kNoIndex)
+      children[static_cast<size_t>(p)].push_back(static_cast<int32_t>(i));
+    for (const std::string& up : t.implements_task_ids()) {
+      int32_t u = index.Task(up);
+      if (u != kNoIndex)
+        children[static_cast<size_t>(u)].push_back(static_cast<int32_t>(i));
+    }
+  }
+  struct Rolled {
+    int state = 0;  // 0 not yet, 1 in progress, 2 done.
+    bool any = false;
+    double expected = 0, actual = 0;
+    Date start, deadline;
+  };
+  std::vector<std::vector<v1::TargetProgress>> own(n);
+  std::vector<Rolled> rolled(n);
   for (const v1::Target& t : c.targets()) {
+    const int32_t ti = index.Task(t.task_id());
+    if (ti == kNoIndex) continue;
     auto units = by_target_.find(t.id());
     Computed x = ComputeTarget(
         cal, t, start_, units == by_target_.end() ? nullptr : &units->second,
         reports_, superseded_, "", day);
-    v1::TargetProgress p;
+    v1::TargetProgress& p = own[static_cast<size_t>(ti)].emplace_back();
     p.set_target_id(t.id());
     p.set_metric(t.metric());
     p.set_unit_of_measure(t.unit_of_measure());
@@ -327,69 +354,51 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
     p.set_status(x.status);
     p.set_color(ColorOf(x.status));
     p.set_deadline(t.deadline());
-    // Responsible units without a report in the last month.
+    // Responsible units (of the task, or the nearest task above with any)
+    // without a report in the last month.
     if (x.status != v1::DONE && x.status != v1::NOT_DUE) {
-      for (std::string task = t.task_id(); !task.empty();) {
-        for (const std::string& u : units_of[task]) {
+      for (int32_t task = ti, depth = 0; task != kNoIndex && depth < 64;
+           task = parent[static_cast<size_t>(task)], ++depth) {
+        const auto& list_units = units_of[static_cast<size_t>(task)];
+        for (const std::string* u : list_units) {
           bool recent = false;
           if (units != by_target_.end()) {
-            auto list = units->second.find(u);
+            auto list = units->second.find(*u);
             if (list != units->second.end()) {
               for (size_t k : list->second) {
                 const std::string& d = reports_[k].date();
-                if (d <= request.date() && d > FormatIsoDate(month_ago))
-                  recent = true;
+                if (d <= request.date() && d > month_ago) recent = true;
               }
             }
           }
-          if (!recent) p.add_late_units(u);
+          if (!recent) p.add_late_units(*u);
         }
-        if (!units_of[task].empty()) break;
-        int32_t i = index.Task(task);
-        task = i == kNoIndex ? "" : c.tasks(i).parent_id();
+        if (!list_units.empty()) break;
       }
     }
-    own[t.task_id()].push_back(std::move(p));
-    auto& s = span_of[t.task_id()];
-    if (s.first.is_not_a_date() || x.start < s.first) s.first = x.start;
-    if (s.second.is_not_a_date() || x.deadline > s.second)
-      s.second = x.deadline;
+    Rolled& r = rolled[static_cast<size_t>(ti)];
+    if (r.start.is_not_a_date() || x.start < r.start) r.start = x.start;
+    if (r.deadline.is_not_a_date() || x.deadline > r.deadline)
+      r.deadline = x.deadline;
   }
-  // The tree: sub-tasks and tasks of lower plans that implement a task.
-  std::map<std::string, std::vector<const v1::Task*>> children;
-  for (const v1::Task& t : c.tasks()) {
-    if (!t.parent_id().empty()) children[t.parent_id()].push_back(&t);
-    for (const std::string& up : t.implements_task_ids())
-      children[up].push_back(&t);
-  }
-  struct Rolled {
-    bool any = false;
-    double expected = 0, actual = 0, weight = 0;
-    Date start, deadline;
-  };
-  std::map<std::string, Rolled> rolled;
-  std::function<const Rolled&(const v1::Task&, int)> roll =
-      [&](const v1::Task& t, int guard) -> const Rolled& {
-    auto found = rolled.find(t.id());
-    if (found != rolled.end()) return found->second;
-    Rolled r;
-    rolled[t.id()] = r;  // Guards against cycles.
+  // Roll up, children first (iteratively: plans can be deep).
+  std::function<void(size_t, int)> roll = [&](size_t i, int guard) {
+    Rolled& r = rolled[i];
+    if (r.state != 0) return;
+    r.state = 1;  // Guards against cycles.
     double we = 0, wa = 0, w = 0;
-    auto own_it = own.find(t.id());
-    if (own_it != own.end()) {
-      for (const v1::TargetProgress& p : own_it->second) {
-        we += std::min(p.expected_share(), 1.0);
-        wa += std::clamp(p.actual_share(), 0.0, 1.0);
-        w += 1;
-      }
-      r.start = span_of[t.id()].first;
-      r.deadline = span_of[t.id()].second;
+    for (const v1::TargetProgress& p : own[i]) {
+      we += std::min(p.expected_share(), 1.0);
+      wa += std::clamp(p.actual_share(), 0.0, 1.0);
+      w += 1;
     }
     if (guard < 64) {
-      for (const v1::Task* child : children[t.id()]) {
-        const Rolled& cr = roll(*child, guard + 1);
+      for (int32_t child : children[i]) {
+        roll(static_cast<size_t>(child), guard + 1);
+        const Rolled& cr = rolled[static_cast<size_t>(child)];
         if (!cr.any) continue;
-        const double cw = child->weight() > 0 ? child->weight() : 1;
+        const double weight = c.tasks(child).weight();
+        const double cw = weight > 0 ? weight : 1;
         we += cw * cr.expected;
         wa += cw * cr.actual;
         w += cw;
@@ -402,15 +411,15 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
       r.any = true;
       r.expected = we / w;
       r.actual = wa / w;
-      r.weight = w;
     }
-    return rolled[t.id()] = r;
+    r.state = 2;
   };
+  for (size_t i = 0; i < n; ++i) roll(i, 0);
   // Filters.
-  auto unit_matches = [&](const std::vector<std::string>& units) {
+  auto unit_matches = [&](const std::vector<const std::string*>& list) {
     if (request.unit_id().empty()) return true;
-    for (const std::string& u : units) {
-      for (int32_t x = index.Unit(u), depth = 0; x != kNoIndex && depth < 64;
+    for (const std::string* u : list) {
+      for (int32_t x = index.Unit(*u), depth = 0; x != kNoIndex && depth < 64;
            x = index.Unit(c.units(x).parent_id()), ++depth)
         if (c.units(x).id() == request.unit_id()) return true;
     }
@@ -431,22 +440,21 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
       return Status::NotFound("phase '" + request.phase_id() +
                               "' does not exist");
   }
+  std::vector<const std::string*> phases_now;  // Phases in force at the date.
+  for (const v1::Phase& ph : c.schedule().phases()) {
+    Date a, b;
+    if ((!ParseIsoDate(ph.start(), &a).ok() || a <= day) &&
+        (!ParseIsoDate(ph.end(), &b).ok() || day <= b))
+      phases_now.push_back(&ph.id());
+  }
   std::map<std::string, v1::UnitProgress> units;
-  std::vector<v1::TaskProgress> tasks;
-  for (const v1::Task& t : c.tasks()) {
-    const Rolled& r = roll(t, 0);
+  std::vector<std::pair<double, v1::TaskProgress*>> order;
+  auto* tasks = out->mutable_tasks();
+  tasks->Reserve(static_cast<int>(n));
+  for (size_t i = 0; i < n; ++i) {
+    const Rolled& r = rolled[i];
     if (!r.any) continue;
-    v1::TaskProgress p;
-    p.set_task_id(t.id());
-    p.set_title(t.title());
-    int depth = 0;
-    for (int32_t i = index.Task(t.parent_id()); i != kNoIndex && depth < 64;
-         i = index.Task(c.tasks(i).parent_id()))
-      ++depth;
-    p.set_depth(depth);
-    p.set_expected_share(r.expected);
-    p.set_actual_share(r.actual);
-    p.set_behind_by(std::max(0.0, r.expected - r.actual));
+    const v1::Task& t = c.tasks(static_cast<int>(i));
     v1::ProgressStatus status;
     if (r.actual >= 1 - 1e-9) {
       status = v1::DONE;
@@ -462,22 +470,9 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
     } else {
       status = v1::ON_TRACK;
     }
-    p.set_status(status);
-    p.set_color(ColorOf(status));
-    auto own_it = own.find(t.id());
-    if (own_it != own.end())
-      for (const v1::TargetProgress& tp : own_it->second) *p.add_targets() = tp;
-    for (const std::string& u : units_of[t.id()]) p.add_unit_ids(u);
-    for (const v1::Phase& ph : c.schedule().phases()) {
-      Date a, b;
-      const bool in = (!ParseIsoDate(ph.start(), &a).ok() || a <= day) &&
-                      (!ParseIsoDate(ph.end(), &b).ok() || day <= b);
-      if (in) p.add_phase_ids(ph.id());
-    }
-    // Filters.
-    if (!unit_matches(units_of[t.id()])) continue;
     const bool behind =
         status == v1::BEHIND || status == v1::AT_RISK || status == v1::OVERDUE;
+    if (!unit_matches(units_of[i])) continue;
     if (request.behind_only() && !behind) continue;
     if (request.statuses_size() > 0 &&
         std::find(request.statuses().begin(), request.statuses().end(),
@@ -486,9 +481,25 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
     if (!request.phase_id().empty() &&
         (r.deadline < phase_start || r.start > phase_end))
       continue;
-    for (const std::string& u : units_of[t.id()]) {
-      v1::UnitProgress& up = units[u];
-      up.set_unit_id(u);
+    v1::TaskProgress* p = tasks->Add();
+    p->set_task_id(t.id());
+    p->set_title(t.title());
+    int depth = 0;
+    for (int32_t x = parent[i]; x != kNoIndex && depth < 64;
+         x = parent[static_cast<size_t>(x)])
+      ++depth;
+    p->set_depth(depth);
+    p->set_expected_share(r.expected);
+    p->set_actual_share(r.actual);
+    p->set_behind_by(std::max(0.0, r.expected - r.actual));
+    p->set_status(status);
+    p->set_color(ColorOf(status));
+    for (v1::TargetProgress& tp : own[i]) *p->add_targets() = std::move(tp);
+    for (const std::string* u : units_of[i]) p->add_unit_ids(*u);
+    for (const std::string* ph : phases_now) p->add_phase_ids(*ph);
+    for (const std::string* u : units_of[i]) {
+      v1::UnitProgress& up = units[*u];
+      up.set_unit_id(*u);
       up.set_tasks(up.tasks() + 1);
       switch (status) {
         case v1::DONE:
@@ -507,15 +518,14 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
           up.set_on_track(up.on_track() + 1);
           break;
       }
-      up.set_behind_by(up.behind_by() + p.behind_by());
+      up.set_behind_by(up.behind_by() + p->behind_by());
     }
-    tasks.push_back(std::move(p));
   }
-  std::stable_sort(tasks.begin(), tasks.end(),
-                   [](const v1::TaskProgress& a, const v1::TaskProgress& b) {
-                     return a.behind_by() > b.behind_by();
+  // Most behind first (stable: plan order among equals).
+  std::stable_sort(tasks->pointer_begin(), tasks->pointer_end(),
+                   [](const v1::TaskProgress* a, const v1::TaskProgress* b) {
+                     return a->behind_by() > b->behind_by();
                    });
-  for (v1::TaskProgress& t : tasks) *out->add_tasks() = std::move(t);
   for (auto& [id, u] : units) {
     u.set_behind_by(u.tasks() > 0 ? u.behind_by() / u.tasks() : 0);
     *out->add_units() = u;

@@ -487,6 +487,17 @@ int cw_report(const cw_campaign *campaign, const cw_ledger *ledger,
               const uint8_t *request, size_t size, int request_format,
               int format, uint8_t **out, size_t *out_size);
 
+/* ---- Targets and progress (目标任务与工作进展) ------------------------------ */
+
+/* The campaign's status at a date from its inline progress reports: a
+ * chuangwen.v1.CampaignStatusRequest in `request_format` answered as a
+ * chuangwen.v1.CampaignStatus in `format` (every task with targets, expected
+ * against reported, status and colour, most behind first; unit summaries).
+ * Ownership: caller frees *out with cw_free(). */
+int cw_campaign_status_at(const cw_campaign *campaign, const uint8_t *request,
+                          size_t size, int request_format, int format,
+                          uint8_t **out, size_t *out_size);
+
 /* ---- Plan import (方案导入) ---------------------------------------------- */
 
 /* Reads a plan's text (UTF-8 or GB18030, detected) and answers a

@@ -1,0 +1,30 @@
+"""ctypes tests: targets and progress of the example campaign."""
+
+import os
+import unittest
+
+import chuangwen
+
+EXAMPLE = os.environ["CHUANGWEN_EXAMPLE"]
+
+
+class ProgressTest(unittest.TestCase):
+    def test_status_of_the_example(self):
+        with chuangwen.Campaign.from_file(EXAMPLE) as c:
+            status = c.progress_status("2025-09-30")
+            first = status["tasks"][0]
+            self.assertEqual(first["task_id"], "1.2")
+            self.assertEqual(first["status"], "AT_RISK")
+            self.assertEqual(first["color"], "red")
+            done = [t for t in status["tasks"] if t["task_id"] == "1.1"][0]
+            self.assertEqual(done["status"], "DONE")
+            behind = c.progress_status("2025-09-30", behind_only=True)["tasks"]
+            self.assertTrue(all(t["status"] in ("BEHIND", "AT_RISK", "OVERDUE") for t in behind))
+            ghk = c.progress_status("2025-09-30", unit="ghk")
+            self.assertEqual([t["task_id"] for t in ghk["tasks"]], ["1.4"])
+            with self.assertRaises(chuangwen.InvalidError):
+                c.progress_status("2025-02-30")
+
+
+if __name__ == "__main__":
+    unittest.main()
