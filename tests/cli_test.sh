@@ -160,6 +160,15 @@ expect 0 "完成   1.1" -- "$cw" status "$example" --date 2025-09-30
 expect 0 "规划建设科       任务1 完成0 正常0 滞后1 预警0 逾期0" -- "$cw" status "$example" --date 2025-09-30 --unit ghk
 expect 0 '"status":"AT_RISK"' -- "$cw" status "$example" --date 2025-09-30 --behind --json
 expect 2 "usage: cw status" -- "$cw" status "$example"
+cat > "$work/progress.textproto" <<'TXT'
+reports { id: "n1" target_id: "t-1.4" unit_id: "ghk" reported_by: "zhengwb" date: "2025-10-28" value: 16 }
+TXT
+expect 0 "Added 1 progress reports; " -- "$cw" progress "$db" add "$work/progress.textproto" --today 2025-10-31
+expect 0 "      █████████████░░░░░┃░ 公厕改造提升       16/24座        应达21.4" -- "$cw" status "$db" --date 2025-10-31
+cat > "$work/bad-progress.textproto" <<'TXT'
+reports { id: "n2" target_id: "t-1.4" unit_id: "srk" date: "2025-10-28" value: 16 }
+TXT
+expect 2 "unit 'srk' is not responsible for task 1.4" -- "$cw" progress "$db" add "$work/bad-progress.textproto" --today 2025-10-31
 
 # Plan import.
 fixtures=$(dirname "$0")/import

@@ -284,3 +284,76 @@ TEST_F(ProgressTest, TheExampleAndTheLinkToAssessment) {
 
 }  // namespace
 }  // namespace chuangwen
+
+#include <unistd.h>
+
+#include <sstream>
+
+#include "chuangwen/ledger_store.h"
+
+namespace chuangwen {
+namespace {
+
+TEST(ProgressStoreTest, ReportsKeptWithTheLedgerAllOrNothing) {
+  char tmpl[] = "/tmp/cw-progress-XXXXXX";
+  const std::string dir = mkdtemp(tmpl);
+  const std::string path = dir + "/l.db";
+  v1::Campaign campaign = testing::LoadExample();
+  const size_t inline_reports = static_cast<size_t>(campaign.progress_size());
+  std::string before, log;
+  {
+    std::unique_ptr<LedgerStore> store;
+    ASSERT_TRUE(LedgerStore::Create(path, campaign, &store).ok());
+    EXPECT_EQ(store->progress().reports().size(), inline_reports);
+    // 规划建设科 catches up in November; a batch with a report from a unit
+    // not responsible for the task stores nothing.
+    Status s =
+        store->AppendProgress({R("n1", "t-1.4", "ghk", "2025-11-20", 20),
+                               R("n2", "t-1.4", "srk", "2025-11-20", 20)},
+                              "2025-11-30");
+    EXPECT_EQ(s.code(), Status::Code::kPermissionDenied);
+    EXPECT_EQ(store->progress().reports().size(), inline_reports);
+    ASSERT_TRUE(
+        store
+            ->AppendProgress({R("n1", "t-1.4", "ghk", "2025-11-20", 20)},
+                             "2025-11-30")
+            .ok());
+    EXPECT_EQ(store
+                  ->AppendProgress({R("n3", "t-1.4", "ghk", "2025-12-20", 22)},
+                                   "2025-11-30")
+                  .code(),
+              Status::Code::kInvalidArgument);  // In the future.
+    v1::CampaignStatusRequest r;
+    r.set_date("2025-11-25");
+    v1::CampaignStatus st;
+    ASSERT_TRUE(store->progress().Query(r, &st).ok());
+    before = st.DebugString();
+    std::ostringstream out;
+    ASSERT_TRUE(store->Export(&out).ok());
+    log = out.str();
+  }
+  std::unique_ptr<LedgerStore> store;
+  ASSERT_TRUE(LedgerStore::Open(path, &store).ok());
+  EXPECT_EQ(store->progress().reports().size(), inline_reports + 1);
+  v1::CampaignStatusRequest r;
+  r.set_date("2025-11-25");
+  v1::CampaignStatus st;
+  ASSERT_TRUE(store->progress().Query(r, &st).ok());
+  EXPECT_EQ(st.DebugString(), before);
+  for (const v1::TaskProgress& t : st.tasks()) {
+    if (t.task_id() == "1.4") {
+      EXPECT_DOUBLE_EQ(t.targets(0).reported(), 20);
+    }
+  }
+  std::unique_ptr<LedgerStore> copy;
+  ASSERT_TRUE(LedgerStore::Create(dir + "/c.db", campaign, &copy).ok());
+  std::istringstream in(log);
+  Status s = copy->Import(&in);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  ASSERT_TRUE(copy->progress().Query(r, &st).ok());
+  EXPECT_EQ(st.DebugString(), before);
+  std::system(("rm -rf '" + dir + "'").c_str());
+}
+
+}  // namespace
+}  // namespace chuangwen

@@ -23,6 +23,7 @@
 
 #include "chuangwen/evidence.h"
 #include "chuangwen/ledger.h"
+#include "chuangwen/progress.h"
 
 struct sqlite3;
 
@@ -61,9 +62,16 @@ class LedgerStore {
   // checked against the campaign in force (see EvidenceBook::Append).
   Status AppendEvidence(const std::vector<v1::EvidenceEvent>& batch);
 
+  // Stores progress reports (工作进展) in the same file, all or nothing,
+  // checked as ProgressBook::Append does with `today` as the latest date.
+  Status AppendProgress(const std::vector<v1::ProgressReport>& batch,
+                        const std::string& today);
+
   // The folded state and its queries.
   const Ledger& ledger() const { return *ledger_; }
   const EvidenceBook& evidence() const { return *evidence_; }
+  // The campaign's inline reports and the stored ones.
+  const ProgressBook& progress() const { return *progress_; }
   // One item's (or escalation's) state and events, read from the file.
   Status History(const std::string& item_id, v1::ItemHistory* out) const;
   // Campaign versions: 1 is the one the store was created with.
@@ -93,11 +101,14 @@ class LedgerStore {
                         const std::string& reason);
   Status AppendEvidenceWithin(const std::vector<v1::EvidenceEvent>& batch,
                               bool commit);
+  Status AppendProgressWithin(const std::vector<v1::ProgressReport>& batch,
+                              const std::string& today, bool commit);
 
   std::string path_;
   sqlite3* db_;
   std::unique_ptr<Ledger> ledger_;
   std::unique_ptr<EvidenceBook> evidence_;
+  std::unique_ptr<ProgressBook> progress_;
   int campaign_version_ = 0;
 };
 

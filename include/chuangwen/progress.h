@@ -49,11 +49,17 @@ class ProgressBook {
 
   const std::vector<v1::ProgressReport>& reports() const { return reports_; }
 
+  // Puts a newer version of the campaign in force; reports already taken
+  // stay as they are.
+  void ReplaceCampaign(std::shared_ptr<const Campaign> campaign);
+
  private:
   struct TargetIndex;
   Status Check(const v1::ProgressReport& r, const std::string& today,
                std::set<std::string>* ids) const;
   void Index(size_t report);
+
+  void Bind(std::shared_ptr<const Campaign> campaign);
 
   std::shared_ptr<const Campaign> campaign_;
   std::string start_;  // The campaign's start: the plan's issue date.

@@ -56,6 +56,16 @@ CREATE TABLE IF NOT EXISTS evidence_events (
   event BLOB NOT NULL             -- chuangwen.v1.EvidenceEvent.
 );
 CREATE INDEX IF NOT EXISTS evidence_by_task ON evidence_events (task_id, at);
+CREATE TABLE IF NOT EXISTS progress_reports (
+  seq INTEGER PRIMARY KEY,
+  id TEXT NOT NULL UNIQUE,
+  target_id TEXT NOT NULL,
+  unit_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  campaign_version INTEGER NOT NULL,
+  report BLOB NOT NULL            -- chuangwen.v1.ProgressReport.
+);
+CREATE INDEX IF NOT EXISTS progress_by_target ON progress_reports (target_id, date);
 )sql";
 
 // One prepared statement, finalized on scope exit.
@@ -209,6 +219,13 @@ Status LedgerStore::Create(const std::string& path,
   lo.keep_events = false;
   store->ledger_ = std::make_unique<Ledger>(model, lo);
   store->evidence_ = std::make_unique<EvidenceBook>(model);
+  store->progress_ = std::make_unique<ProgressBook>(model);
+  if (s.ok()) {
+    s = store->progress_
+            ->Append({campaign.progress().begin(), campaign.progress().end()},
+                     "")
+            .WithContext("the campaign's progress reports");
+  }
   if (s.ok()) s = store->InsertCampaign(campaign, "created");
   if (s.ok()) s = Exec(store->db_, path, "COMMIT");
   if (!s.ok()) {
@@ -382,6 +399,87 @@ Status LedgerStore::Load() {
   }
   if (erc != SQLITE_DONE) return SqlError(db_, path_, "cannot read evidence");
   evidence_->ReplaceCampaign(versions.back().campaign);
+  // Progress: the first campaign's inline reports, then the stored ones,
+  // each under the campaign version it was stored with.
+  progress_ = std::make_unique<ProgressBook>(versions[0].campaign);
+  const auto& inline_reports = versions[0].campaign->proto().progress();
+  CW_RETURN_IF_ERROR(
+      progress_->Append({inline_reports.begin(), inline_reports.end()}, "")
+          .WithContext("ledger '" + path_ +
+                       "': the campaign's progress reports"));
+  Statement pr(db_,
+               "SELECT seq, campaign_version, report FROM progress_reports "
+               "ORDER BY seq");
+  if (!pr.ok()) return SqlError(db_, path_, "cannot read progress reports");
+  int prc;
+  while ((prc = pr.Step()) == SQLITE_ROW) {
+    const int64_t version = sqlite3_column_int64(pr.get(), 1);
+    if (version < 1 || version > static_cast<int64_t>(versions.size())) {
+      return Status::ParseError(
+          "ledger '" + path_ + "': progress report " +
+          std::to_string(sqlite3_column_int64(pr.get(), 0)) +
+          " names campaign version " + std::to_string(version) +
+          " (the file is damaged)");
+    }
+    progress_->ReplaceCampaign(
+        versions[static_cast<size_t>(version - 1)].campaign);
+    v1::ProgressReport r;
+    std::string_view bytes = pr.ColumnBytes(2);
+    if (!r.ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
+      return Status::ParseError(
+          "ledger '" + path_ + "': progress report " +
+          std::to_string(sqlite3_column_int64(pr.get(), 0)) +
+          " does not parse (the file is damaged)");
+    }
+    Status s = progress_->Append({r}, "");
+    if (!s.ok()) {
+      return Status::ParseError(
+          "ledger '" + path_ + "': a stored progress report does not fold (" +
+          s.message() + "); the file was changed outside chuangwen");
+    }
+  }
+  if (prc != SQLITE_DONE)
+    return SqlError(db_, path_, "cannot read progress reports");
+  progress_->ReplaceCampaign(versions.back().campaign);
+  return Status::OK();
+}
+
+Status LedgerStore::AppendProgress(const std::vector<v1::ProgressReport>& batch,
+                                   const std::string& today) {
+  CW_RETURN_IF_ERROR(Exec(db_, path_, "BEGIN IMMEDIATE"));
+  Status s = CatchUp();
+  if (s.ok()) s = AppendProgressWithin(batch, today, true);
+  if (!s.ok() && !sqlite3_get_autocommit(db_))
+    sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  return s;
+}
+
+Status LedgerStore::AppendProgressWithin(
+    const std::vector<v1::ProgressReport>& batch, const std::string& today,
+    bool commit) {
+  ProgressBook check =
+      *progress_;  // The book changes once the file has the batch.
+  CW_RETURN_IF_ERROR(check.Append(batch, today));
+  Statement st(db_,
+               "INSERT INTO progress_reports (id, target_id, unit_id, date, "
+               "campaign_version, report) VALUES (?, ?, ?, ?, ?, ?)");
+  if (!st.ok()) return SqlError(db_, path_, "cannot store progress reports");
+  std::string bytes;
+  for (const v1::ProgressReport& r : batch) {
+    r.SerializeToString(&bytes);
+    st.Text(1, r.id());
+    st.Text(2, r.target_id());
+    st.Text(3, r.unit_id());
+    st.Text(4, r.date());
+    st.Int(5, campaign_version_);
+    st.Blob(6, bytes);
+    if (st.Step() != SQLITE_DONE)
+      return SqlError(db_, path_,
+                      "cannot store progress report '" + r.id() + "'");
+    st.Reset();
+  }
+  if (commit) CW_RETURN_IF_ERROR(Exec(db_, path_, "COMMIT"));
+  *progress_ = std::move(check);
   return Status::OK();
 }
 
@@ -531,6 +629,7 @@ Status LedgerStore::ReplaceCampaign(const v1::Campaign& campaign,
   }
   ++campaign_version_;
   evidence_->ReplaceCampaign(model);
+  progress_->ReplaceCampaign(model);
   return ledger_->ReplaceCampaign(model);
 }
 
@@ -578,6 +677,13 @@ Status LedgerStore::Export(std::ostream* out) const {
                      "ORDER BY campaign_version, seq");
   if (!evidence.ok()) return SqlError(db_, path_, "cannot read evidence");
   int vrc = evidence.Step();
+  Statement progress(
+      db_,
+      "SELECT seq, campaign_version, report FROM progress_reports "
+      "ORDER BY campaign_version, seq");
+  if (!progress.ok())
+    return SqlError(db_, path_, "cannot read progress reports");
+  int prc = progress.Step();
   int version = 0;  // The campaign version last written.
   // Evidence stored under versions up to `v`, before version v + 1.
   auto write_evidence_up_to = [&](int64_t v) -> Status {
@@ -593,6 +699,19 @@ Status LedgerStore::Export(std::ostream* out) const {
       }
       CW_RETURN_IF_ERROR(write());
       vrc = evidence.Step();
+    }
+    while (prc == SQLITE_ROW && sqlite3_column_int64(progress.get(), 1) <= v) {
+      record.Clear();
+      std::string_view bytes = progress.ColumnBytes(2);
+      if (!record.mutable_progress()->ParseFromArray(
+              bytes.data(), static_cast<int>(bytes.size()))) {
+        return Status::ParseError(
+            "ledger '" + path_ + "': progress report " +
+            std::to_string(sqlite3_column_int64(progress.get(), 0)) +
+            " does not parse (the file is damaged)");
+      }
+      CW_RETURN_IF_ERROR(write());
+      prc = progress.Step();
     }
     return Status::OK();
   };
@@ -641,7 +760,9 @@ Status LedgerStore::Export(std::ostream* out) const {
 }
 
 Status LedgerStore::Import(std::istream* in) {
-  if (ledger_->event_count() != 0 || !evidence_->events().empty()) {
+  if (ledger_->event_count() != 0 || !evidence_->events().empty() ||
+      progress_->reports().size() !=
+          static_cast<size_t>(ledger_->campaign().proto().progress_size())) {
     return Status::Conflict("ledger '" + path_ + "' already holds " +
                             std::to_string(ledger_->event_count()) +
                             " events; import needs an empty store");
@@ -687,10 +808,20 @@ Status LedgerStore::Import(std::istream* in) {
             record.reason().empty() ? "imported" : record.reason()));
         CW_RETURN_IF_ERROR(ledger_->ReplaceCampaign(model));
         evidence_->ReplaceCampaign(model);
+        progress_->ReplaceCampaign(model);
         ++campaign_version_;
         continue;
       }
       leading = false;
+      if (record.has_progress()) {
+        if (!chunk.empty()) {
+          CW_RETURN_IF_ERROR(AppendWithin(chunk, nullptr, false));
+          chunk.clear();
+        }
+        CW_RETURN_IF_ERROR(
+            AppendProgressWithin({record.progress()}, "", false));
+        continue;
+      }
       if (record.has_evidence()) {
         if (!chunk.empty()) {
           CW_RETURN_IF_ERROR(AppendWithin(chunk, nullptr, false));

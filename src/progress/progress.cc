@@ -38,8 +38,15 @@ const char* ColorOf(v1::ProgressStatus s) {
 
 }  // namespace
 
-ProgressBook::ProgressBook(std::shared_ptr<const Campaign> campaign)
-    : campaign_(std::move(campaign)) {
+ProgressBook::ProgressBook(std::shared_ptr<const Campaign> campaign) {
+  Bind(std::move(campaign));
+}
+
+void ProgressBook::Bind(std::shared_ptr<const Campaign> campaign) {
+  campaign_ = std::move(campaign);
+  start_.clear();
+  targets_.clear();
+  responsible_.clear();
   const v1::Campaign& c = campaign_->proto();
   for (const v1::Document& d : c.documents())
     if (d.id() == c.plan_document_id()) start_ = d.issue_date();
@@ -49,6 +56,10 @@ ProgressBook::ProgressBook(std::shared_ptr<const Campaign> campaign)
         a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT)
       responsible_[a.task_id()].insert(a.unit_id());
   }
+}
+
+void ProgressBook::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
+  Bind(std::move(campaign));
 }
 
 Status ProgressBook::Check(const v1::ProgressReport& r,

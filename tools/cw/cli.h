@@ -79,6 +79,7 @@ int RunImport(int argc, char** argv);
 int RunReport(int argc, char** argv);
 int RunEvidence(int argc, char** argv);
 int RunStatus(int argc, char** argv);
+int RunProgress(int argc, char** argv);
 
 }  // namespace cw
 

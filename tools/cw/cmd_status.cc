@@ -4,7 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
+#include "chuangwen/codec.h"
+#include "chuangwen/ledger_store.h"
 #include "chuangwen/progress.h"
 #include "cli.h"
 
@@ -69,8 +72,19 @@ int RunStatus(int argc, char** argv) {
         "usage: cw status FILE --date YYYY-MM-DD [--unit ID] [--behind] "
         "[--phase ID] [--json]");
   }
+  // A campaign file (its inline reports), or a ledger store (its reports).
   std::shared_ptr<const chuangwen::Campaign> campaign;
-  if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;
+  std::unique_ptr<chuangwen::LedgerStore> store;
+  const std::string& path = args.positional[0];
+  const bool is_store =
+      path.size() > 3 && path.compare(path.size() - 3, 3, ".db") == 0;
+  if (is_store) {
+    chuangwen::Status opened = chuangwen::LedgerStore::Open(path, &store);
+    if (!opened.ok()) return UsageError(opened.message());
+    campaign = store->ledger().shared_campaign();
+  } else if (!LoadCampaign(path, args, &campaign)) {
+    return kExitUsage;
+  }
   v1::CampaignStatusRequest request;
   request.set_date(args.Value("date"));
   request.set_unit_id(args.Value("unit"));
@@ -78,7 +92,8 @@ int RunStatus(int argc, char** argv) {
   request.set_behind_only(args.Has("behind"));
   v1::CampaignStatus status;
   chuangwen::Status s =
-      chuangwen::QueryCampaignStatus(*campaign, request, &status);
+      store ? store->progress().Query(request, &status)
+            : chuangwen::QueryCampaignStatus(*campaign, request, &status);
   if (!s.ok()) return UsageError(s.message());
   if (args.Has("json")) return PrintJson(status);
   auto unit_name = [&](const std::string& id) {
@@ -116,6 +131,43 @@ int RunStatus(int argc, char** argv) {
                 Pad(unit_name(u.unit_id()), 16).c_str(), u.tasks(), u.done(),
                 u.on_track(), u.behind(), u.at_risk(), u.overdue());
   }
+  return kExitOk;
+}
+
+// cw progress FILE.db add REPORTS [--today YYYY-MM-DD]
+int RunProgress(int argc, char** argv) {
+  Args args;
+  std::string error;
+  if (!ParseArgs(argc, argv, 2, {"today", "format"}, {}, &args, &error))
+    return UsageError(error);
+  if (args.positional.size() != 3 || args.positional[1] != "add") {
+    return UsageError(
+        "usage: cw progress FILE.db add REPORTS [--today YYYY-MM-DD]  "
+        "(a chuangwen.v1.ProgressReportBatch)");
+  }
+  std::unique_ptr<chuangwen::LedgerStore> store;
+  chuangwen::Status s =
+      chuangwen::LedgerStore::Open(args.positional[0], &store);
+  if (!s.ok()) return UsageError(s.message());
+  chuangwen::Format f;
+  s = chuangwen::FormatFromPath(args.positional[2], &f);
+  v1::ProgressReportBatch batch;
+  if (s.ok()) s = chuangwen::DecodeFile(args.positional[2], f, &batch);
+  std::string today = args.Value("today");
+  if (today.empty()) {
+    time_t t = time(nullptr);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char buf[16];
+    strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+    today = buf;
+  }
+  if (s.ok())
+    s = store->AppendProgress({batch.reports().begin(), batch.reports().end()},
+                              today);
+  if (!s.ok()) return UsageError(s.message());
+  std::printf("Added %d progress reports; %zu in all.\n", batch.reports_size(),
+              store->progress().reports().size());
   return kExitOk;
 }
 

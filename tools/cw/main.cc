@@ -42,6 +42,7 @@ constexpr char kUsage[] =
     "                                 evidence materials (佐证资料)\n"
     "  status FILE --date D [--unit ID] [--behind] [--json]\n"
     "                                 targets: expected against reported, by task\n"
+    "  progress FILE.db add REPORTS   store progress reports with the ledger\n"
     "  ledger FILE.db init --campaign CAMPAIGN | add EVENTS | list | overdue |\n"
     "         history ITEM | stats --month M | reminders | escalations |\n"
     "         repeated | points | export | import LOG | replace-campaign\n"
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
     if (command == "report") return cw::RunReport(argc, argv);
     if (command == "evidence") return cw::RunEvidence(argc, argv);
     if (command == "status") return cw::RunStatus(argc, argv);
+    if (command == "progress") return cw::RunProgress(argc, argv);
     if (command == "--help" || command == "-h" || command == "help") {
       std::fputs(kUsage, stdout);
       return cw::kExitOk;
