@@ -14,13 +14,17 @@
 struct cw_ledger {
   std::unique_ptr<chuangwen::LedgerStore> store;             // Durable, or
   std::unique_ptr<chuangwen::Ledger> memory;                 // in memory,
-  std::unique_ptr<chuangwen::EvidenceBook> memory_evidence;  // with this.
+  std::unique_ptr<chuangwen::EvidenceBook> memory_evidence;  // with these.
+  std::unique_ptr<chuangwen::ProgressBook> memory_progress;
 
   const chuangwen::Ledger& ledger() const {
     return store ? store->ledger() : *memory;
   }
   const chuangwen::EvidenceBook& evidence() const {
     return store ? store->evidence() : *memory_evidence;
+  }
+  const chuangwen::ProgressBook& progress() const {
+    return store ? store->progress() : *memory_progress;
   }
 };
 
@@ -131,6 +135,12 @@ int cw_ledger_open_memory(cw_ledger** out, const cw_campaign* campaign) {
     handle->memory = std::make_unique<chuangwen::Ledger>(campaign->rep);
     handle->memory_evidence =
         std::make_unique<chuangwen::EvidenceBook>(campaign->rep);
+    handle->memory_progress =
+        std::make_unique<chuangwen::ProgressBook>(campaign->rep);
+    const auto& reports = campaign->rep->proto().progress();
+    Status s =
+        handle->memory_progress->Append({reports.begin(), reports.end()}, "");
+    if (!s.ok()) return Fail(s.WithContext("the campaign's progress reports"));
     *out = handle.release();
     return CW_OK;
   });
@@ -219,6 +229,34 @@ int cw_ledger_evidence_package(const cw_ledger* ledger, const uint8_t* request,
         Status s = chuangwen::capi::DecodeRequest(request, size, request_format,
                                                   &parsed);
         return s.ok() ? ledger->evidence().Package(parsed, m) : s;
+      });
+}
+
+int cw_ledger_append_progress(cw_ledger* ledger, const uint8_t* batch,
+                              size_t size, int format, const char* today) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(ledger, "ledger");
+    v1::ProgressReportBatch request;
+    Status s = chuangwen::capi::DecodeRequest(batch, size, format, &request);
+    if (!s.ok()) return Fail(s);
+    std::vector<v1::ProgressReport> reports(request.reports().begin(),
+                                            request.reports().end());
+    const std::string day = today == nullptr ? "" : today;
+    s = ledger->store ? ledger->store->AppendProgress(reports, day)
+                      : ledger->memory_progress->Append(reports, day);
+    return s.ok() ? CW_OK : Fail(s);
+  });
+}
+
+int cw_ledger_progress_status(const cw_ledger* ledger, const uint8_t* request,
+                              size_t size, int request_format, int format,
+                              uint8_t** out, size_t* out_size) {
+  return Answer<v1::CampaignStatus>(
+      ledger, format, out, out_size, [&](const auto&, auto* m) {
+        v1::CampaignStatusRequest parsed;
+        Status s = chuangwen::capi::DecodeRequest(request, size, request_format,
+                                                  &parsed);
+        return s.ok() ? ledger->progress().Query(parsed, m) : s;
       });
 }
 

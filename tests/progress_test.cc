@@ -148,6 +148,22 @@ TEST_F(ProgressTest, EveryStatus) {
   EXPECT_EQ(behind.units(0).behind(), 1);
 }
 
+TEST_F(ProgressTest, TheCampaignsWarningPolicyColoursTargets) {
+  // The example's policy: yellow within 3 working days of the deadline.
+  auto c = With({T(R"(id: "t" task_id: "1.1" metric: "m" target: 100
+                      start: "2025-06-02" deadline: "2025-07-03")")});
+  ProgressBook book(c);
+  ASSERT_TRUE(
+      book.Append({R("a", "t", "srk", "2025-06-25", 90)}, "2025-12-31").ok());
+  v1::CampaignStatus s = Query(book, "2025-06-27");
+  EXPECT_EQ(Task(s, "1.1")->status(), v1::ON_TRACK);
+  EXPECT_EQ(Task(s, "1.1")->color(), "green");  // Four working days left.
+  s = Query(book, "2025-06-30");
+  EXPECT_EQ(Task(s, "1.1")->status(), v1::ON_TRACK);
+  EXPECT_EQ(Task(s, "1.1")->color(), "yellow");  // 07-01, 07-02, 07-03 left.
+  EXPECT_EQ(Task(s, "1.1")->targets(0).color(), "yellow");
+}
+
 TEST_F(ProgressTest, RollUpThroughSubTasksAndTheCascade) {
   v1::Campaign c = testing::LoadExample();
   c.clear_targets();

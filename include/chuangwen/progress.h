@@ -5,7 +5,9 @@
 // supersedes an old one. At any date the status of each target is derived:
 // expected progress from the milestones, or linear over working days from
 // the start to the deadline (holidays do not make a unit look behind); done,
-// on track, behind, at risk (behind with little time left) or overdue.
+// on track, behind, at risk (behind inside the campaign's warning window —
+// its schedule.warning_policy, by working days left or share of time used)
+// or overdue; on track inside the window shows yellow.
 // Tasks roll up their sub-tasks and the tasks that implement them in lower
 // plans (weights from the plan, else equal); each unit gets a summary.
 //

@@ -444,6 +444,9 @@ for _name in ("cw_ledger_item", "cw_ledger_history", "cw_ledger_overdue",
 _declare("cw_ledger_open_items", ctypes.c_int, _handle, _c, _c, ctypes.c_int, *_out)
 _declare("cw_ledger_export", ctypes.c_int, _handle, *_out)
 _declare("cw_ledger_append_evidence", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int)
+_declare("cw_ledger_append_progress", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, _c)
+_declare("cw_ledger_progress_status", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int,
+         ctypes.c_int, *_out)
 for _name in ("cw_ledger_evidence_completeness", "cw_ledger_evidence_package"):
     _declare(_name, ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, ctypes.c_int, *_out)
 _declare("cw_ledger_evidence_archive", ctypes.c_int, _handle, ctypes.c_int, *_out)
@@ -589,6 +592,19 @@ class Ledger(_Owned):
         data, fmt = _message_bytes(events)
         keep, ptr, size = _bytes_arg(data)
         _check(library.cw_ledger_append_evidence(self._live(), ptr, size, fmt))
+
+    def append_progress(self, reports: Union[List[Dict[str, Any]], Dict[str, Any], bytes, str],
+                        today: Optional[str] = None) -> None:
+        """Adds progress reports, all or none (none dated after `today`)."""
+        if isinstance(reports, list):
+            reports = {"reports": reports}
+        data, fmt = _message_bytes(reports)
+        keep, ptr, size = _bytes_arg(data)
+        _check(library.cw_ledger_append_progress(self._live(), ptr, size, fmt, _opt(today)))
+
+    def progress_status(self, date: str, unit: str = "", behind_only: bool = False) -> Dict[str, Any]:
+        return self._request(library.cw_ledger_progress_status,
+                             {"date": date, "unit_id": unit, "behind_only": behind_only})
 
     def _request(self, fn, request: Dict[str, Any]) -> Dict[str, Any]:
         keep, ptr, size = _bytes_arg(json.dumps(request, ensure_ascii=False).encode("utf-8"))

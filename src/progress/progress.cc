@@ -24,7 +24,25 @@ int WorkingDays(const WorkCalendar& cal, const Date& from, const Date& to) {
   return n;
 }
 
-const char* ColorOf(v1::ProgressStatus s) {
+// The campaign's warning policy (schedule.warning_policy): inside its
+// window, a target behind is at risk and one on track turns yellow.
+bool InWarningWindow(const v1::WarningPolicy& policy, const WorkCalendar& cal,
+                     const Date& start, const Date& deadline, const Date& day) {
+  if (policy.kind() == v1::WarningPolicy::BY_SHARE &&
+      policy.yellow_at_share() > 0) {
+    const int all = WorkingDays(cal, start, deadline);
+    const int used = WorkingDays(cal, start, day);
+    return all > 0 &&
+           static_cast<double>(used) / all >= policy.yellow_at_share();
+  }
+  const int window = policy.yellow_within_working_days() > 0
+                         ? policy.yellow_within_working_days()
+                         : 3;
+  return WorkingDays(cal, day + boost::gregorian::days(1), deadline) <= window;
+}
+
+const char* ColorOf(v1::ProgressStatus s, bool window) {
+  if (s == v1::ON_TRACK && window) return "yellow";
   switch (s) {
     case v1::BEHIND:
       return "yellow";
@@ -192,14 +210,15 @@ struct Computed {
   v1::ProgressStatus status = v1::ON_TRACK;
   Date start, deadline;
   bool dated = false;
+  bool window = false;  // Inside the warning policy's window.
 };
 
 }  // namespace
 
 // Expected value, reported value, shares and status of one target at `day`.
 static Computed ComputeTarget(
-    const WorkCalendar& cal, const v1::Target& t,
-    const std::string& campaign_start,
+    const v1::WarningPolicy& policy, const WorkCalendar& cal,
+    const v1::Target& t, const std::string& campaign_start,
     const std::map<std::string, std::vector<size_t>>* units,
     const std::vector<v1::ProgressReport>& reports,
     const std::set<std::string>& superseded, const std::string& only_unit,
@@ -275,12 +294,12 @@ static Computed ComputeTarget(
   } else if (day > deadline) {
     out.status = v1::OVERDUE;
   } else if (out.actual_share < out.expected_share - kTolerance) {
-    const int left =
-        WorkingDays(cal, day + boost::gregorian::days(1), deadline);
-    const int all = WorkingDays(cal, start, deadline);
-    out.status = left <= std::max(5, all / 10) ? v1::AT_RISK : v1::BEHIND;
+    out.status = InWarningWindow(policy, cal, start, deadline, day)
+                     ? v1::AT_RISK
+                     : v1::BEHIND;
   } else {
     out.status = v1::ON_TRACK;
+    out.window = InWarningWindow(policy, cal, start, deadline, day);
   }
   return out;
 }
@@ -294,10 +313,10 @@ Status ProgressBook::Attainment(const std::string& target_id,
   Date day;
   CW_RETURN_IF_ERROR(ParseIsoDate(date, &day));
   auto units = by_target_.find(target_id);
-  Computed c =
-      ComputeTarget(campaign_->calendar(), *t->second, start_,
-                    units == by_target_.end() ? nullptr : &units->second,
-                    reports_, superseded_, unit_id, day);
+  Computed c = ComputeTarget(
+      campaign_->proto().schedule().warning_policy(), campaign_->calendar(),
+      *t->second, start_, units == by_target_.end() ? nullptr : &units->second,
+      reports_, superseded_, unit_id, day);
   *out = std::clamp(c.actual_share, 0.0, 1.0);
   return Status::OK();
 }
@@ -311,6 +330,7 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
   const v1::Campaign& c = campaign_->proto();
   const CampaignIndex& index = campaign_->index();
   const WorkCalendar& cal = campaign_->calendar();
+  const v1::WarningPolicy& policy = c.schedule().warning_policy();
   const size_t n = static_cast<size_t>(c.tasks_size());
   out->set_date(request.date());
   const std::string month_ago = FormatIsoDate(day - boost::gregorian::days(31));
@@ -349,9 +369,10 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
     const int32_t ti = index.Task(t.task_id());
     if (ti == kNoIndex) continue;
     auto units = by_target_.find(t.id());
-    Computed x = ComputeTarget(
-        cal, t, start_, units == by_target_.end() ? nullptr : &units->second,
-        reports_, superseded_, "", day);
+    Computed x =
+        ComputeTarget(policy, cal, t, start_,
+                      units == by_target_.end() ? nullptr : &units->second,
+                      reports_, superseded_, "", day);
     v1::TargetProgress& p = own[static_cast<size_t>(ti)].emplace_back();
     p.set_target_id(t.id());
     p.set_metric(t.metric());
@@ -363,7 +384,7 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
     p.set_expected_share(x.expected_share);
     p.set_actual_share(x.actual_share);
     p.set_status(x.status);
-    p.set_color(ColorOf(x.status));
+    p.set_color(ColorOf(x.status, x.window));
     p.set_deadline(t.deadline());
     // Responsible units (of the task, or the nearest task above with any)
     // without a report in the last month.
@@ -467,6 +488,7 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
     if (!r.any) continue;
     const v1::Task& t = c.tasks(static_cast<int>(i));
     v1::ProgressStatus status;
+    bool window = false;
     if (r.actual >= 1 - 1e-9) {
       status = v1::DONE;
     } else if (day < r.start) {
@@ -474,12 +496,12 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
     } else if (day > r.deadline) {
       status = v1::OVERDUE;
     } else if (r.actual < r.expected - kTolerance) {
-      const int left =
-          WorkingDays(cal, day + boost::gregorian::days(1), r.deadline);
-      const int all = WorkingDays(cal, r.start, r.deadline);
-      status = left <= std::max(5, all / 10) ? v1::AT_RISK : v1::BEHIND;
+      status = InWarningWindow(policy, cal, r.start, r.deadline, day)
+                   ? v1::AT_RISK
+                   : v1::BEHIND;
     } else {
       status = v1::ON_TRACK;
+      window = InWarningWindow(policy, cal, r.start, r.deadline, day);
     }
     const bool behind =
         status == v1::BEHIND || status == v1::AT_RISK || status == v1::OVERDUE;
@@ -504,7 +526,7 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
     p->set_actual_share(r.actual);
     p->set_behind_by(std::max(0.0, r.expected - r.actual));
     p->set_status(status);
-    p->set_color(ColorOf(status));
+    p->set_color(ColorOf(status, window));
     for (v1::TargetProgress& tp : own[i]) *p->add_targets() = std::move(tp);
     for (const std::string* u : units_of[i]) p->add_unit_ids(*u);
     for (const std::string* ph : phases_now) p->add_phase_ids(*ph);

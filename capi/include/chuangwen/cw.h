@@ -498,6 +498,20 @@ int cw_campaign_status_at(const cw_campaign *campaign, const uint8_t *request,
                           size_t size, int request_format, int format,
                           uint8_t **out, size_t *out_size);
 
+/* Adds a chuangwen.v1.ProgressReportBatch to a ledger (kept in its file, or
+ * in memory), all or nothing; reports dated after `today` ("YYYY-MM-DD";
+ * NULL: no limit) are refused, as are reports from units not responsible for
+ * the task (CW_EPERM). */
+int cw_ledger_append_progress(cw_ledger *ledger, const uint8_t *batch,
+                              size_t size, int format, const char *today);
+
+/* The status at a date from the ledger's progress reports (the campaign's
+ * inline ones and those added): a CampaignStatusRequest in, a CampaignStatus
+ * out. Ownership: caller frees *out with cw_free(). */
+int cw_ledger_progress_status(const cw_ledger *ledger, const uint8_t *request,
+                              size_t size, int request_format, int format,
+                              uint8_t **out, size_t *out_size);
+
 /* ---- Plan import (方案导入) ---------------------------------------------- */
 
 /* Reads a plan's text (UTF-8 or GB18030, detected) and answers a
