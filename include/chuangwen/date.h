@@ -18,6 +18,9 @@ Status ParseIsoDate(std::string_view text, boost::gregorian::date* out);
 // "YYYY-MM-DD".
 std::string FormatIsoDate(const boost::gregorian::date& date);
 
+// Today's local date, "YYYY-MM-DD".
+std::string TodayIso();
+
 }  // namespace chuangwen
 
 #endif  // CHUANGWEN_DATE_H_

@@ -20,6 +20,7 @@
 #include <memory>
 #include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "chuangwen/campaign.h"
@@ -67,6 +68,7 @@ class EvidenceBook {
                  const v1::EvidenceRequirement& requirement) const;
 
   std::shared_ptr<const Campaign> campaign_;
+  std::unordered_set<std::string> supervisors_;  // Of the campaign in force.
   std::vector<v1::EvidenceEvent> events_;
   std::set<std::string> event_ids_;
   std::map<std::string, Item> items_;

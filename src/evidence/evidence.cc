@@ -39,11 +39,13 @@ bool IsSha256(const std::string& s) {
 
 }  // namespace
 
-EvidenceBook::EvidenceBook(std::shared_ptr<const Campaign> campaign)
-    : campaign_(std::move(campaign)) {}
+EvidenceBook::EvidenceBook(std::shared_ptr<const Campaign> campaign) {
+  ReplaceCampaign(std::move(campaign));
+}
 
 void EvidenceBook::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
   campaign_ = std::move(campaign);
+  supervisors_ = internal::Roles(campaign_->proto()).supervisors;
 }
 
 const v1::EvidenceRequirement* EvidenceBook::Requirement(
@@ -241,8 +243,7 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e,
             where + ": " + who + " may not sign off '" + id +
             "': only the lead leader of task " + task + " may");
       }
-      if (!sign && !leader &&
-          internal::Roles(c).supervisors.count(e.actor()) == 0) {
+      if (!sign && !leader && supervisors_.count(e.actor()) == 0) {
         return Status::PermissionDenied(where + ": " + who +
                                         " may not reject '" + id +
                                         "': only the lead leader of task " +

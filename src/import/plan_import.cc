@@ -242,25 +242,26 @@ class PlanParser {
       if (b.id() == id) return &b;
     return nullptr;
   }
-  v1::Body* LeadingGroup(const LogicalLine& l) {
-    if (v1::Body* b = BodyById("leading-group")) return b;
+  // The body `id`, added (with its provenance) the first time.
+  v1::Body* FindOrAddBody(const std::string& id, const std::string& name,
+                          v1::BodyKind kind, const LogicalLine& l) {
+    if (v1::Body* b = BodyById(id)) return b;
     v1::Body* b = c_->add_bodies();
-    b->set_id("leading-group");
-    b->set_name("领导小组");
-    b->set_kind(v1::BODY_KIND_LEADING_GROUP);
-    Provenance("body", b->id(), l);
+    b->set_id(id);
+    b->set_name(name);
+    b->set_kind(kind);
+    if (kind != v1::BODY_KIND_LEADING_GROUP &&
+        BodyById("leading-group") != nullptr)
+      b->set_parent_body_id("leading-group");
+    Provenance("body", id, l);
     return b;
   }
+  v1::Body* LeadingGroup(const LogicalLine& l) {
+    return FindOrAddBody("leading-group", "领导小组",
+                         v1::BODY_KIND_LEADING_GROUP, l);
+  }
   v1::Body* Office(const LogicalLine& l) {
-    if (v1::Body* b = BodyById("office")) return b;
-    v1::Body* b = c_->add_bodies();
-    b->set_id("office");
-    b->set_name("领导小组办公室");
-    b->set_kind(v1::BODY_KIND_OFFICE);
-    if (BodyById("leading-group") != nullptr)
-      b->set_parent_body_id("leading-group");
-    Provenance("body", b->id(), l);
-    return b;
+    return FindOrAddBody("office", "领导小组办公室", v1::BODY_KIND_OFFICE, l);
   }
   void AddMember(v1::Body* body, const std::string& person, v1::MemberRole role,
                  const LogicalLine& l, const std::string& note = "") {
@@ -507,15 +508,8 @@ bool PlanParser::OrganizationLine(size_t i) {
         (num.style != Numbering::kNone || rest.size() == head.size() ||
          rest[head.size()] == U'：' || rest[head.size()] == ':')) {
       std::string id = "group-" + ToUtf8(head);
-      v1::Body* b = BodyById(id);
-      if (b == nullptr) {
-        b = c_->add_bodies();
-        b->set_id(id);
-        b->set_name(ToUtf8(head));
-        b->set_kind(v1::BODY_KIND_WORKING_GROUP);
-        if (BodyById("leading-group")) b->set_parent_body_id("leading-group");
-        Provenance("body", id, l);
-      }
+      v1::Body* b =
+          FindOrAddBody(id, ToUtf8(head), v1::BODY_KIND_WORKING_GROUP, l);
       current_body_id_ = id;
       U32View after = Trim(rest.substr(head.size()));
       if (!after.empty() && (after[0] == U'：' || after[0] == ':')) {

@@ -374,7 +374,7 @@ Status Ledger::Escalations(const std::string& date,
     }
     auto recommend = [&](const std::string& unit, const std::string& category,
                          const std::vector<std::string>& items,
-                         const std::string& reason) {
+                         const std::string& reason, bool severe) {
       std::pair<std::string, int> key{unit, rule.measure()};
       if (proposed.count(key) || !recommended.insert(key).second) return;
       v1::EscalationRecommendation* r = out->add_recommendations();
@@ -384,20 +384,23 @@ Status Ledger::Escalations(const std::string& date,
       r->set_category(category);
       for (const std::string& id : items) r->add_item_ids(id);
       r->set_reason(reason);
+      r->set_severe_overdue(severe);
     };
     for (const auto& [key, items] : bulletined) {
       if (static_cast<int>(items.size()) >= rule.min_bulletins()) {
         recommend(key.first, key.second, items,
                   std::to_string(items.size()) + " bulletined item(s)" +
                       (key.second.empty() ? "" : " in " + key.second) +
-                      " not closed");
+                      " not closed",
+                  false);
       }
     }
     for (const auto& [unit, items] : severe) {
       recommend(unit, "", items,
                 std::to_string(items.size()) +
                     " overdue item(s) at or above severity " +
-                    v1::Severity_Name(rule.overdue_severity()));
+                    v1::Severity_Name(rule.overdue_severity()),
+                true);
     }
   }
   return Status::OK();

@@ -41,15 +41,6 @@ std::string MonthEnd(const std::string& month) {
   return FormatIsoDate(d.end_of_month());
 }
 
-std::string Today() {
-  time_t t = time(nullptr);
-  struct tm tm;
-  localtime_r(&t, &tm);
-  char buf[16];
-  strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
-
 std::string Fixed(double v, int decimals = 2) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
@@ -365,17 +356,12 @@ Status Builder::Monthly(v1::ReportDocument* out) {
       if (e.rule_id().empty() || e.item_ids_size() == 0) {
         reason = "问题多次通报仍未整改";
       } else {
-        bool severe = false;
-        for (const v1::EscalationRule& rule :
-             c_.proto().supervision().escalation())
-          if (rule.id() == e.rule_id() &&
-              e.reason().find("severity") != std::string::npos)
-            severe = true;
         reason =
-            severe ? std::to_string(e.item_ids_size()) + "个严重问题逾期未整改"
-                   : (e.category().empty() ? "" : e.category() + "类") +
-                         std::to_string(e.item_ids_size()) +
-                         "个问题经通报仍未整改";
+            e.severe_overdue()
+                ? std::to_string(e.item_ids_size()) + "个严重问题逾期未整改"
+                : (e.category().empty() ? "" : e.category() + "类") +
+                      std::to_string(e.item_ids_size()) +
+                      "个问题经通报仍未整改";
       }
       esc.Add(TemplateValue()
                   .Set("unit", UnitName(e.unit_id()))
@@ -518,7 +504,7 @@ Status Builder::Dossier(v1::ReportDocument* out) {
           std::isdigit(static_cast<unsigned char>(in.period()[5])) &&
           in.period() > last)
         last = in.period();
-    date = last.empty() ? Today() : MonthEnd(last);
+    date = last.empty() ? chuangwen::TodayIso() : MonthEnd(last);
   }
   Date as_of;
   Status ds = ParseIsoDate(date, &as_of);

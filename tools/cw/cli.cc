@@ -67,6 +67,15 @@ bool LoadCampaign(const std::string& path, const Args& args,
   return true;
 }
 
+bool IsLedgerPath(const std::string& path) {
+  for (const std::string ext : {".db", ".sqlite", ".sqlite3"}) {
+    if (path.size() >= ext.size() &&
+        path.compare(path.size() - ext.size(), ext.size(), ext) == 0)
+      return true;
+  }
+  return false;
+}
+
 int PrintJson(const google::protobuf::Message& message) {
   std::string json;
   chuangwen::Status s =

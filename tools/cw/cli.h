@@ -49,6 +49,9 @@ int UsageError(const std::string& message);
 bool LoadCampaign(const std::string& path, const Args& args,
                   std::shared_ptr<const chuangwen::Campaign>* out);
 
+// A ledger store rather than a campaign file: .db, .sqlite or .sqlite3.
+bool IsLedgerPath(const std::string& path);
+
 // Prints `message` as JSON on stdout. Returns an exit code.
 int PrintJson(const google::protobuf::Message& message);
 

@@ -16,6 +16,7 @@
 #include <iostream>
 
 #include "chuangwen/codec.h"
+#include "chuangwen/date.h"
 #include "chuangwen/ledger_store.h"
 #include "cli.h"
 
@@ -39,15 +40,6 @@ constexpr char kLedgerUsage[] =
     "       cw ledger FILE.db import LOG\n"
     "       cw ledger FILE.db replace-campaign CAMPAIGN --reason TEXT\n"
     "queries print a table, or JSON with --json";
-
-std::string Today() {
-  time_t t = time(nullptr);
-  struct tm tm;
-  localtime_r(&t, &tm);
-  char buf[16];
-  strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
-}
 
 int Fail(const chuangwen::Status& s) { return UsageError(s.message()); }
 
@@ -132,7 +124,8 @@ int Query(const chuangwen::LedgerStore& store, const std::string& command,
   const chuangwen::Ledger& ledger = store.ledger();
   const chuangwen::Campaign& c = ledger.campaign();
   const bool json = args.Has("json");
-  const std::string date = args.Has("date") ? args.Value("date") : Today();
+  const std::string date =
+      args.Has("date") ? args.Value("date") : chuangwen::TodayIso();
   chuangwen::Status s;
   if (command == "list" || command == "overdue") {
     if (command == "overdue" && !args.Has("date"))

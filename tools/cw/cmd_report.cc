@@ -22,14 +22,6 @@ namespace {
 
 namespace v1 = chuangwen::v1;
 
-bool IsStorePath(const std::string& path) {
-  auto ends = [&](const std::string& s) {
-    return path.size() >= s.size() &&
-           path.compare(path.size() - s.size(), s.size(), s) == 0;
-  };
-  return ends(".db") || ends(".sqlite") || ends(".sqlite3");
-}
-
 // What a report reads: a campaign, and from a store its ledger and evidence.
 struct Sources {
   std::unique_ptr<chuangwen::LedgerStore> store;
@@ -38,7 +30,7 @@ struct Sources {
 };
 
 bool LoadSources(const std::string& path, const Args& args, Sources* out) {
-  if (IsStorePath(path)) {
+  if (IsLedgerPath(path)) {
     chuangwen::Status s = chuangwen::LedgerStore::Open(path, &out->store);
     if (!s.ok()) {
       UsageError(s.message());
@@ -185,9 +177,11 @@ int RunEvidence(int argc, char** argv) {
   Sources sources;
   if (!LoadSources(args.positional[0], args, &sources)) return kExitUsage;
   const chuangwen::Campaign& c = *sources.view.campaign;
-  chuangwen::EvidenceBook empty(sources.campaign);
-  const chuangwen::EvidenceBook& book =
-      sources.view.evidence != nullptr ? *sources.view.evidence : empty;
+  // A campaign file has requirements but no evidence yet.
+  std::unique_ptr<chuangwen::EvidenceBook> empty;
+  if (sources.view.evidence == nullptr)
+    empty = std::make_unique<chuangwen::EvidenceBook>(sources.campaign);
+  const chuangwen::EvidenceBook& book = empty ? *empty : *sources.view.evidence;
   chuangwen::Status s;
   if (command == "add") {
     if (!sources.store || args.positional.size() != 3)

@@ -7,6 +7,7 @@
 #include <ctime>
 
 #include "chuangwen/codec.h"
+#include "chuangwen/date.h"
 #include "chuangwen/ledger_store.h"
 #include "chuangwen/progress.h"
 #include "cli.h"
@@ -76,9 +77,7 @@ int RunStatus(int argc, char** argv) {
   std::shared_ptr<const chuangwen::Campaign> campaign;
   std::unique_ptr<chuangwen::LedgerStore> store;
   const std::string& path = args.positional[0];
-  const bool is_store =
-      path.size() > 3 && path.compare(path.size() - 3, 3, ".db") == 0;
-  if (is_store) {
+  if (IsLedgerPath(path)) {
     chuangwen::Status opened = chuangwen::LedgerStore::Open(path, &store);
     if (!opened.ok()) return UsageError(opened.message());
     campaign = store->ledger().shared_campaign();
@@ -154,14 +153,7 @@ int RunProgress(int argc, char** argv) {
   v1::ProgressReportBatch batch;
   if (s.ok()) s = chuangwen::DecodeFile(args.positional[2], f, &batch);
   std::string today = args.Value("today");
-  if (today.empty()) {
-    time_t t = time(nullptr);
-    struct tm tm;
-    localtime_r(&t, &tm);
-    char buf[16];
-    strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-    today = buf;
-  }
+  if (today.empty()) today = chuangwen::TodayIso();
   if (s.ok())
     s = store->AppendProgress({batch.reports().begin(), batch.reports().end()},
                               today);
