@@ -1,27 +1,44 @@
 // The ranking hot path. Passes, each over plain arrays:
-//  1. composites (row-parallel; 4 rows interleaved so the left-to-right sums
-//     of different rows overlap), with min/max per segment and a finiteness
-//     check;
-//  2. value-linear bucket ids and per-thread histograms (buckets are
-//     monotone in the composite, vetoed units in buckets after all others);
-//  3. a stable parallel scatter of (value, unit, group) records by bucket;
-//  4. a stable fix-up sort inside the few buckets holding distinct values;
-//  5. one linear pass over the global order assigning overall ranks and,
-//     from per-group running state, group ranks.
+//  A. composites (row-parallel; 4 rows interleaved so the left-to-right sums
+//     of different rows overlap), a finiteness check, and per-thread counts
+//     of units per partition, a partition being a range of value buckets
+//     (buckets are monotone in the composite and shaped on a sample, vetoed
+//     units in buckets after all others);
+//  B. a stable parallel scatter of (value, unit, group) records into their
+//     partitions: about two thousand sequential streams, not a random write
+//     per unit;
+//  C. partition by partition (threads take contiguous runs of partitions),
+//     a stable counting sort by bucket inside the cache, a fix-up of the few
+//     buckets holding distinct values, and ranks: overall from positions,
+//     within groups from per-group running state. No value spans two
+//     partitions, so a thread can start mid-order knowing only how many units
+//     of each group came before it (counted from the records themselves).
 // Expected O(N) overall; no comparison sort of the whole input.
 #include "chuangwen/ranking.h"
 
 #include <algorithm>
 
+#include "assessment/bucket_map.h"
 #include "assessment/page_buffer.h"
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <string>
 #include <thread>
 #include <unordered_map>
+
+#ifdef CW_RANK_PROFILE
+#include <chrono>
+#include <cstdio>
+#define PROF(name) do { auto _n = std::chrono::steady_clock::now(); std::fprintf(stderr, "%s %.3f\n", name, std::chrono::duration<double, std::milli>(_n - prof_t).count()); prof_t = _n; } while (0)
+#define PROF_START auto prof_t = std::chrono::steady_clock::now()
+#else
+#define PROF(name)
+#define PROF_START
+#endif
 
 namespace chuangwen {
 namespace {
@@ -32,20 +49,27 @@ struct Record {  // What the scatter moves: 16 bytes.
   int32_t group;
 };
 
-struct GroupState {  // Zero bits = the start state.
+struct GroupState {  // A group's place in the walk of the global order.
   int32_t count, dense, competition;
-  double last;
-  bool last_vetoed;
+  double last;  // NaN before the group's first unit: never equal.
+};
+
+// One pass-C thread's scratch.
+struct SortScratch {
+  internal::PageBuffer<Record> staged;
+  internal::PageBuffer<uint32_t> keys;
+  internal::PageBuffer<double> values;
+  std::vector<uint32_t> key_start, key_cursor;
 };
 
 }  // namespace
 
 struct RankWorkspace::Buffers {
   internal::PageBuffer<double> comp;
-  internal::PageBuffer<uint32_t> bucket_end;
-  std::vector<internal::PageBuffer<uint32_t>> hist;
   internal::PageBuffer<Record> rec;
-  internal::PageBuffer<GroupState> state;
+  std::vector<GroupState> state;
+  std::vector<std::vector<uint32_t>> part_count;  // Per thread × partition.
+  std::vector<SortScratch> scratch;               // Per pass-C thread.
 };
 
 RankWorkspace::RankWorkspace() : buffers_(std::make_unique<Buffers>()) {}
@@ -83,28 +107,89 @@ void ParallelChunks(int threads, size_t n, Body body) {
   for (auto& th : pool) th.join();
 }
 
-struct Segment {  // Non-vetoed or vetoed units.
-  double min = std::numeric_limits<double>::infinity();
-  double max = -std::numeric_limits<double>::infinity();
-  size_t count = 0;
-  void Add(double v) {
-    min = std::min(min, v);
-    max = std::max(max, v);
-    ++count;
-  }
-  void Merge(const Segment& o) {
-    min = std::min(min, o.min);
-    max = std::max(max, o.max);
-    count += o.count;
-  }
-};
+// One row's composite, summed left to right (the order every path uses).
+double RowComposite(const double* row, size_t k, const double* w) {
+  double a = k > 0 ? row[0] * w[0] : 0.0;
+  for (size_t j = 1; j < k; ++j) a += row[j] * w[j];
+  return a;
+}
 
 struct Bounds {
-  Segment live, vetoed;
+  size_t live = 0, vetoed = 0;  // Finite composites of each kind.
   int64_t max_group = -1;
   size_t first_bad =
       std::numeric_limits<size_t>::max();  // Non-finite composite.
   size_t first_negative_group = std::numeric_limits<size_t>::max();
+};
+
+// Buckets, in ranking order: live units' buckets descending in value, then
+// (from a partition boundary) vetoed units' buckets descending. A partition
+// is 2^shift consecutive buckets.
+class Bucketer {
+ public:
+  // Shapes the maps on a sample of `units` values; value(u) gives unit u's
+  // composite (not necessarily finite).
+  template <typename Value>
+  Bucketer(size_t units, const uint8_t* vetoed, Value value) {
+    constexpr size_t kBlock = 16, kSample = 4096;
+    std::vector<double> live, vet;
+    live.reserve(std::min(units, kSample));
+    auto take = [&](size_t u) {
+      double v = value(u);
+      if (!std::isfinite(v)) return;
+      (vetoed != nullptr && vetoed[u] != 0 ? vet : live).push_back(v);
+    };
+    if (units <= kSample) {
+      for (size_t u = 0; u < units; ++u) take(u);
+    } else {
+      // Runs of adjacent rows (cheap to read) at scattered places: a fixed
+      // pseudo-random offset in each stride avoids aliasing with periodic
+      // data and keeps the result reproducible.
+      const size_t blocks = kSample / kBlock, stride = units / blocks;
+      uint64_t x = 0x9e3779b97f4a7c15u;
+      for (size_t b = 0; b < blocks; ++b) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t first =
+            b * stride + (stride > kBlock ? x % (stride - kBlock) : 0);
+        for (size_t u = first; u < std::min(units, first + kBlock); ++u)
+          take(u);
+      }
+    }
+    // About a bucket per unit (more do not help: values that differ only in
+    // their last bits share any bucket), split by the sample's share of
+    // vetoed units.
+    const size_t sampled = std::max<size_t>(1, live.size() + vet.size());
+    const size_t slots = units;
+    const size_t vet_buckets =
+        vetoed == nullptr ? 1
+                          : std::max<size_t>(16, slots * vet.size() / sampled);
+    const size_t live_buckets =
+        std::max<size_t>(1, slots > vet_buckets ? slots - vet_buckets : 1);
+    while ((slots >> shift_) > kPartitions) ++shift_;
+    // Few vetoed points say little about their shape: borrow the live one.
+    if (vet.size() < 32) vet = live;
+    live_.Build(live, static_cast<uint32_t>(live_buckets));
+    vet_.Build(vet, static_cast<uint32_t>(vet_buckets));
+    const size_t mask = (size_t{1} << shift_) - 1;
+    live_last_ = static_cast<uint32_t>(live_buckets - 1);
+    vet_first_ = static_cast<uint32_t>((live_buckets + mask) & ~mask);
+    vet_last_ = static_cast<uint32_t>(vet_first_ + vet_buckets - 1);
+  }
+
+  uint32_t operator()(double v, bool vetoed) const {
+    return vetoed ? vet_last_ - vet_(v) : live_last_ - live_(v);
+  }
+  uint32_t Partition(double v, bool vetoed) const {
+    return (*this)(v, vetoed) >> shift_;
+  }
+  uint32_t shift() const { return shift_; }
+  size_t partitions() const { return (size_t{vet_last_} >> shift_) + 1; }
+  size_t first_vetoed_partition() const { return vet_first_ >> shift_; }
+
+ private:
+  static constexpr size_t kPartitions = 2048;
+  internal::BucketMap live_, vet_;
+  uint32_t live_last_ = 0, vet_first_ = 0, vet_last_ = 0, shift_ = 0;
 };
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -159,12 +244,14 @@ bool HasAvx2() {
 }
 #endif
 
-// Sums one chunk of rows; returns per-chunk bounds.
-Bounds ComputeChunk(const RankInput& in, const double* w, double* comp,
+// Sums one chunk of rows into `comp` and counts partition loads into `count`.
+Bounds ComputeChunk(const RankInput& in, const double* w,
+                    const Bucketer& bucketer, double* comp, uint32_t* count,
                     size_t lo, size_t hi) {
   Bounds b;
   const size_t k = in.indicators;
   const double* s = in.scores;
+  const uint8_t* vetoed = in.vetoed;
   size_t i = lo;
   auto finish = [&](size_t u, double v) {
     v += 0.0;  // -0.0 → +0.0: equal composites must compare (and key) equal.
@@ -173,11 +260,9 @@ Bounds ComputeChunk(const RankInput& in, const double* w, double* comp,
       b.first_bad = std::min(b.first_bad, u);
       return;
     }
-    if (in.vetoed != nullptr && in.vetoed[u] != 0) {
-      b.vetoed.Add(v);
-    } else {
-      b.live.Add(v);
-    }
+    const bool vet = vetoed != nullptr && vetoed[u] != 0;
+    ++(vet ? b.vetoed : b.live);
+    ++count[bucketer.Partition(v, vet)];
   };
 #if defined(__x86_64__) && defined(__GNUC__)
   if (k >= 4 && HasAvx2()) {
@@ -212,16 +297,13 @@ Bounds ComputeChunk(const RankInput& in, const double* w, double* comp,
       finish(i + 3, a3);
     }
   }
-  for (; i < hi; ++i) {
-    const double* r = s + i * k;
-    double a = k > 0 ? r[0] * w[0] : 0.0;
-    for (size_t j = 1; j < k; ++j) a += r[j] * w[j];
-    finish(i, a);
-  }
+  for (; i < hi; ++i) finish(i, RowComposite(s + i * k, k, w));
   return b;
 }
 
-Bounds ScanComposites(const double* comp, const uint8_t* vetoed, size_t lo,
+// The same bookkeeping over given composites.
+Bounds ScanComposites(const double* comp, const uint8_t* vetoed,
+                      const Bucketer& bucketer, uint32_t* count, size_t lo,
                       size_t hi) {
   Bounds b;
   for (size_t u = lo; u < hi; ++u) {
@@ -230,11 +312,9 @@ Bounds ScanComposites(const double* comp, const uint8_t* vetoed, size_t lo,
       b.first_bad = std::min(b.first_bad, u);
       continue;
     }
-    if (vetoed != nullptr && vetoed[u] != 0) {
-      b.vetoed.Add(v);
-    } else {
-      b.live.Add(v);
-    }
+    const bool vet = vetoed != nullptr && vetoed[u] != 0;
+    ++(vet ? b.vetoed : b.live);
+    ++count[bucketer.Partition(v, vet)];
   }
   return b;
 }
@@ -253,8 +333,8 @@ void ScanGroups(const int32_t* groups, size_t lo, size_t hi, Bounds* b) {
 Bounds MergeBounds(const std::vector<Bounds>& parts) {
   Bounds all;
   for (const Bounds& p : parts) {
-    all.live.Merge(p.live);
-    all.vetoed.Merge(p.vetoed);
+    all.live += p.live;
+    all.vetoed += p.vetoed;
     all.max_group = std::max(all.max_group, p.max_group);
     all.first_bad = std::min(all.first_bad, p.first_bad);
     all.first_negative_group =
@@ -263,35 +343,14 @@ Bounds MergeBounds(const std::vector<Bounds>& parts) {
   return all;
 }
 
-// Buckets [0, live.count) for live units and [live.count, n) for vetoed ones,
-// descending in value within each segment.
-struct Bucketer {
-  double live_min, live_scale, vet_min, vet_scale;
-  uint32_t live_last, vet_first, vet_last;
-
-  explicit Bucketer(const Bounds& b) {
-    auto setup = [](const Segment& s, double* mn, double* scale,
-                    uint32_t* last) {
-      *last = s.count == 0 ? 0 : static_cast<uint32_t>(s.count - 1);
-      *mn = s.count == 0 ? 0.0 : s.min;
-      double range = s.count == 0 ? 0.0 : s.max - s.min;
-      *scale = range > 0 ? static_cast<double>(*last) / range : 0.0;
-      if (!std::isfinite(*scale))
-        *scale = 0.0;  // Range overflowed or vanished.
-    };
-    setup(b.live, &live_min, &live_scale, &live_last);
-    setup(b.vetoed, &vet_min, &vet_scale, &vet_last);
-    vet_first = static_cast<uint32_t>(b.live.count);
-  }
-  uint32_t operator()(double v, bool vetoed) const {
-    if (vetoed) {
-      auto x = static_cast<uint32_t>((v - vet_min) * vet_scale);
-      return vet_first + (vet_last - std::min(x, vet_last));
-    }
-    auto x = static_cast<uint32_t>((v - live_min) * live_scale);
-    return live_last - std::min(x, live_last);
-  }
-};
+// Per-thread partition counts, sized and zeroed for `bucketer`.
+std::vector<std::vector<uint32_t>>& PartitionCounts(RankWorkspace::Buffers& ws,
+                                                    int threads,
+                                                    const Bucketer& bucketer) {
+  ws.part_count.resize(static_cast<size_t>(threads));
+  for (auto& c : ws.part_count) c.assign(bucketer.partitions(), 0);
+  return ws.part_count;
+}
 
 Status BadScore(const RankInput& in, size_t unit) {
   std::string what = "composite is not finite";
@@ -306,11 +365,138 @@ Status BadScore(const RankInput& in, size_t unit) {
   return Status::InvalidArgument("unit " + std::to_string(unit) + ": " + what);
 }
 
-// Passes 2-5, given composites and their bounds.
+// a if c, else b, computed with masks: a branch here would follow the data
+// and mispredict (compilers turn plain selects like this into branches).
+inline int32_t Choose(bool c, int32_t a, int32_t b) {
+  const int32_t mask = -static_cast<int32_t>(c);
+  return b ^ ((a ^ b) & mask);
+}
+
+// Orders inside buckets. Nearly equal values (sums that differ in their last
+// bits) share a bucket however fine the buckets, so this is common. For a
+// bucket of up to kSmall records each record's place follows from comparing
+// it with its neighbours: place = i - (earlier in the bucket and smaller) +
+// (later in the bucket and larger). No data-dependent branch, and no record
+// waits for another. Records of larger buckets keep their place, to be sorted
+// afterwards. `key` and `val` are readable kSmall entries either side.
+constexpr int kSmall = 8;
+
+void PlaceScalar(const uint32_t* key, const double* val, const uint32_t* start,
+                 size_t count, const Record* in, Record* out) {
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t k = key[i];
+    const double v = val[i];
+    size_t place = i;
+    for (size_t d = 1; d < static_cast<size_t>(kSmall); ++d) {
+      place -= (key[i - d] == k) & (val[i - d] < v);
+      place += (key[i + d] == k) & (val[i + d] > v);
+    }
+    const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
+    out[big ? i : place] = in[i];
+  }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+__attribute__((target("avx2,popcnt"))) void PlaceAvx2(
+    const uint32_t* key, const double* val, const uint32_t* start,
+    size_t count, const Record* in, Record* out) {
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t k = key[i];
+    const __m256i kk = _mm256_set1_epi32(static_cast<int>(k));
+    const __m256d vv = _mm256_set1_pd(val[i]);
+    // Lanes i-8..i-1 (the first is out of reach) and i+1..i+8 (the last).
+    const unsigned same_before =
+        static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(
+            _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(key + i - 8)), kk)))) &
+        0xFEu;
+    const unsigned same_after =
+        static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(
+            _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(key + i + 1)), kk)))) &
+        0x7Fu;
+    const unsigned smaller_before =
+        static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(val + i - 8), vv, _CMP_LT_OQ))) |
+        static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(val + i - 4), vv, _CMP_LT_OQ))) << 4;
+    const unsigned larger_after =
+        static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(val + i + 1), vv, _CMP_GT_OQ))) |
+        static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(val + i + 5), vv, _CMP_GT_OQ))) << 4;
+    const size_t place = i - static_cast<size_t>(__builtin_popcount(same_before & smaller_before)) +
+                         static_cast<size_t>(__builtin_popcount(same_after & larger_after));
+    const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
+    out[big ? i : place] = in[i];
+  }
+}
+#endif
+
+// Sorts one partition's records (`first`, `count` of them) into `out`: a
+// stable counting sort by bucket, then the order inside buckets.
+void SortPartition(const Record* first, size_t count, const Bucketer& bucketer,
+                   bool vetoed, SortScratch& sc, Record* out) {
+  const uint32_t nkeys = uint32_t{1} << bucketer.shift();
+  const uint32_t mask = nkeys - 1;
+  std::vector<uint32_t>& start = sc.key_start;
+  std::vector<uint32_t>& cursor = sc.key_cursor;
+  start.assign(nkeys + 1, 0);
+  uint32_t* unsorted = sc.keys.data();
+  uint32_t* key = unsorted + count + kSmall;  // kSmall sentinels each side.
+  double* val = sc.values.data() + kSmall;
+  Record* staged = sc.staged.data();
+  for (size_t i = 0; i < count; ++i) {
+    unsorted[i] = bucketer(first[i].value, vetoed) & mask;
+    ++start[unsorted[i] + 1];
+  }
+  // Bucket k is [start[k], start[k + 1]).
+  for (uint32_t k = 1; k <= nkeys; ++k) start[k] += start[k - 1];
+  cursor.assign(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t k = unsorted[i];
+    const uint32_t at = cursor[k]++;
+    staged[at] = first[i];
+    key[at] = k;
+    val[at] = first[i].value;
+  }
+  for (size_t d = 1; d <= static_cast<size_t>(kSmall); ++d) {
+    *(key - d) = ~uint32_t{0};
+    key[count - 1 + d] = ~uint32_t{0};
+    *(val - d) = 0;
+    val[count - 1 + d] = 0;
+  }
+#if defined(__x86_64__) && defined(__GNUC__)
+  if (HasAvx2()) {
+    PlaceAvx2(key, val, start.data(), count, staged, out);
+  } else {
+    PlaceScalar(key, val, start.data(), count, staged, out);
+  }
+#else
+  PlaceScalar(key, val, start.data(), count, staged, out);
+#endif
+  for (uint32_t k = 0; k < nkeys; ++k) {
+    const uint32_t b = start[k], e = start[k + 1];
+    if (e - b <= static_cast<uint32_t>(kSmall)) continue;
+    if (e - b <= 64) {  // Stable insertion: equal values never pass.
+      for (uint32_t i = b + 1; i < e; ++i) {
+        const Record x = out[i];
+        uint32_t j = i;
+        while (j > b && out[j - 1].value < x.value) {
+          out[j] = out[j - 1];
+          --j;
+        }
+        out[j] = x;
+      }
+    } else {
+      std::stable_sort(out + b, out + e, [](const Record& x, const Record& y) {
+        return x.value > y.value;
+      });
+    }
+  }
+}
+
+// Passes B and C, given composites, their bounds and partition counts.
 Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
-                 const int32_t* groups, const Bounds& bounds, int threads,
-                 TieMode ties, int32_t* rank, int32_t* group_rank,
+                 const int32_t* groups, const Bounds& bounds,
+                 const Bucketer& bucketer, int threads, TieMode ties,
+                 int32_t* rank, int32_t* group_rank,
                  RankWorkspace::Buffers& ws) {
+  PROF_START;
   if (bounds.first_negative_group != std::numeric_limits<size_t>::max()) {
     return Status::InvalidArgument(
         "unit " + std::to_string(bounds.first_negative_group) + ": group id " +
@@ -335,152 +521,117 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
           : static_cast<size_t>(std::max<int64_t>(bounds.max_group, 0)) + 1;
   const bool want_groups = group_rank != nullptr;
 
-  // Pass 2: bucket ids and per-thread histograms.
-  const Bucketer bucketer(bounds);
-  const size_t nb = n;
-  std::vector<internal::PageBuffer<uint32_t>>& hist = ws.hist;
-  if (hist.size() < static_cast<size_t>(threads))
-    hist.resize(static_cast<size_t>(threads));
-  ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
-    internal::PageBuffer<uint32_t>& h = hist[static_cast<size_t>(t)];
-    h.Ensure(nb, true);
-    for (size_t u = lo; u < hi; ++u) {
-      ++h[bucketer(comp[u], vetoed != nullptr && vetoed[u] != 0)];
-    }
-  });
-  // Offsets: bucket-major, then thread, so that the scatter stays stable. A
-  // parallel prefix sum: bucket-range totals first, then each range in turn.
-  internal::PageBuffer<uint32_t>& bucket_end = ws.bucket_end;
-  bucket_end.Ensure(nb, false);
-  std::vector<uint32_t> range_total(static_cast<size_t>(threads) + 1, 0);
-  ParallelChunks(threads, nb, [&](int t, size_t lo, size_t hi) {
-    uint32_t sum = 0;
-    for (size_t b = lo; b < hi; ++b) {
-      for (int k = 0; k < threads; ++k) sum += hist[static_cast<size_t>(k)][b];
-    }
-    range_total[static_cast<size_t>(t) + 1] = sum;
-  });
-  for (size_t t = 1; t < range_total.size(); ++t)
-    range_total[t] += range_total[t - 1];
-  ParallelChunks(threads, nb, [&](int t, size_t lo, size_t hi) {
-    uint32_t running = range_total[static_cast<size_t>(t)];
-    for (size_t b = lo; b < hi; ++b) {
-      for (int k = 0; k < threads; ++k) {
-        uint32_t c = hist[static_cast<size_t>(k)][b];
-        hist[static_cast<size_t>(k)][b] = running;
+  // Offsets: partition-major, then thread, so that the scatter is stable.
+  const size_t parts = bucketer.partitions();
+  std::vector<std::vector<uint32_t>>& offset = ws.part_count;
+  std::vector<uint32_t> part_start(parts + 1, 0);
+  {
+    uint32_t running = 0;
+    for (size_t p = 0; p < parts; ++p) {
+      part_start[p] = running;
+      for (int t = 0; t < threads; ++t) {
+        uint32_t c = offset[static_cast<size_t>(t)][p];
+        offset[static_cast<size_t>(t)][p] = running;
         running += c;
       }
-      bucket_end[b] = running;
     }
-  });
-  // Pass 3: scatter.
+    part_start[parts] = running;
+  }
+  // Pass B: scatter.
   internal::PageBuffer<Record>& rec = ws.rec;
   rec.Ensure(n, false);
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
-    internal::PageBuffer<uint32_t>& off = hist[static_cast<size_t>(t)];
+    uint32_t* off = offset[static_cast<size_t>(t)].data();
+    Record* out = rec.data();
     for (size_t u = lo; u < hi; ++u) {
-      // Recomputing the bucket is cheaper than storing and re-reading it.
-      rec[off[bucketer(comp[u], vetoed != nullptr && vetoed[u] != 0)]++] =
-          Record{comp[u], static_cast<uint32_t>(u),
-                 groups == nullptr ? 0 : groups[u]};
+      const double v = comp[u];
+      out[off[bucketer.Partition(v, vetoed != nullptr && vetoed[u] != 0)]++] =
+          Record{v, static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
     }
   });
+  PROF("scatter");
 
-  // Pass 4: records are in bucket order, so only records sharing a bucket
-  // can be out of order. One linear scan finds them; each such bucket is
-  // sorted (stably: ties keep unit order). Threads split at bucket edges.
-  const size_t live_count = bounds.live.count;
-  auto bucket_of = [&](size_t i) {
-    return bucketer(rec[i].value, i >= live_count);
-  };
-  auto sort_bucket = [&](Record* first, Record* last) {
-    if (last - first <= 32) {
-      for (Record* p = first + 1; p < last; ++p) {
-        Record v = *p;
-        Record* q = p;
-        while (q > first && (q - 1)->value < v.value) {
-          *q = *(q - 1);
-          --q;
-        }
-        *q = v;
+  // Pass C: each thread sorts a run of partitions in place, runs balanced
+  // by records.
+  const auto ns = static_cast<size_t>(threads);
+  std::vector<size_t> first_part(ns + 1, parts);
+  first_part[0] = 0;
+  for (size_t k = 1; k < ns; ++k) {
+    const auto target = static_cast<uint32_t>(n * k / ns);
+    first_part[k] = static_cast<size_t>(
+        std::lower_bound(part_start.begin(), part_start.end() - 1, target) -
+        part_start.begin());
+  }
+  if (ws.scratch.size() < ns) ws.scratch.resize(ns);
+  const size_t first_vetoed = bucketer.first_vetoed_partition();
+  ParallelChunks(threads, ns, [&](int t, size_t, size_t) {
+    SortScratch& sc = ws.scratch[static_cast<size_t>(t)];
+    const size_t pa = first_part[static_cast<size_t>(t)];
+    const size_t pb = first_part[static_cast<size_t>(t) + 1];
+    size_t largest = 0;
+    for (size_t p = pa; p < pb; ++p)
+      largest = std::max<size_t>(largest, part_start[p + 1] - part_start[p]);
+    sc.staged.Ensure(largest, false);
+    sc.keys.Ensure(2 * largest + 2 * kSmall, false);
+    sc.values.Ensure(largest + 2 * kSmall, false);
+    for (size_t p = pa; p < pb; ++p) {
+      const size_t begin = part_start[p], count = part_start[p + 1] - begin;
+      if (count > 1) {
+        SortPartition(rec.data() + begin, count, bucketer, p >= first_vetoed,
+                      sc, rec.data() + begin);
       }
-    } else {
-      std::stable_sort(first, last, [](const Record& a, const Record& b) {
-        return a.value > b.value;
-      });
-    }
-  };
-  ParallelChunks(threads, n, [&](int, size_t lo, size_t hi) {
-    auto edge = [&](size_t i) {
-      while (i > 0 && i < n && bucket_of(i) == bucket_of(i - 1)) ++i;
-      return i;
-    };
-    lo = edge(lo);
-    hi = edge(hi);
-    // Buckets only ever hold values no greater than the bucket before, so an
-    // insertion step never leaves its bucket; equal values stop it, which
-    // keeps ties in unit order. A long shift means a crowded bucket: sort
-    // that whole bucket instead.
-    for (size_t i = lo + 1; i < hi; ++i) {
-      if (rec[i].value <= rec[i - 1].value || i == live_count) continue;
-      const Record v = rec[i];
-      size_t j = i;
-      int steps = 0;
-      while (j > lo && rec[j - 1].value < v.value && j != live_count &&
-             ++steps <= 32) {
-        rec[j] = rec[j - 1];
-        --j;
-      }
-      if (steps > 32) {
-        // Undo nothing: the bucket is re-sorted as a whole from its start.
-        rec[j] = v;
-        uint32_t b = bucketer(v.value, i >= live_count);
-        size_t first = b == 0 ? 0 : bucket_end[b - 1];
-        size_t last = bucket_end[b];
-        sort_bucket(rec.data() + first, rec.data() + last);
-        i = last - 1;
-        continue;
-      }
-      rec[j] = v;
     }
   });
-  // Pass 5: ranks from the global order.
-  internal::PageBuffer<GroupState>& state = ws.state;
-  state.Ensure(want_groups ? group_count : 0, true);
-  const size_t live = bounds.live.count;
+  PROF("sort");
+
+  // Pass D: ranks from the global order, overall and within groups, each a
+  // walk of its own (two threads writing different arrays). No value spans
+  // two partitions, and vetoed units start a partition of their own.
+  const size_t live = bounds.live;
+  const Record* r = rec.data();
+  // The outputs' cache lines are written in random order: fetching them a
+  // few records ahead overlaps the misses.
+  constexpr size_t kAhead = 16;
   auto overall = [&] {
     int32_t dense = 0, competition = 0;
     double last = 0;
     for (size_t i = 0; i < n; ++i) {
-      const Record& r = rec[i];
-      if (i == 0 || r.value != last || i == live) {
-        ++dense;
-        competition = static_cast<int32_t>(i) + 1;
-        last = r.value;
-      }
-      rank[r.unit] = ties == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
-                     : ties == TieMode::kDense ? dense
-                                               : competition;
+      if (i + kAhead < n) __builtin_prefetch(rank + r[i + kAhead].unit, 1);
+      // Data-dependent: bitwise, so that it compiles without branches.
+      const bool fresh = (i == 0) | (r[i].value != last) | (i == live);
+      dense += fresh;
+      competition = Choose(fresh, static_cast<int32_t>(i) + 1, competition);
+      last = r[i].value;
+      rank[r[i].unit] = ties == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
+                        : ties == TieMode::kDense ? dense
+                                                  : competition;
     }
   };
   auto by_group = [&] {
+    std::vector<GroupState>& state = ws.state;
+    state.assign(group_count,
+                 GroupState{0, 0, 0, std::numeric_limits<double>::quiet_NaN()});
+    GroupState* gs = state.data();
     for (size_t i = 0; i < n; ++i) {
-      const Record& r = rec[i];
-      const bool vet = i >= live;
-      GroupState& g = state[static_cast<size_t>(r.group)];
-      ++g.count;
-      if (g.count == 1 || r.value != g.last || vet != g.last_vetoed) {
-        ++g.dense;
-        g.competition = g.count;
-        g.last = r.value;
-        g.last_vetoed = vet;
+      if (i + kAhead < n) {
+        __builtin_prefetch(gs + r[i + kAhead].group, 1);
+        __builtin_prefetch(group_rank + r[i + kAhead].unit, 1);
       }
-      group_rank[r.unit] = ties == TieMode::kOrdinal ? g.count
-                           : ties == TieMode::kDense ? g.dense
-                                                     : g.competition;
+      if (i == live) {  // Vetoed units never tie with live ones.
+        for (GroupState& g : state)
+          g.last = std::numeric_limits<double>::quiet_NaN();
+      }
+      GroupState& g = gs[r[i].group];
+      ++g.count;
+      const bool fresh = r[i].value != g.last;
+      g.dense += fresh;
+      g.competition = Choose(fresh, g.count, g.competition);
+      g.last = r[i].value;
+      group_rank[r[i].unit] = ties == TieMode::kOrdinal ? g.count
+                              : ties == TieMode::kDense ? g.dense
+                                                        : g.competition;
     }
   };
-  // Both walk the same global order; they write different arrays.
   if (want_groups && threads > 1) {
     std::thread helper(by_group);
     overall();
@@ -489,6 +640,7 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
     overall();
     if (want_groups) by_group();
   }
+  PROF("ranks");
   return Status::OK();
 }
 
@@ -544,29 +696,40 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
   std::vector<double> w;
   CW_RETURN_IF_ERROR(
       PrepareWeights(in.weights, in.indicators, options.normalize_weights, &w));
+  PROF_START;
   const size_t n = in.units;
   const int threads = ThreadCount(options, n);
+  const double* wp = w.data();
+  const size_t k = in.indicators;
+  const Bucketer bucketer(n, in.vetoed, [&](size_t u) {
+    return RowComposite(in.scores + u * k, k, wp);
+  });
+  PROF("sample");
   internal::PageBuffer<double>& comp = ws.comp;
   comp.Ensure(n, false);
   std::vector<Bounds> parts(static_cast<size_t>(threads));
+  auto& counts = PartitionCounts(ws, threads, bucketer);
   ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
-    parts[static_cast<size_t>(t)] =
-        ComputeChunk(in, w.data(), comp.data(), lo, hi);
-    ScanGroups(in.groups, lo, hi, &parts[static_cast<size_t>(t)]);
+    const auto i = static_cast<size_t>(t);
+    parts[i] = ComputeChunk(in, wp, bucketer, comp.data(), counts[i].data(),
+                            lo, hi);
+    ScanGroups(in.groups, lo, hi, &parts[i]);
   });
   Bounds bounds = MergeBounds(parts);
+  PROF("composite");
   if (bounds.first_bad != std::numeric_limits<size_t>::max())
     return BadScore(in, bounds.first_bad);
   // Every input is checked: from here on nothing can fail but allocation, so
   // ranks go straight into the caller's buffers.
   CW_RETURN_IF_ERROR(RankKnown(comp.data(), n, in.vetoed, in.groups, bounds,
-                               threads, options.ties, out.rank, out.group_rank,
-                               ws));
+                               bucketer, threads, options.ties, out.rank,
+                               out.group_rank, ws));
   if (out.composite != nullptr) {
     ParallelChunks(threads, n, [&](int, size_t lo, size_t hi) {
       std::copy(comp.data() + lo, comp.data() + hi, out.composite + lo);
     });
   }
+  PROF("copy");
   return Status::OK();
 }
 
@@ -580,30 +743,27 @@ Status RankComposites(const double* composite, size_t units,
   if (rank == nullptr) return Status::InvalidArgument("rank output is missing");
   if (units > 0 && composite == nullptr)
     return Status::InvalidArgument("composites are missing");
+  if (units > static_cast<size_t>(std::numeric_limits<int32_t>::max()))
+    return Status::InvalidArgument("too many units for 32-bit ranks");
   const int threads = ThreadCount(options, units);
+  const Bucketer bucketer(units, vetoed,
+                          [&](size_t u) { return composite[u]; });
   std::vector<Bounds> parts(static_cast<size_t>(threads));
+  auto& counts = PartitionCounts(ws, threads, bucketer);
   ParallelChunks(threads, units, [&](int t, size_t lo, size_t hi) {
-    parts[static_cast<size_t>(t)] = ScanComposites(composite, vetoed, lo, hi);
-    ScanGroups(groups, lo, hi, &parts[static_cast<size_t>(t)]);
+    const auto i = static_cast<size_t>(t);
+    parts[i] =
+        ScanComposites(composite, vetoed, bucketer, counts[i].data(), lo, hi);
+    ScanGroups(groups, lo, hi, &parts[i]);
   });
   Bounds bounds = MergeBounds(parts);
   if (bounds.first_bad != std::numeric_limits<size_t>::max()) {
     return Status::InvalidArgument("unit " + std::to_string(bounds.first_bad) +
                                    ": composite is not finite");
   }
-  // -0.0 and +0.0 must rank equal: rank a normalised copy when needed.
-  std::vector<double> copy;
-  const double* comp = composite;
-  for (size_t u = 0; u < units; ++u) {
-    if (composite[u] == 0.0 && std::signbit(composite[u])) {
-      copy.assign(composite, composite + units);
-      for (double& v : copy) v += 0.0;
-      comp = copy.data();
-      break;
-    }
-  }
-  return RankKnown(comp, units, vetoed, groups, bounds, threads, options.ties,
-                   rank, group_rank, ws);
+  // Equal composites compare equal everywhere below, -0.0 and +0.0 included.
+  return RankKnown(composite, units, vetoed, groups, bounds, bucketer, threads,
+                   options.ties, rank, group_rank, ws);
 }
 
 }  // namespace chuangwen
