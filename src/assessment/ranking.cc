@@ -20,10 +20,10 @@
 
 #include "assessment/bucket_map.h"
 #include "assessment/page_buffer.h"
+#include "assessment/partition_sort.h"
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
-#include <atomic>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -43,23 +43,16 @@
 namespace chuangwen {
 namespace {
 
-struct Record {  // What the scatter moves: 16 bytes.
-  double value;
-  uint32_t unit;
-  int32_t group;
-};
+using Record = internal::RankRecord;
 
 struct GroupState {  // A group's place in the walk of the global order.
   int32_t count, dense, competition;
   double last;  // NaN before the group's first unit: never equal.
 };
 
-// One pass-C thread's scratch.
-struct SortScratch {
-  internal::PageBuffer<Record> staged;
-  internal::PageBuffer<uint32_t> keys;
-  internal::PageBuffer<double> values;
-  std::vector<uint32_t> key_start, key_cursor;
+struct SortThread {  // Pass C scratch of one thread.
+  internal::PartitionSorter sorter;
+  internal::PageBuffer<uint32_t> bucket;
 };
 
 }  // namespace
@@ -69,7 +62,7 @@ struct RankWorkspace::Buffers {
   internal::PageBuffer<Record> rec;
   std::vector<GroupState> state;
   std::vector<std::vector<uint32_t>> part_count;  // Per thread × partition.
-  std::vector<SortScratch> scratch;               // Per pass-C thread.
+  std::vector<SortThread> sorters;                // Per pass-C thread.
 };
 
 RankWorkspace::RankWorkspace() : buffers_(std::make_unique<Buffers>()) {}
@@ -372,129 +365,11 @@ inline int32_t Choose(bool c, int32_t a, int32_t b) {
   return b ^ ((a ^ b) & mask);
 }
 
-// Orders inside buckets. Nearly equal values (sums that differ in their last
-// bits) share a bucket however fine the buckets, so this is common. For a
-// bucket of up to kSmall records each record's place follows from comparing
-// it with its neighbours: place = i - (earlier in the bucket and smaller) +
-// (later in the bucket and larger). No data-dependent branch, and no record
-// waits for another. Records of larger buckets keep their place, to be sorted
-// afterwards. `key` and `val` are readable kSmall entries either side.
-constexpr int kSmall = 8;
-
-void PlaceScalar(const uint32_t* key, const double* val, const uint32_t* start,
-                 size_t count, const Record* in, Record* out) {
-  for (size_t i = 0; i < count; ++i) {
-    const uint32_t k = key[i];
-    const double v = val[i];
-    size_t place = i;
-    for (size_t d = 1; d < static_cast<size_t>(kSmall); ++d) {
-      place -= (key[i - d] == k) & (val[i - d] < v);
-      place += (key[i + d] == k) & (val[i + d] > v);
-    }
-    const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
-    out[big ? i : place] = in[i];
-  }
-}
-
-#if defined(__x86_64__) && defined(__GNUC__)
-__attribute__((target("avx2,popcnt"))) void PlaceAvx2(
-    const uint32_t* key, const double* val, const uint32_t* start,
-    size_t count, const Record* in, Record* out) {
-  for (size_t i = 0; i < count; ++i) {
-    const uint32_t k = key[i];
-    const __m256i kk = _mm256_set1_epi32(static_cast<int>(k));
-    const __m256d vv = _mm256_set1_pd(val[i]);
-    // Lanes i-8..i-1 (the first is out of reach) and i+1..i+8 (the last).
-    const unsigned same_before =
-        static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(
-            _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(key + i - 8)), kk)))) &
-        0xFEu;
-    const unsigned same_after =
-        static_cast<unsigned>(_mm256_movemask_ps(_mm256_castsi256_ps(
-            _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(key + i + 1)), kk)))) &
-        0x7Fu;
-    const unsigned smaller_before =
-        static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(val + i - 8), vv, _CMP_LT_OQ))) |
-        static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(val + i - 4), vv, _CMP_LT_OQ))) << 4;
-    const unsigned larger_after =
-        static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(val + i + 1), vv, _CMP_GT_OQ))) |
-        static_cast<unsigned>(_mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(val + i + 5), vv, _CMP_GT_OQ))) << 4;
-    const size_t place = i - static_cast<size_t>(__builtin_popcount(same_before & smaller_before)) +
-                         static_cast<size_t>(__builtin_popcount(same_after & larger_after));
-    const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
-    out[big ? i : place] = in[i];
-  }
-}
-#endif
-
-// Sorts one partition's records (`first`, `count` of them) into `out`: a
-// stable counting sort by bucket, then the order inside buckets.
-void SortPartition(const Record* first, size_t count, const Bucketer& bucketer,
-                   bool vetoed, SortScratch& sc, Record* out) {
-  const uint32_t nkeys = uint32_t{1} << bucketer.shift();
-  const uint32_t mask = nkeys - 1;
-  std::vector<uint32_t>& start = sc.key_start;
-  std::vector<uint32_t>& cursor = sc.key_cursor;
-  start.assign(nkeys + 1, 0);
-  uint32_t* unsorted = sc.keys.data();
-  uint32_t* key = unsorted + count + kSmall;  // kSmall sentinels each side.
-  double* val = sc.values.data() + kSmall;
-  Record* staged = sc.staged.data();
-  for (size_t i = 0; i < count; ++i) {
-    unsorted[i] = bucketer(first[i].value, vetoed) & mask;
-    ++start[unsorted[i] + 1];
-  }
-  // Bucket k is [start[k], start[k + 1]).
-  for (uint32_t k = 1; k <= nkeys; ++k) start[k] += start[k - 1];
-  cursor.assign(start.begin(), start.end() - 1);
-  for (size_t i = 0; i < count; ++i) {
-    const uint32_t k = unsorted[i];
-    const uint32_t at = cursor[k]++;
-    staged[at] = first[i];
-    key[at] = k;
-    val[at] = first[i].value;
-  }
-  for (size_t d = 1; d <= static_cast<size_t>(kSmall); ++d) {
-    *(key - d) = ~uint32_t{0};
-    key[count - 1 + d] = ~uint32_t{0};
-    *(val - d) = 0;
-    val[count - 1 + d] = 0;
-  }
-#if defined(__x86_64__) && defined(__GNUC__)
-  if (HasAvx2()) {
-    PlaceAvx2(key, val, start.data(), count, staged, out);
-  } else {
-    PlaceScalar(key, val, start.data(), count, staged, out);
-  }
-#else
-  PlaceScalar(key, val, start.data(), count, staged, out);
-#endif
-  for (uint32_t k = 0; k < nkeys; ++k) {
-    const uint32_t b = start[k], e = start[k + 1];
-    if (e - b <= static_cast<uint32_t>(kSmall)) continue;
-    if (e - b <= 64) {  // Stable insertion: equal values never pass.
-      for (uint32_t i = b + 1; i < e; ++i) {
-        const Record x = out[i];
-        uint32_t j = i;
-        while (j > b && out[j - 1].value < x.value) {
-          out[j] = out[j - 1];
-          --j;
-        }
-        out[j] = x;
-      }
-    } else {
-      std::stable_sort(out + b, out + e, [](const Record& x, const Record& y) {
-        return x.value > y.value;
-      });
-    }
-  }
-}
-
 // Passes B and C, given composites, their bounds and partition counts.
 Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
                  const int32_t* groups, const Bounds& bounds,
                  const Bucketer& bucketer, int threads, TieMode ties,
-                 int32_t* rank, int32_t* group_rank,
+                 int32_t* rank, int32_t* group_rank, double* composite_out,
                  RankWorkspace::Buffers& ws) {
   PROF_START;
   if (bounds.first_negative_group != std::numeric_limits<size_t>::max()) {
@@ -562,24 +437,27 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
         std::lower_bound(part_start.begin(), part_start.end() - 1, target) -
         part_start.begin());
   }
-  if (ws.scratch.size() < ns) ws.scratch.resize(ns);
+  if (ws.sorters.size() < ns) ws.sorters.resize(ns);
   const size_t first_vetoed = bucketer.first_vetoed_partition();
+  const uint32_t mask = (uint32_t{1} << bucketer.shift()) - 1;
   ParallelChunks(threads, ns, [&](int t, size_t, size_t) {
-    SortScratch& sc = ws.scratch[static_cast<size_t>(t)];
+    SortThread& st = ws.sorters[static_cast<size_t>(t)];
     const size_t pa = first_part[static_cast<size_t>(t)];
     const size_t pb = first_part[static_cast<size_t>(t) + 1];
     size_t largest = 0;
     for (size_t p = pa; p < pb; ++p)
       largest = std::max<size_t>(largest, part_start[p + 1] - part_start[p]);
-    sc.staged.Ensure(largest, false);
-    sc.keys.Ensure(2 * largest + 2 * kSmall, false);
-    sc.values.Ensure(largest + 2 * kSmall, false);
+    st.sorter.Reserve(largest, bucketer.shift());
+    st.bucket.Ensure(largest, false);
+    uint32_t* bucket = st.bucket.data();
     for (size_t p = pa; p < pb; ++p) {
       const size_t begin = part_start[p], count = part_start[p + 1] - begin;
-      if (count > 1) {
-        SortPartition(rec.data() + begin, count, bucketer, p >= first_vetoed,
-                      sc, rec.data() + begin);
-      }
+      if (count < 2) continue;
+      Record* first = rec.data() + begin;
+      const bool vet = p >= first_vetoed;
+      for (size_t i = 0; i < count; ++i)
+        bucket[i] = bucketer(first[i].value, vet) & mask;
+      st.sorter.Sort(first, bucket, count, first);
     }
   });
   PROF("sort");
@@ -606,6 +484,8 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
                         : ties == TieMode::kDense ? dense
                                                   : competition;
     }
+    // The group walk takes longer; this thread has time for the copy.
+    if (composite_out != nullptr) std::copy(comp, comp + n, composite_out);
   };
   auto by_group = [&] {
     std::vector<GroupState>& state = ws.state;
@@ -721,16 +601,9 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
     return BadScore(in, bounds.first_bad);
   // Every input is checked: from here on nothing can fail but allocation, so
   // ranks go straight into the caller's buffers.
-  CW_RETURN_IF_ERROR(RankKnown(comp.data(), n, in.vetoed, in.groups, bounds,
-                               bucketer, threads, options.ties, out.rank,
-                               out.group_rank, ws));
-  if (out.composite != nullptr) {
-    ParallelChunks(threads, n, [&](int, size_t lo, size_t hi) {
-      std::copy(comp.data() + lo, comp.data() + hi, out.composite + lo);
-    });
-  }
-  PROF("copy");
-  return Status::OK();
+  return RankKnown(comp.data(), n, in.vetoed, in.groups, bounds, bucketer,
+                   threads, options.ties, out.rank, out.group_rank,
+                   out.composite, ws);
 }
 
 Status RankComposites(const double* composite, size_t units,
@@ -763,7 +636,7 @@ Status RankComposites(const double* composite, size_t units,
   }
   // Equal composites compare equal everywhere below, -0.0 and +0.0 included.
   return RankKnown(composite, units, vetoed, groups, bounds, bucketer, threads,
-                   options.ties, rank, group_rank, ws);
+                   options.ties, rank, group_rank, nullptr, ws);
 }
 
 }  // namespace chuangwen

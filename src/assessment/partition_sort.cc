@@ -1,0 +1,161 @@
+// A stable counting sort by bucket, then the order inside buckets. Nearly
+// equal values (weighted sums that differ in their last bits) share a bucket
+// however fine the buckets are, so the second step is common, not a corner
+// case. For a bucket of up to kSmall records each record's place follows from
+// comparing it with its neighbours:
+//   place = i - (earlier in the bucket and smaller) + (later and larger),
+// with no data-dependent branch and no record waiting for another. Records of
+// larger buckets keep their place and are sorted afterwards.
+#include "assessment/partition_sort.h"
+
+#include <algorithm>
+#include <limits>
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
+namespace chuangwen::internal {
+
+void PartitionSorter::Reserve(size_t largest, uint32_t bits) {
+  bits_ = bits;
+  staged_.Ensure(largest, false);
+  keys_.Ensure(largest + 2 * kSmall, false);
+  values_.Ensure(largest + 2 * kSmall, false);
+}
+
+void PartitionSorter::PlaceScalar(const uint32_t* key, const double* value,
+                                  const uint32_t* start, size_t count,
+                                  const RankRecord* in, RankRecord* out) {
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t k = key[i];
+    const double v = value[i];
+    size_t place = i;
+    for (size_t d = 1; d < static_cast<size_t>(kSmall); ++d) {
+      place -= (key[i - d] == k) & (value[i - d] < v);
+      place += (key[i + d] == k) & (value[i + d] > v);
+    }
+    const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
+    out[big ? i : place] = in[i];
+  }
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+namespace {
+
+#define CW_AVX2 __attribute__((target("avx2,popcnt"), always_inline)) inline
+
+// Bit j set where key[at + j] == k.
+CW_AVX2 unsigned SameKey(const uint32_t* key, __m256i k) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(key));
+  return static_cast<unsigned>(
+      _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, k))));
+}
+// Bit j set where value[j] < v (or > v): four lanes.
+CW_AVX2 unsigned Less(const double* value, __m256d v) {
+  return static_cast<unsigned>(_mm256_movemask_pd(
+      _mm256_cmp_pd(_mm256_loadu_pd(value), v, _CMP_LT_OQ)));
+}
+CW_AVX2 unsigned Greater(const double* value, __m256d v) {
+  return static_cast<unsigned>(_mm256_movemask_pd(
+      _mm256_cmp_pd(_mm256_loadu_pd(value), v, _CMP_GT_OQ)));
+}
+
+__attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
+    const uint32_t* key, const double* value, const uint32_t* start,
+    size_t count, const RankRecord* in, RankRecord* out) {
+  constexpr auto kSmall = PartitionSorter::kSmall;
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t k = key[i];
+    const __m256i kk = _mm256_set1_epi32(static_cast<int>(k));
+    const __m256d v = _mm256_set1_pd(value[i]);
+    // Lanes i-8..i-1 (the first out of reach) and i+1..i+8 (the last).
+    const unsigned same_before = SameKey(key + i - 8, kk) & 0xFEu;
+    const unsigned same_after = SameKey(key + i + 1, kk) & 0x7Fu;
+    const unsigned smaller_before =
+        Less(value + i - 8, v) | Less(value + i - 4, v) << 4;
+    const unsigned larger_after =
+        Greater(value + i + 1, v) | Greater(value + i + 5, v) << 4;
+    const auto earlier_smaller = static_cast<size_t>(
+        __builtin_popcount(same_before & smaller_before));
+    const auto later_larger =
+        static_cast<size_t>(__builtin_popcount(same_after & larger_after));
+    const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
+    out[big ? i : i - earlier_smaller + later_larger] = in[i];
+  }
+}
+
+#undef CW_AVX2
+
+}  // namespace
+
+bool PartitionSorter::PlaceAvx2(const uint32_t* key, const double* value,
+                                const uint32_t* start, size_t count,
+                                const RankRecord* in, RankRecord* out) {
+  static const bool has = __builtin_cpu_supports("avx2") &&
+                          __builtin_cpu_supports("popcnt");
+  if (!has) return false;
+  static_assert(kSmall == 8, "the AVX2 lanes assume eight");
+  PlaceWithAvx2(key, value, start, count, in, out);
+  return true;
+}
+#else
+bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*,
+                                const uint32_t*, size_t, const RankRecord*,
+                                RankRecord*) {
+  return false;
+}
+#endif
+
+void PartitionSorter::Sort(const RankRecord* in, const uint32_t* bucket,
+                           size_t count, RankRecord* out) {
+  const uint32_t buckets = uint32_t{1} << bits_;
+  start_.assign(buckets + 1, 0);
+  for (size_t i = 0; i < count; ++i) ++start_[bucket[i] + 1];
+  // Bucket k is [start_[k], start_[k + 1]).
+  for (uint32_t k = 1; k <= buckets; ++k) start_[k] += start_[k - 1];
+  cursor_.assign(start_.begin(), start_.end() - 1);
+  // Keys and values in bucket order, with kSmall sentinels on either side
+  // (keys that match nothing) so that neighbours can be read blindly.
+  uint32_t* key = keys_.data() + kSmall;
+  double* value = values_.data() + kSmall;
+  RankRecord* staged = staged_.data();
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t k = bucket[i];
+    const uint32_t at = cursor_[k]++;
+    staged[at] = in[i];
+    key[at] = k;
+    value[at] = in[i].value;
+  }
+  for (size_t d = 1; d <= static_cast<size_t>(kSmall); ++d) {
+    *(key - d) = ~uint32_t{0};
+    key[count - 1 + d] = ~uint32_t{0};
+    *(value - d) = 0;
+    value[count - 1 + d] = 0;
+  }
+  if (!PlaceAvx2(key, value, start_.data(), count, staged, out))
+    PlaceScalar(key, value, start_.data(), count, staged, out);
+  // Crowded buckets: kept in input order above, sorted stably here.
+  for (uint32_t k = 0; k < buckets; ++k) {
+    const uint32_t b = start_[k], e = start_[k + 1];
+    if (e - b <= static_cast<uint32_t>(kSmall)) continue;
+    if (e - b <= 64) {  // Insertion: equal values never pass each other.
+      for (uint32_t i = b + 1; i < e; ++i) {
+        const RankRecord x = out[i];
+        uint32_t j = i;
+        while (j > b && out[j - 1].value < x.value) {
+          out[j] = out[j - 1];
+          --j;
+        }
+        out[j] = x;
+      }
+    } else {
+      std::stable_sort(out + b, out + e,
+                       [](const RankRecord& x, const RankRecord& y) {
+                         return x.value > y.value;
+                       });
+    }
+  }
+}
+
+}  // namespace chuangwen::internal
