@@ -28,6 +28,7 @@
 #include <limits>
 #include <string>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #ifdef CW_RANK_PROFILE
@@ -46,8 +47,9 @@ namespace {
 using Record = internal::RankRecord;
 
 struct GroupState {  // A group's place in the walk of the global order.
-  int32_t count, dense, competition;
-  double last;  // NaN before the group's first unit: never equal.
+  int32_t count;
+  int32_t rank;  // The last rank given: competition or dense.
+  double last;   // NaN before the group's first unit: never equal.
 };
 
 struct SortThread {  // Pass C scratch of one thread.
@@ -190,6 +192,7 @@ class Bucketer {
 // and add column by column, so each lane sums its row strictly left to right
 // with separate multiplies and adds (no FMA), exactly as the scalar loop.
 // Returns the first row not done.
+constexpr size_t kPrefetchRows = 16;
 __attribute__((target("avx2"))) size_t SumRowsAvx2(const double* s, size_t k,
                                                    const double* w, size_t lo,
                                                    size_t hi, double* out) {
@@ -201,6 +204,11 @@ __attribute__((target("avx2"))) size_t SumRowsAvx2(const double* s, size_t k,
     const double* r1 = r0 + k;
     const double* r2 = r1 + k;
     const double* r3 = r2 + k;
+    // The hardware prefetcher alone falls short of the read bandwidth here;
+    // rows further on are asked for explicitly (past the end is harmless).
+    const double* ahead = r0 + kPrefetchRows * k;
+    for (size_t q = 0; q < 4 * k; q += 8)
+      _mm_prefetch(reinterpret_cast<const char*>(ahead + q), _MM_HINT_T0);
     __m256d acc = _mm256_setzero_pd();
     for (size_t j = 0; j < k4; j += 4) {
       __m256d a = _mm256_loadu_pd(r0 + j), b = _mm256_loadu_pd(r1 + j);
@@ -365,6 +373,71 @@ inline int32_t Choose(bool c, int32_t a, int32_t b) {
   return b ^ ((a ^ b) & mask);
 }
 
+// The outputs' cache lines are written in random order: fetching them a few
+// records ahead overlaps the misses.
+constexpr size_t kAhead = 16;
+
+// Calls f(std::integral_constant<TieMode, ties>) so that walks are compiled
+// once per mode, without the choice inside their loops.
+template <typename F>
+void WithTies(TieMode ties, F f) {
+  switch (ties) {
+    case TieMode::kOrdinal:
+      return f(std::integral_constant<TieMode, TieMode::kOrdinal>());
+    case TieMode::kDense:
+      return f(std::integral_constant<TieMode, TieMode::kDense>());
+    case TieMode::kCompetition:
+      break;
+  }
+  f(std::integral_constant<TieMode, TieMode::kCompetition>());
+}
+
+// Overall ranks from the global order. No value spans two partitions, and
+// vetoed units (from `live` on) start a partition of their own.
+template <TieMode kTies>
+void WalkOverall(const Record* r, size_t n, size_t live, int32_t* rank) {
+  int32_t dense = 0, competition = 0;
+  double last = 0;
+  for (size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) __builtin_prefetch(rank + r[i + kAhead].unit, 1);
+    // Data-dependent: bitwise, so that it compiles without branches.
+    const bool fresh = (i == 0) | (r[i].value != last) | (i == live);
+    dense += fresh;
+    competition = Choose(fresh, static_cast<int32_t>(i) + 1, competition);
+    last = r[i].value;
+    rank[r[i].unit] = kTies == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
+                      : kTies == TieMode::kDense ? dense
+                                                 : competition;
+  }
+}
+
+// Ranks within groups from the global order, from per-group running state.
+template <TieMode kTies>
+void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
+                size_t groups, int32_t* group_rank) {
+  const double kNone = std::numeric_limits<double>::quiet_NaN();
+  std::fill(state, state + groups, GroupState{0, 0, kNone});
+  auto walk = [&](size_t lo, size_t hi) {
+    for (size_t i = lo; i < hi; ++i) {
+      if (i + kAhead < n) {
+        __builtin_prefetch(state + r[i + kAhead].group, 1);
+        __builtin_prefetch(group_rank + r[i + kAhead].unit, 1);
+      }
+      GroupState& g = state[r[i].group];
+      ++g.count;
+      const bool fresh = r[i].value != g.last;
+      g.rank = kTies == TieMode::kDense ? g.rank + fresh
+                                        : Choose(fresh, g.count, g.rank);
+      g.last = r[i].value;
+      group_rank[r[i].unit] = kTies == TieMode::kOrdinal ? g.count : g.rank;
+    }
+  };
+  walk(0, live);
+  // Vetoed units never tie with live ones, even at equal values.
+  for (size_t g = 0; g < groups; ++g) state[g].last = kNone;
+  walk(live, n);
+}
+
 // Passes B and C, given composites, their bounds and partition counts.
 Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
                  const int32_t* groups, const Bounds& bounds,
@@ -467,50 +540,19 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
   // two partitions, and vetoed units start a partition of their own.
   const size_t live = bounds.live;
   const Record* r = rec.data();
-  // The outputs' cache lines are written in random order: fetching them a
-  // few records ahead overlaps the misses.
-  constexpr size_t kAhead = 16;
   auto overall = [&] {
-    int32_t dense = 0, competition = 0;
-    double last = 0;
-    for (size_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) __builtin_prefetch(rank + r[i + kAhead].unit, 1);
-      // Data-dependent: bitwise, so that it compiles without branches.
-      const bool fresh = (i == 0) | (r[i].value != last) | (i == live);
-      dense += fresh;
-      competition = Choose(fresh, static_cast<int32_t>(i) + 1, competition);
-      last = r[i].value;
-      rank[r[i].unit] = ties == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
-                        : ties == TieMode::kDense ? dense
-                                                  : competition;
-    }
+    WithTies(ties, [&](auto mode) {
+      WalkOverall<decltype(mode)::value>(r, n, live, rank);
+    });
     // The group walk takes longer; this thread has time for the copy.
     if (composite_out != nullptr) std::copy(comp, comp + n, composite_out);
   };
   auto by_group = [&] {
-    std::vector<GroupState>& state = ws.state;
-    state.assign(group_count,
-                 GroupState{0, 0, 0, std::numeric_limits<double>::quiet_NaN()});
-    GroupState* gs = state.data();
-    for (size_t i = 0; i < n; ++i) {
-      if (i + kAhead < n) {
-        __builtin_prefetch(gs + r[i + kAhead].group, 1);
-        __builtin_prefetch(group_rank + r[i + kAhead].unit, 1);
-      }
-      if (i == live) {  // Vetoed units never tie with live ones.
-        for (GroupState& g : state)
-          g.last = std::numeric_limits<double>::quiet_NaN();
-      }
-      GroupState& g = gs[r[i].group];
-      ++g.count;
-      const bool fresh = r[i].value != g.last;
-      g.dense += fresh;
-      g.competition = Choose(fresh, g.count, g.competition);
-      g.last = r[i].value;
-      group_rank[r[i].unit] = ties == TieMode::kOrdinal ? g.count
-                              : ties == TieMode::kDense ? g.dense
-                                                        : g.competition;
-    }
+    ws.state.resize(group_count);
+    WithTies(ties, [&](auto mode) {
+      WalkGroups<decltype(mode)::value>(r, n, live, ws.state.data(),
+                                        group_count, group_rank);
+    });
   };
   if (want_groups && threads > 1) {
     std::thread helper(by_group);
