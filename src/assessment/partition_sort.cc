@@ -107,7 +107,7 @@ bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*,
 }
 #endif
 
-void PartitionSorter::Sort(const RankRecord* in, const uint32_t* bucket,
+void PartitionSorter::Sort(const RankRecord* in, const uint16_t* bucket,
                            size_t count, RankRecord* out) {
   const uint32_t buckets = uint32_t{1} << bits_;
   start_.assign(buckets + 1, 0);

@@ -29,7 +29,7 @@ class PartitionSorter {
   // equal values in their order in `in`. bucket[i] is in[i]'s bucket within
   // the partition (< 2^bits), monotone: a lower bucket never holds a
   // smaller value.
-  void Sort(const RankRecord* in, const uint32_t* bucket, size_t count,
+  void Sort(const RankRecord* in, const uint16_t* bucket, size_t count,
             RankRecord* out);
 
   // Exposed for tests: the two ways of placing records within their

@@ -21,6 +21,7 @@
 #include "assessment/bucket_map.h"
 #include "assessment/page_buffer.h"
 #include "assessment/partition_sort.h"
+#include "assessment/worker_pool.h"
 #if defined(__x86_64__)
 #include <immintrin.h>
 #endif
@@ -54,13 +55,15 @@ struct GroupState {  // A group's place in the walk of the global order.
 
 struct SortThread {  // Pass C scratch of one thread.
   internal::PartitionSorter sorter;
-  internal::PageBuffer<uint32_t> bucket;
+  internal::PageBuffer<uint16_t> keys;
 };
 
 }  // namespace
 
 struct RankWorkspace::Buffers {
+  internal::WorkerPool pool;  // Declared first: destroyed last.
   internal::PageBuffer<double> comp;
+  internal::PageBuffer<uint32_t> buckets;  // Each unit's, in unit order.
   internal::PageBuffer<Record> rec;
   std::vector<GroupState> state;
   std::vector<std::vector<uint32_t>> part_count;  // Per thread × partition.
@@ -85,21 +88,12 @@ int ThreadCount(const RankOptions& options, size_t units) {
 
 // Runs body(t, lo, hi) for `threads` contiguous chunks of [0, n).
 template <typename Body>
-void ParallelChunks(int threads, size_t n, Body body) {
-  if (threads <= 1) {
-    body(0, size_t{0}, n);
-    return;
-  }
-  std::vector<std::thread> pool;
-  pool.reserve(static_cast<size_t>(threads - 1));
+void ParallelChunks(internal::WorkerPool& pool, int threads, size_t n,
+                    Body body) {
   auto chunk = [&](int t) {
     return n * static_cast<size_t>(t) / static_cast<size_t>(threads);
   };
-  for (int t = 1; t < threads; ++t) {
-    pool.emplace_back([&, t] { body(t, chunk(t), chunk(t + 1)); });
-  }
-  body(0, chunk(0), chunk(1));
-  for (auto& th : pool) th.join();
+  pool.Run(threads, [&](int t) { body(t, chunk(t), chunk(t + 1)); });
 }
 
 // One row's composite, summed left to right (the order every path uses).
@@ -160,7 +154,9 @@ class Bucketer {
                           : std::max<size_t>(16, slots * vet.size() / sampled);
     const size_t live_buckets =
         std::max<size_t>(1, slots > vet_buckets ? slots - vet_buckets : 1);
-    while ((slots >> shift_) > kPartitions) ++shift_;
+    // Up to 2^16 buckets per partition (keys are 16 bits), more partitions
+    // only for billions of units.
+    while ((slots >> shift_) > kPartitions && shift_ < 16) ++shift_;
     // Few vetoed points say little about their shape: borrow the live one.
     if (vet.size() < 32) vet = live;
     live_.Build(live, static_cast<uint32_t>(live_buckets));
@@ -245,11 +241,13 @@ bool HasAvx2() {
 }
 #endif
 
-// Sums one chunk of rows into `comp` and counts partition loads into `count`.
+// Sums one chunk of rows into `comp`, with each unit's bucket in `buckets`
+// and partition loads counted into `count`.
 Bounds ComputeChunk(const RankInput& in, const double* w,
-                    const Bucketer& bucketer, double* comp, uint32_t* count,
-                    size_t lo, size_t hi) {
+                    const Bucketer& bucketer, double* comp, uint32_t* buckets,
+                    uint32_t* count, size_t lo, size_t hi) {
   Bounds b;
+  const uint32_t shift = bucketer.shift();
   const size_t k = in.indicators;
   const double* s = in.scores;
   const uint8_t* vetoed = in.vetoed;
@@ -263,7 +261,9 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
     }
     const bool vet = vetoed != nullptr && vetoed[u] != 0;
     ++(vet ? b.vetoed : b.live);
-    ++count[bucketer.Partition(v, vet)];
+    const uint32_t bucket = bucketer(v, vet);
+    buckets[u] = bucket;
+    ++count[bucket >> shift];
   };
 #if defined(__x86_64__) && defined(__GNUC__)
   if (k >= 4 && HasAvx2()) {
@@ -304,8 +304,8 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
 
 // The same bookkeeping over given composites.
 Bounds ScanComposites(const double* comp, const uint8_t* vetoed,
-                      const Bucketer& bucketer, uint32_t* count, size_t lo,
-                      size_t hi) {
+                      const Bucketer& bucketer, uint32_t* buckets,
+                      uint32_t* count, size_t lo, size_t hi) {
   Bounds b;
   for (size_t u = lo; u < hi; ++u) {
     double v = comp[u];
@@ -315,7 +315,9 @@ Bounds ScanComposites(const double* comp, const uint8_t* vetoed,
     }
     const bool vet = vetoed != nullptr && vetoed[u] != 0;
     ++(vet ? b.vetoed : b.live);
-    ++count[bucketer.Partition(v, vet)];
+    const uint32_t bucket = bucketer(v, vet);
+    buckets[u] = bucket;
+    ++count[bucket >> bucketer.shift()];
   }
   return b;
 }
@@ -439,8 +441,7 @@ void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
 }
 
 // Passes B and C, given composites, their bounds and partition counts.
-Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
-                 const int32_t* groups, const Bounds& bounds,
+Status RankKnown(const double* comp, size_t n, const int32_t* groups, const Bounds& bounds,
                  const Bucketer& bucketer, int threads, TieMode ties,
                  int32_t* rank, int32_t* group_rank, double* composite_out,
                  RankWorkspace::Buffers& ws) {
@@ -485,16 +486,18 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
     }
     part_start[parts] = running;
   }
-  // Pass B: scatter.
+  // Pass B: scatter, each record with its bucket within the partition.
   internal::PageBuffer<Record>& rec = ws.rec;
   rec.Ensure(n, false);
-  ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
+  const uint32_t shift = bucketer.shift();
+  const uint32_t mask = (uint32_t{1} << shift) - 1;
+  ParallelChunks(ws.pool, threads, n, [&](int t, size_t lo, size_t hi) {
     uint32_t* off = offset[static_cast<size_t>(t)].data();
     Record* out = rec.data();
+    const uint32_t* bucket = ws.buckets.data();
     for (size_t u = lo; u < hi; ++u) {
-      const double v = comp[u];
-      out[off[bucketer.Partition(v, vetoed != nullptr && vetoed[u] != 0)]++] =
-          Record{v, static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
+      out[off[bucket[u] >> shift]++] =
+          Record{comp[u], static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
     }
   });
   PROF("scatter");
@@ -512,25 +515,24 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
   }
   if (ws.sorters.size() < ns) ws.sorters.resize(ns);
   const size_t first_vetoed = bucketer.first_vetoed_partition();
-  const uint32_t mask = (uint32_t{1} << bucketer.shift()) - 1;
-  ParallelChunks(threads, ns, [&](int t, size_t, size_t) {
+  ParallelChunks(ws.pool, threads, ns, [&](int t, size_t, size_t) {
     SortThread& st = ws.sorters[static_cast<size_t>(t)];
     const size_t pa = first_part[static_cast<size_t>(t)];
     const size_t pb = first_part[static_cast<size_t>(t) + 1];
     size_t largest = 0;
     for (size_t p = pa; p < pb; ++p)
       largest = std::max<size_t>(largest, part_start[p + 1] - part_start[p]);
-    st.sorter.Reserve(largest, bucketer.shift());
-    st.bucket.Ensure(largest, false);
-    uint32_t* bucket = st.bucket.data();
+    st.sorter.Reserve(largest, shift);
+    st.keys.Ensure(largest, false);
+    uint16_t* key = st.keys.data();
     for (size_t p = pa; p < pb; ++p) {
       const size_t begin = part_start[p], count = part_start[p + 1] - begin;
       if (count < 2) continue;
       Record* first = rec.data() + begin;
       const bool vet = p >= first_vetoed;
       for (size_t i = 0; i < count; ++i)
-        bucket[i] = bucketer(first[i].value, vet) & mask;
-      st.sorter.Sort(first, bucket, count, first);
+        key[i] = static_cast<uint16_t>(bucketer(first[i].value, vet) & mask);
+      st.sorter.Sort(first, key, count, first);
     }
   });
   PROF("sort");
@@ -555,9 +557,7 @@ Status RankKnown(const double* comp, size_t n, const uint8_t* vetoed,
     });
   };
   if (want_groups && threads > 1) {
-    std::thread helper(by_group);
-    overall();
-    helper.join();
+    ws.pool.Run(2, [&](int t) { t == 0 ? overall() : by_group(); });
   } else {
     overall();
     if (want_groups) by_group();
@@ -631,10 +631,11 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
   comp.Ensure(n, false);
   std::vector<Bounds> parts(static_cast<size_t>(threads));
   auto& counts = PartitionCounts(ws, threads, bucketer);
-  ParallelChunks(threads, n, [&](int t, size_t lo, size_t hi) {
+  ws.buckets.Ensure(n, false);
+  ParallelChunks(ws.pool, threads, n, [&](int t, size_t lo, size_t hi) {
     const auto i = static_cast<size_t>(t);
-    parts[i] = ComputeChunk(in, wp, bucketer, comp.data(), counts[i].data(),
-                            lo, hi);
+    parts[i] = ComputeChunk(in, wp, bucketer, comp.data(), ws.buckets.data(),
+                            counts[i].data(), lo, hi);
     ScanGroups(in.groups, lo, hi, &parts[i]);
   });
   Bounds bounds = MergeBounds(parts);
@@ -643,7 +644,7 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
     return BadScore(in, bounds.first_bad);
   // Every input is checked: from here on nothing can fail but allocation, so
   // ranks go straight into the caller's buffers.
-  return RankKnown(comp.data(), n, in.vetoed, in.groups, bounds, bucketer,
+  return RankKnown(comp.data(), n, in.groups, bounds, bucketer,
                    threads, options.ties, out.rank, out.group_rank,
                    out.composite, ws);
 }
@@ -665,10 +666,11 @@ Status RankComposites(const double* composite, size_t units,
                           [&](size_t u) { return composite[u]; });
   std::vector<Bounds> parts(static_cast<size_t>(threads));
   auto& counts = PartitionCounts(ws, threads, bucketer);
-  ParallelChunks(threads, units, [&](int t, size_t lo, size_t hi) {
+  ws.buckets.Ensure(units, false);
+  ParallelChunks(ws.pool, threads, units, [&](int t, size_t lo, size_t hi) {
     const auto i = static_cast<size_t>(t);
-    parts[i] =
-        ScanComposites(composite, vetoed, bucketer, counts[i].data(), lo, hi);
+    parts[i] = ScanComposites(composite, vetoed, bucketer, ws.buckets.data(),
+                              counts[i].data(), lo, hi);
     ScanGroups(groups, lo, hi, &parts[i]);
   });
   Bounds bounds = MergeBounds(parts);
@@ -677,7 +679,7 @@ Status RankComposites(const double* composite, size_t units,
                                    ": composite is not finite");
   }
   // Equal composites compare equal everywhere below, -0.0 and +0.0 included.
-  return RankKnown(composite, units, vetoed, groups, bounds, bucketer, threads,
+  return RankKnown(composite, units, groups, bounds, bucketer, threads,
                    options.ties, rank, group_rank, nullptr, ws);
 }
 
