@@ -31,6 +31,12 @@ class BucketMap {
   }
 
   uint32_t buckets() const { return last_ + 1; }
+  // The map's terms, for a vectorised copy of operator() (linear() false:
+  // the single-value case, which has none).
+  bool linear() const { return scale_ != 0; }
+  double lo() const { return lo_; }
+  double scale() const { return scale_; }
+  uint32_t last() const { return last_; }
 
   // Monotone: v <= w implies (*this)(v) <= (*this)(w).
   uint32_t operator()(double v) const {

@@ -120,12 +120,14 @@ void PartitionSorter::Sort(const RankRecord* in, const uint16_t* bucket,
   uint32_t* key = keys_.data() + kSmall;
   double* value = values_.data() + kSmall;
   RankRecord* staged = staged_.data();
+  crowded_.clear();
   for (size_t i = 0; i < count; ++i) {
     const uint32_t k = bucket[i];
     const uint32_t at = cursor_[k]++;
     staged[at] = in[i];
     key[at] = k;
     value[at] = in[i].value;
+    if (at - start_[k] == static_cast<uint32_t>(kSmall)) crowded_.push_back(k);
   }
   for (size_t d = 1; d <= static_cast<size_t>(kSmall); ++d) {
     *(key - d) = ~uint32_t{0};
@@ -135,19 +137,19 @@ void PartitionSorter::Sort(const RankRecord* in, const uint16_t* bucket,
   }
   if (!PlaceAvx2(key, value, start_.data(), count, staged, out))
     PlaceScalar(key, value, start_.data(), count, staged, out);
-  // Crowded buckets: kept in input order above, sorted stably here.
-  for (uint32_t k = 0; k < buckets; ++k) {
+  // Crowded buckets, placed above in input order: each record's place is
+  // the number of records that go before it (larger, or equal and earlier),
+  // counted without branches; a very crowded one is sorted.
+  for (const uint32_t k : crowded_) {
     const uint32_t b = start_[k], e = start_[k + 1];
-    if (e - b <= static_cast<uint32_t>(kSmall)) continue;
-    if (e - b <= 64) {  // Insertion: equal values never pass each other.
-      for (uint32_t i = b + 1; i < e; ++i) {
-        const RankRecord x = out[i];
-        uint32_t j = i;
-        while (j > b && out[j - 1].value < x.value) {
-          out[j] = out[j - 1];
-          --j;
-        }
-        out[j] = x;
+    if (e - b <= kCrowded) {
+      const double* v = value + b;
+      const uint32_t m = e - b;
+      for (uint32_t i = 0; i < m; ++i) {
+        uint32_t before = 0;
+        for (uint32_t j = 0; j < m; ++j)
+          before += (v[j] > v[i]) | ((v[j] == v[i]) & (j < i));
+        out[b + before] = staged[b + i];
       }
     } else {
       std::stable_sort(out + b, out + e,

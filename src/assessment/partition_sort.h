@@ -35,6 +35,7 @@ class PartitionSorter {
   // Exposed for tests: the two ways of placing records within their
   // buckets (AVX2 when the CPU has it).
   static constexpr int kSmall = 8;  // Buckets up to this are placed.
+  static constexpr uint32_t kCrowded = 64;  // Up to this: counted.
   static void PlaceScalar(const uint32_t* key, const double* value,
                           const uint32_t* start, size_t count,
                           const RankRecord* in, RankRecord* out);
@@ -44,7 +45,7 @@ class PartitionSorter {
 
  private:
   uint32_t bits_ = 0;
-  std::vector<uint32_t> start_, cursor_;
+  std::vector<uint32_t> start_, cursor_, crowded_;
   PageBuffer<RankRecord> staged_;
   PageBuffer<uint32_t> keys_;
   PageBuffer<double> values_;

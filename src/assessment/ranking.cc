@@ -26,6 +26,7 @@
 #include <immintrin.h>
 #endif
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <thread>
@@ -174,6 +175,8 @@ class Bucketer {
     return (*this)(v, vetoed) >> shift_;
   }
   uint32_t shift() const { return shift_; }
+  const internal::BucketMap& live_map() const { return live_; }
+  uint32_t live_last() const { return live_last_; }
   size_t partitions() const { return (size_t{vet_last_} >> shift_) + 1; }
   size_t first_vetoed_partition() const { return vet_first_ >> shift_; }
 
@@ -239,6 +242,47 @@ bool HasAvx2() {
   static const bool has = __builtin_cpu_supports("avx2");
   return has;
 }
+
+// Pass A's bookkeeping for rows [lo, hi) of `comp` (a multiple of four), four
+// at a time: the same buckets as Bucketer, bit for bit. Groups holding a
+// vetoed unit or a non-finite composite go to `one` instead.
+template <typename One>
+__attribute__((target("avx2"))) void FinishAvx2(const Bucketer& bucketer,
+                                                const uint8_t* vetoed,
+                                                double* comp, uint32_t* buckets,
+                                                uint32_t* count, size_t lo,
+                                                size_t hi, size_t* live,
+                                                One one) {
+  const internal::BucketMap& map = bucketer.live_map();
+  const __m256d zero = _mm256_setzero_pd();
+  const __m256d map_lo = _mm256_set1_pd(map.lo());
+  const __m256d scale = _mm256_set1_pd(map.scale());
+  const __m256d top = _mm256_set1_pd(static_cast<double>(map.last()));
+  const __m128i last = _mm_set1_epi32(static_cast<int>(bucketer.live_last()));
+  const uint32_t shift = bucketer.shift();
+  for (size_t u = lo; u + 4 <= hi; u += 4) {
+    __m256d v = _mm256_add_pd(_mm256_loadu_pd(comp + u), zero);  // -0 → +0
+    const bool finite =
+        _mm256_movemask_pd(_mm256_cmp_pd(_mm256_sub_pd(v, v), zero,
+                                         _CMP_EQ_OQ)) == 0xF;
+    uint32_t vet4 = 0;
+    if (vetoed != nullptr) std::memcpy(&vet4, vetoed + u, 4);
+    if (!finite || vet4 != 0) {
+      for (size_t q = u; q < u + 4; ++q) one(q, comp[q]);
+      continue;
+    }
+    _mm256_storeu_pd(comp + u, v);
+    __m256d t = _mm256_mul_pd(_mm256_sub_pd(v, map_lo), scale);
+    t = _mm256_min_pd(_mm256_max_pd(t, zero), top);
+    const __m128i b = _mm_sub_epi32(last, _mm256_cvttpd_epi32(t));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(buckets + u), b);
+    ++count[static_cast<uint32_t>(_mm_cvtsi128_si32(b)) >> shift];
+    ++count[static_cast<uint32_t>(_mm_extract_epi32(b, 1)) >> shift];
+    ++count[static_cast<uint32_t>(_mm_extract_epi32(b, 2)) >> shift];
+    ++count[static_cast<uint32_t>(_mm_extract_epi32(b, 3)) >> shift];
+    *live += 4;
+  }
+}
 #endif
 
 // Sums one chunk of rows into `comp`, with each unit's bucket in `buckets`
@@ -272,7 +316,12 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
     while (i + 4 <= hi) {
       size_t end = std::min(hi, i + kBlock);
       size_t done = SumRowsAvx2(s, k, w, i, end, comp + i);
-      for (size_t u = i; u < done; ++u) finish(u, comp[u]);
+      if (bucketer.live_map().linear()) {
+        FinishAvx2(bucketer, vetoed, comp, buckets, count, i, done, &b.live,
+                   finish);
+      } else {
+        for (size_t u = i; u < done; ++u) finish(u, comp[u]);
+      }
       i = done;
     }
   }
@@ -530,8 +579,14 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups, const Boun
       if (count < 2) continue;
       Record* first = rec.data() + begin;
       const bool vet = p >= first_vetoed;
-      for (size_t i = 0; i < count; ++i)
+      // The next partition is read while this one is sorted.
+      const Record* next = rec.data() + part_start[p + 1];
+      const size_t next_count = part_start[std::min(p + 2, parts)] -
+                                part_start[p + 1];
+      for (size_t i = 0; i < count; ++i) {
+        if ((i & 3) == 0 && i < next_count) __builtin_prefetch(next + i);
         key[i] = static_cast<uint16_t>(bucketer(first[i].value, vet) & mask);
+      }
       st.sorter.Sort(first, key, count, first);
     }
   });
