@@ -78,7 +78,8 @@ void Reference(const Data& d, TieMode ties, std::vector<int32_t>* rank,
   for (auto& [g, members] : by_group) assign(members, group_rank);
 }
 
-void ExpectSame(const Data& d, TieMode ties, int threads) {
+void ExpectSame(const Data& d, TieMode ties, int threads,
+                RankWorkspace* workspace = nullptr) {
   std::vector<int32_t> want_rank, want_group;
   std::vector<double> want_comp;
   Reference(d, ties, &want_rank, &want_group, &want_comp);
@@ -91,7 +92,8 @@ void ExpectSame(const Data& d, TieMode ties, int threads) {
   options.threads = threads;
   ASSERT_TRUE(
       RankArrays(in, options,
-                 RankOutput{rank.data(), group_rank.data(), comp.data()})
+                 RankOutput{rank.data(), group_rank.data(), comp.data()},
+                 workspace)
           .ok());
   EXPECT_EQ(comp, want_comp);
   EXPECT_EQ(rank, want_rank);
@@ -99,7 +101,7 @@ void ExpectSame(const Data& d, TieMode ties, int threads) {
   // Ranking the composites directly agrees too.
   std::vector<int32_t> r2(d.n), g2(d.n);
   ASSERT_TRUE(RankComposites(comp.data(), d.n, d.vetoed.data(), d.groups.data(),
-                             options, r2.data(), g2.data())
+                             options, r2.data(), g2.data(), workspace)
                   .ok());
   EXPECT_EQ(r2, want_rank);
   EXPECT_EQ(g2, want_group);
@@ -196,6 +198,70 @@ TEST(RankingTest, CrowdedBucketsFromOutliers) {
   big.weights = {1.0};
   big.scores[5] = 1e300;
   ExpectSame(big, TieMode::kDense, 2);
+}
+
+// The benchmark's kind of data: scores on a 0.1 grid and weights that are
+// ratios of small integers, so that composites come in clusters of sums that
+// are equal on paper and differ in their last bits after rounding.
+Data NearTies(size_t n, size_t k, uint32_t seed) {
+  Data d = Random(n, k, seed, 1.0);
+  std::mt19937 rng(seed + 1);
+  for (double& s : d.scores) s = static_cast<double>(rng() % 1001) / 10.0;
+  for (double& w : d.weights) w = 1.0 + static_cast<double>(rng() % 100);
+  const double sum = std::accumulate(d.weights.begin(), d.weights.end(), 0.0);
+  for (double& w : d.weights) w /= sum;
+  d.weights.back() =
+      1.0 - std::accumulate(d.weights.begin(), d.weights.end() - 1, 0.0);
+  return d;
+}
+
+TEST(RankingTest, NearTiesOnTheParallelPathInEveryMode) {
+  Data d = NearTies(150000, 20, 21);
+  for (TieMode ties :
+       {TieMode::kCompetition, TieMode::kDense, TieMode::kOrdinal}) {
+    ExpectSame(d, ties, 2);
+  }
+  ExpectSame(d, TieMode::kCompetition, 3);
+  ExpectSame(d, TieMode::kDense, 4);
+}
+
+TEST(RankingTest, OddAndShortRowsOnTheVectorPath) {
+  for (size_t k : {1, 2, 3, 5}) {
+    SCOPED_TRACE(testing::Message() << k << " indicators");
+    ExpectSame(NearTies(70001, k, 22), TieMode::kCompetition, 2);
+  }
+}
+
+TEST(RankingTest, WorkspaceReusedAcrossSizesAndThreadCounts) {
+  RankWorkspace workspace;
+  ExpectSame(NearTies(70000, 6, 23), TieMode::kCompetition, 2, &workspace);
+  ExpectSame(NearTies(200000, 4, 24), TieMode::kOrdinal, 3, &workspace);
+  ExpectSame(NearTies(5000, 4, 25), TieMode::kDense, 1, &workspace);
+  ExpectSame(NearTies(100000, 8, 26), TieMode::kCompetition, 2, &workspace);
+}
+
+TEST(RankingTest, PeriodicRowsHalfVetoedAndNoGroups) {
+  // Rows repeating with a period near the sampler's stride, half of them
+  // vetoed: the buckets are shaped on an unrepresentative sample, which may
+  // cost time but never order.
+  Data d = NearTies(131072, 3, 27);
+  for (size_t i = 32; i < d.n; ++i)
+    for (size_t j = 0; j < d.k; ++j)
+      d.scores[i * d.k + j] =
+          d.scores[(i % 32) * d.k + j] + (i % 7 == 0 ? 1 : 0);
+  for (size_t i = 0; i < d.n; ++i) d.vetoed[i] = i % 2;
+  ExpectSame(d, TieMode::kCompetition, 2);
+  // Without groups: overall ranks only.
+  std::vector<int32_t> want_rank, want_group, rank(d.n);
+  std::vector<double> want_comp;
+  Reference(d, TieMode::kOrdinal, &want_rank, &want_group, &want_comp);
+  RankOptions options;
+  options.ties = TieMode::kOrdinal;
+  options.threads = 2;
+  RankInput in{d.scores.data(), d.n,    d.k, d.weights.data(),
+               d.vetoed.data(), nullptr};
+  ASSERT_TRUE(RankArrays(in, options, RankOutput{rank.data()}).ok());
+  EXPECT_EQ(rank, want_rank);
 }
 
 TEST(RankingTest, SparseHugeGroupIdsAreRenumbered) {

@@ -53,12 +53,12 @@ CW_AVX2 unsigned SameKey(const uint32_t* key, __m256i k) {
 }
 // Bit j set where value[j] < v (or > v): four lanes.
 CW_AVX2 unsigned Less(const double* value, __m256d v) {
-  return static_cast<unsigned>(_mm256_movemask_pd(
-      _mm256_cmp_pd(_mm256_loadu_pd(value), v, _CMP_LT_OQ)));
+  return static_cast<unsigned>(
+      _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(value), v, _CMP_LT_OQ)));
 }
 CW_AVX2 unsigned Greater(const double* value, __m256d v) {
-  return static_cast<unsigned>(_mm256_movemask_pd(
-      _mm256_cmp_pd(_mm256_loadu_pd(value), v, _CMP_GT_OQ)));
+  return static_cast<unsigned>(
+      _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(value), v, _CMP_GT_OQ)));
 }
 
 __attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
@@ -76,8 +76,8 @@ __attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
         Less(value + i - 8, v) | Less(value + i - 4, v) << 4;
     const unsigned larger_after =
         Greater(value + i + 1, v) | Greater(value + i + 5, v) << 4;
-    const auto earlier_smaller = static_cast<size_t>(
-        __builtin_popcount(same_before & smaller_before));
+    const auto earlier_smaller =
+        static_cast<size_t>(__builtin_popcount(same_before & smaller_before));
     const auto later_larger =
         static_cast<size_t>(__builtin_popcount(same_after & larger_after));
     const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
@@ -92,17 +92,16 @@ __attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
 bool PartitionSorter::PlaceAvx2(const uint32_t* key, const double* value,
                                 const uint32_t* start, size_t count,
                                 const RankRecord* in, RankRecord* out) {
-  static const bool has = __builtin_cpu_supports("avx2") &&
-                          __builtin_cpu_supports("popcnt");
+  static const bool has =
+      __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
   if (!has) return false;
   static_assert(kSmall == 8, "the AVX2 lanes assume eight");
   PlaceWithAvx2(key, value, start, count, in, out);
   return true;
 }
 #else
-bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*,
-                                const uint32_t*, size_t, const RankRecord*,
-                                RankRecord*) {
+bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*, const uint32_t*,
+                                size_t, const RankRecord*, RankRecord*) {
   return false;
 }
 #endif

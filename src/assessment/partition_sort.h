@@ -34,7 +34,7 @@ class PartitionSorter {
 
   // Exposed for tests: the two ways of placing records within their
   // buckets (AVX2 when the CPU has it).
-  static constexpr int kSmall = 8;  // Buckets up to this are placed.
+  static constexpr int kSmall = 8;          // Buckets up to this are placed.
   static constexpr uint32_t kCrowded = 64;  // Up to this: counted.
   static void PlaceScalar(const uint32_t* key, const double* value,
                           const uint32_t* start, size_t count,

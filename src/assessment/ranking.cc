@@ -1,47 +1,35 @@
-// The ranking hot path. Passes, each over plain arrays:
-//  A. composites (row-parallel; 4 rows interleaved so the left-to-right sums
-//     of different rows overlap), a finiteness check, and per-thread counts
-//     of units per partition, a partition being a range of value buckets
-//     (buckets are monotone in the composite and shaped on a sample, vetoed
-//     units in buckets after all others);
-//  B. a stable parallel scatter of (value, unit, group) records into their
-//     partitions: about two thousand sequential streams, not a random write
-//     per unit;
-//  C. partition by partition (threads take contiguous runs of partitions),
-//     a stable counting sort by bucket inside the cache, a fix-up of the few
-//     buckets holding distinct values, and ranks: overall from positions,
-//     within groups from per-group running state. No value spans two
-//     partitions, so a thread can start mid-order knowing only how many units
-//     of each group came before it (counted from the records themselves).
+// The ranking hot path. Passes, each over plain arrays, on the workspace's
+// threads:
+//  A. composites (rows split between threads; composite_kernel.h), a
+//     finiteness check, each unit's bucket (rank_buckets.h: monotone in the
+//     composite, shaped on a sample, vetoed units after all others) and
+//     per-thread counts of units per partition (2^shift consecutive
+//     buckets, about two thousand partitions);
+//  B. a stable scatter of (value, unit, group) records into their
+//     partitions: a couple of thousand sequential streams per thread, not a
+//     random write per unit;
+//  C. threads take runs of partitions (balanced by records) and sort each
+//     inside the cache (partition_sort.h);
+//  D. ranks: one walk of the global order for overall ranks (and the
+//     composites' copy), another for ranks within groups from per-group
+//     running state, on two threads writing arrays of their own (threads
+//     writing into the same cache lines would pass them back and forth).
 // Expected O(N) overall; no comparison sort of the whole input.
 #include "chuangwen/ranking.h"
 
 #include <algorithm>
-
-#include "assessment/bucket_map.h"
-#include "assessment/page_buffer.h"
-#include "assessment/partition_sort.h"
-#include "assessment/worker_pool.h"
-#if defined(__x86_64__)
-#include <immintrin.h>
-#endif
 #include <cmath>
-#include <cstring>
 #include <limits>
 #include <string>
 #include <thread>
 #include <type_traits>
 #include <unordered_map>
 
-#ifdef CW_RANK_PROFILE
-#include <chrono>
-#include <cstdio>
-#define PROF(name) do { auto _n = std::chrono::steady_clock::now(); std::fprintf(stderr, "%s %.3f\n", name, std::chrono::duration<double, std::milli>(_n - prof_t).count()); prof_t = _n; } while (0)
-#define PROF_START auto prof_t = std::chrono::steady_clock::now()
-#else
-#define PROF(name)
-#define PROF_START
-#endif
+#include "assessment/composite_kernel.h"
+#include "assessment/page_buffer.h"
+#include "assessment/partition_sort.h"
+#include "assessment/rank_buckets.h"
+#include "assessment/worker_pool.h"
 
 namespace chuangwen {
 namespace {
@@ -112,184 +100,11 @@ struct Bounds {
   size_t first_negative_group = std::numeric_limits<size_t>::max();
 };
 
-// Buckets, in ranking order: live units' buckets descending in value, then
-// (from a partition boundary) vetoed units' buckets descending. A partition
-// is 2^shift consecutive buckets.
-class Bucketer {
- public:
-  // Shapes the maps on a sample of `units` values; value(u) gives unit u's
-  // composite (not necessarily finite).
-  template <typename Value>
-  Bucketer(size_t units, const uint8_t* vetoed, Value value) {
-    constexpr size_t kBlock = 16, kSample = 4096;
-    std::vector<double> live, vet;
-    live.reserve(std::min(units, kSample));
-    auto take = [&](size_t u) {
-      double v = value(u);
-      if (!std::isfinite(v)) return;
-      (vetoed != nullptr && vetoed[u] != 0 ? vet : live).push_back(v);
-    };
-    if (units <= kSample) {
-      for (size_t u = 0; u < units; ++u) take(u);
-    } else {
-      // Runs of adjacent rows (cheap to read) at scattered places: a fixed
-      // pseudo-random offset in each stride avoids aliasing with periodic
-      // data and keeps the result reproducible.
-      const size_t blocks = kSample / kBlock, stride = units / blocks;
-      uint64_t x = 0x9e3779b97f4a7c15u;
-      for (size_t b = 0; b < blocks; ++b) {
-        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-        size_t first =
-            b * stride + (stride > kBlock ? x % (stride - kBlock) : 0);
-        for (size_t u = first; u < std::min(units, first + kBlock); ++u)
-          take(u);
-      }
-    }
-    // About a bucket per unit (more do not help: values that differ only in
-    // their last bits share any bucket), split by the sample's share of
-    // vetoed units.
-    const size_t sampled = std::max<size_t>(1, live.size() + vet.size());
-    const size_t slots = units;
-    const size_t vet_buckets =
-        vetoed == nullptr ? 1
-                          : std::max<size_t>(16, slots * vet.size() / sampled);
-    const size_t live_buckets =
-        std::max<size_t>(1, slots > vet_buckets ? slots - vet_buckets : 1);
-    // Up to 2^16 buckets per partition (keys are 16 bits), more partitions
-    // only for billions of units.
-    while ((slots >> shift_) > kPartitions && shift_ < 16) ++shift_;
-    // Few vetoed points say little about their shape: borrow the live one.
-    if (vet.size() < 32) vet = live;
-    live_.Build(live, static_cast<uint32_t>(live_buckets));
-    vet_.Build(vet, static_cast<uint32_t>(vet_buckets));
-    const size_t mask = (size_t{1} << shift_) - 1;
-    live_last_ = static_cast<uint32_t>(live_buckets - 1);
-    vet_first_ = static_cast<uint32_t>((live_buckets + mask) & ~mask);
-    vet_last_ = static_cast<uint32_t>(vet_first_ + vet_buckets - 1);
-  }
-
-  uint32_t operator()(double v, bool vetoed) const {
-    return vetoed ? vet_last_ - vet_(v) : live_last_ - live_(v);
-  }
-  uint32_t Partition(double v, bool vetoed) const {
-    return (*this)(v, vetoed) >> shift_;
-  }
-  uint32_t shift() const { return shift_; }
-  const internal::BucketMap& live_map() const { return live_; }
-  uint32_t live_last() const { return live_last_; }
-  size_t partitions() const { return (size_t{vet_last_} >> shift_) + 1; }
-  size_t first_vetoed_partition() const { return vet_first_ >> shift_; }
-
- private:
-  static constexpr size_t kPartitions = 2048;
-  internal::BucketMap live_, vet_;
-  uint32_t live_last_ = 0, vet_first_ = 0, vet_last_ = 0, shift_ = 0;
-};
-
-#if defined(__x86_64__) && defined(__GNUC__)
-constexpr size_t kPrefetchRows = 16;
-
-// Four rows at a time with AVX2. Two columns of four rows are gathered with
-// 128-bit loads (row r's pair [j, j+1]) and one unpack, so each lane sums its
-// row strictly left to right with separate multiplies and adds (no FMA),
-// exactly as the scalar loop. (This gathering costs fewer shuffles than a
-// 4×4 transpose; the sums are short enough that shuffles, not memory, were
-// the limit.) Returns the first row not done.
-__attribute__((target("avx2"))) size_t SumRowsAvx2(const double* s, size_t k,
-                                                   const double* w, size_t lo,
-                                                   size_t hi, double* out) {
-  size_t i = lo;
-  const size_t k2 = k / 2 * 2;
-  if (k2 == 0) return lo;
-  for (; i + 4 <= hi; i += 4) {
-    const double* r0 = s + i * k;
-    const double* r1 = r0 + k;
-    const double* r2 = r1 + k;
-    const double* r3 = r2 + k;
-    // The hardware prefetcher alone falls short of the read bandwidth here;
-    // rows further on are asked for explicitly (past the end is harmless).
-    const double* ahead = r0 + kPrefetchRows * k;
-    for (size_t q = 0; q < 4 * k; q += 8)
-      _mm_prefetch(reinterpret_cast<const char*>(ahead + q), _MM_HINT_T0);
-    __m256d acc = _mm256_setzero_pd();
-    for (size_t j = 0; j < k2; j += 2) {
-      // [r0 j, r0 j+1, r2 j, r2 j+1] and [r1 j, r1 j+1, r3 j, r3 j+1].
-      const __m256d rows02 = _mm256_insertf128_pd(
-          _mm256_castpd128_pd256(_mm_loadu_pd(r0 + j)), _mm_loadu_pd(r2 + j),
-          1);
-      const __m256d rows13 = _mm256_insertf128_pd(
-          _mm256_castpd128_pd256(_mm_loadu_pd(r1 + j)), _mm_loadu_pd(r3 + j),
-          1);
-      const __m256d p = _mm256_mul_pd(_mm256_unpacklo_pd(rows02, rows13),
-                                      _mm256_broadcast_sd(w + j));
-      acc = j == 0 ? p : _mm256_add_pd(acc, p);
-      acc = _mm256_add_pd(
-          acc, _mm256_mul_pd(_mm256_unpackhi_pd(rows02, rows13),
-                             _mm256_broadcast_sd(w + j + 1)));
-    }
-    _mm256_storeu_pd(out + (i - lo), acc);
-    if (k2 < k) {  // An odd last column, still in order.
-      out[i - lo] += r0[k2] * w[k2];
-      out[i - lo + 1] += r1[k2] * w[k2];
-      out[i - lo + 2] += r2[k2] * w[k2];
-      out[i - lo + 3] += r3[k2] * w[k2];
-    }
-  }
-  return i;
-}
-
-bool HasAvx2() {
-  static const bool has = __builtin_cpu_supports("avx2");
-  return has;
-}
-
-// Pass A's bookkeeping for rows [lo, hi) of `comp` (a multiple of four), four
-// at a time: the same buckets as Bucketer, bit for bit. Groups holding a
-// vetoed unit or a non-finite composite go to `one` instead.
-template <typename One>
-__attribute__((target("avx2"))) void FinishAvx2(const Bucketer& bucketer,
-                                                const uint8_t* vetoed,
-                                                double* comp, uint32_t* buckets,
-                                                uint32_t* count, size_t lo,
-                                                size_t hi, size_t* live,
-                                                One one) {
-  const internal::BucketMap& map = bucketer.live_map();
-  const __m256d zero = _mm256_setzero_pd();
-  const __m256d map_lo = _mm256_set1_pd(map.lo());
-  const __m256d scale = _mm256_set1_pd(map.scale());
-  const __m256d top = _mm256_set1_pd(static_cast<double>(map.last()));
-  const __m128i last = _mm_set1_epi32(static_cast<int>(bucketer.live_last()));
-  const uint32_t shift = bucketer.shift();
-  for (size_t u = lo; u + 4 <= hi; u += 4) {
-    __m256d v = _mm256_add_pd(_mm256_loadu_pd(comp + u), zero);  // -0 → +0
-    const bool finite =
-        _mm256_movemask_pd(_mm256_cmp_pd(_mm256_sub_pd(v, v), zero,
-                                         _CMP_EQ_OQ)) == 0xF;
-    uint32_t vet4 = 0;
-    if (vetoed != nullptr) std::memcpy(&vet4, vetoed + u, 4);
-    if (!finite || vet4 != 0) {
-      for (size_t q = u; q < u + 4; ++q) one(q, comp[q]);
-      continue;
-    }
-    _mm256_storeu_pd(comp + u, v);
-    __m256d t = _mm256_mul_pd(_mm256_sub_pd(v, map_lo), scale);
-    t = _mm256_min_pd(_mm256_max_pd(t, zero), top);
-    const __m128i b = _mm_sub_epi32(last, _mm256_cvttpd_epi32(t));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(buckets + u), b);
-    ++count[static_cast<uint32_t>(_mm_cvtsi128_si32(b)) >> shift];
-    ++count[static_cast<uint32_t>(_mm_extract_epi32(b, 1)) >> shift];
-    ++count[static_cast<uint32_t>(_mm_extract_epi32(b, 2)) >> shift];
-    ++count[static_cast<uint32_t>(_mm_extract_epi32(b, 3)) >> shift];
-    *live += 4;
-  }
-}
-#endif
-
 // Sums one chunk of rows into `comp`, with each unit's bucket in `buckets`
 // and partition loads counted into `count`.
 Bounds ComputeChunk(const RankInput& in, const double* w,
-                    const Bucketer& bucketer, double* comp, uint32_t* buckets,
-                    uint32_t* count, size_t lo, size_t hi) {
+                    const internal::RankBuckets& bucketer, double* comp,
+                    uint32_t* buckets, uint32_t* count, size_t lo, size_t hi) {
   Bounds b;
   const uint32_t shift = bucketer.shift();
   const size_t k = in.indicators;
@@ -309,23 +124,22 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
     buckets[u] = bucket;
     ++count[bucket >> shift];
   };
-#if defined(__x86_64__) && defined(__GNUC__)
-  if (k >= 2 && HasAvx2()) {
-    // Blocks of rows into `comp` directly, then their bookkeeping.
+  if (k >= 2 && internal::HasAvx2()) {
+    // Blocks of rows summed into `comp`, then their bookkeeping: four live
+    // units at a time, one at a time where vetoed or bad ones are.
     constexpr size_t kBlock = 1024;
     while (i + 4 <= hi) {
-      size_t end = std::min(hi, i + kBlock);
-      size_t done = SumRowsAvx2(s, k, w, i, end, comp + i);
-      if (bucketer.live_map().linear()) {
-        FinishAvx2(bucketer, vetoed, comp, buckets, count, i, done, &b.live,
-                   finish);
-      } else {
-        for (size_t u = i; u < done; ++u) finish(u, comp[u]);
+      const size_t end =
+          internal::SumRowsAvx2(s, k, w, i, std::min(hi, i + kBlock), comp + i);
+      for (size_t u = i; u < end;) {
+        u = internal::BucketLiveAvx2(bucketer, vetoed, comp, buckets, count, u,
+                                     end, &b.live);
+        for (size_t q = u; q < std::min(end, u + 4); ++q) finish(q, comp[q]);
+        u = std::min(end, u + 4);
       }
-      i = done;
+      i = end;
     }
   }
-#endif
   if (k > 0) {
     for (; i + 4 <= hi; i += 4) {
       const double* r0 = s + i * k;
@@ -353,7 +167,7 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
 
 // The same bookkeeping over given composites.
 Bounds ScanComposites(const double* comp, const uint8_t* vetoed,
-                      const Bucketer& bucketer, uint32_t* buckets,
+                      const internal::RankBuckets& bucketer, uint32_t* buckets,
                       uint32_t* count, size_t lo, size_t hi) {
   Bounds b;
   for (size_t u = lo; u < hi; ++u) {
@@ -396,9 +210,9 @@ Bounds MergeBounds(const std::vector<Bounds>& parts) {
 }
 
 // Per-thread partition counts, sized and zeroed for `bucketer`.
-std::vector<std::vector<uint32_t>>& PartitionCounts(RankWorkspace::Buffers& ws,
-                                                    int threads,
-                                                    const Bucketer& bucketer) {
+std::vector<std::vector<uint32_t>>& PartitionCounts(
+    RankWorkspace::Buffers& ws, int threads,
+    const internal::RankBuckets& bucketer) {
   ws.part_count.resize(static_cast<size_t>(threads));
   for (auto& c : ws.part_count) c.assign(bucketer.partitions(), 0);
   return ws.part_count;
@@ -489,12 +303,11 @@ void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
   walk(live, n);
 }
 
-// Passes B and C, given composites, their bounds and partition counts.
-Status RankKnown(const double* comp, size_t n, const int32_t* groups, const Bounds& bounds,
-                 const Bucketer& bucketer, int threads, TieMode ties,
-                 int32_t* rank, int32_t* group_rank, double* composite_out,
-                 RankWorkspace::Buffers& ws) {
-  PROF_START;
+// Passes B to D, given composites, buckets, bounds and partition counts.
+Status RankKnown(const double* comp, size_t n, const int32_t* groups,
+                 const Bounds& bounds, const internal::RankBuckets& bucketer,
+                 int threads, TieMode ties, int32_t* rank, int32_t* group_rank,
+                 double* composite_out, RankWorkspace::Buffers& ws) {
   if (bounds.first_negative_group != std::numeric_limits<size_t>::max()) {
     return Status::InvalidArgument(
         "unit " + std::to_string(bounds.first_negative_group) + ": group id " +
@@ -535,7 +348,7 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups, const Boun
     }
     part_start[parts] = running;
   }
-  // Pass B: scatter, each record with its bucket within the partition.
+  // Pass B: scatter.
   internal::PageBuffer<Record>& rec = ws.rec;
   rec.Ensure(n, false);
   const uint32_t shift = bucketer.shift();
@@ -545,11 +358,10 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups, const Boun
     Record* out = rec.data();
     const uint32_t* bucket = ws.buckets.data();
     for (size_t u = lo; u < hi; ++u) {
-      out[off[bucket[u] >> shift]++] =
-          Record{comp[u], static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
+      out[off[bucket[u] >> shift]++] = Record{
+          comp[u], static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
     }
   });
-  PROF("scatter");
 
   // Pass C: each thread sorts a run of partitions in place, runs balanced
   // by records.
@@ -581,8 +393,8 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups, const Boun
       const bool vet = p >= first_vetoed;
       // The next partition is read while this one is sorted.
       const Record* next = rec.data() + part_start[p + 1];
-      const size_t next_count = part_start[std::min(p + 2, parts)] -
-                                part_start[p + 1];
+      const size_t next_count =
+          part_start[std::min(p + 2, parts)] - part_start[p + 1];
       for (size_t i = 0; i < count; ++i) {
         if ((i & 3) == 0 && i < next_count) __builtin_prefetch(next + i);
         key[i] = static_cast<uint16_t>(bucketer(first[i].value, vet) & mask);
@@ -590,7 +402,6 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups, const Boun
       st.sorter.Sort(first, key, count, first);
     }
   });
-  PROF("sort");
 
   // Pass D: ranks from the global order, overall and within groups, each a
   // walk of its own (two threads writing different arrays). No value spans
@@ -617,7 +428,6 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups, const Boun
     overall();
     if (want_groups) by_group();
   }
-  PROF("ranks");
   return Status::OK();
 }
 
@@ -673,15 +483,13 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
   std::vector<double> w;
   CW_RETURN_IF_ERROR(
       PrepareWeights(in.weights, in.indicators, options.normalize_weights, &w));
-  PROF_START;
   const size_t n = in.units;
   const int threads = ThreadCount(options, n);
   const double* wp = w.data();
   const size_t k = in.indicators;
-  const Bucketer bucketer(n, in.vetoed, [&](size_t u) {
+  const internal::RankBuckets bucketer(n, in.vetoed, [&](size_t u) {
     return RowComposite(in.scores + u * k, k, wp);
   });
-  PROF("sample");
   internal::PageBuffer<double>& comp = ws.comp;
   comp.Ensure(n, false);
   std::vector<Bounds> parts(static_cast<size_t>(threads));
@@ -694,14 +502,12 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
     ScanGroups(in.groups, lo, hi, &parts[i]);
   });
   Bounds bounds = MergeBounds(parts);
-  PROF("composite");
   if (bounds.first_bad != std::numeric_limits<size_t>::max())
     return BadScore(in, bounds.first_bad);
   // Every input is checked: from here on nothing can fail but allocation, so
   // ranks go straight into the caller's buffers.
-  return RankKnown(comp.data(), n, in.groups, bounds, bucketer,
-                   threads, options.ties, out.rank, out.group_rank,
-                   out.composite, ws);
+  return RankKnown(comp.data(), n, in.groups, bounds, bucketer, threads,
+                   options.ties, out.rank, out.group_rank, out.composite, ws);
 }
 
 Status RankComposites(const double* composite, size_t units,
@@ -717,8 +523,8 @@ Status RankComposites(const double* composite, size_t units,
   if (units > static_cast<size_t>(std::numeric_limits<int32_t>::max()))
     return Status::InvalidArgument("too many units for 32-bit ranks");
   const int threads = ThreadCount(options, units);
-  const Bucketer bucketer(units, vetoed,
-                          [&](size_t u) { return composite[u]; });
+  const internal::RankBuckets bucketer(units, vetoed,
+                                       [&](size_t u) { return composite[u]; });
   std::vector<Bounds> parts(static_cast<size_t>(threads));
   auto& counts = PartitionCounts(ws, threads, bucketer);
   ws.buckets.Ensure(units, false);

@@ -55,9 +55,8 @@ class WorkerPool {
     for (int spin = 0; pending_.load(std::memory_order_acquire) != 0; ++spin) {
       if (spin < kSpins) continue;
       std::unique_lock<std::mutex> lock(mu_);
-      done_.wait(lock, [&] {
-        return pending_.load(std::memory_order_acquire) == 0;
-      });
+      done_.wait(lock,
+                 [&] { return pending_.load(std::memory_order_acquire) == 0; });
     }
   }
 

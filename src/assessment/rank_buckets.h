@@ -1,0 +1,133 @@
+// Buckets for the ranking order, monotone in the composite. BucketMap is
+// linear over the range of a sample of the values, with everything outside
+// that range in the end buckets. Shaping it on a sample lets the buckets be
+// computed in the same pass as the composites, and keeps a few extreme values
+// from squeezing everything else into a handful of buckets. Any input still
+// sorts correctly: a crowded bucket only costs time, never order. (A map
+// following the sample's distribution spread the loads a little better but
+// cost more per value than it saved; and weighted sums on a grid come in
+// clusters of nearly equal values that no bucketing separates.)
+// Internal to the ranking hot path.
+#ifndef CHUANGWEN_SRC_ASSESSMENT_RANK_BUCKETS_H_
+#define CHUANGWEN_SRC_ASSESSMENT_RANK_BUCKETS_H_
+
+#include <algorithm>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace chuangwen::internal {
+
+class BucketMap {
+ public:
+  // `sample` holds finite values. Buckets are [0, buckets), ascending.
+  void Build(const std::vector<double>& sample, uint32_t buckets) {
+    last_ = std::max<uint32_t>(buckets, 1) - 1;
+    if (sample.empty()) return;
+    auto [mn, mx] = std::minmax_element(sample.begin(), sample.end());
+    lo_ = *mn;
+    const double range = *mx - *mn;
+    scale_ = range > 0 ? last_ / range : 0.0;
+    if (!std::isfinite(scale_)) scale_ = 0;  // A range too wide for doubles.
+  }
+
+  uint32_t buckets() const { return last_ + 1; }
+  // The map's terms, for a vectorised copy of operator() (linear() false:
+  // the single-value case, which has none).
+  bool linear() const { return scale_ != 0; }
+  double lo() const { return lo_; }
+  double scale() const { return scale_; }
+  uint32_t last() const { return last_; }
+
+  // Monotone: v <= w implies (*this)(v) <= (*this)(w).
+  uint32_t operator()(double v) const {
+    if (scale_ == 0) return v < lo_ ? 0 : v > lo_ ? last_ : last_ / 2;
+    double t = (v - lo_) * scale_;
+    t = t > 0 ? t : 0;
+    const double top = last_;
+    return static_cast<uint32_t>(t < top ? t : top);
+  }
+
+ private:
+  uint32_t last_ = 0;
+  double lo_ = 0, scale_ = 0;
+};
+
+// Buckets, in ranking order: live units' buckets descending in value, then
+// (from a partition boundary) vetoed units' buckets descending. A partition
+// is 2^shift consecutive buckets.
+class RankBuckets {
+ public:
+  // Shapes the maps on a sample of `units` values; value(u) gives unit u's
+  // composite (not necessarily finite).
+  template <typename Value>
+  RankBuckets(size_t units, const uint8_t* vetoed, Value value) {
+    constexpr size_t kBlock = 16, kSample = 4096;
+    std::vector<double> live, vet;
+    live.reserve(std::min(units, kSample));
+    auto take = [&](size_t u) {
+      double v = value(u);
+      if (!std::isfinite(v)) return;
+      (vetoed != nullptr && vetoed[u] != 0 ? vet : live).push_back(v);
+    };
+    if (units <= kSample) {
+      for (size_t u = 0; u < units; ++u) take(u);
+    } else {
+      // Runs of adjacent rows (cheap to read) at scattered places: a fixed
+      // pseudo-random offset in each stride avoids aliasing with periodic
+      // data and keeps the result reproducible.
+      const size_t blocks = kSample / kBlock, stride = units / blocks;
+      uint64_t x = 0x9e3779b97f4a7c15u;
+      for (size_t b = 0; b < blocks; ++b) {
+        x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+        size_t first =
+            b * stride + (stride > kBlock ? x % (stride - kBlock) : 0);
+        for (size_t u = first; u < std::min(units, first + kBlock); ++u)
+          take(u);
+      }
+    }
+    // About a bucket per unit (more do not help: values that differ only in
+    // their last bits share any bucket), split by the sample's share of
+    // vetoed units.
+    const size_t sampled = std::max<size_t>(1, live.size() + vet.size());
+    const size_t slots = units;
+    const size_t vet_buckets =
+        vetoed == nullptr ? 1
+                          : std::max<size_t>(16, slots * vet.size() / sampled);
+    const size_t live_buckets =
+        std::max<size_t>(1, slots > vet_buckets ? slots - vet_buckets : 1);
+    // Up to 2^16 buckets per partition (keys are 16 bits), more partitions
+    // only for billions of units.
+    while ((slots >> shift_) > kPartitions && shift_ < 16) ++shift_;
+    // Few vetoed points say little about their shape: borrow the live one.
+    if (vet.size() < 32) vet = live;
+    live_.Build(live, static_cast<uint32_t>(live_buckets));
+    vet_.Build(vet, static_cast<uint32_t>(vet_buckets));
+    const size_t mask = (size_t{1} << shift_) - 1;
+    live_last_ = static_cast<uint32_t>(live_buckets - 1);
+    vet_first_ = static_cast<uint32_t>((live_buckets + mask) & ~mask);
+    vet_last_ = static_cast<uint32_t>(vet_first_ + vet_buckets - 1);
+  }
+
+  uint32_t operator()(double v, bool vetoed) const {
+    return vetoed ? vet_last_ - vet_(v) : live_last_ - live_(v);
+  }
+  uint32_t Partition(double v, bool vetoed) const {
+    return (*this)(v, vetoed) >> shift_;
+  }
+  uint32_t shift() const { return shift_; }
+  const BucketMap& live_map() const { return live_; }
+  uint32_t live_last() const { return live_last_; }
+  size_t partitions() const { return (size_t{vet_last_} >> shift_) + 1; }
+  size_t first_vetoed_partition() const { return vet_first_ >> shift_; }
+
+ private:
+  static constexpr size_t kPartitions = 2048;
+  BucketMap live_, vet_;
+  uint32_t live_last_ = 0, vet_first_ = 0, vet_last_ = 0, shift_ = 0;
+};
+
+}  // namespace chuangwen::internal
+
+#endif  // CHUANGWEN_SRC_ASSESSMENT_RANK_BUCKETS_H_

@@ -1,0 +1,179 @@
+// Sorting one partition of the ranking order against std::stable_sort, on
+// the inputs that matter: clusters of nearly equal values (weighted sums that
+// differ in their last bits) sharing buckets, exact ties, buckets from one
+// record to hundreds; and the scalar and AVX2 placements against each other.
+#include "assessment/partition_sort.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <random>
+#include <vector>
+
+#include "assessment/composite_kernel.h"
+#include "assessment/rank_buckets.h"
+
+namespace chuangwen::internal {
+namespace {
+
+struct Partition {
+  std::vector<RankRecord> records;
+  std::vector<uint16_t> buckets;
+};
+
+// `clusters` values spread over `bits`-bit buckets (monotone: a higher value
+// never gets a higher bucket), each repeated `size` times give or take, most
+// copies a few ulps apart and some exactly equal.
+Partition Clustered(std::mt19937& rng, uint32_t bits, int clusters, int size) {
+  Partition p;
+  const uint32_t buckets = uint32_t{1} << bits;
+  std::uniform_real_distribution<double> where(0, 1);
+  std::uniform_int_distribution<int> copies(1, 2 * size);
+  std::uniform_int_distribution<int> ulps(-3, 3);
+  for (int c = 0; c < clusters; ++c) {
+    const double base = 50 + where(rng);
+    const int m = copies(rng);
+    for (int i = 0; i < m; ++i) {
+      double v = base;
+      for (int s = ulps(rng); s != 0; s += s > 0 ? -1 : 1)
+        v = std::nextafter(v, s > 0 ? 1e9 : -1e9);
+      p.records.push_back(RankRecord{v, static_cast<uint32_t>(p.records.size()),
+                                     static_cast<int32_t>(rng() % 7)});
+    }
+  }
+  std::shuffle(p.records.begin(), p.records.end(), rng);
+  // Unit numbers in input order, as the scatter leaves them.
+  for (size_t i = 0; i < p.records.size(); ++i)
+    p.records[i].unit = static_cast<uint32_t>(i);
+  for (const RankRecord& r : p.records) {
+    const double t = (51.0 - r.value) * buckets;  // Descending: high first.
+    p.buckets.push_back(static_cast<uint16_t>(
+        std::clamp(t, 0.0, static_cast<double>(buckets - 1))));
+  }
+  return p;
+}
+
+std::vector<RankRecord> Expected(std::vector<RankRecord> records) {
+  std::stable_sort(records.begin(), records.end(),
+                   [](const RankRecord& a, const RankRecord& b) {
+                     return a.value > b.value;
+                   });
+  return records;
+}
+
+void ExpectSorted(const Partition& p, uint32_t bits) {
+  const std::vector<RankRecord> want = Expected(p.records);
+  PartitionSorter sorter;
+  sorter.Reserve(p.records.size(), bits);
+  std::vector<RankRecord> got(p.records.size());
+  sorter.Sort(p.records.data(), p.buckets.data(), p.records.size(), got.data());
+  ASSERT_EQ(got.size(), want.size());
+  for (size_t i = 0; i < want.size(); ++i) {
+    ASSERT_EQ(got[i].unit, want[i].unit) << "position " << i;
+    ASSERT_EQ(got[i].value, want[i].value) << "position " << i;
+    ASSERT_EQ(got[i].group, want[i].group) << "position " << i;
+  }
+  // In place, as the ranking uses it.
+  std::vector<RankRecord> in_place = p.records;
+  sorter.Sort(in_place.data(), p.buckets.data(), in_place.size(),
+              in_place.data());
+  for (size_t i = 0; i < want.size(); ++i)
+    ASSERT_EQ(in_place[i].unit, want[i].unit) << "position " << i;
+}
+
+TEST(PartitionSortTest, ClustersOfNearlyEqualValuesOfEverySize) {
+  std::mt19937 rng(7);
+  for (int size : {1, 2, 3, 5, 8, 20, 60}) {
+    for (int round = 0; round < 20; ++round) {
+      SCOPED_TRACE(testing::Message()
+                   << "cluster size " << size << ", round " << round);
+      ExpectSorted(Clustered(rng, 9, 400 / size + 1, size), 9);
+    }
+  }
+}
+
+TEST(PartitionSortTest, OneCrowdedBucketAndTinyPartitions) {
+  std::mt19937 rng(8);
+  // Everything in one bucket: counted placement, then a stable sort.
+  for (int m : {9, 64, 65, 500}) {
+    Partition p = Clustered(rng, 1, 1, m);
+    std::fill(p.buckets.begin(), p.buckets.end(), 0);
+    ExpectSorted(p, 1);
+  }
+  for (int m : {1, 2, 3}) ExpectSorted(Clustered(rng, 4, m, 1), 4);
+  // All equal: input order kept.
+  Partition equal;
+  for (uint32_t i = 0; i < 300; ++i) {
+    equal.records.push_back(RankRecord{42.0, i, 0});
+    equal.buckets.push_back(static_cast<uint16_t>(i % 3));
+  }
+  std::fill(equal.buckets.begin(), equal.buckets.end(), 5);
+  ExpectSorted(equal, 9);
+}
+
+TEST(PartitionSortTest, ScalarAndAvx2PlacementAgree) {
+  if (!HasAvx2()) GTEST_SKIP() << "this CPU has no AVX2";
+  std::mt19937 rng(9);
+  constexpr int kSmall = PartitionSorter::kSmall;
+  for (int round = 0; round < 200; ++round) {
+    // Keys in runs (buckets), values with ties, sentinels either side.
+    const size_t n = 1 + rng() % 300;
+    std::vector<uint32_t> key(n + 2 * kSmall, ~uint32_t{0});
+    std::vector<double> value(n + 2 * kSmall, 0);
+    std::vector<uint32_t> start(1, 0);
+    uint32_t k = 0;
+    for (size_t i = 0; i < n;) {
+      const size_t run = std::min<size_t>(n - i, 1 + rng() % 12);
+      for (size_t j = 0; j < run; ++j, ++i) {
+        key[kSmall + i] = k;
+        value[kSmall + i] = static_cast<double>(rng() % 4);
+      }
+      start.push_back(static_cast<uint32_t>(i));
+      ++k;
+    }
+    std::vector<RankRecord> in(n), scalar(n), avx2(n);
+    for (size_t i = 0; i < n; ++i)
+      in[i] = RankRecord{value[kSmall + i], static_cast<uint32_t>(i), 0};
+    PartitionSorter::PlaceScalar(key.data() + kSmall, value.data() + kSmall,
+                                 start.data(), n, in.data(), scalar.data());
+    ASSERT_TRUE(PartitionSorter::PlaceAvx2(key.data() + kSmall,
+                                           value.data() + kSmall, start.data(),
+                                           n, in.data(), avx2.data()));
+    for (size_t i = 0; i < n; ++i) {
+      // Records of buckets above kSmall stay where they were (both ways).
+      ASSERT_EQ(scalar[i].unit, avx2[i].unit)
+          << "round " << round << " at " << i;
+    }
+  }
+}
+
+TEST(RankBucketsTest, MonotoneAndOutliersAtTheEnds) {
+  // A sample without the extremes: values beyond it go to the end buckets,
+  // and the order is never inverted.
+  std::vector<double> values;
+  std::mt19937 rng(10);
+  std::normal_distribution<double> normal(60, 8);
+  for (int i = 0; i < 100000; ++i) values.push_back(normal(rng));
+  values[500] = 1e300;
+  values[900] = -1e300;
+  const RankBuckets buckets(values.size(), nullptr,
+                            [&](size_t u) { return values[u]; });
+  std::vector<double> sorted = values;
+  std::sort(sorted.begin(), sorted.end(), std::greater<double>());
+  for (size_t i = 1; i < sorted.size(); ++i)
+    ASSERT_LE(buckets(sorted[i - 1], false), buckets(sorted[i], false));
+  EXPECT_EQ(buckets(1e300, false), 0u);
+  EXPECT_EQ(buckets(-1e300, false), buckets(-1e299, false));
+  // The vetoed part comes after every live bucket.
+  std::vector<uint8_t> vetoed(values.size(), 0);
+  for (size_t i = 0; i < vetoed.size(); i += 50) vetoed[i] = 1;
+  const RankBuckets split(values.size(), vetoed.data(),
+                          [&](size_t u) { return values[u]; });
+  EXPECT_LT(split(-1e300, false), split(1e300, true));
+  EXPECT_EQ(split(-1e300, false) >> split.shift(),
+            split.first_vetoed_partition() - 1);
+}
+
+}  // namespace
+}  // namespace chuangwen::internal

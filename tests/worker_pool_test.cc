@@ -1,0 +1,45 @@
+// The ranking's worker pool: every index of every job runs exactly once, on
+// as many threads as asked, job after job, with the pool growing as needed.
+#include "assessment/worker_pool.h"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <set>
+#include <thread>
+#include <vector>
+
+namespace chuangwen::internal {
+namespace {
+
+TEST(WorkerPoolTest, RunsEachIndexOnceJobAfterJob) {
+  WorkerPool pool;
+  for (int round = 0; round < 2000; ++round) {
+    const int threads = 1 + round % 4;
+    std::vector<std::atomic<int>> hits(static_cast<size_t>(threads));
+    pool.Run(threads, [&](int t) { hits[static_cast<size_t>(t)]++; });
+    for (int t = 0; t < threads; ++t)
+      ASSERT_EQ(hits[static_cast<size_t>(t)].load(), 1)
+          << "round " << round << ", index " << t;
+  }
+}
+
+TEST(WorkerPoolTest, IndexZeroOnTheCallerOthersElsewhere) {
+  WorkerPool pool;
+  std::vector<std::thread::id> ran(3);
+  pool.Run(3, [&](int t) {
+    ran[static_cast<size_t>(t)] = std::this_thread::get_id();
+  });
+  EXPECT_EQ(ran[0], std::this_thread::get_id());
+  EXPECT_EQ(std::set<std::thread::id>(ran.begin(), ran.end()).size(), 3u);
+  // Results written by workers are visible once Run returns.
+  std::vector<int> out(3, 0);
+  for (int round = 0; round < 100; ++round) {
+    pool.Run(3, [&](int t) { out[static_cast<size_t>(t)] = round + t; });
+    for (int t = 0; t < 3; ++t)
+      ASSERT_EQ(out[static_cast<size_t>(t)], round + t);
+  }
+}
+
+}  // namespace
+}  // namespace chuangwen::internal
