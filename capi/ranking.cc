@@ -11,6 +11,10 @@ struct cw_rank_index {
   std::unique_ptr<chuangwen::RankIndex> rep;
 };
 
+struct cw_rank_workspace {
+  chuangwen::RankWorkspace rep;
+};
+
 namespace {
 using chuangwen::Status;
 using chuangwen::capi::Fail;
@@ -19,11 +23,31 @@ using chuangwen::capi::Guard;
 
 extern "C" {
 
+int cw_rank_workspace_new(cw_rank_workspace** out) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(out, "out");
+    *out = new cw_rank_workspace;
+    return CW_OK;
+  });
+}
+
+void cw_rank_workspace_free(cw_rank_workspace* workspace) { delete workspace; }
+
 int cw_rank_arrays(const double* scores, size_t units, size_t indicators,
                    const double* weights, const uint8_t* vetoed,
                    const int32_t* groups, int ties, int flags,
                    int32_t* out_rank, int32_t* out_group_rank,
                    double* out_composite) {
+  return cw_rank_arrays_in(nullptr, scores, units, indicators, weights, vetoed,
+                           groups, ties, flags, out_rank, out_group_rank,
+                           out_composite);
+}
+
+int cw_rank_arrays_in(cw_rank_workspace* workspace, const double* scores,
+                      size_t units, size_t indicators, const double* weights,
+                      const uint8_t* vetoed, const int32_t* groups, int ties,
+                      int flags, int32_t* out_rank, int32_t* out_group_rank,
+                      double* out_composite) {
   return Guard([&] {
     CW_CAPI_REQUIRE(out_rank, "out_rank");
     if (units > 0 && indicators > 0) CW_CAPI_REQUIRE(scores, "scores");
@@ -46,8 +70,8 @@ int cw_rank_arrays(const double* scores, size_t units, size_t indicators,
     Status s = chuangwen::RankArrays(
         chuangwen::RankInput{scores, units, indicators, weights, vetoed,
                              groups},
-        options,
-        chuangwen::RankOutput{out_rank, out_group_rank, out_composite});
+        options, chuangwen::RankOutput{out_rank, out_group_rank, out_composite},
+        workspace != nullptr ? &workspace->rep : nullptr);
     return s.ok() ? CW_OK : Fail(s);
   });
 }

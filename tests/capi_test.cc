@@ -487,6 +487,52 @@ TEST(CapiRankingTest, ArraysAndIncrementalIndex) {
             CW_EINVALID);
 }
 
+TEST(CapiRankingTest, AWorkspaceGivesTheSameRanksCallAfterCall) {
+  // Large enough for the parallel path; scores on a grid, so ties abound.
+  const size_t units = 120000, k = 5;
+  std::mt19937 rng(3);
+  std::vector<double> scores(units * k);
+  for (double& s : scores) s = static_cast<double>(rng() % 101);
+  const double weights[] = {0.1, 0.2, 0.3, 0.25, 0.15};
+  std::vector<uint8_t> vetoed(units);
+  std::vector<int32_t> groups(units);
+  for (size_t u = 0; u < units; ++u) {
+    vetoed[u] = rng() % 50 == 0;
+    groups[u] = static_cast<int32_t>(rng() % 1000);
+  }
+  std::vector<int32_t> want(units), want_group(units), rank(units),
+      group_rank(units);
+  ASSERT_EQ(cw_rank_arrays(scores.data(), units, k, weights, vetoed.data(),
+                           groups.data(), CW_TIES_COMPETITION,
+                           CW_RANK_NORMALIZE_WEIGHTS, want.data(),
+                           want_group.data(), nullptr),
+            CW_OK);
+  cw_rank_workspace* workspace = nullptr;
+  ASSERT_EQ(cw_rank_workspace_new(&workspace), CW_OK);
+  for (int round = 0; round < 3; ++round) {
+    std::fill(rank.begin(), rank.end(), 0);
+    ASSERT_EQ(cw_rank_arrays_in(workspace, scores.data(), units, k, weights,
+                                vetoed.data(), groups.data(),
+                                CW_TIES_COMPETITION, CW_RANK_NORMALIZE_WEIGHTS,
+                                rank.data(), group_rank.data(), nullptr),
+              CW_OK);
+    EXPECT_EQ(rank, want);
+    EXPECT_EQ(group_rank, want_group);
+  }
+  // A smaller ranking in the same workspace, then a refused one.
+  ASSERT_EQ(
+      cw_rank_arrays_in(workspace, scores.data(), 3, k, weights, nullptr,
+                        nullptr, CW_TIES_ORDINAL, CW_RANK_NORMALIZE_WEIGHTS,
+                        rank.data(), nullptr, nullptr),
+      CW_OK);
+  EXPECT_EQ(cw_rank_arrays_in(workspace, scores.data(), 3, k, nullptr, nullptr,
+                              nullptr, CW_TIES_ORDINAL, 0, rank.data(), nullptr,
+                              nullptr),
+            CW_EINVALID);
+  EXPECT_EQ(cw_rank_workspace_new(nullptr), CW_EINVALID);
+  cw_rank_workspace_free(workspace);
+}
+
 TEST_F(CapiTest, ManyThreadsQueryOneHandle) {
   const std::vector<std::string> units = {"bgs", "srk",  "hwk", "ghk",
                                           "xck", "zfdd", "dhcg"};

@@ -112,6 +112,16 @@ int main(int argc, char **argv) {
     CHECK(cw_rank_arrays(scores, 4, 1, weights, NULL, NULL, CW_TIES_COMPETITION,
                          0, rank, NULL, NULL) == CW_OK);
     CHECK(rank[0] == 4 && rank[1] == 3 && rank[2] == 1 && rank[3] == 1);
+    /* Again in a workspace kept between rankings, with dense ties. */
+    cw_rank_workspace *workspace = NULL;
+    CHECK(cw_rank_workspace_new(&workspace) == CW_OK && workspace != NULL);
+    CHECK(cw_rank_arrays_in(workspace, scores, 4, 1, weights, NULL, NULL,
+                            CW_TIES_DENSE, 0, rank, NULL, NULL) == CW_OK);
+    CHECK(rank[0] == 3 && rank[1] == 2 && rank[2] == 1 && rank[3] == 1);
+    CHECK(cw_rank_arrays_in(workspace, scores, 4, 1, weights, NULL, NULL, 7, 0,
+                            rank, NULL, NULL) == CW_EINVALID);
+    cw_rank_workspace_free(workspace);
+    cw_rank_workspace_free(NULL);
   }
 
   /* The supervision ledger, in memory: a notice, then a refused action. */

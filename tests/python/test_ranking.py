@@ -60,6 +60,27 @@ class RankingTest(unittest.TestCase):
         self.assertEqual(list(group_ranks), want[1])
         self.assertEqual(list(comp), want[2])
 
+    def test_workspace_kept_between_rankings(self):
+        # Big enough for the parallel path; the same ranks call after call.
+        rng = random.Random(6)
+        n, k = 70000, 3
+        scores = array.array("d", (rng.randrange(0, 1001) / 10.0 for _ in range(n * k)))
+        weights = array.array("d", [0.5, 0.3, 0.2])
+        vetoed = array.array("B", (1 if rng.random() < 0.01 else 0 for _ in range(n)))
+        groups = array.array("i", (rng.randrange(700) for _ in range(n)))
+        want = chuangwen.rank_arrays(scores, n, k, weights, vetoed, groups)
+        workspace = chuangwen.RankWorkspace()
+        for _ in range(2):
+            got = workspace.rank_arrays(scores, n, k, weights, vetoed, groups)
+            self.assertEqual(got[0], want[0])
+            self.assertEqual(got[1], want[1])
+            self.assertEqual(got[2], want[2])
+        ordinal, _, _ = chuangwen.rank_arrays(scores[:30], 10, 3, weights, ties="ordinal",
+                                              workspace=workspace)
+        self.assertEqual(sorted(ordinal), list(range(1, 11)))
+        workspace.close()
+        workspace.close()  # Closing twice is harmless.
+
     def test_bad_input(self):
         with self.assertRaises(chuangwen.InvalidError) as cm:
             chuangwen.rank_arrays([1.0, float("nan"), 3.0, 4.0], 2, 2, [0.5, 0.5])

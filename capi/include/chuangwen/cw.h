@@ -337,6 +337,24 @@ int cw_rank_arrays(const double *scores, size_t units, size_t indicators,
                    int32_t *out_rank, int32_t *out_group_rank,
                    double *out_composite);
 
+/* Scratch memory (about 28 bytes per unit) and helper threads kept between
+ * rankings. A first ranking into fresh memory pays its page faults, which
+ * for a million units cost more than the ranking itself; later rankings in
+ * the same workspace do not. One ranking at a time per workspace; the
+ * helper threads wait briefly after a ranking, then sleep.
+ * Ownership: caller frees *out with cw_rank_workspace_free(). */
+typedef struct cw_rank_workspace cw_rank_workspace;
+int cw_rank_workspace_new(cw_rank_workspace **out);
+void cw_rank_workspace_free(cw_rank_workspace *workspace);
+
+/* cw_rank_arrays in `workspace` (NULL: a fresh one for this call).
+ * Ownership: as cw_rank_arrays; the workspace is borrowed. */
+int cw_rank_arrays_in(cw_rank_workspace *workspace, const double *scores,
+                      size_t units, size_t indicators, const double *weights,
+                      const uint8_t *vetoed, const int32_t *groups, int ties,
+                      int flags, int32_t *out_rank, int32_t *out_group_rank,
+                      double *out_composite);
+
 /* Incremental ranking: after a full ranking, change single units' composites
  * and read their new competition ranks in O(log N) each. Not thread-safe
  * for updates; queries may run concurrently with each other. */
