@@ -5,7 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <set>
+#include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -39,6 +42,28 @@ TEST(WorkerPoolTest, IndexZeroOnTheCallerOthersElsewhere) {
     for (int t = 0; t < 3; ++t)
       ASSERT_EQ(out[static_cast<size_t>(t)], round + t);
   }
+}
+
+TEST(WorkerPoolTest, AnExceptionReachesTheCallerAfterAllAreDone) {
+  WorkerPool pool;
+  for (int thrower : {0, 1, 2}) {
+    std::atomic<int> finished{0};
+    try {
+      pool.Run(3, [&](int t) {
+        if (t == thrower) throw std::runtime_error("job " + std::to_string(t));
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        finished++;
+      });
+      FAIL() << "no exception";
+    } catch (const std::runtime_error& e) {
+      EXPECT_EQ(std::string(e.what()), "job " + std::to_string(thrower));
+    }
+    EXPECT_EQ(finished.load(), 2);  // The others ran to the end first.
+  }
+  // The pool still works.
+  std::atomic<int> ran{0};
+  pool.Run(3, [&](int) { ran++; });
+  EXPECT_EQ(ran.load(), 3);
 }
 
 }  // namespace

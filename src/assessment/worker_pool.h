@@ -9,6 +9,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <exception>
 #include <functional>
 #include <mutex>
 #include <thread>
@@ -32,7 +33,8 @@ class WorkerPool {
   }
 
   // Runs job(0) … job(threads - 1), job(0) on the calling thread, and
-  // returns when all are done. Not reentrant.
+  // returns when all are done. An exception from any of them is rethrown
+  // here (the first one), after all are done. Not reentrant.
   void Run(int threads, const std::function<void(int)>& job) {
     if (threads <= 1) {
       job(0);
@@ -46,18 +48,31 @@ class WorkerPool {
       std::lock_guard<std::mutex> lock(mu_);
       job_ = &job;
       active_ = threads;
+      error_ = nullptr;
       pending_.store(threads - 1, std::memory_order_relaxed);
       generation_.fetch_add(1, std::memory_order_release);
     }
     wake_.notify_all();
-    job(0);
-    // Wait for the others: spin first (they are usually about done).
+    std::exception_ptr error;
+    try {
+      job(0);
+    } catch (...) {
+      error = std::current_exception();
+    }
+    // Wait for the others (they use the caller's job): spin first, they are
+    // usually about done.
     for (int spin = 0; pending_.load(std::memory_order_acquire) != 0; ++spin) {
       if (spin < kSpins) continue;
       std::unique_lock<std::mutex> lock(mu_);
       done_.wait(lock,
                  [&] { return pending_.load(std::memory_order_acquire) == 0; });
     }
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      if (error == nullptr) error = error_;
+      error_ = nullptr;
+    }
+    if (error != nullptr) std::rethrow_exception(error);
   }
 
  private:
@@ -83,7 +98,12 @@ class WorkerPool {
         active = active_;
       }
       if (index < active) {
-        (*job)(index);
+        try {
+          (*job)(index);
+        } catch (...) {
+          std::lock_guard<std::mutex> lock(mu_);
+          if (error_ == nullptr) error_ = std::current_exception();
+        }
         if (pending_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
           std::lock_guard<std::mutex> lock(mu_);
           done_.notify_one();
@@ -97,6 +117,7 @@ class WorkerPool {
   std::atomic<uint64_t> generation_{0};
   std::atomic<int> pending_{0};
   const std::function<void(int)>* job_ = nullptr;
+  std::exception_ptr error_;  // A worker's, for Run to rethrow.
   int active_ = 0;
   bool stop_ = false;
   std::vector<std::thread> workers_;
