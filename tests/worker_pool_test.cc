@@ -3,6 +3,8 @@
 #include "assessment/worker_pool.h"
 
 #include <gtest/gtest.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <chrono>
@@ -64,6 +66,26 @@ TEST(WorkerPoolTest, AnExceptionReachesTheCallerAfterAllAreDone) {
   std::atomic<int> ran{0};
   pool.Run(3, [&](int) { ran++; });
   EXPECT_EQ(ran.load(), 3);
+}
+
+TEST(WorkerPoolTest, AForkedChildStartsItsOwnWorkers) {
+  WorkerPool pool;
+  std::atomic<int> ran{0};
+  pool.Run(3, [&](int) { ran++; });  // The parent's workers now exist.
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    alarm(30);  // A hang fails the test instead of blocking it.
+    std::atomic<int> in_child{0};
+    pool.Run(3, [&](int) { in_child++; });
+    _exit(in_child.load() == 3 ? 0 : 1);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  EXPECT_TRUE(WIFEXITED(status)) << "the child hung or crashed";
+  EXPECT_EQ(WEXITSTATUS(status), 0);
+  pool.Run(3, [&](int) { ran++; });  // The parent's pool is untouched.
+  EXPECT_EQ(ran.load(), 6);
 }
 
 }  // namespace

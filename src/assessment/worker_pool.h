@@ -3,14 +3,21 @@
 // ranking has several parallel passes, each waiting for its slowest thread;
 // parked workers that spin briefly before sleeping pick the next pass up in
 // about a microsecond. Internal to the ranking hot path.
+//
+// After fork() the child has none of the parent's workers (a Python
+// multiprocessing child, say, ranking in a workspace made before the fork):
+// the pool notices and starts its own instead of waiting for them forever.
 #ifndef CHUANGWEN_SRC_ASSESSMENT_WORKER_POOL_H_
 #define CHUANGWEN_SRC_ASSESSMENT_WORKER_POOL_H_
+
+#include <unistd.h>
 
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -23,13 +30,18 @@ class WorkerPool {
   WorkerPool(const WorkerPool&) = delete;
   WorkerPool& operator=(const WorkerPool&) = delete;
   ~WorkerPool() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-      generation_.fetch_add(1, std::memory_order_release);
+    if (crew_ == nullptr) return;
+    if (crew_->owner != ::getpid()) {  // Forked: the workers are not ours.
+      Abandon();
+      return;
     }
-    wake_.notify_all();
-    for (std::thread& t : workers_) t.join();
+    {
+      std::lock_guard<std::mutex> lock(crew_->mu);
+      crew_->stop = true;
+      crew_->generation.fetch_add(1, std::memory_order_release);
+    }
+    crew_->wake.notify_all();
+    for (std::thread& t : crew_->workers) t.join();
   }
 
   // Runs job(0) … job(threads - 1), job(0) on the calling thread, and
@@ -40,19 +52,22 @@ class WorkerPool {
       job(0);
       return;
     }
-    while (static_cast<int>(workers_.size()) < threads - 1) {
-      const int index = static_cast<int>(workers_.size()) + 1;
-      workers_.emplace_back([this, index] { Work(index); });
+    if (crew_ != nullptr && crew_->owner != ::getpid()) Abandon();
+    if (crew_ == nullptr) crew_ = std::make_unique<Crew>();
+    Crew& c = *crew_;
+    while (static_cast<int>(c.workers.size()) < threads - 1) {
+      const int index = static_cast<int>(c.workers.size()) + 1;
+      c.workers.emplace_back([&c, index] { Work(c, index); });
     }
     {
-      std::lock_guard<std::mutex> lock(mu_);
-      job_ = &job;
-      active_ = threads;
-      error_ = nullptr;
-      pending_.store(threads - 1, std::memory_order_relaxed);
-      generation_.fetch_add(1, std::memory_order_release);
+      std::lock_guard<std::mutex> lock(c.mu);
+      c.job = &job;
+      c.active = threads;
+      c.error = nullptr;
+      c.pending.store(threads - 1, std::memory_order_relaxed);
+      c.generation.fetch_add(1, std::memory_order_release);
     }
-    wake_.notify_all();
+    c.wake.notify_all();
     std::exception_ptr error;
     try {
       job(0);
@@ -61,16 +76,16 @@ class WorkerPool {
     }
     // Wait for the others (they use the caller's job): spin first, they are
     // usually about done.
-    for (int spin = 0; pending_.load(std::memory_order_acquire) != 0; ++spin) {
+    for (int spin = 0; c.pending.load(std::memory_order_acquire) != 0; ++spin) {
       if (spin < kSpins) continue;
-      std::unique_lock<std::mutex> lock(mu_);
-      done_.wait(lock,
-                 [&] { return pending_.load(std::memory_order_acquire) == 0; });
+      std::unique_lock<std::mutex> lock(c.mu);
+      c.done.wait(
+          lock, [&] { return c.pending.load(std::memory_order_acquire) == 0; });
     }
     {
-      std::lock_guard<std::mutex> lock(mu_);
-      if (error == nullptr) error = error_;
-      error_ = nullptr;
+      std::lock_guard<std::mutex> lock(c.mu);
+      if (error == nullptr) error = c.error;
+      c.error = nullptr;
     }
     if (error != nullptr) std::rethrow_exception(error);
   }
@@ -78,49 +93,62 @@ class WorkerPool {
  private:
   static constexpr int kSpins = 1 << 16;
 
-  void Work(int index) {
+  // The workers and what they share, in one place so that a forked child
+  // can walk away from all of it.
+  struct Crew {
+    pid_t owner = ::getpid();
+    std::mutex mu;
+    std::condition_variable wake, done;
+    std::atomic<uint64_t> generation{0};
+    std::atomic<int> pending{0};
+    const std::function<void(int)>* job = nullptr;
+    int active = 0;
+    bool stop = false;
+    std::exception_ptr error;  // A worker's, for Run to rethrow.
+    std::vector<std::thread> workers;
+  };
+
+  // In a forked child: the parent's threads do not exist here, and its
+  // mutex may have been held at the fork. Neither is touched again; the
+  // memory is left behind (joining or destroying thread objects of another
+  // process would end this one).
+  void Abandon() { (void)crew_.release(); }
+
+  static void Work(Crew& c, int index) {
     uint64_t seen = 0;
     for (;;) {
       // Spin for a new generation, then sleep until one comes.
-      uint64_t now = generation_.load(std::memory_order_acquire);
+      uint64_t now = c.generation.load(std::memory_order_acquire);
       for (int spin = 0; now == seen && spin < kSpins; ++spin)
-        now = generation_.load(std::memory_order_acquire);
+        now = c.generation.load(std::memory_order_acquire);
       const std::function<void(int)>* job = nullptr;
       int active = 0;
       {
-        std::unique_lock<std::mutex> lock(mu_);
-        wake_.wait(lock, [&] {
-          return generation_.load(std::memory_order_acquire) != seen;
+        std::unique_lock<std::mutex> lock(c.mu);
+        c.wake.wait(lock, [&] {
+          return c.generation.load(std::memory_order_acquire) != seen;
         });
-        if (stop_) return;
-        seen = generation_.load(std::memory_order_acquire);
-        job = job_;
-        active = active_;
+        if (c.stop) return;
+        seen = c.generation.load(std::memory_order_acquire);
+        job = c.job;
+        active = c.active;
       }
       if (index < active) {
         try {
           (*job)(index);
         } catch (...) {
-          std::lock_guard<std::mutex> lock(mu_);
-          if (error_ == nullptr) error_ = std::current_exception();
+          std::lock_guard<std::mutex> lock(c.mu);
+          if (c.error == nullptr) c.error = std::current_exception();
         }
-        if (pending_.fetch_sub(1, std::memory_order_acq_rel) == 1) {
-          std::lock_guard<std::mutex> lock(mu_);
-          done_.notify_one();
+        if (c.pending.fetch_sub(1, std::memory_order_acq_rel) == 1) {
+          std::lock_guard<std::mutex> lock(c.mu);
+          c.done.notify_one();
         }
       }
     }
   }
 
-  std::mutex mu_;
-  std::condition_variable wake_, done_;
-  std::atomic<uint64_t> generation_{0};
-  std::atomic<int> pending_{0};
-  const std::function<void(int)>* job_ = nullptr;
-  std::exception_ptr error_;  // A worker's, for Run to rethrow.
-  int active_ = 0;
-  bool stop_ = false;
-  std::vector<std::thread> workers_;
+  std::unique_ptr<Crew> crew_;
 };
 
 }  // namespace chuangwen::internal
