@@ -415,8 +415,9 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
     // The group walk takes longer; this thread has time for the copy.
     if (composite_out != nullptr) std::copy(comp, comp + n, composite_out);
   };
+  // Allocated before any output is written: nothing below can fail.
+  if (want_groups) ws.state.resize(group_count);
   auto by_group = [&] {
-    ws.state.resize(group_count);
     WithTies(ties, [&](auto mode) {
       WalkGroups<decltype(mode)::value>(r, n, live, ws.state.data(),
                                         group_count, group_rank);
