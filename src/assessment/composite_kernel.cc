@@ -21,9 +21,10 @@ constexpr size_t kPrefetchRows = 16;
 // exactly as the scalar loop. (This gathering costs fewer shuffles than a
 // 4×4 transpose; the sums are short enough that shuffles, not memory, were
 // the limit.) Returns the first row not done.
-__attribute__((target("avx2"))) size_t SumRows(const double* s, size_t k,
-                                               const double* w, size_t lo,
-                                               size_t hi, double* out) {
+__attribute__((target("avx2"))) size_t SumRows(const double* s, size_t rows,
+                                               size_t k, const double* w,
+                                               size_t lo, size_t hi,
+                                               double* out) {
   size_t i = lo;
   const size_t k2 = k / 2 * 2;
   if (k2 == 0) return lo;
@@ -33,10 +34,12 @@ __attribute__((target("avx2"))) size_t SumRows(const double* s, size_t k,
     const double* r2 = r1 + k;
     const double* r3 = r2 + k;
     // The hardware prefetcher alone falls short of the read bandwidth here;
-    // rows further on are asked for explicitly (past the end is harmless).
-    const double* ahead = r0 + kPrefetchRows * k;
-    for (size_t q = 0; q < 4 * k; q += 8)
-      _mm_prefetch(reinterpret_cast<const char*>(ahead + q), _MM_HINT_T0);
+    // rows further on are asked for explicitly.
+    if (i + kPrefetchRows + 4 <= rows) {
+      const double* ahead = r0 + kPrefetchRows * k;
+      for (size_t q = 0; q < 4 * k; q += 8)
+        _mm_prefetch(reinterpret_cast<const char*>(ahead + q), _MM_HINT_T0);
+    }
     __m256d acc = _mm256_setzero_pd();
     for (size_t j = 0; j < k2; j += 2) {
       // [r0 j, r0 j+1, r2 j, r2 j+1] and [r1 j, r1 j+1, r3 j, r3 j+1].
@@ -104,9 +107,9 @@ bool HasAvx2() {
   return has;
 }
 
-size_t SumRowsAvx2(const double* scores, size_t k, const double* weights,
-                   size_t lo, size_t hi, double* out) {
-  return HasAvx2() ? SumRows(scores, k, weights, lo, hi, out) : lo;
+size_t SumRowsAvx2(const double* scores, size_t rows, size_t k,
+                   const double* weights, size_t lo, size_t hi, double* out) {
+  return HasAvx2() ? SumRows(scores, rows, k, weights, lo, hi, out) : lo;
 }
 
 size_t BucketLiveAvx2(const RankBuckets& buckets_of, const uint8_t* vetoed,
@@ -117,8 +120,8 @@ size_t BucketLiveAvx2(const RankBuckets& buckets_of, const uint8_t* vetoed,
 }
 #else
 bool HasAvx2() { return false; }
-size_t SumRowsAvx2(const double*, size_t, const double*, size_t lo, size_t,
-                   double*) {
+size_t SumRowsAvx2(const double*, size_t, size_t, const double*, size_t lo,
+                   size_t, double*) {
   return lo;
 }
 size_t BucketLiveAvx2(const RankBuckets&, const uint8_t*, double*, uint32_t*,

@@ -15,12 +15,12 @@ namespace chuangwen::internal {
 // Whether the CPU runs the kernels below.
 bool HasAvx2();
 
-// Weighted sums of rows [lo, hi) of the row-major `scores` (k per row) into
-// out[0 ..), four rows at a time, each strictly left to right with separate
-// multiplies and adds (no FMA), as RowComposite. Returns the first row not
-// done (lo when k < 2).
-size_t SumRowsAvx2(const double* scores, size_t k, const double* weights,
-                   size_t lo, size_t hi, double* out);
+// Weighted sums of rows [lo, hi) of the row-major `scores` (k per row, `rows`
+// rows in all, read ahead of hi up to there) into out[0 ..), four rows at a
+// time, each strictly left to right with separate multiplies and adds (no
+// FMA), as RowComposite. Returns the first row not done (lo when k < 2).
+size_t SumRowsAvx2(const double* scores, size_t rows, size_t k,
+                   const double* weights, size_t lo, size_t hi, double* out);
 
 // Pass A's bookkeeping for live units, four at a time, from u = lo while
 // u + 4 <= hi: normalises -0.0 in comp[u], stores the unit's bucket in

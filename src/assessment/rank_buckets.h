@@ -32,7 +32,6 @@ class BucketMap {
     if (!std::isfinite(scale_)) scale_ = 0;  // A range too wide for doubles.
   }
 
-  uint32_t buckets() const { return last_ + 1; }
   // The map's terms, for a vectorised copy of operator() (linear() false:
   // the single-value case, which has none).
   bool linear() const { return scale_ != 0; }
@@ -91,15 +90,14 @@ class RankBuckets {
     // their last bits share any bucket), split by the sample's share of
     // vetoed units.
     const size_t sampled = std::max<size_t>(1, live.size() + vet.size());
-    const size_t slots = units;
     const size_t vet_buckets =
         vetoed == nullptr ? 1
-                          : std::max<size_t>(16, slots * vet.size() / sampled);
+                          : std::max<size_t>(16, units * vet.size() / sampled);
     const size_t live_buckets =
-        std::max<size_t>(1, slots > vet_buckets ? slots - vet_buckets : 1);
+        std::max<size_t>(1, units > vet_buckets ? units - vet_buckets : 1);
     // Up to 2^16 buckets per partition (keys are 16 bits), more partitions
     // only for billions of units.
-    while ((slots >> shift_) > kPartitions && shift_ < 16) ++shift_;
+    while ((units >> shift_) > kPartitions && shift_ < 16) ++shift_;
     // Few vetoed points say little about their shape: borrow the live one.
     if (vet.size() < 32) vet = live;
     live_.Build(live, static_cast<uint32_t>(live_buckets));
@@ -112,9 +110,6 @@ class RankBuckets {
 
   uint32_t operator()(double v, bool vetoed) const {
     return vetoed ? vet_last_ - vet_(v) : live_last_ - live_(v);
-  }
-  uint32_t Partition(double v, bool vetoed) const {
-    return (*this)(v, vetoed) >> shift_;
   }
   uint32_t shift() const { return shift_; }
   const BucketMap& live_map() const { return live_; }

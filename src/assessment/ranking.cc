@@ -129,8 +129,8 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
     // units at a time, one at a time where vetoed or bad ones are.
     constexpr size_t kBlock = 1024;
     while (i + 4 <= hi) {
-      const size_t end =
-          internal::SumRowsAvx2(s, k, w, i, std::min(hi, i + kBlock), comp + i);
+      const size_t end = internal::SumRowsAvx2(
+          s, in.units, k, w, i, std::min(hi, i + kBlock), comp + i);
       for (size_t u = i; u < end;) {
         u = internal::BucketLiveAvx2(bucketer, vetoed, comp, buckets, count, u,
                                      end, &b.live);
@@ -391,7 +391,9 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
       if (count < 2) continue;
       Record* first = rec.data() + begin;
       const bool vet = p >= first_vetoed;
-      // The next partition is read while this one is sorted.
+      // Buckets again from the values: pass A's, stored by unit, would be
+      // a random read per record here. The next partition is read while
+      // this one is sorted.
       const Record* next = rec.data() + part_start[p + 1];
       const size_t next_count =
           part_start[std::min(p + 2, parts)] - part_start[p + 1];
