@@ -1,4 +1,4 @@
-// AVX2 kernels of the composite pass; see composite_kernel.h.
+// AVX2 kernel of the composite pass; see composite_kernel.h.
 #include "assessment/composite_kernel.h"
 
 #include <cstring>
@@ -13,34 +13,43 @@ namespace chuangwen::internal {
 #ifdef CW_HAVE_AVX2_KERNELS
 namespace {
 
-constexpr size_t kPrefetchRows = 16;
+// Rows asked for ahead of the sums. The hardware prefetcher alone falls
+// short of the read bandwidth here; the bookkeeping done between rows leaves
+// too little time for a shorter distance to cover the memory's latency.
+constexpr size_t kPrefetchRows = 64;
 
-// Four rows at a time with AVX2. Two columns of four rows are gathered with
-// 128-bit loads (row r's pair [j, j+1]) and one unpack, so each lane sums its
-// row strictly left to right with separate multiplies and adds (no FMA),
-// exactly as the scalar loop. (This gathering costs fewer shuffles than a
-// 4×4 transpose; the sums are short enough that shuffles, not memory, were
-// the limit.) Returns the first row not done.
-__attribute__((target("avx2"))) size_t SumRows(const double* s, size_t rows,
-                                               size_t k, const double* w,
-                                               size_t lo, size_t hi,
-                                               double* out) {
+// Four rows at a time. Two columns of four rows are gathered with 128-bit
+// loads (row r's pair [j, j+1]) and one unpack, so each lane sums its row
+// strictly left to right (this costs fewer shuffles than a 4×4 transpose).
+// The bookkeeping is done on the four sums while they are in registers, so
+// that the reads ahead never pause.
+__attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
+    const CompositeBlock& b, const RankBuckets& buckets_of, size_t lo,
+    size_t hi, size_t* live, uint32_t* odd, size_t* odd_count,
+    int32_t* group_min, int32_t* group_max) {
+  const size_t k = b.k, k2 = k / 2 * 2;
+  const double* w = b.weights;
+  const BucketMap& map = buckets_of.live_map();
+  const __m256d zero = _mm256_setzero_pd();
+  const __m256d map_lo = _mm256_set1_pd(map.lo());
+  const __m256d scale = _mm256_set1_pd(map.scale());
+  const __m256d top = _mm256_set1_pd(static_cast<double>(map.last()));
+  const __m128i last = _mm_set1_epi32(static_cast<int>(buckets_of.live_last()));
+  const uint32_t shift = buckets_of.shift();
+  __m128i gmin = _mm_set1_epi32(*group_min), gmax = _mm_set1_epi32(*group_max);
+  size_t done_live = 0, odds = *odd_count;
   size_t i = lo;
-  const size_t k2 = k / 2 * 2;
-  if (k2 == 0) return lo;
   for (; i + 4 <= hi; i += 4) {
-    const double* r0 = s + i * k;
+    const double* r0 = b.scores + i * k;
     const double* r1 = r0 + k;
     const double* r2 = r1 + k;
     const double* r3 = r2 + k;
-    // The hardware prefetcher alone falls short of the read bandwidth here;
-    // rows further on are asked for explicitly.
-    if (i + kPrefetchRows + 4 <= rows) {
+    if (i + kPrefetchRows + 4 <= b.rows) {
       const double* ahead = r0 + kPrefetchRows * k;
       for (size_t q = 0; q < 4 * k; q += 8)
         _mm_prefetch(reinterpret_cast<const char*>(ahead + q), _MM_HINT_T0);
     }
-    __m256d acc = _mm256_setzero_pd();
+    __m256d acc = zero;
     for (size_t j = 0; j < k2; j += 2) {
       // [r0 j, r0 j+1, r2 j, r2 j+1] and [r1 j, r1 j+1, r3 j, r3 j+1].
       const __m256d rows02 =
@@ -55,77 +64,74 @@ __attribute__((target("avx2"))) size_t SumRows(const double* s, size_t rows,
       acc = _mm256_add_pd(acc, _mm256_mul_pd(_mm256_unpackhi_pd(rows02, rows13),
                                              _mm256_broadcast_sd(w + j + 1)));
     }
-    _mm256_storeu_pd(out + (i - lo), acc);
     if (k2 < k) {  // An odd last column, still in order.
-      out[i - lo] += r0[k2] * w[k2];
-      out[i - lo + 1] += r1[k2] * w[k2];
-      out[i - lo + 2] += r2[k2] * w[k2];
-      out[i - lo + 3] += r3[k2] * w[k2];
+      const __m256d col = _mm256_set_pd(r3[k2], r2[k2], r1[k2], r0[k2]);
+      acc = _mm256_add_pd(acc, _mm256_mul_pd(col, _mm256_broadcast_sd(w + k2)));
     }
-  }
-  return i;
-}
-
-__attribute__((target("avx2"))) size_t BucketLive(
-    const RankBuckets& buckets_of, const uint8_t* vetoed, double* comp,
-    uint32_t* buckets, uint32_t* count, size_t lo, size_t hi, size_t* live) {
-  const BucketMap& map = buckets_of.live_map();
-  const __m256d zero = _mm256_setzero_pd();
-  const __m256d map_lo = _mm256_set1_pd(map.lo());
-  const __m256d scale = _mm256_set1_pd(map.scale());
-  const __m256d top = _mm256_set1_pd(static_cast<double>(map.last()));
-  const __m128i last = _mm_set1_epi32(static_cast<int>(buckets_of.live_last()));
-  const uint32_t shift = buckets_of.shift();
-  size_t u = lo;
-  for (; u + 4 <= hi; u += 4) {
-    const __m256d v = _mm256_add_pd(_mm256_loadu_pd(comp + u), zero);
+    // + 0.0 turns -0.0 into +0.0: equal composites must key equal.
+    const __m256d v = _mm256_add_pd(acc, zero);
+    _mm256_storeu_pd(b.comp + i, v);
+    if (b.groups != nullptr) {
+      const __m128i g =
+          _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.groups + i));
+      gmin = _mm_min_epi32(gmin, g);
+      gmax = _mm_max_epi32(gmax, g);
+    }
     const bool finite =  // v - v is 0 unless v is infinite or NaN.
         _mm256_movemask_pd(
             _mm256_cmp_pd(_mm256_sub_pd(v, v), zero, _CMP_EQ_OQ)) == 0xF;
     uint32_t vetoed4 = 0;
-    if (vetoed != nullptr) std::memcpy(&vetoed4, vetoed + u, 4);
-    if (!finite || vetoed4 != 0) break;
-    _mm256_storeu_pd(comp + u, v);
+    if (b.vetoed != nullptr) std::memcpy(&vetoed4, b.vetoed + i, 4);
+    if (!finite || vetoed4 != 0) {
+      odd[odds++] = static_cast<uint32_t>(i);
+      continue;
+    }
     // BucketMap::operator(): t = (v - lo) * scale, clamped to [0, last].
     __m256d t = _mm256_mul_pd(_mm256_sub_pd(v, map_lo), scale);
     t = _mm256_min_pd(_mm256_max_pd(t, zero), top);
-    const __m128i b = _mm_sub_epi32(last, _mm256_cvttpd_epi32(t));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(buckets + u), b);
-    ++count[static_cast<uint32_t>(_mm_cvtsi128_si32(b)) >> shift];
-    ++count[static_cast<uint32_t>(_mm_extract_epi32(b, 1)) >> shift];
-    ++count[static_cast<uint32_t>(_mm_extract_epi32(b, 2)) >> shift];
-    ++count[static_cast<uint32_t>(_mm_extract_epi32(b, 3)) >> shift];
+    const __m128i bucket = _mm_sub_epi32(last, _mm256_cvttpd_epi32(t));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(b.buckets + i), bucket);
+    ++b.count[static_cast<uint32_t>(_mm_cvtsi128_si32(bucket)) >> shift];
+    ++b.count[static_cast<uint32_t>(_mm_extract_epi32(bucket, 1)) >> shift];
+    ++b.count[static_cast<uint32_t>(_mm_extract_epi32(bucket, 2)) >> shift];
+    ++b.count[static_cast<uint32_t>(_mm_extract_epi32(bucket, 3)) >> shift];
+    done_live += 4;
   }
-  *live += u - lo;
-  return u;
+  if (b.groups != nullptr && i > lo) {
+    alignas(16) int32_t lanes[8];
+    _mm_store_si128(reinterpret_cast<__m128i*>(lanes), gmin);
+    _mm_store_si128(reinterpret_cast<__m128i*>(lanes + 4), gmax);
+    for (int q = 0; q < 4; ++q) {
+      *group_min = lanes[q] < *group_min ? lanes[q] : *group_min;
+      *group_max = lanes[4 + q] > *group_max ? lanes[4 + q] : *group_max;
+    }
+  }
+  *live += done_live;
+  *odd_count = odds;
+  return i;
 }
 
 }  // namespace
 
 bool HasAvx2() {
-  static const bool has = __builtin_cpu_supports("avx2");
+  static const bool has =
+      __builtin_cpu_supports("avx2") && __builtin_cpu_supports("sse4.1");
   return has;
 }
 
-size_t SumRowsAvx2(const double* scores, size_t rows, size_t k,
-                   const double* weights, size_t lo, size_t hi, double* out) {
-  return HasAvx2() ? SumRows(scores, rows, k, weights, lo, hi, out) : lo;
-}
-
-size_t BucketLiveAvx2(const RankBuckets& buckets_of, const uint8_t* vetoed,
-                      double* comp, uint32_t* buckets, uint32_t* count,
-                      size_t lo, size_t hi, size_t* live) {
-  if (!HasAvx2() || !buckets_of.live_map().linear()) return lo;
-  return BucketLive(buckets_of, vetoed, comp, buckets, count, lo, hi, live);
+size_t SumAndBucketAvx2(const CompositeBlock& block,
+                        const RankBuckets& buckets_of, size_t lo, size_t hi,
+                        size_t* live, uint32_t* odd, size_t* odd_count,
+                        int32_t* group_min, int32_t* group_max) {
+  if (block.k < 2 || !HasAvx2() || !buckets_of.live_map().linear()) return lo;
+  return SumAndBucket(block, buckets_of, lo, hi, live, odd, odd_count,
+                      group_min, group_max);
 }
 #else
 bool HasAvx2() { return false; }
-size_t SumRowsAvx2(const double*, size_t, size_t, const double*, size_t lo,
-                   size_t, double*) {
-  return lo;
-}
-size_t BucketLiveAvx2(const RankBuckets&, const uint8_t*, double*, uint32_t*,
-                      uint32_t*, size_t lo, size_t, size_t*) {
+size_t SumAndBucketAvx2(const CompositeBlock&, const RankBuckets&, size_t lo,
+                        size_t, size_t*, uint32_t*, size_t*, int32_t*,
+                        int32_t*) {
   return lo;
 }
 #endif

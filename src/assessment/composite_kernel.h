@@ -1,7 +1,6 @@
-// The composite pass's vector kernels (AVX2, chosen at run time; callers
-// fall back to plain loops where these return having done nothing). Both
-// give bit for bit what the scalar code gives. Internal to the ranking hot
-// path.
+// The composite pass's vector kernel (AVX2, chosen at run time; callers fall
+// back to plain loops where it returns having done nothing). It gives bit
+// for bit what the scalar code gives. Internal to the ranking hot path.
 #ifndef CHUANGWEN_SRC_ASSESSMENT_COMPOSITE_KERNEL_H_
 #define CHUANGWEN_SRC_ASSESSMENT_COMPOSITE_KERNEL_H_
 
@@ -12,25 +11,33 @@
 
 namespace chuangwen::internal {
 
-// Whether the CPU runs the kernels below.
+// Whether the CPU runs the kernel below.
 bool HasAvx2();
 
-// Weighted sums of rows [lo, hi) of the row-major `scores` (k per row, `rows`
-// rows in all, read ahead of hi up to there) into out[0 ..), four rows at a
-// time, each strictly left to right with separate multiplies and adds (no
-// FMA), as RowComposite. Returns the first row not done (lo when k < 2).
-size_t SumRowsAvx2(const double* scores, size_t rows, size_t k,
-                   const double* weights, size_t lo, size_t hi, double* out);
+// What pass A reads and writes for one block of rows.
+struct CompositeBlock {
+  const double* scores;    // rows × k, row-major.
+  size_t rows, k;          // Rows in all (read ahead up to there), columns.
+  const double* weights;   // k entries.
+  const uint8_t* vetoed;   // Per row; may be null.
+  const int32_t* groups;   // Per row; may be null.
+  double* comp;            // Per row: the composite (-0.0 made +0.0).
+  uint32_t* buckets;       // Per row: its bucket (RankBuckets), live rows.
+  uint32_t* count;         // Per partition: live rows counted in.
+};
 
-// Pass A's bookkeeping for live units, four at a time, from u = lo while
-// u + 4 <= hi: normalises -0.0 in comp[u], stores the unit's bucket in
-// buckets[u] (as RankBuckets does) and counts its partition in count[].
-// Stops at the first four holding a vetoed unit or a non-finite composite
-// (or when the live map is not linear) and returns where it stopped; *live
-// grows by the units done.
-size_t BucketLiveAvx2(const RankBuckets& buckets_of, const uint8_t* vetoed,
-                      double* comp, uint32_t* buckets, uint32_t* count,
-                      size_t lo, size_t hi, size_t* live);
+// Pass A over rows [lo, hi), four at a time while four remain: each row's
+// weighted sum strictly left to right with separate multiplies and adds (no
+// FMA), as RowComposite; for fours that are all finite and not vetoed, their
+// buckets and partition counts (*live grows by them); the first row of every
+// other four goes to odd[*odd_count++], for the caller to finish (its
+// composites are stored). Group ids of the rows done widen [*group_min,
+// *group_max]. Returns the first row not done (lo when k < 2, without AVX2
+// or when the live map is not linear).
+size_t SumAndBucketAvx2(const CompositeBlock& block,
+                        const RankBuckets& buckets_of, size_t lo, size_t hi,
+                        size_t* live, uint32_t* odd, size_t* odd_count,
+                        int32_t* group_min, int32_t* group_max);
 
 }  // namespace chuangwen::internal
 

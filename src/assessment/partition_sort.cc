@@ -20,6 +20,7 @@ namespace chuangwen::internal {
 void PartitionSorter::Reserve(size_t largest, uint32_t bits) {
   bits_ = bits;
   staged_.Ensure(largest, false);
+  buckets_.Ensure(largest + 4, false);
   keys_.Ensure(largest + 2 * kSmall, false);
   values_.Ensure(largest + 2 * kSmall, false);
 }
@@ -85,9 +86,57 @@ __attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
   }
 }
 
+// Buckets of four records at a time (BucketMap::operator() on four lanes),
+// counted into count[]. Returns the first record not done.
+__attribute__((target("avx2"))) size_t KeysWithAvx2(
+    const RankRecord* rec, size_t n, const BucketMap& map, uint32_t last,
+    uint32_t mask, uint16_t* bucket, uint32_t* count) {
+  static_assert(sizeof(RankRecord) == 16, "two records per 256-bit load");
+  const __m256d zero = _mm256_setzero_pd();
+  const __m256d lo = _mm256_set1_pd(map.lo());
+  const __m256d scale = _mm256_set1_pd(map.scale());
+  const __m256d top = _mm256_set1_pd(static_cast<double>(map.last()));
+  const __m128i last4 = _mm_set1_epi32(static_cast<int>(last));
+  const __m128i mask4 = _mm_set1_epi32(static_cast<int>(mask));
+  size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    // [v0, x0, v1, x1] and [v2, x2, v3, x3] → [v0, v1, v2, v3].
+    const __m256d a = _mm256_loadu_pd(reinterpret_cast<const double*>(rec + i));
+    const __m256d b =
+        _mm256_loadu_pd(reinterpret_cast<const double*>(rec + i + 2));
+    const __m256d v =
+        _mm256_permute4x64_pd(_mm256_unpacklo_pd(a, b), 0xD8);
+    __m256d t = _mm256_mul_pd(_mm256_sub_pd(v, lo), scale);
+    t = _mm256_min_pd(_mm256_max_pd(t, zero), top);
+    const __m128i k =
+        _mm_and_si128(_mm_sub_epi32(last4, _mm256_cvttpd_epi32(t)), mask4);
+    const auto k0 = static_cast<uint32_t>(_mm_cvtsi128_si32(k));
+    const auto k1 = static_cast<uint32_t>(_mm_extract_epi32(k, 1));
+    const auto k2 = static_cast<uint32_t>(_mm_extract_epi32(k, 2));
+    const auto k3 = static_cast<uint32_t>(_mm_extract_epi32(k, 3));
+    // The keys fit 16 bits: pack the four and store them at once.
+    _mm_storel_epi64(reinterpret_cast<__m128i*>(bucket + i),
+                     _mm_packus_epi32(k, k));
+    ++count[k0];
+    ++count[k1];
+    ++count[k2];
+    ++count[k3];
+  }
+  return i;
+}
+
 #undef CW_AVX2
 
 }  // namespace
+
+size_t PartitionSorter::KeysAvx2(const RankRecord* rec, size_t n,
+                                 const BucketMap& map, uint32_t last,
+                                 uint32_t mask, uint16_t* bucket,
+                                 uint32_t* count) {
+  static const bool has = __builtin_cpu_supports("avx2");
+  if (!has) return 0;
+  return KeysWithAvx2(rec, n, map, last, mask, bucket, count);
+}
 
 bool PartitionSorter::PlaceAvx2(const uint32_t* key, const double* value,
                                 const uint32_t* start, size_t count,
@@ -100,6 +149,10 @@ bool PartitionSorter::PlaceAvx2(const uint32_t* key, const double* value,
   return true;
 }
 #else
+size_t PartitionSorter::KeysAvx2(const RankRecord*, size_t, const BucketMap&,
+                                 uint32_t, uint32_t, uint16_t*, uint32_t*) {
+  return 0;
+}
 bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*, const uint32_t*,
                                 size_t, const RankRecord*, RankRecord*) {
   return false;
@@ -108,9 +161,30 @@ bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*, const uint32_t*,
 
 void PartitionSorter::Sort(const RankRecord* in, const uint16_t* bucket,
                            size_t count, RankRecord* out) {
-  const uint32_t buckets = uint32_t{1} << bits_;
-  start_.assign(buckets + 1, 0);
+  start_.assign((size_t{1} << bits_) + 1, 0);
   for (size_t i = 0; i < count; ++i) ++start_[bucket[i] + 1];
+  Arrange(in, bucket, count, out);
+}
+
+void PartitionSorter::SortMapped(RankRecord* records, size_t count,
+                                 const BucketMap& map, uint32_t last) {
+  start_.assign((size_t{1} << bits_) + 1, 0);
+  const uint32_t mask = (uint32_t{1} << bits_) - 1;
+  uint16_t* bucket = buckets_.data();
+  size_t i = 0;
+  if (map.linear())
+    i = KeysAvx2(records, count, map, last, mask, bucket, start_.data() + 1);
+  for (; i < count; ++i) {
+    const uint32_t k = (last - map(records[i].value)) & mask;
+    bucket[i] = static_cast<uint16_t>(k);
+    ++start_[k + 1];
+  }
+  Arrange(records, bucket, count, records);
+}
+
+void PartitionSorter::Arrange(const RankRecord* in, const uint16_t* bucket,
+                              size_t count, RankRecord* out) {
+  const uint32_t buckets = uint32_t{1} << bits_;
   // Bucket k is [start_[k], start_[k + 1]).
   for (uint32_t k = 1; k <= buckets; ++k) start_[k] += start_[k - 1];
   cursor_.assign(start_.begin(), start_.end() - 1);

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "assessment/page_buffer.h"
+#include "assessment/rank_buckets.h"
 
 namespace chuangwen::internal {
 
@@ -32,6 +33,12 @@ class PartitionSorter {
   void Sort(const RankRecord* in, const uint16_t* bucket, size_t count,
             RankRecord* out);
 
+  // Sorts `count` records in place as Sort does, each record's bucket being
+  // (last - map(value)) & (2^bits - 1): RankBuckets' buckets within a
+  // partition. (Computed here, four at a time, and counted as they are.)
+  void SortMapped(RankRecord* records, size_t count, const BucketMap& map,
+                  uint32_t last);
+
   // Exposed for tests: the two ways of placing records within their
   // buckets (AVX2 when the CPU has it).
   static constexpr int kSmall = 8;          // Buckets up to this are placed.
@@ -44,9 +51,19 @@ class PartitionSorter {
                         const RankRecord* in, RankRecord* out);
 
  private:
+  // SortMapped's buckets with AVX2 (when the CPU has it), counted into
+  // count[]; returns the first record not done.
+  static size_t KeysAvx2(const RankRecord* rec, size_t n, const BucketMap& map,
+                         uint32_t last, uint32_t mask, uint16_t* bucket,
+                         uint32_t* count);
+  // Sort once start_[k + 1] holds bucket k's count.
+  void Arrange(const RankRecord* in, const uint16_t* bucket, size_t count,
+               RankRecord* out);
+
   uint32_t bits_ = 0;
   std::vector<uint32_t> start_, cursor_, crowded_;
   PageBuffer<RankRecord> staged_;
+  PageBuffer<uint16_t> buckets_;  // SortMapped's.
   PageBuffer<uint32_t> keys_;
   PageBuffer<double> values_;
 };

@@ -114,6 +114,9 @@ class RankBuckets {
   uint32_t shift() const { return shift_; }
   const BucketMap& live_map() const { return live_; }
   uint32_t live_last() const { return live_last_; }
+  // operator()(v, vetoed) is last(vetoed) - map(vetoed)(v).
+  const BucketMap& map(bool vetoed) const { return vetoed ? vet_ : live_; }
+  uint32_t last(bool vetoed) const { return vetoed ? vet_last_ : live_last_; }
   size_t partitions() const { return (size_t{vet_last_} >> shift_) + 1; }
   size_t first_vetoed_partition() const { return vet_first_ >> shift_; }
 

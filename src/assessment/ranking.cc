@@ -44,7 +44,6 @@ struct GroupState {  // A group's place in the walk of the global order.
 
 struct SortThread {  // Pass C scratch of one thread.
   internal::PartitionSorter sorter;
-  internal::PageBuffer<uint16_t> keys;
 };
 
 }  // namespace
@@ -100,8 +99,10 @@ struct Bounds {
   size_t first_negative_group = std::numeric_limits<size_t>::max();
 };
 
+void ScanGroups(const int32_t* groups, size_t lo, size_t hi, Bounds* b);
+
 // Sums one chunk of rows into `comp`, with each unit's bucket in `buckets`
-// and partition loads counted into `count`.
+// and partition loads counted into `count`; checks the chunk's group ids.
 Bounds ComputeChunk(const RankInput& in, const double* w,
                     const internal::RankBuckets& bucketer, double* comp,
                     uint32_t* buckets, uint32_t* count, size_t lo, size_t hi) {
@@ -124,22 +125,31 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
     buckets[u] = bucket;
     ++count[bucket >> shift];
   };
-  if (k >= 2 && internal::HasAvx2()) {
-    // Blocks of rows summed into `comp`, then their bookkeeping: four live
-    // units at a time, one at a time where vetoed or bad ones are.
-    constexpr size_t kBlock = 1024;
-    while (i + 4 <= hi) {
-      const size_t end = internal::SumRowsAvx2(
-          s, in.units, k, w, i, std::min(hi, i + kBlock), comp + i);
-      for (size_t u = i; u < end;) {
-        u = internal::BucketLiveAvx2(bucketer, vetoed, comp, buckets, count, u,
-                                     end, &b.live);
-        for (size_t q = u; q < std::min(end, u + 4); ++q) finish(q, comp[q]);
-        u = std::min(end, u + 4);
-      }
-      i = end;
+  // The vector kernel in blocks; then the fours it left (vetoed units or
+  // non-finite sums) one unit at a time.
+  const internal::CompositeBlock block{s,      in.units,  k,       w,
+                                       vetoed, in.groups, comp,    buckets,
+                                       count};
+  int32_t group_min = std::numeric_limits<int32_t>::max(), group_max = -1;
+  constexpr size_t kBlock = 1024;
+  uint32_t odd[kBlock / 4];
+  while (i + 4 <= hi) {
+    size_t odds = 0;
+    const size_t end = internal::SumAndBucketAvx2(
+        block, bucketer, i, std::min(hi, i + kBlock), &b.live, odd, &odds,
+        &group_min, &group_max);
+    if (end == i) break;
+    for (size_t q = 0; q < odds; ++q) {
+      for (size_t u = odd[q]; u < odd[q] + 4; ++u) finish(u, comp[u]);
     }
+    i = end;
   }
+  if (group_min < 0) {
+    ScanGroups(in.groups, lo, i, &b);  // Finds the first negative one.
+  } else {
+    b.max_group = group_max;
+  }
+  const size_t kernel_end = i;
   if (k > 0) {
     for (; i + 4 <= hi; i += 4) {
       const double* r0 = s + i * k;
@@ -162,6 +172,7 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
     }
   }
   for (; i < hi; ++i) finish(i, RowComposite(s + i * k, k, w));
+  ScanGroups(in.groups, kernel_end, hi, &b);
   return b;
 }
 
@@ -186,7 +197,7 @@ Bounds ScanComposites(const double* comp, const uint8_t* vetoed,
 }
 
 void ScanGroups(const int32_t* groups, size_t lo, size_t hi, Bounds* b) {
-  if (groups == nullptr) return;
+  if (groups == nullptr || lo >= hi) return;
   int32_t mx = -1;
   for (size_t u = lo; u < hi; ++u) {
     int32_t g = groups[u];
@@ -352,7 +363,6 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
   internal::PageBuffer<Record>& rec = ws.rec;
   rec.Ensure(n, false);
   const uint32_t shift = bucketer.shift();
-  const uint32_t mask = (uint32_t{1} << shift) - 1;
   ParallelChunks(ws.pool, threads, n, [&](int t, size_t lo, size_t hi) {
     uint32_t* off = offset[static_cast<size_t>(t)].data();
     Record* out = rec.data();
@@ -384,24 +394,19 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
     for (size_t p = pa; p < pb; ++p)
       largest = std::max<size_t>(largest, part_start[p + 1] - part_start[p]);
     st.sorter.Reserve(largest, shift);
-    st.keys.Ensure(largest, false);
-    uint16_t* key = st.keys.data();
     for (size_t p = pa; p < pb; ++p) {
       const size_t begin = part_start[p], count = part_start[p + 1] - begin;
       if (count < 2) continue;
-      Record* first = rec.data() + begin;
-      const bool vet = p >= first_vetoed;
-      // Buckets again from the values: pass A's, stored by unit, would be
-      // a random read per record here. The next partition is read while
-      // this one is sorted.
+      // The next partition is read while this one is sorted.
       const Record* next = rec.data() + part_start[p + 1];
       const size_t next_count =
           part_start[std::min(p + 2, parts)] - part_start[p + 1];
-      for (size_t i = 0; i < count; ++i) {
-        if ((i & 3) == 0 && i < next_count) __builtin_prefetch(next + i);
-        key[i] = static_cast<uint16_t>(bucketer(first[i].value, vet) & mask);
-      }
-      st.sorter.Sort(first, key, count, first);
+      for (size_t i = 0; i < next_count; i += 4) __builtin_prefetch(next + i);
+      // Buckets again from the values: pass A's, stored by unit, would be a
+      // random read per record here.
+      const bool vet = p >= first_vetoed;
+      st.sorter.SortMapped(rec.data() + begin, count, bucketer.map(vet),
+                           bucketer.last(vet));
     }
   });
 
@@ -502,7 +507,6 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
     const auto i = static_cast<size_t>(t);
     parts[i] = ComputeChunk(in, wp, bucketer, comp.data(), ws.buckets.data(),
                             counts[i].data(), lo, hi);
-    ScanGroups(in.groups, lo, hi, &parts[i]);
   });
   Bounds bounds = MergeBounds(parts);
   if (bounds.first_bad != std::numeric_limits<size_t>::max())
