@@ -112,6 +112,48 @@ TEST(PartitionSortTest, OneCrowdedBucketAndTinyPartitions) {
   ExpectSorted(equal, 9);
 }
 
+TEST(PartitionSortTest, SortMappedComputesTheMapsBuckets) {
+  // The ranking's path: buckets from a linear map, computed and counted by
+  // the sorter (four at a time, then the rest), then sorted as Sort does.
+  std::mt19937 rng(11);
+  for (int round = 0; round < 60; ++round) {
+    Partition p = Clustered(rng, 9, 1 + round * 7, 1 + round % 6);
+    std::vector<double> sample;
+    for (size_t i = 0; i < p.records.size(); i += 3)
+      sample.push_back(p.records[i].value);
+    BucketMap map;
+    map.Build(sample, 1u << 12);
+    const uint32_t last = (1u << 12) + 5, mask = (1u << 9) - 1;
+    for (size_t i = 0; i < p.records.size(); ++i) {
+      p.buckets[i] =
+          static_cast<uint16_t>((last - map(p.records[i].value)) & mask);
+    }
+    // Within one partition the masked buckets must stay monotone: keep
+    // the records of the partition that holds the first one.
+    const uint32_t part = (last - map(p.records[0].value)) >> 9;
+    Partition same;
+    for (size_t i = 0; i < p.records.size(); ++i) {
+      if ((last - map(p.records[i].value)) >> 9 != part) continue;
+      same.records.push_back(p.records[i]);
+      same.buckets.push_back(p.buckets[i]);
+    }
+    PartitionSorter sorter;
+    sorter.Reserve(same.records.size(), 9);
+    std::vector<RankRecord> want(same.records.size());
+    sorter.Sort(same.records.data(), same.buckets.data(), same.records.size(),
+                want.data());
+    std::vector<RankRecord> got = same.records;
+    sorter.SortMapped(got.data(), got.size(), map, last);
+    ASSERT_EQ(got.size(), want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      ASSERT_EQ(got[i].unit, want[i].unit) << "round " << round << " at " << i;
+    }
+    const std::vector<RankRecord> sorted = Expected(same.records);
+    for (size_t i = 0; i < sorted.size(); ++i)
+      ASSERT_EQ(got[i].unit, sorted[i].unit) << "round " << round;
+  }
+}
+
 TEST(PartitionSortTest, ScalarAndAvx2PlacementAgree) {
   if (!HasAvx2()) GTEST_SKIP() << "this CPU has no AVX2";
   std::mt19937 rng(9);

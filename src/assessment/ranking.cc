@@ -29,6 +29,7 @@
 #include "assessment/page_buffer.h"
 #include "assessment/partition_sort.h"
 #include "assessment/rank_buckets.h"
+#include "assessment/scatter.h"
 #include "assessment/worker_pool.h"
 
 namespace chuangwen {
@@ -56,6 +57,7 @@ struct RankWorkspace::Buffers {
   std::vector<GroupState> state;
   std::vector<std::vector<uint32_t>> part_count;  // Per thread × partition.
   std::vector<SortThread> sorters;                // Per pass-C thread.
+  std::vector<internal::Scatter> scatter;         // Per pass-B thread.
 };
 
 RankWorkspace::RankWorkspace() : buffers_(std::make_unique<Buffers>()) {}
@@ -363,14 +365,19 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
   internal::PageBuffer<Record>& rec = ws.rec;
   rec.Ensure(n, false);
   const uint32_t shift = bucketer.shift();
+  if (ws.scatter.size() < static_cast<size_t>(threads))
+    ws.scatter.resize(static_cast<size_t>(threads));
+  for (auto& sc : ws.scatter) sc.Reserve(parts);
   ParallelChunks(ws.pool, threads, n, [&](int t, size_t lo, size_t hi) {
-    uint32_t* off = offset[static_cast<size_t>(t)].data();
-    Record* out = rec.data();
+    internal::Scatter& sc = ws.scatter[static_cast<size_t>(t)];
+    sc.Start(rec.data(), offset[static_cast<size_t>(t)].data(), parts);
     const uint32_t* bucket = ws.buckets.data();
     for (size_t u = lo; u < hi; ++u) {
-      out[off[bucket[u] >> shift]++] = Record{
-          comp[u], static_cast<uint32_t>(u), groups == nullptr ? 0 : groups[u]};
+      sc.Put(bucket[u] >> shift,
+             Record{comp[u], static_cast<uint32_t>(u),
+                    groups == nullptr ? 0 : groups[u]});
     }
+    sc.Finish();
   });
 
   // Pass C: each thread sorts a run of partitions in place, runs balanced

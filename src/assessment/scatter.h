@@ -1,0 +1,104 @@
+// Pass B's scatter of records into about two thousand partitions. Storing
+// each record where it goes makes every store of a new cache line first read
+// that line from memory, and the writes leave for memory in an order that
+// hops between as many places as there are partitions. Instead a partition's
+// records gather in a small buffer in the cache (four lines) and leave four
+// whole lines at a time with stores that bypass the cache: no reads, and
+// memory sees runs. Internal to the ranking hot path.
+#ifndef CHUANGWEN_SRC_ASSESSMENT_SCATTER_H_
+#define CHUANGWEN_SRC_ASSESSMENT_SCATTER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#if defined(__x86_64__)
+#include <emmintrin.h>
+#endif
+
+#include "assessment/page_buffer.h"
+#include "assessment/partition_sort.h"
+
+namespace chuangwen::internal {
+
+class Scatter {
+ public:
+  static constexpr uint32_t kRun = 16;  // Records per buffer: four lines.
+
+  // Room for `partitions` buffers.
+  void Reserve(size_t partitions) {
+    if (partitions <= capacity_) return;
+    buffer_.Allocate(partitions * kRun);
+    line_.Allocate(partitions);
+    next_.Allocate(partitions);
+    capacity_ = partitions;
+  }
+
+  // Partition p's records go to out[at[p]], out[at[p] + 1], ... (at[] is
+  // advanced as they do). `out` must be 64-byte aligned.
+  void Start(RankRecord* out, uint32_t* at, size_t partitions) {
+    out_ = out;
+    at_ = at;
+    // Each buffer mirrors the four lines its next records go to: slot j is
+    // out[line_[p] + j], so full buffers leave as whole, aligned lines.
+    for (size_t p = 0; p < partitions; ++p) {
+      line_[p] = at[p] & ~uint32_t{3};
+      next_[p] = at[p] & 3;
+    }
+    partitions_ = partitions;
+  }
+
+  void Put(uint32_t p, const RankRecord& r) {
+    RankRecord* buf = buffer_.data() + size_t{p} * kRun;
+    const uint32_t slot = next_[p]++;
+    buf[slot] = r;
+    if (slot + 1 == kRun) Flush(p, buf);
+  }
+
+  // Writes what the buffers still hold; then every record is in place and
+  // seen by other threads.
+  void Finish() {
+    for (size_t p = 0; p < partitions_; ++p) {
+      const RankRecord* buf = buffer_.data() + p * kRun;
+      const uint32_t first = at_[p] - line_[p];
+      for (uint32_t j = first; j < next_[p]; ++j) out_[line_[p] + j] = buf[j];
+      at_[p] = line_[p] + next_[p];
+    }
+#if defined(__x86_64__)
+    _mm_sfence();
+#endif
+  }
+
+ private:
+  void Flush(uint32_t p, const RankRecord* buf) {
+    RankRecord* to = out_ + line_[p];
+    const uint32_t first = at_[p] - line_[p];  // Slots before are not ours.
+    if (first == 0) {
+#if defined(__x86_64__)
+      static_assert(sizeof(RankRecord) == 16, "a record per 128-bit store");
+      for (uint32_t j = 0; j < kRun; ++j) {
+        _mm_stream_si128(
+            reinterpret_cast<__m128i*>(to + j),
+            _mm_load_si128(reinterpret_cast<const __m128i*>(buf + j)));
+      }
+#else
+      std::memcpy(static_cast<void*>(to), buf, sizeof(RankRecord) * kRun);
+#endif
+    } else {
+      for (uint32_t j = first; j < kRun; ++j) to[j] = buf[j];
+    }
+    line_[p] += kRun;
+    at_[p] = line_[p];
+    next_[p] = 0;
+  }
+
+  PageBuffer<RankRecord> buffer_;
+  PageBuffer<uint32_t> line_, next_;
+  size_t capacity_ = 0, partitions_ = 0;
+  RankRecord* out_ = nullptr;
+  uint32_t* at_ = nullptr;
+};
+
+}  // namespace chuangwen::internal
+
+#endif  // CHUANGWEN_SRC_ASSESSMENT_SCATTER_H_
