@@ -61,7 +61,13 @@ class RankBuckets {
   // Shapes the maps on a sample of `units` values; value(u) gives unit u's
   // composite (not necessarily finite).
   template <typename Value>
-  RankBuckets(size_t units, const uint8_t* vetoed, Value value) {
+  RankBuckets(size_t units, const uint8_t* vetoed, Value value)
+      : RankBuckets(units, vetoed, value, [](size_t, size_t) {}) {}
+
+  // The same; ahead(first, count) is told of the rows of the next run of
+  // the sample before this one is read, for it to ask memory for them.
+  template <typename Value, typename Ahead>
+  RankBuckets(size_t units, const uint8_t* vetoed, Value value, Ahead ahead) {
     constexpr size_t kBlock = 16, kSample = 4096;
     std::vector<double> live, vet;
     live.reserve(std::min(units, kSample));
@@ -78,12 +84,18 @@ class RankBuckets {
       // data and keeps the result reproducible.
       const size_t blocks = kSample / kBlock, stride = units / blocks;
       uint64_t x = 0x9e3779b97f4a7c15u;
-      for (size_t b = 0; b < blocks; ++b) {
+      auto next_first = [&](size_t b) {
         x ^= x << 13, x ^= x >> 7, x ^= x << 17;
-        size_t first =
-            b * stride + (stride > kBlock ? x % (stride - kBlock) : 0);
+        return b * stride + (stride > kBlock ? x % (stride - kBlock) : 0);
+      };
+      size_t first = next_first(0);
+      for (size_t b = 0; b < blocks; ++b) {
+        const size_t following = b + 1 < blocks ? next_first(b + 1) : units;
+        if (following < units)
+          ahead(following, std::min(kBlock, units - following));
         for (size_t u = first; u < std::min(units, first + kBlock); ++u)
           take(u);
+        first = following;
       }
     }
     // About a bucket per unit (more do not help: values that differ only in

@@ -502,9 +502,14 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
   const int threads = ThreadCount(options, n);
   const double* wp = w.data();
   const size_t k = in.indicators;
-  const internal::RankBuckets bucketer(n, in.vetoed, [&](size_t u) {
-    return RowComposite(in.scores + u * k, k, wp);
-  });
+  const internal::RankBuckets bucketer(
+      n, in.vetoed,
+      [&](size_t u) { return RowComposite(in.scores + u * k, k, wp); },
+      [&](size_t first, size_t count) {
+        const char* row = reinterpret_cast<const char*>(in.scores + first * k);
+        for (size_t b = 0; b < count * k * sizeof(double); b += 64)
+          __builtin_prefetch(row + b);
+      });
   internal::PageBuffer<double>& comp = ws.comp;
   comp.Ensure(n, false);
   std::vector<Bounds> parts(static_cast<size_t>(threads));
