@@ -251,9 +251,11 @@ inline int32_t Choose(bool c, int32_t a, int32_t b) {
   return b ^ ((a ^ b) & mask);
 }
 
-// The outputs' cache lines are written in random order: fetching them a few
-// records ahead overlaps the misses.
-constexpr size_t kAhead = 16;
+// The outputs' cache lines are written in random order: fetching them ahead
+// overlaps the misses. They come from memory (the scores passing through
+// have pushed them out of the caches), so ahead means a memory latency's
+// worth of records, not a few.
+constexpr size_t kAhead = 64;
 
 // Calls f(std::integral_constant<TieMode, ties>) so that walks are compiled
 // once per mode, without the choice inside their loops.
