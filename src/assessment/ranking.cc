@@ -18,6 +18,7 @@
 #include "chuangwen/ranking.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -55,7 +56,8 @@ struct RankWorkspace::Buffers {
   internal::PageBuffer<uint32_t> buckets;  // Each unit's, in unit order.
   internal::PageBuffer<Record> rec;
   std::vector<GroupState> state;
-  std::vector<std::vector<uint32_t>> part_count;  // Per thread × partition.
+  std::vector<std::vector<uint32_t>> part_count;  // Per chunk × partition.
+  std::vector<std::vector<uint32_t>> block_count;  // Thread × chunk, × part.
   std::vector<SortThread> sorters;                // Per pass-C thread.
   std::vector<internal::Scatter> scatter;         // Per pass-B thread.
 };
@@ -209,17 +211,27 @@ void ScanGroups(const int32_t* groups, size_t lo, size_t hi, Bounds* b) {
   b->max_group = std::max<int64_t>(b->max_group, mx);
 }
 
+void Absorb(const Bounds& p, Bounds* all) {
+  all->live += p.live;
+  all->vetoed += p.vetoed;
+  all->max_group = std::max(all->max_group, p.max_group);
+  all->first_bad = std::min(all->first_bad, p.first_bad);
+  all->first_negative_group =
+      std::min(all->first_negative_group, p.first_negative_group);
+}
+
 Bounds MergeBounds(const std::vector<Bounds>& parts) {
   Bounds all;
-  for (const Bounds& p : parts) {
-    all.live += p.live;
-    all.vetoed += p.vetoed;
-    all.max_group = std::max(all.max_group, p.max_group);
-    all.first_bad = std::min(all.first_bad, p.first_bad);
-    all.first_negative_group =
-        std::min(all.first_negative_group, p.first_negative_group);
-  }
+  for (const Bounds& p : parts) Absorb(p, &all);
   return all;
+}
+
+// Where each of `threads` even chunks of [0, n) starts (and n last).
+std::vector<size_t> EvenChunks(size_t n, int threads) {
+  std::vector<size_t> start(static_cast<size_t>(threads) + 1);
+  for (size_t t = 0; t < start.size(); ++t)
+    start[t] = n * t / static_cast<size_t>(threads);
+  return start;
 }
 
 // Per-thread partition counts, sized and zeroed for `bucketer`.
@@ -319,10 +331,13 @@ void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
 }
 
 // Passes B to D, given composites, buckets, bounds and partition counts.
+// ws.part_count[t] counts chunk t's units per partition, chunk t being
+// [chunk[t], chunk[t + 1]).
 Status RankKnown(const double* comp, size_t n, const int32_t* groups,
                  const Bounds& bounds, const internal::RankBuckets& bucketer,
-                 int threads, TieMode ties, int32_t* rank, int32_t* group_rank,
-                 double* composite_out, RankWorkspace::Buffers& ws) {
+                 int threads, const std::vector<size_t>& chunk, TieMode ties,
+                 int32_t* rank, int32_t* group_rank, double* composite_out,
+                 RankWorkspace::Buffers& ws) {
   if (bounds.first_negative_group != std::numeric_limits<size_t>::max()) {
     return Status::InvalidArgument(
         "unit " + std::to_string(bounds.first_negative_group) + ": group id " +
@@ -370,7 +385,9 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
   if (ws.scatter.size() < static_cast<size_t>(threads))
     ws.scatter.resize(static_cast<size_t>(threads));
   for (auto& sc : ws.scatter) sc.Reserve(parts);
-  ParallelChunks(ws.pool, threads, n, [&](int t, size_t lo, size_t hi) {
+  ws.pool.Run(threads, [&](int t) {
+    const size_t lo = chunk[static_cast<size_t>(t)];
+    const size_t hi = chunk[static_cast<size_t>(t) + 1];
     internal::Scatter& sc = ws.scatter[static_cast<size_t>(t)];
     sc.Start(rec.data(), offset[static_cast<size_t>(t)].data(), parts);
     const uint32_t* bucket = ws.buckets.data();
@@ -514,20 +531,50 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
       });
   internal::PageBuffer<double>& comp = ws.comp;
   comp.Ensure(n, false);
-  std::vector<Bounds> parts(static_cast<size_t>(threads));
-  auto& counts = PartitionCounts(ws, threads, bucketer);
+  // Pass A in blocks that threads take as they come (one core may well be
+  // slower than another, e.g. the one taking the machine's interrupts).
+  // Pass B's chunks are runs of whole blocks, so each block's counts go to
+  // its chunk's: a table per thread and chunk, summed afterwards.
+  const auto ns = static_cast<size_t>(threads);
+  constexpr size_t kBlockRows = 16384;
+  const size_t blocks = (n + kBlockRows - 1) / kBlockRows;
+  std::vector<size_t> first_block(ns + 1), chunk(ns + 1);
+  for (size_t c = 0; c <= ns; ++c) {
+    first_block[c] = blocks * c / ns;
+    chunk[c] = std::min(n, first_block[c] * kBlockRows);
+  }
+  std::vector<Bounds> parts(ns);
+  ws.block_count.resize(ns * ns);
+  for (auto& c : ws.block_count) c.assign(bucketer.partitions(), 0);
   ws.buckets.Ensure(n, false);
-  ParallelChunks(ws.pool, threads, n, [&](int t, size_t lo, size_t hi) {
-    const auto i = static_cast<size_t>(t);
-    parts[i] = ComputeChunk(in, wp, bucketer, comp.data(), ws.buckets.data(),
-                            counts[i].data(), lo, hi);
+  std::atomic<size_t> next_block{0};
+  ws.pool.Run(threads, [&](int t) {
+    const auto ti = static_cast<size_t>(t);
+    for (;;) {
+      const size_t b = next_block.fetch_add(1, std::memory_order_relaxed);
+      if (b >= blocks) break;
+      const size_t c = static_cast<size_t>(
+          std::upper_bound(first_block.begin(), first_block.end(), b) -
+          first_block.begin() - 1);
+      const size_t lo = b * kBlockRows, hi = std::min(n, lo + kBlockRows);
+      Absorb(ComputeChunk(in, wp, bucketer, comp.data(), ws.buckets.data(),
+                          ws.block_count[ti * ns + c].data(), lo, hi),
+             &parts[ti]);
+    }
   });
   Bounds bounds = MergeBounds(parts);
+  auto& counts = PartitionCounts(ws, threads, bucketer);
+  for (size_t c = 0; c < ns; ++c) {
+    for (size_t t = 0; t < ns; ++t) {
+      const std::vector<uint32_t>& from = ws.block_count[t * ns + c];
+      for (size_t p = 0; p < from.size(); ++p) counts[c][p] += from[p];
+    }
+  }
   if (bounds.first_bad != std::numeric_limits<size_t>::max())
     return BadScore(in, bounds.first_bad);
   // Every input is checked: from here on nothing can fail but allocation, so
   // ranks go straight into the caller's buffers.
-  return RankKnown(comp.data(), n, in.groups, bounds, bucketer, threads,
+  return RankKnown(comp.data(), n, in.groups, bounds, bucketer, threads, chunk,
                    options.ties, out.rank, out.group_rank, out.composite, ws);
 }
 
@@ -562,7 +609,8 @@ Status RankComposites(const double* composite, size_t units,
   }
   // Equal composites compare equal everywhere below, -0.0 and +0.0 included.
   return RankKnown(composite, units, groups, bounds, bucketer, threads,
-                   options.ties, rank, group_rank, nullptr, ws);
+                   EvenChunks(units, threads), options.ties, rank, group_rank,
+                   nullptr, ws);
 }
 
 }  // namespace chuangwen
