@@ -185,22 +185,29 @@ void PartitionSorter::SortMapped(RankRecord* records, size_t count,
 void PartitionSorter::Arrange(const RankRecord* in, const uint16_t* bucket,
                               size_t count, RankRecord* out) {
   const uint32_t buckets = uint32_t{1} << bits_;
-  // Bucket k is [start_[k], start_[k + 1]).
-  for (uint32_t k = 1; k <= buckets; ++k) start_[k] += start_[k - 1];
-  cursor_.assign(start_.begin(), start_.end() - 1);
+  // Bucket k is [start_[k], start_[k + 1]); crowded ones are noted here,
+  // from their counts, rather than record by record below.
+  cursor_.resize(buckets);
+  crowded_.clear();
+  uint32_t running = 0;
+  for (uint32_t k = 0; k < buckets; ++k) {
+    const uint32_t n = start_[k + 1];
+    if (n > static_cast<uint32_t>(kSmall)) crowded_.push_back(k);
+    start_[k] = cursor_[k] = running;
+    running += n;
+  }
+  start_[buckets] = running;
   // Keys and values in bucket order, with kSmall sentinels on either side
   // (keys that match nothing) so that neighbours can be read blindly.
   uint32_t* key = keys_.data() + kSmall;
   double* value = values_.data() + kSmall;
   RankRecord* staged = staged_.data();
-  crowded_.clear();
   for (size_t i = 0; i < count; ++i) {
     const uint32_t k = bucket[i];
     const uint32_t at = cursor_[k]++;
     staged[at] = in[i];
     key[at] = k;
     value[at] = in[i].value;
-    if (at - start_[k] == static_cast<uint32_t>(kSmall)) crowded_.push_back(k);
   }
   for (size_t d = 1; d <= static_cast<size_t>(kSmall); ++d) {
     *(key - d) = ~uint32_t{0};
