@@ -12,14 +12,16 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__x86_64__)
-#include <emmintrin.h>
-#endif
-
 #include "assessment/page_buffer.h"
 #include "assessment/partition_sort.h"
 
 namespace chuangwen::internal {
+
+// Copies n records (n a multiple of four; both ends 64-byte aligned) with
+// stores that bypass the cache, a whole line per store where the CPU can.
+void StreamRecords(const RankRecord* from, size_t n, RankRecord* to);
+// Makes the streamed stores visible to other threads.
+void StreamFence();
 
 class Scatter {
  public:
@@ -64,9 +66,7 @@ class Scatter {
       for (uint32_t j = first; j < next_[p]; ++j) out_[line_[p] + j] = buf[j];
       at_[p] = line_[p] + next_[p];
     }
-#if defined(__x86_64__)
-    _mm_sfence();
-#endif
+    StreamFence();
   }
 
  private:
@@ -74,16 +74,7 @@ class Scatter {
     RankRecord* to = out_ + line_[p];
     const uint32_t first = at_[p] - line_[p];  // Slots before are not ours.
     if (first == 0) {
-#if defined(__x86_64__)
-      static_assert(sizeof(RankRecord) == 16, "a record per 128-bit store");
-      for (uint32_t j = 0; j < kRun; ++j) {
-        _mm_stream_si128(
-            reinterpret_cast<__m128i*>(to + j),
-            _mm_load_si128(reinterpret_cast<const __m128i*>(buf + j)));
-      }
-#else
-      std::memcpy(static_cast<void*>(to), buf, sizeof(RankRecord) * kRun);
-#endif
+      StreamRecords(buf, kRun, to);
     } else {
       for (uint32_t j = first; j < kRun; ++j) to[j] = buf[j];
     }
