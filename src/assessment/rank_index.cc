@@ -32,8 +32,10 @@ class Fenwick {
 struct RankIndex::Tree {
   std::vector<double> base;
   size_t live = 0;
-  Fenwick removed;     // Removals, marked at the first position of their run.
-  Fenwick side_count;  // Side values per slot (slot = base entries ahead).
+  // Per slot (slot = base entries strictly ahead): side values added there,
+  // less base entries removed (marked at the first position of their run).
+  // One tree for both, so that a rank is one prefix sum.
+  Fenwick net;
   struct Side {
     bool vetoed;
     double value;
@@ -44,22 +46,45 @@ struct RankIndex::Tree {
     return av != bv ? bv : a > b;
   }
 
+  // Every kStride-th base entry of each part (live, vetoed): a search looks
+  // there first (a small array, in the cache), then in one stretch of
+  // kStride entries, instead of hopping through the whole base.
+  static constexpr size_t kStride = 64;
+  std::vector<double> sample[2];
+
   void Init() {
-    removed.Init(base.size());
-    side_count.Init(base.size() + 1);
+    net.Init(base.size() + 1);
+    for (int part = 0; part < 2; ++part) {
+      const size_t first = part == 0 ? 0 : live;
+      const size_t last = part == 0 ? live : base.size();
+      sample[part].clear();
+      for (size_t i = first; i < last; i += kStride)
+        sample[part].push_back(base[i]);
+    }
   }
   // Base entries ahead of (vetoed, v): those strictly ahead.
   size_t Slot(bool vetoed, double v) const {
-    auto first = base.begin() + (vetoed ? static_cast<long>(live) : 0);
-    auto last = vetoed ? base.end() : base.begin() + static_cast<long>(live);
+    const std::vector<double>& near = sample[vetoed ? 1 : 0];
+    const size_t first = vetoed ? live : 0;
+    const size_t last = vetoed ? base.size() : live;
+    auto ahead = [&](double b) { return b > v; };
+    // Sampled entries ahead of v: every entry before the last of them is
+    // ahead too, and the first sampled one not ahead bounds the answer.
+    const auto j = static_cast<size_t>(
+        std::partition_point(near.begin(), near.end(), ahead) - near.begin());
+    const size_t lo = j == 0 ? first : first + (j - 1) * kStride + 1;
+    const size_t hi = std::min(last, first + j * kStride);
     return static_cast<size_t>(
-        std::partition_point(first, last, [&](double b) { return b > v; }) -
+        std::partition_point(base.begin() + static_cast<long>(lo),
+                             base.begin() + static_cast<long>(hi), ahead) -
         base.begin());
   }
   int32_t Ahead(bool vetoed, double v) const {
-    size_t slot = Slot(vetoed, v);
-    int32_t n = static_cast<int32_t>(slot) - removed.Prefix(slot) +
-                side_count.Prefix(slot);
+    return AheadAt(Slot(vetoed, v), vetoed, v);
+  }
+  // Ahead, given (vetoed, v)'s slot.
+  int32_t AheadAt(size_t slot, bool vetoed, double v) const {
+    int32_t n = static_cast<int32_t>(slot) + net.Prefix(slot);
     auto it = side.find(slot);
     if (it != side.end()) {
       n += static_cast<int32_t>(
@@ -71,7 +96,7 @@ struct RankIndex::Tree {
     }
     return n;
   }
-  void RemoveBase(bool vetoed, double v) { removed.Add(Slot(vetoed, v), 1); }
+  void RemoveBase(bool vetoed, double v) { net.Add(Slot(vetoed, v), -1); }
   void RemoveSide(bool vetoed, double v) {
     size_t slot = Slot(vetoed, v);
     std::vector<Side>& list = side[slot];
@@ -82,9 +107,10 @@ struct RankIndex::Tree {
       }
     }
     if (list.empty()) side.erase(slot);
-    side_count.Add(slot, -1);
+    net.Add(slot, -1);
   }
-  void Insert(bool vetoed, double v) {
+  // Returns the slot it went to.
+  size_t Insert(bool vetoed, double v) {
     size_t slot = Slot(vetoed, v);
     std::vector<Side>& list = side[slot];
     list.insert(
@@ -92,7 +118,8 @@ struct RankIndex::Tree {
             list.begin(), list.end(),
             [&](const Side& s) { return Ahead(s.vetoed, s.value, vetoed, v); }),
         Side{vetoed, v});
-    side_count.Add(slot, 1);
+    net.Add(slot, 1);
+    return slot;
   }
   // Sorts a filled base: live values first (descending), then vetoed.
   void SortBase() {
@@ -196,11 +223,13 @@ Status RankIndex::Update(size_t unit, double composite, int32_t* rank,
     group.RemoveSide(vetoed, old);
   }
   const double now = composite + 0.0;
-  overall_->Insert(vetoed, now);
-  group.Insert(vetoed, now);
+  const size_t slot = overall_->Insert(vetoed, now);
+  const size_t group_slot = group.Insert(vetoed, now);
   current_[unit] = now;
-  if (rank != nullptr) *rank = Rank(unit);
-  if (group_rank != nullptr) *group_rank = GroupRank(unit);
+  // The slots just found, not searched for again.
+  if (rank != nullptr) *rank = 1 + overall_->AheadAt(slot, vetoed, now);
+  if (group_rank != nullptr)
+    *group_rank = 1 + group.AheadAt(group_slot, vetoed, now);
   return Status::OK();
 }
 
