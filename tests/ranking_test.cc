@@ -325,6 +325,44 @@ TEST(RankingTest, BadInputNamesUnitIndicatorOrWeightAndWritesNothing) {
 namespace chuangwen {
 namespace {
 
+TEST(RankIndexTest, LongRunsOfEqualValuesAcrossTheSearchSample) {
+  // Runs of equal composites much longer than the index's sampling stride,
+  // live and vetoed, and updates into, between and beyond them.
+  const size_t n = 2000;
+  std::vector<double> comp(n);
+  std::vector<uint8_t> vetoed(n);
+  std::vector<int32_t> groups(n);
+  for (size_t u = 0; u < n; ++u) {
+    comp[u] = static_cast<double>(u % 3) * 10.0;  // 0, 10, 20: runs of ~667.
+    vetoed[u] = u % 7 == 0;
+    groups[u] = static_cast<int32_t>(u % 5);
+  }
+  std::unique_ptr<RankIndex> index;
+  ASSERT_TRUE(
+      RankIndex::Build(comp.data(), n, vetoed.data(), groups.data(), &index)
+          .ok());
+  std::mt19937 rng(5);
+  const double values[] = {-1.0, 0.0, 5.0, 10.0, 15.0, 20.0, 25.0};
+  for (int step = 0; step < 300; ++step) {
+    const size_t u = rng() % n;
+    const double v = values[rng() % 7];
+    int32_t r = 0, g = 0;
+    ASSERT_TRUE(index->Update(u, v, &r, &g).ok());
+    comp[u] = v;
+    if (step % 30 != 29) continue;
+    std::vector<int32_t> full(n), full_group(n);
+    ASSERT_TRUE(RankComposites(comp.data(), n, vetoed.data(), groups.data(),
+                               RankOptions{}, full.data(), full_group.data())
+                    .ok());
+    EXPECT_EQ(r, full[u]) << "step " << step;
+    EXPECT_EQ(g, full_group[u]) << "step " << step;
+    for (size_t w = 0; w < n; w += 7) {
+      ASSERT_EQ(index->Rank(w), full[w]) << "unit " << w << ", step " << step;
+      ASSERT_EQ(index->GroupRank(w), full_group[w]) << "unit " << w;
+    }
+  }
+}
+
 TEST(RankIndexTest, IncrementalUpdatesMatchAFullReRank) {
   Data d = Random(3000, 5, 21, 1.0);
   std::vector<double> comp(d.n);
