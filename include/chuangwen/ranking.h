@@ -59,8 +59,10 @@ struct RankOutput {
 // Scratch memory (about 28 bytes per unit) and helper threads kept between
 // rankings. Reusing one spares every later ranking the page faults of fresh
 // memory, which on large inputs cost more than the ranking itself, and the
-// start of its threads. One ranking at a time; the helper threads wait
-// briefly after a ranking, then sleep until the next or the workspace's end.
+// start of its threads. One ranking at a time; the helper threads spin for
+// about a millisecond after a ranking (waking a sleeping thread can take that
+// long on a virtual machine), then sleep until the next or the workspace's
+// end.
 class RankWorkspace {
  public:
   RankWorkspace();

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <exception>
@@ -76,8 +77,7 @@ class WorkerPool {
     }
     // Wait for the others (they use the caller's job): spin first, they are
     // usually about done.
-    for (int spin = 0; c.pending.load(std::memory_order_acquire) != 0; ++spin) {
-      if (spin < kSpins) continue;
+    if (!Spin([&] { return c.pending.load(std::memory_order_acquire) == 0; })) {
       std::unique_lock<std::mutex> lock(c.mu);
       c.done.wait(
           lock, [&] { return c.pending.load(std::memory_order_acquire) == 0; });
@@ -91,7 +91,26 @@ class WorkerPool {
   }
 
  private:
-  static constexpr int kSpins = 1 << 16;
+  // How long a thread waiting for the other side spins before it sleeps.
+  // Waking a sleeping thread can take a good part of a millisecond on a
+  // virtual machine (its CPU may have been handed to another guest), more
+  // than a ranking pass of a million units spends waiting in all; passes
+  // follow each other within this, and so do rankings in a busy service.
+  static constexpr std::chrono::microseconds kSpinTime{1000};
+
+  // Spins until done() or kSpinTime has passed; returns done().
+  template <typename Done>
+  static bool Spin(Done done) {
+    const auto until = std::chrono::steady_clock::now() + kSpinTime;
+    for (unsigned i = 1;; ++i) {
+      if (done()) return true;
+#if defined(__x86_64__) || defined(__i386__)
+      __builtin_ia32_pause();
+#endif
+      if ((i & 255) == 0 && std::chrono::steady_clock::now() > until)
+        return done();
+    }
+  }
 
   // The workers and what they share, in one place so that a forked child
   // can walk away from all of it.
@@ -118,9 +137,8 @@ class WorkerPool {
     uint64_t seen = 0;
     for (;;) {
       // Spin for a new generation, then sleep until one comes.
-      uint64_t now = c.generation.load(std::memory_order_acquire);
-      for (int spin = 0; now == seen && spin < kSpins; ++spin)
-        now = c.generation.load(std::memory_order_acquire);
+      Spin(
+          [&] { return c.generation.load(std::memory_order_acquire) != seen; });
       const std::function<void(int)>* job = nullptr;
       int active = 0;
       {
