@@ -1,7 +1,8 @@
 // Sorting one partition of the ranking order against std::stable_sort, on
 // the inputs that matter: clusters of nearly equal values (weighted sums that
 // differ in their last bits) sharing buckets, exact ties, buckets from one
-// record to hundreds; and the scalar and AVX2 placements against each other.
+// record to hundreds; and the scalar, AVX2 and AVX-512 placements against each
+// other.
 #include "assessment/partition_sort.h"
 
 #include <gtest/gtest.h>
@@ -154,7 +155,7 @@ TEST(PartitionSortTest, SortMappedComputesTheMapsBuckets) {
   }
 }
 
-TEST(PartitionSortTest, ScalarAndAvx2PlacementAgree) {
+TEST(PartitionSortTest, ScalarAndVectorPlacementsAgree) {
   if (!HasAvx2()) GTEST_SKIP() << "this CPU has no AVX2";
   std::mt19937 rng(9);
   constexpr int kSmall = PartitionSorter::kSmall;
@@ -174,7 +175,7 @@ TEST(PartitionSortTest, ScalarAndAvx2PlacementAgree) {
       start.push_back(static_cast<uint32_t>(i));
       ++k;
     }
-    std::vector<RankRecord> in(n), scalar(n), avx2(n);
+    std::vector<RankRecord> in(n), scalar(n), avx2(n), avx512(n);
     for (size_t i = 0; i < n; ++i)
       in[i] = RankRecord{value[kSmall + i], static_cast<uint32_t>(i), 0};
     PartitionSorter::PlaceScalar(key.data() + kSmall, value.data() + kSmall,
@@ -182,10 +183,17 @@ TEST(PartitionSortTest, ScalarAndAvx2PlacementAgree) {
     ASSERT_TRUE(PartitionSorter::PlaceAvx2(key.data() + kSmall,
                                            value.data() + kSmall, start.data(),
                                            n, in.data(), avx2.data()));
+    const bool has512 =
+        PartitionSorter::PlaceAvx512(key.data() + kSmall, value.data() + kSmall,
+                                     start.data(), n, in.data(), avx512.data());
     for (size_t i = 0; i < n; ++i) {
-      // Records of buckets above kSmall stay where they were (both ways).
+      // Records of buckets above kSmall stay where they were (every way).
       ASSERT_EQ(scalar[i].unit, avx2[i].unit)
           << "round " << round << " at " << i;
+      if (has512) {
+        ASSERT_EQ(scalar[i].unit, avx512[i].unit)
+            << "AVX-512, round " << round << " at " << i;
+      }
     }
   }
 }

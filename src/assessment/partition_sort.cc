@@ -86,6 +86,35 @@ __attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
   }
 }
 
+// PlaceWithAvx2 with eight-lane compares and mask registers; the neighbours
+// in the same bucket follow from where the bucket starts and ends.
+__attribute__((target("avx512f,avx512vl,popcnt"))) void PlaceWith512(
+    const uint32_t* key, const double* value, const uint32_t* start,
+    size_t count, const RankRecord* in, RankRecord* out) {
+  constexpr uint32_t kSmall = PartitionSorter::kSmall;
+  for (size_t i = 0; i < count; ++i) {
+    const uint32_t k = key[i];
+    const auto at = static_cast<uint32_t>(i);
+    const uint32_t b = start[k], e = start[k + 1];
+    const uint32_t before = std::min<uint32_t>(kSmall - 1, at - b);
+    const uint32_t after = std::min<uint32_t>(kSmall - 1, e - 1 - at);
+    const __m512d v = _mm512_set1_pd(value[i]);
+    // Lanes i-8..i-1 and i+1..i+8.
+    const unsigned smaller_before =
+        _mm512_cmp_pd_mask(_mm512_loadu_pd(value + i - 8), v, _CMP_LT_OQ);
+    const unsigned larger_after =
+        _mm512_cmp_pd_mask(_mm512_loadu_pd(value + i + 1), v, _CMP_GT_OQ);
+    const unsigned same_before = (0xFFu << (8 - before)) & 0xFFu;
+    const unsigned same_after = (1u << after) - 1;
+    const auto earlier_smaller =
+        static_cast<size_t>(__builtin_popcount(same_before & smaller_before));
+    const auto later_larger =
+        static_cast<size_t>(__builtin_popcount(same_after & larger_after));
+    const bool big = e - b > kSmall;
+    out[big ? i : i - earlier_smaller + later_larger] = in[i];
+  }
+}
+
 // Buckets of four records at a time (BucketMap::operator() on four lanes),
 // counted into count[]. Returns the first record not done.
 __attribute__((target("avx2"))) size_t KeysWithAvx2(
@@ -104,8 +133,7 @@ __attribute__((target("avx2"))) size_t KeysWithAvx2(
     const __m256d a = _mm256_loadu_pd(reinterpret_cast<const double*>(rec + i));
     const __m256d b =
         _mm256_loadu_pd(reinterpret_cast<const double*>(rec + i + 2));
-    const __m256d v =
-        _mm256_permute4x64_pd(_mm256_unpacklo_pd(a, b), 0xD8);
+    const __m256d v = _mm256_permute4x64_pd(_mm256_unpacklo_pd(a, b), 0xD8);
     __m256d t = _mm256_mul_pd(_mm256_sub_pd(v, lo), scale);
     t = _mm256_min_pd(_mm256_max_pd(t, zero), top);
     const __m128i k =
@@ -148,7 +176,23 @@ bool PartitionSorter::PlaceAvx2(const uint32_t* key, const double* value,
   PlaceWithAvx2(key, value, start, count, in, out);
   return true;
 }
+
+bool PartitionSorter::PlaceAvx512(const uint32_t* key, const double* value,
+                                  const uint32_t* start, size_t count,
+                                  const RankRecord* in, RankRecord* out) {
+  static const bool has = __builtin_cpu_supports("avx512f") &&
+                          __builtin_cpu_supports("avx512vl") &&
+                          __builtin_cpu_supports("popcnt");
+  if (!has) return false;
+  PlaceWith512(key, value, start, count, in, out);
+  return true;
+}
 #else
+bool PartitionSorter::PlaceAvx512(const uint32_t*, const double*,
+                                  const uint32_t*, size_t, const RankRecord*,
+                                  RankRecord*) {
+  return false;
+}
 size_t PartitionSorter::KeysAvx2(const RankRecord*, size_t, const BucketMap&,
                                  uint32_t, uint32_t, uint16_t*, uint32_t*) {
   return 0;
@@ -215,8 +259,10 @@ void PartitionSorter::Arrange(const RankRecord* in, const uint16_t* bucket,
     *(value - d) = 0;
     value[count - 1 + d] = 0;
   }
-  if (!PlaceAvx2(key, value, start_.data(), count, staged, out))
+  if (!PlaceAvx512(key, value, start_.data(), count, staged, out) &&
+      !PlaceAvx2(key, value, start_.data(), count, staged, out)) {
     PlaceScalar(key, value, start_.data(), count, staged, out);
+  }
   // Crowded buckets, placed above in input order: each record's place is
   // the number of records that go before it (larger, or equal and earlier),
   // counted without branches; a very crowded one is sorted.

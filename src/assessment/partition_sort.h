@@ -39,8 +39,8 @@ class PartitionSorter {
   void SortMapped(RankRecord* records, size_t count, const BucketMap& map,
                   uint32_t last);
 
-  // Exposed for tests: the two ways of placing records within their
-  // buckets (AVX2 when the CPU has it).
+  // Exposed for tests: the ways of placing records within their buckets
+  // (the vector ones when the CPU has them).
   static constexpr int kSmall = 8;          // Buckets up to this are placed.
   static constexpr uint32_t kCrowded = 64;  // Up to this: counted.
   static void PlaceScalar(const uint32_t* key, const double* value,
@@ -49,6 +49,11 @@ class PartitionSorter {
   static bool PlaceAvx2(const uint32_t* key, const double* value,
                         const uint32_t* start, size_t count,
                         const RankRecord* in, RankRecord* out);
+  // AVX-512 (when the CPU has it): eight-lane compares, neighbours in the
+  // same bucket from start[] alone.
+  static bool PlaceAvx512(const uint32_t* key, const double* value,
+                          const uint32_t* start, size_t count,
+                          const RankRecord* in, RankRecord* out);
 
  private:
   // SortMapped's buckets with AVX2 (when the CPU has it), counted into
