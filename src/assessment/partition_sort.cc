@@ -62,6 +62,16 @@ CW_AVX2 unsigned Greater(const double* value, __m256d v) {
       _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(value), v, _CMP_GT_OQ)));
 }
 
+// Record i goes `later_larger` places down and `earlier_smaller` up (bits
+// of the two masks), unless its bucket is big: then it stays.
+__attribute__((target("popcnt"), always_inline)) inline void PlaceOne(
+    const RankRecord* in, size_t i, unsigned earlier_smaller,
+    unsigned later_larger, bool big, RankRecord* out) {
+  const auto up = static_cast<size_t>(__builtin_popcount(earlier_smaller));
+  const auto down = static_cast<size_t>(__builtin_popcount(later_larger));
+  out[big ? i : i - up + down] = in[i];
+}
+
 __attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
     const uint32_t* key, const double* value, const uint32_t* start,
     size_t count, const RankRecord* in, RankRecord* out) {
@@ -77,12 +87,9 @@ __attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
         Less(value + i - 8, v) | Less(value + i - 4, v) << 4;
     const unsigned larger_after =
         Greater(value + i + 1, v) | Greater(value + i + 5, v) << 4;
-    const auto earlier_smaller =
-        static_cast<size_t>(__builtin_popcount(same_before & smaller_before));
-    const auto later_larger =
-        static_cast<size_t>(__builtin_popcount(same_after & larger_after));
     const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
-    out[big ? i : i - earlier_smaller + later_larger] = in[i];
+    PlaceOne(in, i, same_before & smaller_before, same_after & larger_after,
+             big, out);
   }
 }
 
@@ -106,12 +113,8 @@ __attribute__((target("avx512f,avx512vl,popcnt"))) void PlaceWith512(
         _mm512_cmp_pd_mask(_mm512_loadu_pd(value + i + 1), v, _CMP_GT_OQ);
     const unsigned same_before = (0xFFu << (8 - before)) & 0xFFu;
     const unsigned same_after = (1u << after) - 1;
-    const auto earlier_smaller =
-        static_cast<size_t>(__builtin_popcount(same_before & smaller_before));
-    const auto later_larger =
-        static_cast<size_t>(__builtin_popcount(same_after & larger_after));
-    const bool big = e - b > kSmall;
-    out[big ? i : i - earlier_smaller + later_larger] = in[i];
+    PlaceOne(in, i, same_before & smaller_before, same_after & larger_after,
+             e - b > kSmall, out);
   }
 }
 
