@@ -1,13 +1,14 @@
 // The ranking hot path. Passes, each over plain arrays, on the workspace's
 // threads:
-//  A. composites (rows split between threads; composite_kernel.h), a
-//     finiteness check, each unit's bucket (rank_buckets.h: monotone in the
-//     composite, shaped on a sample, vetoed units after all others) and
-//     per-thread counts of units per partition (2^shift consecutive
-//     buckets, about two thousand partitions);
+//  A. composites (blocks of rows taken by threads as they come;
+//     composite_kernel.h), a finiteness check, each unit's bucket
+//     (rank_buckets.h: monotone in the composite, shaped on a sample,
+//     vetoed units after all others) and per-chunk counts of units per
+//     partition (2^shift consecutive buckets, about two thousand
+//     partitions);
 //  B. a stable scatter of (value, unit, group) records into their
-//     partitions: a couple of thousand sequential streams per thread, not a
-//     random write per unit;
+//     partitions, buffered per partition and written a few whole lines at
+//     a time (scatter.h), not a random write per unit;
 //  C. threads take runs of partitions (balanced by records) and sort each
 //     inside the cache (partition_sort.h);
 //  D. ranks: one walk of the global order for overall ranks (and the
@@ -234,7 +235,7 @@ std::vector<size_t> EvenChunks(size_t n, int threads) {
   return start;
 }
 
-// Per-thread partition counts, sized and zeroed for `bucketer`.
+// Per-chunk partition counts (pass B's chunks), sized and zeroed.
 std::vector<std::vector<uint32_t>>& PartitionCounts(
     RankWorkspace::Buffers& ws, int threads,
     const internal::RankBuckets& bucketer) {
