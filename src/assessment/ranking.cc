@@ -4,7 +4,7 @@
 //     composite_kernel.h), a finiteness check, each unit's bucket
 //     (rank_buckets.h: monotone in the composite, shaped on a sample,
 //     vetoed units after all others) and per-chunk counts of units per
-//     partition (2^shift consecutive buckets, about two thousand
+//     partition (2^shift consecutive buckets, about five hundred
 //     partitions);
 //  B. a stable scatter of (value, unit, group) records into their
 //     partitions, buffered per partition and written a few whole lines at

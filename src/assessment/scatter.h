@@ -1,4 +1,4 @@
-// Pass B's scatter of records into about two thousand partitions. Storing
+// Pass B's scatter of records into about five hundred partitions. Storing
 // each record where it goes makes every store of a new cache line first read
 // that line from memory, and the writes leave for memory in an order that
 // hops between as many places as there are partitions. Instead a partition's
