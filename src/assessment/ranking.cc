@@ -57,10 +57,10 @@ struct RankWorkspace::Buffers {
   internal::PageBuffer<uint32_t> buckets;  // Each unit's, in unit order.
   internal::PageBuffer<Record> rec;
   std::vector<GroupState> state;
-  std::vector<std::vector<uint32_t>> part_count;  // Per chunk × partition.
+  std::vector<std::vector<uint32_t>> part_count;   // Per chunk × partition.
   std::vector<std::vector<uint32_t>> block_count;  // Thread × chunk, × part.
-  std::vector<SortThread> sorters;                // Per pass-C thread.
-  std::vector<internal::Scatter> scatter;         // Per pass-B thread.
+  std::vector<SortThread> sorters;                 // Per pass-C thread.
+  std::vector<internal::Scatter> scatter;          // Per pass-B thread.
 };
 
 RankWorkspace::RankWorkspace() : buffers_(std::make_unique<Buffers>()) {}
@@ -132,17 +132,16 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
   };
   // The vector kernel in blocks; then the fours it left (vetoed units or
   // non-finite sums) one unit at a time.
-  const internal::CompositeBlock block{s,      in.units,  k,       w,
-                                       vetoed, in.groups, comp,    buckets,
-                                       count};
+  const internal::CompositeBlock block{
+      s, in.units, k, w, vetoed, in.groups, comp, buckets, count};
   int32_t group_min = std::numeric_limits<int32_t>::max(), group_max = -1;
   constexpr size_t kBlock = 1024;
   uint32_t odd[kBlock / 4];
   while (i + 4 <= hi) {
     size_t odds = 0;
-    const size_t end = internal::SumAndBucketAvx2(
-        block, bucketer, i, std::min(hi, i + kBlock), &b.live, odd, &odds,
-        &group_min, &group_max);
+    const size_t end =
+        internal::SumAndBucketAvx2(block, bucketer, i, std::min(hi, i + kBlock),
+                                   &b.live, odd, &odds, &group_min, &group_max);
     if (end == i) break;
     for (size_t q = 0; q < odds; ++q) {
       for (size_t u = odd[q]; u < odd[q] + 4; ++u) finish(u, comp[u]);
@@ -393,9 +392,8 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
     sc.Start(rec.data(), offset[static_cast<size_t>(t)].data(), parts);
     const uint32_t* bucket = ws.buckets.data();
     for (size_t u = lo; u < hi; ++u) {
-      sc.Put(bucket[u] >> shift,
-             Record{comp[u], static_cast<uint32_t>(u),
-                    groups == nullptr ? 0 : groups[u]});
+      sc.Put(bucket[u] >> shift, Record{comp[u], static_cast<uint32_t>(u),
+                                        groups == nullptr ? 0 : groups[u]});
     }
     sc.Finish();
   });
