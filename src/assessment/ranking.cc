@@ -21,6 +21,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <cstring>
 #include <limits>
 #include <string>
 #include <thread>
@@ -39,10 +40,19 @@ namespace {
 
 using Record = internal::RankRecord;
 
+// Walks compare values by their bits: one integer compare, and equal
+// composites have equal bits (-0.0 is made +0.0, none is NaN).
+inline uint64_t Bits(double v) {
+  uint64_t b;
+  std::memcpy(&b, &v, sizeof b);
+  return b;
+}
+constexpr uint64_t kNoBits = ~uint64_t{0};  // A NaN's: equal to no value.
+
 struct GroupState {  // A group's place in the walk of the global order.
   int32_t count;
-  int32_t rank;  // The last rank given: competition or dense.
-  double last;   // NaN before the group's first unit: never equal.
+  int32_t rank;   // The last rank given: competition or dense.
+  uint64_t last;  // Bits of the last value; kNoBits before the first.
 };
 
 struct SortThread {  // Pass C scratch of one thread.
@@ -289,26 +299,30 @@ void WithTies(TieMode ties, F f) {
 template <TieMode kTies>
 void WalkOverall(const Record* r, size_t n, size_t live, int32_t* rank) {
   int32_t dense = 0, competition = 0;
-  double last = 0;
-  for (size_t i = 0; i < n; ++i) {
-    if (i + kAhead < n) __builtin_prefetch(rank + r[i + kAhead].unit, 1);
-    // Data-dependent: bitwise, so that it compiles without branches.
-    const bool fresh = (i == 0) | (r[i].value != last) | (i == live);
-    dense += fresh;
-    competition = Choose(fresh, static_cast<int32_t>(i) + 1, competition);
-    last = r[i].value;
-    rank[r[i].unit] = kTies == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
-                      : kTies == TieMode::kDense ? dense
-                                                 : competition;
-  }
+  auto walk = [&](size_t lo, size_t hi) {
+    uint64_t last = kNoBits;
+    for (size_t i = lo; i < hi; ++i) {
+      if (i + kAhead < n) __builtin_prefetch(rank + r[i + kAhead].unit, 1);
+      // Data-dependent: bitwise, so that it compiles without branches.
+      const uint64_t bits = Bits(r[i].value);
+      const bool fresh = bits != last;
+      dense += fresh;
+      competition = Choose(fresh, static_cast<int32_t>(i) + 1, competition);
+      last = bits;
+      rank[r[i].unit] = kTies == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
+                        : kTies == TieMode::kDense ? dense
+                                                   : competition;
+    }
+  };
+  walk(0, live);
+  walk(live, n);  // Vetoed units never tie with live ones.
 }
 
 // Ranks within groups from the global order, from per-group running state.
 template <TieMode kTies>
 void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
                 size_t groups, int32_t* group_rank) {
-  const double kNone = std::numeric_limits<double>::quiet_NaN();
-  std::fill(state, state + groups, GroupState{0, 0, kNone});
+  std::fill(state, state + groups, GroupState{0, 0, kNoBits});
   auto walk = [&](size_t lo, size_t hi) {
     for (size_t i = lo; i < hi; ++i) {
       if (i + kAhead < n) {
@@ -317,16 +331,17 @@ void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
       }
       GroupState& g = state[r[i].group];
       ++g.count;
-      const bool fresh = r[i].value != g.last;
+      const uint64_t bits = Bits(r[i].value);
+      const bool fresh = bits != g.last;
       g.rank = kTies == TieMode::kDense ? g.rank + fresh
                                         : Choose(fresh, g.count, g.rank);
-      g.last = r[i].value;
+      g.last = bits;
       group_rank[r[i].unit] = kTies == TieMode::kOrdinal ? g.count : g.rank;
     }
   };
   walk(0, live);
   // Vetoed units never tie with live ones, even at equal values.
-  for (size_t g = 0; g < groups; ++g) state[g].last = kNone;
+  for (size_t g = 0; g < groups; ++g) state[g].last = kNoBits;
   walk(live, n);
 }
 
