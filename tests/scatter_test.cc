@@ -21,7 +21,8 @@ TEST(ScatterTest, SameLayoutAsPlainStores) {
     std::vector<uint32_t> part(n);
     for (uint32_t& p : part) {
       // Some partitions crowded, some rare, some empty.
-      p = static_cast<uint32_t>(rng() % (rng() % 4 == 0 ? std::min<size_t>(3, parts) : parts));
+      p = static_cast<uint32_t>(
+          rng() % (rng() % 4 == 0 ? std::min<size_t>(3, parts) : parts));
     }
     // Offsets as pass B lays them out: partition-major, then writer.
     std::vector<std::vector<uint32_t>> at(writers,
@@ -59,6 +60,57 @@ TEST(ScatterTest, SameLayoutAsPlainStores) {
           << "round " << round << " at " << i;
       ASSERT_EQ(buffered[i].value, plain[i].value);
       ASSERT_EQ(buffered[i].group, plain[i].group);
+    }
+  }
+}
+
+// PutUnits (pass B's loop) against Put record by record, with and without
+// groups, partitions taken from buckets by a shift.
+TEST(ScatterTest, PutUnitsSameAsPut) {
+  std::mt19937 rng(7);
+  for (int round = 0; round < 20; ++round) {
+    const uint32_t shift = rng() % 4;
+    const size_t parts = 1 + rng() % 40, n = rng() % 2500;
+    std::vector<uint32_t> bucket(n);
+    std::vector<double> value(n);
+    std::vector<int32_t> group(n);
+    std::vector<uint32_t> at(parts, 0);
+    for (size_t u = 0; u < n; ++u) {
+      bucket[u] = static_cast<uint32_t>(((rng() % parts) << shift) +
+                                        rng() % (1u << shift));
+      value[u] = static_cast<double>(rng() % 1000) / 10.0;
+      group[u] = static_cast<int32_t>(rng() % 9);
+      ++at[bucket[u] >> shift];
+    }
+    uint32_t running = 0;
+    for (uint32_t& a : at) {
+      const uint32_t c = a;
+      a = running;
+      running += c;
+    }
+    for (const bool with_groups : {true, false}) {
+      const int32_t* groups = with_groups ? group.data() : nullptr;
+      std::vector<uint32_t> at_each = at, at_units = at;
+      PageBuffer<RankRecord> each(n + 1), units(n + 1);
+      Scatter one, all;
+      one.Reserve(parts);
+      all.Reserve(parts);
+      one.Start(each.data(), at_each.data(), parts);
+      for (size_t u = 0; u < n; ++u) {
+        one.Put(bucket[u] >> shift,
+                RankRecord{value[u], static_cast<uint32_t>(u),
+                           with_groups ? group[u] : 0});
+      }
+      one.Finish();
+      all.Start(units.data(), at_units.data(), parts);
+      all.PutUnits(0, n, bucket.data(), shift, value.data(), groups);
+      all.Finish();
+      EXPECT_EQ(at_each, at_units);
+      for (size_t i = 0; i < n; ++i) {
+        ASSERT_EQ(units[i].unit, each[i].unit) << "round " << round;
+        ASSERT_EQ(units[i].value, each[i].value);
+        ASSERT_EQ(units[i].group, each[i].group);
+      }
     }
   }
 }

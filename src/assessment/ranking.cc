@@ -406,10 +406,7 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
     internal::Scatter& sc = ws.scatter[static_cast<size_t>(t)];
     sc.Start(rec.data(), offset[static_cast<size_t>(t)].data(), parts);
     const uint32_t* bucket = ws.buckets.data();
-    for (size_t u = lo; u < hi; ++u) {
-      sc.Put(bucket[u] >> shift, Record{comp[u], static_cast<uint32_t>(u),
-                                        groups == nullptr ? 0 : groups[u]});
-    }
+    sc.PutUnits(lo, hi, bucket, shift, comp, groups);
     sc.Finish();
   });
 

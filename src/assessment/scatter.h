@@ -54,7 +54,24 @@ class Scatter {
     RankRecord* buf = buffer_.data() + size_t{p} * kRun;
     const uint32_t slot = next_[p]++;
     buf[slot] = r;
-    if (slot + 1 == kRun) Flush(p, buf);
+    if (slot + 1 == kRun) {
+      Flush(p, buf);
+      next_[p] = 0;
+    }
+  }
+
+  // Put for units [lo, hi): unit u's record (value[u], u, group[u], or
+  // group 0 without groups) into partition bucket[u] >> shift. One loop
+  // over locals: through Put, the stores into the buffers could (for all the
+  // compiler knows) change this object's members, so it reloaded them for
+  // every record.
+  void PutUnits(size_t lo, size_t hi, const uint32_t* bucket, uint32_t shift,
+                const double* value, const int32_t* group) {
+    if (group != nullptr) {
+      PutEach(lo, hi, bucket, shift, value, group);
+    } else {
+      PutEach(lo, hi, bucket, shift, value, NoGroups());
+    }
   }
 
   // Writes what the buffers still hold; then every record is in place and
@@ -70,6 +87,27 @@ class Scatter {
   }
 
  private:
+  struct NoGroups {
+    int32_t operator[](size_t) const { return 0; }
+  };
+
+  template <typename Group>
+  void PutEach(size_t lo, size_t hi, const uint32_t* __restrict bucket,
+               uint32_t shift, const double* __restrict value,
+               const Group& group) {
+    RankRecord* const __restrict buffers = buffer_.data();
+    uint32_t* const __restrict next = next_.data();
+    for (size_t u = lo; u < hi; ++u) {
+      const uint32_t p = bucket[u] >> shift;
+      RankRecord* buf = buffers + size_t{p} * kRun;
+      const uint32_t slot = next[p];
+      buf[slot] = RankRecord{value[u], static_cast<uint32_t>(u),
+                             static_cast<int32_t>(group[u])};
+      next[p] = slot + 1 == kRun ? 0 : slot + 1;
+      if (slot + 1 == kRun) Flush(p, buf);
+    }
+  }
+
   void Flush(uint32_t p, const RankRecord* buf) {
     RankRecord* to = out_ + line_[p];
     const uint32_t first = at_[p] - line_[p];  // Slots before are not ours.
@@ -80,7 +118,6 @@ class Scatter {
     }
     line_[p] += kRun;
     at_[p] = line_[p];
-    next_[p] = 0;
   }
 
   PageBuffer<RankRecord> buffer_;
