@@ -93,28 +93,30 @@ __attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
   }
 }
 
-// PlaceWithAvx2 with eight-lane compares and mask registers; the neighbours
-// in the same bucket follow from where the bucket starts and ends.
-__attribute__((target("avx512f,avx512vl,popcnt"))) void PlaceWith512(
+// With AVX-512: a record's bucket (at most kSmall records when its place is
+// computed) is read as one eight-lane vector from where it starts; the place
+// is the bucket's start plus the records in it that go first: larger, or
+// equal and earlier.
+__attribute__((target("avx512f,avx512vl,bmi2,popcnt"))) void PlaceWith512(
     const uint32_t* key, const double* value, const uint32_t* start,
     size_t count, const RankRecord* in, RankRecord* out) {
   constexpr uint32_t kSmall = PartitionSorter::kSmall;
   for (size_t i = 0; i < count; ++i) {
     const uint32_t k = key[i];
-    const auto at = static_cast<uint32_t>(i);
-    const uint32_t b = start[k], e = start[k + 1];
-    const uint32_t before = std::min<uint32_t>(kSmall - 1, at - b);
-    const uint32_t after = std::min<uint32_t>(kSmall - 1, e - 1 - at);
+    const uint32_t b = start[k], size = start[k + 1] - b;
+    const auto at = static_cast<uint32_t>(i) - b;  // < size.
     const __m512d v = _mm512_set1_pd(value[i]);
-    // Lanes i-8..i-1 and i+1..i+8.
-    const unsigned smaller_before =
-        _mm512_cmp_pd_mask(_mm512_loadu_pd(value + i - 8), v, _CMP_LT_OQ);
-    const unsigned larger_after =
-        _mm512_cmp_pd_mask(_mm512_loadu_pd(value + i + 1), v, _CMP_GT_OQ);
-    const unsigned same_before = (0xFFu << (8 - before)) & 0xFFu;
-    const unsigned same_after = (1u << after) - 1;
-    PlaceOne(in, i, same_before & smaller_before, same_after & larger_after,
-             e - b > kSmall, out);
+    const __m512d bucket = _mm512_loadu_pd(value + b);
+    // Lanes of the bucket (all eight when it is big: the place is unused).
+    const auto lanes = static_cast<__mmask8>(_bzhi_u32(0xFFu, size));
+    const auto earlier = static_cast<__mmask8>(_bzhi_u32(0xFFu, at));
+    const unsigned larger =
+        _mm512_mask_cmp_pd_mask(lanes, bucket, v, _CMP_GT_OQ);
+    const unsigned equal_earlier =
+        _mm512_mask_cmp_pd_mask(earlier, bucket, v, _CMP_EQ_OQ);
+    const size_t place =
+        b + static_cast<size_t>(__builtin_popcount(larger | equal_earlier));
+    out[size > kSmall ? i : place] = in[i];
   }
 }
 
