@@ -120,6 +120,59 @@ __attribute__((target("avx512f,avx512vl,bmi2,popcnt"))) void PlaceWith512(
   }
 }
 
+// Bucket starts from counts with AVX-512, sixteen buckets at a time (see
+// Arrange); returns how many buckets are crowded, listed in crowded[] (which
+// has room for buckets + 16).
+__attribute__((target("avx512f"))) size_t StartsWith512(uint32_t* start,
+                                                        uint32_t* cursor,
+                                                        uint32_t buckets,
+                                                        uint32_t* crowded) {
+  const __m512i zero = _mm512_setzero_si512();
+  const __m512i small = _mm512_set1_epi32(PartitionSorter::kSmall);
+  const __m512i last_lane = _mm512_set1_epi32(15);
+  __m512i lane =
+      _mm512_set_epi32(15, 14, 13, 12, 11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 0);
+  const __m512i sixteen = _mm512_set1_epi32(16);
+  __m512i running = zero;  // Records in the buckets before, in every lane.
+  size_t crowded_count = 0;
+  uint32_t k = 0;
+  for (; k + 16 <= buckets; k += 16) {
+    // Counts of buckets k..k+15 are in start[k + 1..k + 16]; their starts
+    // go to start[k..k + 15] (counts already read).
+    const __m512i count = _mm512_loadu_si512(start + k + 1);
+    __m512i sum = count;  // Inclusive prefix sums, lanes shifted up.
+    sum =
+        _mm512_add_epi32(sum, _mm512_maskz_alignr_epi32(0xFFFF, sum, zero, 15));
+    sum =
+        _mm512_add_epi32(sum, _mm512_maskz_alignr_epi32(0xFFFF, sum, zero, 14));
+    sum =
+        _mm512_add_epi32(sum, _mm512_maskz_alignr_epi32(0xFFFF, sum, zero, 12));
+    sum =
+        _mm512_add_epi32(sum, _mm512_maskz_alignr_epi32(0xFFFF, sum, zero, 8));
+    const __m512i first =
+        _mm512_add_epi32(running, _mm512_sub_epi32(sum, count));
+    _mm512_storeu_si512(start + k, first);
+    _mm512_storeu_si512(cursor + k, first);
+    running = _mm512_maskz_permutexvar_epi32(0xFFFF, last_lane,
+                                             _mm512_add_epi32(running, sum));
+    const __mmask16 many = _mm512_cmpgt_epu32_mask(count, small);
+    _mm512_storeu_si512(crowded + crowded_count,
+                        _mm512_maskz_compress_epi32(many, lane));
+    crowded_count += static_cast<size_t>(__builtin_popcount(many));
+    lane = _mm512_add_epi32(lane, sixteen);
+  }
+  // Bucket k - 1's start plus its count, still in start[k].
+  uint32_t total = k == 0 ? 0 : start[k - 1] + start[k];
+  for (; k < buckets; ++k) {
+    const uint32_t n = start[k + 1];
+    if (n > PartitionSorter::kSmall) crowded[crowded_count++] = k;
+    start[k] = cursor[k] = total;
+    total += n;
+  }
+  start[buckets] = total;
+  return crowded_count;
+}
+
 // Buckets of four records at a time (BucketMap::operator() on four lanes),
 // counted into count[]. Returns the first record not done.
 __attribute__((target("avx2"))) size_t KeysWithAvx2(
@@ -192,7 +245,18 @@ bool PartitionSorter::PlaceAvx512(const uint32_t* key, const double* value,
   PlaceWith512(key, value, start, count, in, out);
   return true;
 }
+size_t PartitionSorter::Starts(uint32_t buckets) {
+  static const bool has = __builtin_cpu_supports("avx512f");
+  if (has) {
+    return StartsWith512(start_.data(), cursor_.data(), buckets,
+                         crowded_.data());
+  }
+  return StartsScalar(buckets);
+}
 #else
+size_t PartitionSorter::Starts(uint32_t buckets) {
+  return StartsScalar(buckets);
+}
 bool PartitionSorter::PlaceAvx512(const uint32_t*, const double*,
                                   const uint32_t*, size_t, const RankRecord*,
                                   RankRecord*) {
@@ -207,6 +271,35 @@ bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*, const uint32_t*,
   return false;
 }
 #endif
+
+size_t PartitionSorter::StartsScalar(uint32_t buckets) {
+  size_t crowded = 0;
+  uint32_t running = 0;
+  for (uint32_t k = 0; k < buckets; ++k) {
+    const uint32_t n = start_[k + 1];
+    if (n > static_cast<uint32_t>(kSmall)) crowded_[crowded++] = k;
+    start_[k] = cursor_[k] = running;
+    running += n;
+  }
+  start_[buckets] = running;
+  return crowded;
+}
+
+void PartitionSorter::Stage(const RankRecord* __restrict in,
+                            const uint16_t* __restrict bucket, size_t count,
+                            uint32_t* __restrict cursor,
+                            RankRecord* __restrict staged,
+                            uint32_t* __restrict key,
+                            double* __restrict value) {
+  for (size_t i = 0; i < count; ++i) {
+    const RankRecord r = in[i];
+    const uint32_t k = bucket[i];
+    const uint32_t at = cursor[k]++;
+    staged[at] = r;
+    key[at] = k;
+    value[at] = r.value;
+  }
+}
 
 void PartitionSorter::Sort(const RankRecord* in, const uint16_t* bucket,
                            size_t count, RankRecord* out) {
@@ -237,27 +330,14 @@ void PartitionSorter::Arrange(const RankRecord* in, const uint16_t* bucket,
   // Bucket k is [start_[k], start_[k + 1]); crowded ones are noted here,
   // from their counts, rather than record by record below.
   cursor_.resize(buckets);
-  crowded_.clear();
-  uint32_t running = 0;
-  for (uint32_t k = 0; k < buckets; ++k) {
-    const uint32_t n = start_[k + 1];
-    if (n > static_cast<uint32_t>(kSmall)) crowded_.push_back(k);
-    start_[k] = cursor_[k] = running;
-    running += n;
-  }
-  start_[buckets] = running;
+  crowded_.resize(size_t{buckets} + 16);
+  const size_t crowded = Starts(buckets);
   // Keys and values in bucket order, with kSmall sentinels on either side
   // (keys that match nothing) so that neighbours can be read blindly.
   uint32_t* key = keys_.data() + kSmall;
   double* value = values_.data() + kSmall;
   RankRecord* staged = staged_.data();
-  for (size_t i = 0; i < count; ++i) {
-    const uint32_t k = bucket[i];
-    const uint32_t at = cursor_[k]++;
-    staged[at] = in[i];
-    key[at] = k;
-    value[at] = in[i].value;
-  }
+  Stage(in, bucket, count, cursor_.data(), staged, key, value);
   for (size_t d = 1; d <= static_cast<size_t>(kSmall); ++d) {
     *(key - d) = ~uint32_t{0};
     key[count - 1 + d] = ~uint32_t{0};
@@ -271,7 +351,8 @@ void PartitionSorter::Arrange(const RankRecord* in, const uint16_t* bucket,
   // Crowded buckets, placed above in input order: each record's place is
   // the number of records that go before it (larger, or equal and earlier),
   // counted without branches; a very crowded one is sorted.
-  for (const uint32_t k : crowded_) {
+  for (size_t c = 0; c < crowded; ++c) {
+    const uint32_t k = crowded_[c];
     const uint32_t b = start_[k], e = start_[k + 1];
     if (e - b <= kCrowded) {
       const double* v = value + b;

@@ -61,6 +61,15 @@ class PartitionSorter {
   static size_t KeysAvx2(const RankRecord* rec, size_t n, const BucketMap& map,
                          uint32_t last, uint32_t mask, uint16_t* bucket,
                          uint32_t* count);
+  // Turns the counts in start_[k + 1] into bucket starts (start_ and
+  // cursor_), listing crowded buckets in crowded_; returns how many.
+  size_t Starts(uint32_t buckets);
+  size_t StartsScalar(uint32_t buckets);
+  // Records, their keys and values in bucket order (a stable counting
+  // scatter by cursor[]).
+  static void Stage(const RankRecord* in, const uint16_t* bucket, size_t count,
+                    uint32_t* cursor, RankRecord* staged, uint32_t* key,
+                    double* value);
   // Sort once start_[k + 1] holds bucket k's count.
   void Arrange(const RankRecord* in, const uint16_t* bucket, size_t count,
                RankRecord* out);
