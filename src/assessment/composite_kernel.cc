@@ -1,6 +1,7 @@
 // AVX2 kernel of the composite pass; see composite_kernel.h.
 #include "assessment/composite_kernel.h"
 
+#include <cstdint>
 #include <cstring>
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -38,6 +39,11 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
   const uint32_t shift = buckets_of.shift();
   __m128i gmin = _mm_set1_epi32(*group_min), gmax = _mm_set1_epi32(*group_max);
   size_t done_live = 0, odds = *odd_count;
+  // Composites and buckets bypass the cache (when aligned for it): the
+  // scores streaming through would push them out before pass B reads them,
+  // and a cached store first reads its line from memory.
+  const bool stream = reinterpret_cast<uintptr_t>(b.comp + lo) % 32 == 0 &&
+                      reinterpret_cast<uintptr_t>(b.buckets + lo) % 16 == 0;
   size_t i = lo;
   for (; i + 4 <= hi; i += 4) {
     const double* r0 = b.scores + i * k;
@@ -70,7 +76,11 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
     }
     // + 0.0 turns -0.0 into +0.0: equal composites must key equal.
     const __m256d v = _mm256_add_pd(acc, zero);
-    _mm256_storeu_pd(b.comp + i, v);
+    if (stream) {
+      _mm256_stream_pd(b.comp + i, v);
+    } else {
+      _mm256_storeu_pd(b.comp + i, v);
+    }
     if (b.groups != nullptr) {
       const __m128i g =
           _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.groups + i));
@@ -90,7 +100,11 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
     __m256d t = _mm256_mul_pd(_mm256_sub_pd(v, map_lo), scale);
     t = _mm256_min_pd(_mm256_max_pd(t, zero), top);
     const __m128i bucket = _mm_sub_epi32(last, _mm256_cvttpd_epi32(t));
-    _mm_storeu_si128(reinterpret_cast<__m128i*>(b.buckets + i), bucket);
+    if (stream) {
+      _mm_stream_si128(reinterpret_cast<__m128i*>(b.buckets + i), bucket);
+    } else {
+      _mm_storeu_si128(reinterpret_cast<__m128i*>(b.buckets + i), bucket);
+    }
     ++b.count[static_cast<uint32_t>(_mm_cvtsi128_si32(bucket)) >> shift];
     ++b.count[static_cast<uint32_t>(_mm_extract_epi32(bucket, 1)) >> shift];
     ++b.count[static_cast<uint32_t>(_mm_extract_epi32(bucket, 2)) >> shift];
@@ -106,6 +120,7 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
       *group_max = lanes[4 + q] > *group_max ? lanes[4 + q] : *group_max;
     }
   }
+  if (stream) _mm_sfence();  // Streamed stores are seen by every thread.
   *live += done_live;
   *odd_count = odds;
   return i;
