@@ -437,12 +437,10 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
     st.sorter.Reserve(largest, shift);
     for (size_t p = pa; p < pb; ++p) {
       const size_t begin = part_start[p], count = part_start[p + 1] - begin;
+      // Partitions are read in order, which the hardware's prefetcher
+      // follows; asking for the whole next partition at once (hundreds of
+      // lines) stalled the sort behind the requests.
       if (count < 2) continue;
-      // The next partition is read while this one is sorted.
-      const Record* next = rec.data() + part_start[p + 1];
-      const size_t next_count =
-          part_start[std::min(p + 2, parts)] - part_start[p + 1];
-      for (size_t i = 0; i < next_count; i += 4) __builtin_prefetch(next + i);
       // Buckets again from the values: pass A's, stored by unit, would be a
       // random read per record here.
       const bool vet = p >= first_vetoed;
