@@ -26,7 +26,7 @@ constexpr size_t kPrefetchRows = 64;
 // that the reads ahead never pause.
 __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
     const CompositeBlock& b, const RankBuckets& buckets_of, size_t lo,
-    size_t hi, size_t* live, uint32_t* odd, size_t* odd_count,
+    size_t hi, size_t* live, OddFour* odd, size_t* odd_count,
     int32_t* group_min, int32_t* group_max) {
   const size_t k = b.k, k2 = k / 2 * 2;
   const double* w = b.weights;
@@ -93,7 +93,9 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
     uint32_t vetoed4 = 0;
     if (b.vetoed != nullptr) std::memcpy(&vetoed4, b.vetoed + i, 4);
     if (!finite || vetoed4 != 0) {
-      odd[odds++] = static_cast<uint32_t>(i);
+      odd[odds].first = static_cast<uint32_t>(i);
+      _mm256_storeu_pd(odd[odds].sum, v);
+      ++odds;
       continue;
     }
     // BucketMap::operator(): t = (v - lo) * scale, clamped to [0, last].
@@ -136,7 +138,7 @@ bool HasAvx2() {
 
 size_t SumAndBucketAvx2(const CompositeBlock& block,
                         const RankBuckets& buckets_of, size_t lo, size_t hi,
-                        size_t* live, uint32_t* odd, size_t* odd_count,
+                        size_t* live, OddFour* odd, size_t* odd_count,
                         int32_t* group_min, int32_t* group_max) {
   if (block.k < 2 || !HasAvx2() || !buckets_of.live_map().linear()) return lo;
   return SumAndBucket(block, buckets_of, lo, hi, live, odd, odd_count,
@@ -145,7 +147,7 @@ size_t SumAndBucketAvx2(const CompositeBlock& block,
 #else
 bool HasAvx2() { return false; }
 size_t SumAndBucketAvx2(const CompositeBlock&, const RankBuckets&, size_t lo,
-                        size_t, size_t*, uint32_t*, size_t*, int32_t*,
+                        size_t, size_t*, OddFour*, size_t*, int32_t*,
                         int32_t*) {
   return lo;
 }

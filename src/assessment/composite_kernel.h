@@ -16,27 +16,35 @@ bool HasAvx2();
 
 // What pass A reads and writes for one block of rows.
 struct CompositeBlock {
-  const double* scores;    // rows × k, row-major.
-  size_t rows, k;          // Rows in all (read ahead up to there), columns.
-  const double* weights;   // k entries.
-  const uint8_t* vetoed;   // Per row; may be null.
-  const int32_t* groups;   // Per row; may be null.
-  double* comp;            // Per row: the composite (-0.0 made +0.0).
-  uint32_t* buckets;       // Per row: its bucket (RankBuckets), live rows.
-  uint32_t* count;         // Per partition: live rows counted in.
+  const double* scores;   // rows × k, row-major.
+  size_t rows, k;         // Rows in all (read ahead up to there), columns.
+  const double* weights;  // k entries.
+  const uint8_t* vetoed;  // Per row; may be null.
+  const int32_t* groups;  // Per row; may be null.
+  double* comp;           // Per row: the composite (-0.0 made +0.0).
+  uint32_t* buckets;      // Per row: its bucket (RankBuckets), live rows.
+  uint32_t* count;        // Per partition: live rows counted in.
+};
+
+// A four of rows the kernel leaves to its caller (a vetoed or non-finite
+// row among them), with their sums: reading them back from the composites
+// would wait on memory, where they were streamed.
+struct OddFour {
+  uint32_t first;  // Its first row.
+  double sum[4];
 };
 
 // Pass A over rows [lo, hi), four at a time while four remain: each row's
 // weighted sum strictly left to right with separate multiplies and adds (no
 // FMA), as RowComposite; for fours that are all finite and not vetoed, their
-// buckets and partition counts (*live grows by them); the first row of every
-// other four goes to odd[*odd_count++], for the caller to finish (its
-// composites are stored). Group ids of the rows done widen [*group_min,
+// buckets and partition counts (*live grows by them); every other four goes
+// to odd[*odd_count++], for the caller to finish (its composites are stored
+// too). Group ids of the rows done widen [*group_min,
 // *group_max]. Returns the first row not done (lo when k < 2, without AVX2
 // or when the live map is not linear).
 size_t SumAndBucketAvx2(const CompositeBlock& block,
                         const RankBuckets& buckets_of, size_t lo, size_t hi,
-                        size_t* live, uint32_t* odd, size_t* odd_count,
+                        size_t* live, OddFour* odd, size_t* odd_count,
                         int32_t* group_min, int32_t* group_max);
 
 }  // namespace chuangwen::internal

@@ -146,7 +146,7 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
       s, in.units, k, w, vetoed, in.groups, comp, buckets, count};
   int32_t group_min = std::numeric_limits<int32_t>::max(), group_max = -1;
   constexpr size_t kBlock = 1024;
-  uint32_t odd[kBlock / 4];
+  internal::OddFour odd[kBlock / 4];
   while (i + 4 <= hi) {
     size_t odds = 0;
     const size_t end =
@@ -154,7 +154,7 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
                                    &b.live, odd, &odds, &group_min, &group_max);
     if (end == i) break;
     for (size_t q = 0; q < odds; ++q) {
-      for (size_t u = odd[q]; u < odd[q] + 4; ++u) finish(u, comp[u]);
+      for (uint32_t l = 0; l < 4; ++l) finish(odd[q].first + l, odd[q].sum[l]);
     }
     i = end;
   }
