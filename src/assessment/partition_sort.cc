@@ -9,6 +9,7 @@
 #include "assessment/partition_sort.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -292,12 +293,13 @@ void PartitionSorter::Stage(const RankRecord* __restrict in,
                             uint32_t* __restrict key,
                             double* __restrict value) {
   for (size_t i = 0; i < count; ++i) {
-    const RankRecord r = in[i];
     const uint32_t k = bucket[i];
     const uint32_t at = cursor[k]++;
-    staged[at] = r;
+    // One 16-byte move (a copy through a local was split into its fields:
+    // three stores where one does).
+    std::memcpy(static_cast<void*>(staged + at), in + i, sizeof(RankRecord));
     key[at] = k;
-    value[at] = r.value;
+    value[at] = in[i].value;
   }
 }
 
