@@ -12,6 +12,10 @@
 #include <cstdint>
 #include <cstring>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 #include "assessment/page_buffer.h"
 #include "assessment/partition_sort.h"
 
@@ -87,6 +91,21 @@ class Scatter {
   }
 
  private:
+  // One 16-byte store where the CPU has them; field by field, a record is
+  // three.
+  static void StoreRecord(RankRecord* to, double value, uint32_t unit,
+                          int32_t group) {
+#ifdef __SSE2__
+    const __m128i ids = _mm_unpacklo_epi32(
+        _mm_cvtsi32_si128(static_cast<int>(unit)), _mm_cvtsi32_si128(group));
+    _mm_storeu_si128(
+        reinterpret_cast<__m128i*>(to),
+        _mm_unpacklo_epi64(_mm_castpd_si128(_mm_set_sd(value)), ids));
+#else
+    *to = RankRecord{value, unit, group};
+#endif
+  }
+
   struct NoGroups {
     int32_t operator[](size_t) const { return 0; }
   };
@@ -101,8 +120,8 @@ class Scatter {
       const uint32_t p = bucket[u] >> shift;
       RankRecord* buf = buffers + size_t{p} * kRun;
       const uint32_t slot = next[p];
-      buf[slot] = RankRecord{value[u], static_cast<uint32_t>(u),
-                             static_cast<int32_t>(group[u])};
+      StoreRecord(buf + slot, value[u], static_cast<uint32_t>(u),
+                  static_cast<int32_t>(group[u]));
       next[p] = slot + 1 == kRun ? 0 : slot + 1;
       if (slot + 1 == kRun) Flush(p, buf);
     }
