@@ -41,17 +41,21 @@ TEST(ScatterTest, SameLayoutAsPlainStores) {
     }
     std::vector<std::vector<uint32_t>> plain_at = at;
     std::vector<RankRecord> plain(n);
+    std::vector<double> value(n);
+    std::vector<int32_t> group(n);
     PageBuffer<RankRecord> buffered(n + 1);
     for (size_t w = 0; w < writers; ++w) {
+      const size_t lo = n * w / writers, hi = n * (w + 1) / writers;
+      for (size_t u = lo; u < hi; ++u) {
+        value[u] = u * 0.5;
+        group[u] = static_cast<int32_t>(w);
+        plain[plain_at[w][part[u]]++] =
+            RankRecord{value[u], static_cast<uint32_t>(u), group[u]};
+      }
       Scatter scatter;
       scatter.Reserve(parts);
       scatter.Start(buffered.data(), at[w].data(), parts);
-      for (size_t u = n * w / writers; u < n * (w + 1) / writers; ++u) {
-        const RankRecord r{u * 0.5, static_cast<uint32_t>(u),
-                           static_cast<int32_t>(w)};
-        scatter.Put(part[u], r);
-        plain[plain_at[w][part[u]]++] = r;
-      }
+      scatter.PutUnits(lo, hi, part.data(), 0, value.data(), group.data());
       scatter.Finish();
       EXPECT_EQ(at[w], plain_at[w]) << "round " << round << ", writer " << w;
     }
@@ -64,9 +68,9 @@ TEST(ScatterTest, SameLayoutAsPlainStores) {
   }
 }
 
-// PutUnits (pass B's loop) against Put record by record, with and without
-// groups, partitions taken from buckets by a shift.
-TEST(ScatterTest, PutUnitsSameAsPut) {
+// With partitions taken from buckets by a shift, with and without groups
+// (group 0 then).
+TEST(ScatterTest, PartitionsFromBucketsWithAndWithoutGroups) {
   std::mt19937 rng(7);
   for (int round = 0; round < 20; ++round) {
     const uint32_t shift = rng() % 4;
@@ -89,27 +93,24 @@ TEST(ScatterTest, PutUnitsSameAsPut) {
       running += c;
     }
     for (const bool with_groups : {true, false}) {
-      const int32_t* groups = with_groups ? group.data() : nullptr;
-      std::vector<uint32_t> at_each = at, at_units = at;
-      PageBuffer<RankRecord> each(n + 1), units(n + 1);
-      Scatter one, all;
-      one.Reserve(parts);
-      all.Reserve(parts);
-      one.Start(each.data(), at_each.data(), parts);
+      std::vector<uint32_t> at_plain = at, at_units = at;
+      std::vector<RankRecord> plain(n);
       for (size_t u = 0; u < n; ++u) {
-        one.Put(bucket[u] >> shift,
-                RankRecord{value[u], static_cast<uint32_t>(u),
-                           with_groups ? group[u] : 0});
+        plain[at_plain[bucket[u] >> shift]++] = RankRecord{
+            value[u], static_cast<uint32_t>(u), with_groups ? group[u] : 0};
       }
-      one.Finish();
+      PageBuffer<RankRecord> units(n + 1);
+      Scatter all;
+      all.Reserve(parts);
       all.Start(units.data(), at_units.data(), parts);
-      all.PutUnits(0, n, bucket.data(), shift, value.data(), groups);
+      all.PutUnits(0, n, bucket.data(), shift, value.data(),
+                   with_groups ? group.data() : nullptr);
       all.Finish();
-      EXPECT_EQ(at_each, at_units);
+      EXPECT_EQ(at_plain, at_units);
       for (size_t i = 0; i < n; ++i) {
-        ASSERT_EQ(units[i].unit, each[i].unit) << "round " << round;
-        ASSERT_EQ(units[i].value, each[i].value);
-        ASSERT_EQ(units[i].group, each[i].group);
+        ASSERT_EQ(units[i].unit, plain[i].unit) << "round " << round;
+        ASSERT_EQ(units[i].value, plain[i].value);
+        ASSERT_EQ(units[i].group, plain[i].group);
       }
     }
   }

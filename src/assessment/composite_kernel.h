@@ -39,9 +39,9 @@ struct OddFour {
 // FMA), as RowComposite; for fours that are all finite and not vetoed, their
 // buckets and partition counts (*live grows by them); every other four goes
 // to odd[*odd_count++], for the caller to finish (its composites are stored
-// too). Group ids of the rows done widen [*group_min,
-// *group_max]. Returns the first row not done (lo when k < 2, without AVX2
-// or when the live map is not linear).
+// too). Group ids of the rows done widen [*group_min, *group_max]. Returns
+// the first row not done (lo when k < 2, without AVX2 or when the live map
+// is not linear).
 size_t SumAndBucketAvx2(const CompositeBlock& block,
                         const RankBuckets& buckets_of, size_t lo, size_t hi,
                         size_t* live, OddFour* odd, size_t* odd_count,

@@ -239,13 +239,14 @@ bool PartitionSorter::PlaceAvx2(const uint32_t* key, const double* value,
 bool PartitionSorter::PlaceAvx512(const uint32_t* key, const double* value,
                                   const uint32_t* start, size_t count,
                                   const RankRecord* in, RankRecord* out) {
-  static const bool has = __builtin_cpu_supports("avx512f") &&
-                          __builtin_cpu_supports("avx512vl") &&
-                          __builtin_cpu_supports("popcnt");
+  static const bool has =
+      __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
+      __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
   if (!has) return false;
   PlaceWith512(key, value, start, count, in, out);
   return true;
 }
+
 size_t PartitionSorter::Starts(uint32_t buckets) {
   static const bool has = __builtin_cpu_supports("avx512f");
   if (has) {

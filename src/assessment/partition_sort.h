@@ -49,8 +49,8 @@ class PartitionSorter {
   static bool PlaceAvx2(const uint32_t* key, const double* value,
                         const uint32_t* start, size_t count,
                         const RankRecord* in, RankRecord* out);
-  // AVX-512 (when the CPU has it): eight-lane compares, neighbours in the
-  // same bucket from start[] alone.
+  // AVX-512 (when the CPU has it): each record compared with its whole
+  // bucket, read as one eight-lane vector from start[].
   static bool PlaceAvx512(const uint32_t* key, const double* value,
                           const uint32_t* start, size_t count,
                           const RankRecord* in, RankRecord* out);

@@ -54,21 +54,11 @@ class Scatter {
     partitions_ = partitions;
   }
 
-  void Put(uint32_t p, const RankRecord& r) {
-    RankRecord* buf = buffer_.data() + size_t{p} * kRun;
-    const uint32_t slot = next_[p]++;
-    buf[slot] = r;
-    if (slot + 1 == kRun) {
-      Flush(p, buf);
-      next_[p] = 0;
-    }
-  }
-
-  // Put for units [lo, hi): unit u's record (value[u], u, group[u], or
-  // group 0 without groups) into partition bucket[u] >> shift. One loop
-  // over locals: through Put, the stores into the buffers could (for all the
-  // compiler knows) change this object's members, so it reloaded them for
-  // every record.
+  // Units [lo, hi): unit u's record (value[u], u, group[u], or group 0
+  // without groups) into partition bucket[u] >> shift. One loop over
+  // locals: a call per record, storing into the buffers, made the compiler
+  // reload this object's members for every record (the stores might have
+  // changed them).
   void PutUnits(size_t lo, size_t hi, const uint32_t* bucket, uint32_t shift,
                 const double* value, const int32_t* group) {
     if (group != nullptr) {
