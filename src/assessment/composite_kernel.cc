@@ -26,7 +26,7 @@ constexpr size_t kPrefetchRows = 64;
 // that the reads ahead never pause.
 __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
     const CompositeBlock& b, const RankBuckets& buckets_of, size_t lo,
-    size_t hi, size_t* live, OddFour* odd, size_t* odd_count,
+    size_t hi, size_t* live, size_t* vetoed, OddFour* odd, size_t* odd_count,
     int32_t* group_min, int32_t* group_max) {
   const size_t k = b.k, k2 = k / 2 * 2;
   const double* w = b.weights;
@@ -36,9 +36,17 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
   const __m256d scale = _mm256_set1_pd(map.scale());
   const __m256d top = _mm256_set1_pd(static_cast<double>(map.last()));
   const __m128i last = _mm_set1_epi32(static_cast<int>(buckets_of.live_last()));
+  // Vetoed rows' map, used in the few fours that have one.
+  const BucketMap& vet_map = buckets_of.map(true);
+  const bool vet_linear = vet_map.linear();
+  const __m256d vet_lo = _mm256_set1_pd(vet_map.lo());
+  const __m256d vet_scale = _mm256_set1_pd(vet_map.scale());
+  const __m256d vet_top = _mm256_set1_pd(static_cast<double>(vet_map.last()));
+  const __m128i vet_last =
+      _mm_set1_epi32(static_cast<int>(buckets_of.last(true)));
   const uint32_t shift = buckets_of.shift();
   __m128i gmin = _mm_set1_epi32(*group_min), gmax = _mm_set1_epi32(*group_max);
-  size_t done_live = 0, odds = *odd_count;
+  size_t done_live = 0, done_vetoed = 0, odds = *odd_count;
   // Composites and buckets bypass the cache (when aligned for it): the
   // scores streaming through would push them out before pass B reads them,
   // and a cached store first reads its line from memory.
@@ -92,7 +100,7 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
             _mm256_cmp_pd(_mm256_sub_pd(v, v), zero, _CMP_EQ_OQ)) == 0xF;
     uint32_t vetoed4 = 0;
     if (b.vetoed != nullptr) std::memcpy(&vetoed4, b.vetoed + i, 4);
-    if (!finite || vetoed4 != 0) {
+    if (!finite || (vetoed4 != 0 && !vet_linear)) {
       odd[odds].first = static_cast<uint32_t>(i);
       _mm256_storeu_pd(odd[odds].sum, v);
       ++odds;
@@ -101,7 +109,20 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
     // BucketMap::operator(): t = (v - lo) * scale, clamped to [0, last].
     __m256d t = _mm256_mul_pd(_mm256_sub_pd(v, map_lo), scale);
     t = _mm256_min_pd(_mm256_max_pd(t, zero), top);
-    const __m128i bucket = _mm_sub_epi32(last, _mm256_cvttpd_epi32(t));
+    __m128i bucket = _mm_sub_epi32(last, _mm256_cvttpd_epi32(t));
+    if (vetoed4 != 0) {  // Their lanes' buckets from the vetoed map.
+      __m256d tv = _mm256_mul_pd(_mm256_sub_pd(v, vet_lo), vet_scale);
+      tv = _mm256_min_pd(_mm256_max_pd(tv, zero), vet_top);
+      const __m128i is_vet = _mm_cmpgt_epi32(
+          _mm_cvtepu8_epi32(_mm_cvtsi32_si128(static_cast<int>(vetoed4))),
+          _mm_setzero_si128());
+      bucket = _mm_blendv_epi8(
+          bucket, _mm_sub_epi32(vet_last, _mm256_cvttpd_epi32(tv)), is_vet);
+      const auto lanes = static_cast<size_t>(__builtin_popcount(
+          static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(is_vet)))));
+      done_vetoed += lanes;
+      done_live -= lanes;
+    }
     if (stream) {
       _mm_stream_si128(reinterpret_cast<__m128i*>(b.buckets + i), bucket);
     } else {
@@ -124,6 +145,7 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
   }
   if (stream) _mm_sfence();  // Streamed stores are seen by every thread.
   *live += done_live;
+  *vetoed += done_vetoed;
   *odd_count = odds;
   return i;
 }
@@ -138,16 +160,17 @@ bool HasAvx2() {
 
 size_t SumAndBucketAvx2(const CompositeBlock& block,
                         const RankBuckets& buckets_of, size_t lo, size_t hi,
-                        size_t* live, OddFour* odd, size_t* odd_count,
-                        int32_t* group_min, int32_t* group_max) {
+                        size_t* live, size_t* vetoed, OddFour* odd,
+                        size_t* odd_count, int32_t* group_min,
+                        int32_t* group_max) {
   if (block.k < 2 || !HasAvx2() || !buckets_of.live_map().linear()) return lo;
-  return SumAndBucket(block, buckets_of, lo, hi, live, odd, odd_count,
+  return SumAndBucket(block, buckets_of, lo, hi, live, vetoed, odd, odd_count,
                       group_min, group_max);
 }
 #else
 bool HasAvx2() { return false; }
 size_t SumAndBucketAvx2(const CompositeBlock&, const RankBuckets&, size_t lo,
-                        size_t, size_t*, OddFour*, size_t*, int32_t*,
+                        size_t, size_t*, size_t*, OddFour*, size_t*, int32_t*,
                         int32_t*) {
   return lo;
 }

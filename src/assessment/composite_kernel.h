@@ -36,16 +36,18 @@ struct OddFour {
 
 // Pass A over rows [lo, hi), four at a time while four remain: each row's
 // weighted sum strictly left to right with separate multiplies and adds (no
-// FMA), as RowComposite; for fours that are all finite and not vetoed, their
-// buckets and partition counts (*live grows by them); every other four goes
-// to odd[*odd_count++], for the caller to finish (its composites are stored
-// too). Group ids of the rows done widen [*group_min, *group_max]. Returns
-// the first row not done (lo when k < 2, without AVX2 or when the live map
-// is not linear).
+// FMA), as RowComposite; for fours that are all finite, their buckets and
+// partition counts (*live and *vetoed grow by their rows of each kind);
+// every other four (or, when the vetoed map is not linear, every four with a
+// vetoed row) goes to odd[*odd_count++], for the caller to finish (its
+// composites are stored too). Group ids of the rows done widen [*group_min,
+// *group_max]. Returns the first row not done (lo when k < 2, without AVX2 or
+// when the live map is not linear).
 size_t SumAndBucketAvx2(const CompositeBlock& block,
                         const RankBuckets& buckets_of, size_t lo, size_t hi,
-                        size_t* live, OddFour* odd, size_t* odd_count,
-                        int32_t* group_min, int32_t* group_max);
+                        size_t* live, size_t* vetoed, OddFour* odd,
+                        size_t* odd_count, int32_t* group_min,
+                        int32_t* group_max);
 
 }  // namespace chuangwen::internal
 

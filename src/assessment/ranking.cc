@@ -140,8 +140,8 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
     buckets[u] = bucket;
     ++count[bucket >> shift];
   };
-  // The vector kernel in blocks; then the fours it left (vetoed units or
-  // non-finite sums) one unit at a time.
+  // The vector kernel in blocks; then the fours it left (non-finite sums, or
+  // vetoed units when all vetoed values are one) one unit at a time.
   const internal::CompositeBlock block{
       s, in.units, k, w, vetoed, in.groups, comp, buckets, count};
   int32_t group_min = std::numeric_limits<int32_t>::max(), group_max = -1;
@@ -149,9 +149,9 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
   internal::OddFour odd[kBlock / 4];
   while (i + 4 <= hi) {
     size_t odds = 0;
-    const size_t end =
-        internal::SumAndBucketAvx2(block, bucketer, i, std::min(hi, i + kBlock),
-                                   &b.live, odd, &odds, &group_min, &group_max);
+    const size_t end = internal::SumAndBucketAvx2(
+        block, bucketer, i, std::min(hi, i + kBlock), &b.live, &b.vetoed, odd,
+        &odds, &group_min, &group_max);
     if (end == i) break;
     for (size_t q = 0; q < odds; ++q) {
       for (uint32_t l = 0; l < 4; ++l) finish(odd[q].first + l, odd[q].sum[l]);
