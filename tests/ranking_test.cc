@@ -264,6 +264,15 @@ TEST(RankingTest, PeriodicRowsHalfVetoedAndNoGroups) {
   EXPECT_EQ(rank, want_rank);
 }
 
+TEST(RankingTest, GroupsOfOneOrTwoUnitsOnTheParallelPath) {
+  // Two groups for three units: a state table about as large as the units.
+  Data d = NearTies(120000, 5, 28);
+  for (size_t i = 0; i < d.n; ++i)
+    d.groups[i] = static_cast<int32_t>((i * 7919) % (d.n * 2 / 3));
+  ExpectSame(d, TieMode::kCompetition, 2);
+  ExpectSame(d, TieMode::kOrdinal, 3);
+}
+
 TEST(RankingTest, SparseHugeGroupIdsAreRenumbered) {
   Data d = Random(2000, 3, 9, 1.0);
   for (int32_t& g : d.groups) g = g * 1000003 % 2000000000;
