@@ -10,6 +10,7 @@
 #include <map>
 #include <numeric>
 #include <random>
+#include <string>
 
 #include "chuangwen/rank_index.h"
 
@@ -273,10 +274,51 @@ TEST(RankingTest, GroupsOfOneOrTwoUnitsOnTheParallelPath) {
   ExpectSame(d, TieMode::kOrdinal, 3);
 }
 
+TEST(RankingTest, NegativeGroupIdsOnTheParallelPathWriteNothing) {
+  Data d = NearTies(100000, 6, 31);
+  std::fill(d.vetoed.begin(), d.vetoed.end(), 0);
+  d.vetoed[4242] = 1;  // Alone in its partition: not seen by the sorter.
+  RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(),
+               d.groups.data()};
+  RankOptions options;
+  options.threads = 2;
+  auto expect_rejected = [&](const std::string& message) {
+    std::vector<int32_t> rank(d.n, -7), group_rank(d.n, -7);
+    std::vector<double> comp(d.n, -7.0);
+    EXPECT_EQ(
+        RankArrays(in, options,
+                   RankOutput{rank.data(), group_rank.data(), comp.data()})
+            .message(),
+        message);
+    EXPECT_TRUE(std::all_of(rank.begin(), rank.end(),
+                            [](int32_t r) { return r == -7; }));
+    EXPECT_TRUE(std::all_of(group_rank.begin(), group_rank.end(),
+                            [](int32_t r) { return r == -7; }));
+    EXPECT_TRUE(std::all_of(comp.begin(), comp.end(),
+                            [](double c) { return c == -7.0; }));
+    std::vector<double> given(d.n, 50.0);
+    EXPECT_EQ(
+        RankComposites(given.data(), d.n, d.vetoed.data(), d.groups.data(),
+                       options, rank.data(), group_rank.data())
+            .message(),
+        message);
+  };
+  d.groups[88888] = -2;
+  d.groups[77777] = -1;
+  expect_rejected("unit 77777: group id -1 is negative");
+  d.groups[77777] = 1;
+  d.groups[88888] = 2;
+  d.groups[4242] = -5;
+  expect_rejected("unit 4242: group id -5 is negative");
+}
+
 TEST(RankingTest, SparseHugeGroupIdsAreRenumbered) {
   Data d = Random(2000, 3, 9, 1.0);
   for (int32_t& g : d.groups) g = g * 1000003 % 2000000000;
   ExpectSame(d, TieMode::kCompetition, 1);
+  Data big = NearTies(100000, 4, 32);
+  for (int32_t& g : big.groups) g = g * 1000003 % 2000000000;
+  ExpectSame(big, TieMode::kCompetition, 2);
 }
 
 TEST(RankingTest, BadInputNamesUnitIndicatorOrWeightAndWritesNothing) {

@@ -26,8 +26,7 @@ constexpr size_t kPrefetchRows = 64;
 // that the reads ahead never pause.
 __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
     const CompositeBlock& b, const RankBuckets& buckets_of, size_t lo,
-    size_t hi, size_t* live, size_t* vetoed, OddFour* odd, size_t* odd_count,
-    int32_t* group_min, int32_t* group_max) {
+    size_t hi, size_t* live, size_t* vetoed, OddFour* odd, size_t* odd_count) {
   const size_t k = b.k, k2 = k / 2 * 2;
   const double* w = b.weights;
   const BucketMap& map = buckets_of.live_map();
@@ -45,7 +44,6 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
   const __m128i vet_last =
       _mm_set1_epi32(static_cast<int>(buckets_of.last(true)));
   const uint32_t shift = buckets_of.shift();
-  __m128i gmin = _mm_set1_epi32(*group_min), gmax = _mm_set1_epi32(*group_max);
   size_t done_live = 0, done_vetoed = 0, odds = *odd_count;
   // Composites and buckets bypass the cache (when aligned for it): the
   // scores streaming through would push them out before pass B reads them,
@@ -89,12 +87,6 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
     } else {
       _mm256_storeu_pd(b.comp + i, v);
     }
-    if (b.groups != nullptr) {
-      const __m128i g =
-          _mm_loadu_si128(reinterpret_cast<const __m128i*>(b.groups + i));
-      gmin = _mm_min_epi32(gmin, g);
-      gmax = _mm_max_epi32(gmax, g);
-    }
     const bool finite =  // v - v is 0 unless v is infinite or NaN.
         _mm256_movemask_pd(
             _mm256_cmp_pd(_mm256_sub_pd(v, v), zero, _CMP_EQ_OQ)) == 0xF;
@@ -134,15 +126,6 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
     ++b.count[static_cast<uint32_t>(_mm_extract_epi32(bucket, 3)) >> shift];
     done_live += 4;
   }
-  if (b.groups != nullptr && i > lo) {
-    alignas(16) int32_t lanes[8];
-    _mm_store_si128(reinterpret_cast<__m128i*>(lanes), gmin);
-    _mm_store_si128(reinterpret_cast<__m128i*>(lanes + 4), gmax);
-    for (int q = 0; q < 4; ++q) {
-      *group_min = lanes[q] < *group_min ? lanes[q] : *group_min;
-      *group_max = lanes[4 + q] > *group_max ? lanes[4 + q] : *group_max;
-    }
-  }
   if (stream) _mm_sfence();  // Streamed stores are seen by every thread.
   *live += done_live;
   *vetoed += done_vetoed;
@@ -161,17 +144,14 @@ bool HasAvx2() {
 size_t SumAndBucketAvx2(const CompositeBlock& block,
                         const RankBuckets& buckets_of, size_t lo, size_t hi,
                         size_t* live, size_t* vetoed, OddFour* odd,
-                        size_t* odd_count, int32_t* group_min,
-                        int32_t* group_max) {
+                        size_t* odd_count) {
   if (block.k < 2 || !HasAvx2() || !buckets_of.live_map().linear()) return lo;
-  return SumAndBucket(block, buckets_of, lo, hi, live, vetoed, odd, odd_count,
-                      group_min, group_max);
+  return SumAndBucket(block, buckets_of, lo, hi, live, vetoed, odd, odd_count);
 }
 #else
 bool HasAvx2() { return false; }
 size_t SumAndBucketAvx2(const CompositeBlock&, const RankBuckets&, size_t lo,
-                        size_t, size_t*, size_t*, OddFour*, size_t*, int32_t*,
-                        int32_t*) {
+                        size_t, size_t*, size_t*, OddFour*, size_t*) {
   return lo;
 }
 #endif

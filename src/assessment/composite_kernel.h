@@ -20,7 +20,6 @@ struct CompositeBlock {
   size_t rows, k;         // Rows in all (read ahead up to there), columns.
   const double* weights;  // k entries.
   const uint8_t* vetoed;  // Per row; may be null.
-  const int32_t* groups;  // Per row; may be null.
   double* comp;           // Per row: the composite (-0.0 made +0.0).
   uint32_t* buckets;      // Per row: its bucket (RankBuckets), live rows.
   uint32_t* count;        // Per partition: live rows counted in.
@@ -40,14 +39,12 @@ struct OddFour {
 // partition counts (*live and *vetoed grow by their rows of each kind);
 // every other four (or, when the vetoed map is not linear, every four with a
 // vetoed row) goes to odd[*odd_count++], for the caller to finish (its
-// composites are stored too). Group ids of the rows done widen [*group_min,
-// *group_max]. Returns the first row not done (lo when k < 2, without AVX2 or
-// when the live map is not linear).
+// composites are stored too). Returns the first row not done (lo when k < 2,
+// without AVX2 or when the live map is not linear).
 size_t SumAndBucketAvx2(const CompositeBlock& block,
                         const RankBuckets& buckets_of, size_t lo, size_t hi,
                         size_t* live, size_t* vetoed, OddFour* odd,
-                        size_t* odd_count, int32_t* group_min,
-                        int32_t* group_max);
+                        size_t* odd_count);
 
 }  // namespace chuangwen::internal
 

@@ -175,10 +175,12 @@ __attribute__((target("avx512f"))) size_t StartsWith512(uint32_t* start,
 }
 
 // Buckets of four records at a time (BucketMap::operator() on four lanes),
-// counted into count[]. Returns the first record not done.
+// counted into count[]; their group ids widen [*group_min, *group_max].
+// Returns the first record not done.
 __attribute__((target("avx2"))) size_t KeysWithAvx2(
     const RankRecord* rec, size_t n, const BucketMap& map, uint32_t last,
-    uint32_t mask, uint16_t* bucket, uint32_t* count) {
+    uint32_t mask, uint16_t* bucket, uint32_t* count, int32_t* group_min,
+    int32_t* group_max) {
   static_assert(sizeof(RankRecord) == 16, "two records per 256-bit load");
   const __m256d zero = _mm256_setzero_pd();
   const __m256d lo = _mm256_set1_pd(map.lo());
@@ -186,6 +188,8 @@ __attribute__((target("avx2"))) size_t KeysWithAvx2(
   const __m256d top = _mm256_set1_pd(static_cast<double>(map.last()));
   const __m128i last4 = _mm_set1_epi32(static_cast<int>(last));
   const __m128i mask4 = _mm_set1_epi32(static_cast<int>(mask));
+  __m256i gmin = _mm256_set1_epi32(*group_min);
+  __m256i gmax = _mm256_set1_epi32(*group_max);
   size_t i = 0;
   for (; i + 4 <= n; i += 4) {
     // [v0, x0, v1, x1] and [v2, x2, v3, x3] → [v0, v1, v2, v3].
@@ -193,6 +197,11 @@ __attribute__((target("avx2"))) size_t KeysWithAvx2(
     const __m256d b =
         _mm256_loadu_pd(reinterpret_cast<const double*>(rec + i + 2));
     const __m256d v = _mm256_permute4x64_pd(_mm256_unpacklo_pd(a, b), 0xD8);
+    // Each 32-bit lane a group id: [g0 g0 g2 g2 | g1 g1 g3 g3].
+    const __m256i g = _mm256_castps_si256(_mm256_shuffle_ps(
+        _mm256_castpd_ps(a), _mm256_castpd_ps(b), _MM_SHUFFLE(3, 3, 3, 3)));
+    gmin = _mm256_min_epi32(gmin, g);
+    gmax = _mm256_max_epi32(gmax, g);
     __m256d t = _mm256_mul_pd(_mm256_sub_pd(v, lo), scale);
     t = _mm256_min_pd(_mm256_max_pd(t, zero), top);
     const __m128i k =
@@ -209,6 +218,13 @@ __attribute__((target("avx2"))) size_t KeysWithAvx2(
     ++count[k2];
     ++count[k3];
   }
+  alignas(32) int32_t lanes[16];
+  _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), gmin);
+  _mm256_store_si256(reinterpret_cast<__m256i*>(lanes + 8), gmax);
+  for (int q = 0; q < 8; ++q) {
+    *group_min = std::min(*group_min, lanes[q]);
+    *group_max = std::max(*group_max, lanes[8 + q]);
+  }
   return i;
 }
 
@@ -219,10 +235,12 @@ __attribute__((target("avx2"))) size_t KeysWithAvx2(
 size_t PartitionSorter::KeysAvx2(const RankRecord* rec, size_t n,
                                  const BucketMap& map, uint32_t last,
                                  uint32_t mask, uint16_t* bucket,
-                                 uint32_t* count) {
+                                 uint32_t* count, int32_t* group_min,
+                                 int32_t* group_max) {
   static const bool has = __builtin_cpu_supports("avx2");
   if (!has) return 0;
-  return KeysWithAvx2(rec, n, map, last, mask, bucket, count);
+  return KeysWithAvx2(rec, n, map, last, mask, bucket, count, group_min,
+                      group_max);
 }
 
 bool PartitionSorter::PlaceAvx2(const uint32_t* key, const double* value,
@@ -265,7 +283,8 @@ bool PartitionSorter::PlaceAvx512(const uint32_t*, const double*,
   return false;
 }
 size_t PartitionSorter::KeysAvx2(const RankRecord*, size_t, const BucketMap&,
-                                 uint32_t, uint32_t, uint16_t*, uint32_t*) {
+                                 uint32_t, uint32_t, uint16_t*, uint32_t*,
+                                 int32_t*, int32_t*) {
   return 0;
 }
 bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*, const uint32_t*,
@@ -317,12 +336,16 @@ void PartitionSorter::SortMapped(RankRecord* records, size_t count,
   const uint32_t mask = (uint32_t{1} << bits_) - 1;
   uint16_t* bucket = buckets_.data();
   size_t i = 0;
-  if (map.linear())
-    i = KeysAvx2(records, count, map, last, mask, bucket, start_.data() + 1);
+  if (map.linear()) {
+    i = KeysAvx2(records, count, map, last, mask, bucket, start_.data() + 1,
+                 &group_min_, &group_max_);
+  }
   for (; i < count; ++i) {
     const uint32_t k = (last - map(records[i].value)) & mask;
     bucket[i] = static_cast<uint16_t>(k);
     ++start_[k + 1];
+    group_min_ = std::min(group_min_, records[i].group);
+    group_max_ = std::max(group_max_, records[i].group);
   }
   Arrange(records, bucket, count, records);
 }

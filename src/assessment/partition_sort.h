@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "assessment/page_buffer.h"
@@ -39,6 +40,16 @@ class PartitionSorter {
   void SortMapped(RankRecord* records, size_t count, const BucketMap& map,
                   uint32_t last);
 
+  // The least and greatest group ids SortMapped has seen since this was
+  // constructed or reset (it reads every record anyway: the ranking checks
+  // group ids here rather than in a pass of their own).
+  int32_t group_min() const { return group_min_; }
+  int32_t group_max() const { return group_max_; }
+  void ResetGroupRange() {
+    group_min_ = std::numeric_limits<int32_t>::max();
+    group_max_ = std::numeric_limits<int32_t>::min();
+  }
+
   // Exposed for tests: the ways of placing records within their buckets
   // (the vector ones when the CPU has them).
   static constexpr int kSmall = 8;          // Buckets up to this are placed.
@@ -60,7 +71,8 @@ class PartitionSorter {
   // count[]; returns the first record not done.
   static size_t KeysAvx2(const RankRecord* rec, size_t n, const BucketMap& map,
                          uint32_t last, uint32_t mask, uint16_t* bucket,
-                         uint32_t* count);
+                         uint32_t* count, int32_t* group_min,
+                         int32_t* group_max);
   // Turns the counts in start_[k + 1] into bucket starts (start_ and
   // cursor_), listing crowded buckets in crowded_; returns how many.
   size_t Starts(uint32_t buckets);
@@ -75,6 +87,8 @@ class PartitionSorter {
                RankRecord* out);
 
   uint32_t bits_ = 0;
+  int32_t group_min_ = std::numeric_limits<int32_t>::max();
+  int32_t group_max_ = std::numeric_limits<int32_t>::min();
   std::vector<uint32_t> start_, cursor_, crowded_;
   PageBuffer<RankRecord> staged_;
   PageBuffer<uint16_t> buckets_;  // SortMapped's.

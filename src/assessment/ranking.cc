@@ -10,7 +10,7 @@
 //     partitions, buffered per partition and written a few whole lines at
 //     a time (scatter.h), not a random write per unit;
 //  C. threads take runs of partitions (balanced by records) and sort each
-//     inside the cache (partition_sort.h);
+//     inside the cache (partition_sort.h), checking group ids on the way;
 //  D. ranks: one walk of the global order for overall ranks (and the
 //     composites' copy), another for ranks within groups from per-group
 //     running state, on two threads writing arrays of their own (threads
@@ -57,6 +57,8 @@ struct GroupState {  // A group's place in the walk of the global order.
 
 struct SortThread {  // Pass C scratch of one thread.
   internal::PartitionSorter sorter;
+  // Group ids of partitions of one record (the sorter sees the others').
+  int32_t single_min = 0, single_max = 0;
 };
 
 }  // namespace
@@ -108,16 +110,13 @@ double RowComposite(const double* row, size_t k, const double* w) {
 
 struct Bounds {
   size_t live = 0, vetoed = 0;  // Finite composites of each kind.
-  int64_t max_group = -1;
   size_t first_bad =
       std::numeric_limits<size_t>::max();  // Non-finite composite.
-  size_t first_negative_group = std::numeric_limits<size_t>::max();
 };
 
-void ScanGroups(const int32_t* groups, size_t lo, size_t hi, Bounds* b);
-
 // Sums one chunk of rows into `comp`, with each unit's bucket in `buckets`
-// and partition loads counted into `count`; checks the chunk's group ids.
+// and partition loads counted into `count`. (Group ids are checked in pass
+// C, which reads them anyway; here they were one more stream to read.)
 Bounds ComputeChunk(const RankInput& in, const double* w,
                     const internal::RankBuckets& bucketer, double* comp,
                     uint32_t* buckets, uint32_t* count, size_t lo, size_t hi) {
@@ -142,28 +141,21 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
   };
   // The vector kernel in blocks; then the fours it left (non-finite sums, or
   // vetoed units when all vetoed values are one) one unit at a time.
-  const internal::CompositeBlock block{
-      s, in.units, k, w, vetoed, in.groups, comp, buckets, count};
-  int32_t group_min = std::numeric_limits<int32_t>::max(), group_max = -1;
+  const internal::CompositeBlock block{s,      in.units, k,       w,
+                                       vetoed, comp,     buckets, count};
   constexpr size_t kBlock = 1024;
   internal::OddFour odd[kBlock / 4];
   while (i + 4 <= hi) {
     size_t odds = 0;
-    const size_t end = internal::SumAndBucketAvx2(
-        block, bucketer, i, std::min(hi, i + kBlock), &b.live, &b.vetoed, odd,
-        &odds, &group_min, &group_max);
+    const size_t end =
+        internal::SumAndBucketAvx2(block, bucketer, i, std::min(hi, i + kBlock),
+                                   &b.live, &b.vetoed, odd, &odds);
     if (end == i) break;
     for (size_t q = 0; q < odds; ++q) {
       for (uint32_t l = 0; l < 4; ++l) finish(odd[q].first + l, odd[q].sum[l]);
     }
     i = end;
   }
-  if (group_min < 0) {
-    ScanGroups(in.groups, lo, i, &b);  // Finds the first negative one.
-  } else {
-    b.max_group = group_max;
-  }
-  const size_t kernel_end = i;
   if (k > 0) {
     for (; i + 4 <= hi; i += 4) {
       const double* r0 = s + i * k;
@@ -186,7 +178,6 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
     }
   }
   for (; i < hi; ++i) finish(i, RowComposite(s + i * k, k, w));
-  ScanGroups(in.groups, kernel_end, hi, &b);
   return b;
 }
 
@@ -210,24 +201,10 @@ Bounds ScanComposites(const double* comp, const uint8_t* vetoed,
   return b;
 }
 
-void ScanGroups(const int32_t* groups, size_t lo, size_t hi, Bounds* b) {
-  if (groups == nullptr || lo >= hi) return;
-  int32_t mx = -1;
-  for (size_t u = lo; u < hi; ++u) {
-    int32_t g = groups[u];
-    if (g < 0) b->first_negative_group = std::min(b->first_negative_group, u);
-    mx = std::max(mx, g);
-  }
-  b->max_group = std::max<int64_t>(b->max_group, mx);
-}
-
 void Absorb(const Bounds& p, Bounds* all) {
   all->live += p.live;
   all->vetoed += p.vetoed;
-  all->max_group = std::max(all->max_group, p.max_group);
   all->first_bad = std::min(all->first_bad, p.first_bad);
-  all->first_negative_group =
-      std::min(all->first_negative_group, p.first_negative_group);
 }
 
 Bounds MergeBounds(const std::vector<Bounds>& parts) {
@@ -357,28 +334,7 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
                  int threads, const std::vector<size_t>& chunk, TieMode ties,
                  int32_t* rank, int32_t* group_rank, double* composite_out,
                  RankWorkspace::Buffers& ws) {
-  if (bounds.first_negative_group != std::numeric_limits<size_t>::max()) {
-    return Status::InvalidArgument(
-        "unit " + std::to_string(bounds.first_negative_group) + ": group id " +
-        std::to_string(groups[bounds.first_negative_group]) + " is negative");
-  }
   if (n == 0) return Status::OK();
-  // Group ids index a state table; sparse huge ids are renumbered.
-  std::vector<int32_t> dense_groups;
-  if (groups != nullptr && group_rank != nullptr &&
-      bounds.max_group >= static_cast<int64_t>(4 * n + 65536)) {
-    std::unordered_map<int32_t, int32_t> ids;
-    dense_groups.resize(n);
-    for (size_t u = 0; u < n; ++u) {
-      dense_groups[u] = ids.emplace(groups[u], static_cast<int32_t>(ids.size()))
-                            .first->second;
-    }
-    groups = dense_groups.data();
-  }
-  const size_t group_count =
-      groups == nullptr
-          ? 1
-          : static_cast<size_t>(std::max<int64_t>(bounds.max_group, 0)) + 1;
   const bool want_groups = group_rank != nullptr;
 
   // Offsets: partition-major, then thread, so that the scatter is stable.
@@ -435,11 +391,18 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
     for (size_t p = pa; p < pb; ++p)
       largest = std::max<size_t>(largest, part_start[p + 1] - part_start[p]);
     st.sorter.Reserve(largest, shift);
+    st.sorter.ResetGroupRange();
+    st.single_min = std::numeric_limits<int32_t>::max();
+    st.single_max = std::numeric_limits<int32_t>::min();
     for (size_t p = pa; p < pb; ++p) {
       const size_t begin = part_start[p], count = part_start[p + 1] - begin;
       // Partitions are read in order, which the hardware's prefetcher
       // follows; asking for the whole next partition at once (hundreds of
       // lines) stalled the sort behind the requests.
+      if (count == 1) {  // The sorter sees the group ids of the others.
+        st.single_min = std::min(st.single_min, rec.data()[begin].group);
+        st.single_max = std::max(st.single_max, rec.data()[begin].group);
+      }
       if (count < 2) continue;
       // Buckets again from the values: pass A's, stored by unit, would be a
       // random read per record here.
@@ -448,6 +411,37 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
                            bucketer.last(vet));
     }
   });
+
+  // Group ids, as pass C saw them: none negative; sparse huge ones (they
+  // index a state table) renumbered in the records.
+  int64_t min_group = std::numeric_limits<int32_t>::max(), max_group = -1;
+  for (size_t t = 0; t < ns; ++t) {
+    const SortThread& st = ws.sorters[t];
+    min_group = std::min<int64_t>(
+        min_group, std::min(st.sorter.group_min(), st.single_min));
+    max_group = std::max<int64_t>(
+        max_group, std::max(st.sorter.group_max(), st.single_max));
+  }
+  if (groups != nullptr && min_group < 0) {
+    const auto u = static_cast<size_t>(
+        std::find_if(groups, groups + n, [](int32_t g) { return g < 0; }) -
+        groups);
+    return Status::InvalidArgument("unit " + std::to_string(u) + ": group id " +
+                                   std::to_string(groups[u]) + " is negative");
+  }
+  if (groups != nullptr && want_groups &&
+      max_group >= static_cast<int64_t>(4 * n + 65536)) {
+    std::unordered_map<int32_t, int32_t> ids;
+    for (size_t u = 0; u < n; ++u)
+      ids.emplace(groups[u], static_cast<int32_t>(ids.size()));
+    for (size_t i = 0; i < n; ++i)
+      rec.data()[i].group = ids[rec.data()[i].group];
+    max_group = static_cast<int64_t>(ids.size()) - 1;
+  }
+  const size_t group_count =
+      groups == nullptr
+          ? 1
+          : static_cast<size_t>(std::max<int64_t>(max_group, 0)) + 1;
 
   // Pass D: ranks from the global order, overall and within groups, each a
   // walk of its own (two threads writing different arrays). No value spans
@@ -613,7 +607,6 @@ Status RankComposites(const double* composite, size_t units,
     const auto i = static_cast<size_t>(t);
     parts[i] = ScanComposites(composite, vetoed, bucketer, ws.buckets.data(),
                               counts[i].data(), lo, hi);
-    ScanGroups(groups, lo, hi, &parts[i]);
   });
   Bounds bounds = MergeBounds(parts);
   if (bounds.first_bad != std::numeric_limits<size_t>::max()) {
