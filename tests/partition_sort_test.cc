@@ -138,6 +138,13 @@ TEST(PartitionSortTest, SortMappedComputesTheMapsBuckets) {
       same.records.push_back(p.records[i]);
       same.buckets.push_back(p.buckets[i]);
     }
+    // One negative group id somewhere: the sorter reports the range.
+    same.records[same.records.size() / 2].group = -1 - round;
+    int32_t lo = same.records[0].group, hi = lo;
+    for (const RankRecord& r : same.records) {
+      lo = std::min(lo, r.group);
+      hi = std::max(hi, r.group);
+    }
     PartitionSorter sorter;
     sorter.Reserve(same.records.size(), 9);
     std::vector<RankRecord> want(same.records.size());
@@ -145,6 +152,8 @@ TEST(PartitionSortTest, SortMappedComputesTheMapsBuckets) {
                 want.data());
     std::vector<RankRecord> got = same.records;
     sorter.SortMapped(got.data(), got.size(), map, last);
+    EXPECT_EQ(sorter.group_min(), lo) << "round " << round;
+    EXPECT_EQ(sorter.group_max(), hi) << "round " << round;
     ASSERT_EQ(got.size(), want.size());
     for (size_t i = 0; i < want.size(); ++i) {
       ASSERT_EQ(got[i].unit, want[i].unit) << "round " << round << " at " << i;
