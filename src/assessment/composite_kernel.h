@@ -21,8 +21,8 @@ struct CompositeBlock {
   const double* weights;  // k entries.
   const uint8_t* vetoed;  // Per row; may be null.
   double* comp;           // Per row: the composite (-0.0 made +0.0).
-  uint32_t* buckets;      // Per row: its bucket (RankBuckets), live rows.
-  uint32_t* count;        // Per partition: live rows counted in.
+  uint32_t* buckets;      // Per row: its bucket (RankBuckets).
+  uint32_t* count;        // Per partition: rows counted in.
 };
 
 // A four of rows the kernel leaves to its caller (a vetoed or non-finite
