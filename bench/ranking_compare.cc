@@ -37,10 +37,10 @@ double Median(std::vector<double> v) {
 }
 
 // Read bandwidth with every core, over `data` itself (so no extra memory).
-// Each thread keeps eight sums in named
-// variables, so that they stay in registers whatever the optimisation level
-// (an array of sums indexed in an inner loop was kept in memory at -O2, and
-// the probe then measured its own adds, about half the real bandwidth).
+// Each thread keeps eight sums in named variables, so that they stay in
+// registers whatever the optimisation level (an array of sums indexed in an
+// inner loop was kept in memory at -O2, and the probe then measured its own
+// adds, about half the real bandwidth).
 double SumRange(const double* d, size_t lo, size_t hi) {
   double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
   size_t i = lo;

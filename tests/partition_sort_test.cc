@@ -164,6 +164,21 @@ TEST(PartitionSortTest, SortMappedComputesTheMapsBuckets) {
   }
 }
 
+TEST(PartitionSortTest, ARecordAloneIsInOrderAndItsGroupIsNoted) {
+  PartitionSorter sorter;
+  sorter.Reserve(1, 9);
+  BucketMap map;
+  map.Build({1.0, 2.0}, 1u << 9);
+  RankRecord alone{1.5, 7, -4};
+  sorter.SortMapped(&alone, 1, map, (1u << 9) - 1);
+  EXPECT_EQ(alone.unit, 7u);
+  EXPECT_EQ(sorter.group_min(), -4);
+  EXPECT_EQ(sorter.group_max(), -4);
+  sorter.ResetGroupRange();
+  sorter.SortMapped(&alone, 0, map, (1u << 9) - 1);
+  EXPECT_GT(sorter.group_min(), sorter.group_max());  // Nothing seen.
+}
+
 TEST(PartitionSortTest, ScalarAndVectorPlacementsAgree) {
   if (!HasAvx2()) GTEST_SKIP() << "this CPU has no AVX2";
   std::mt19937 rng(9);

@@ -17,6 +17,26 @@
 #endif
 
 namespace chuangwen::internal {
+namespace {
+
+// Bucket starts from bucket k on, one at a time: bucket j's count is in
+// start[j + 1] and `total` records come before bucket k. Crowded buckets
+// are listed from crowded[crowded_count]; returns how many are listed.
+size_t StartsFrom(uint32_t* start, uint32_t* cursor, uint32_t k,
+                  uint32_t buckets, uint32_t total, uint32_t* crowded,
+                  size_t crowded_count) {
+  for (; k < buckets; ++k) {
+    const uint32_t n = start[k + 1];
+    if (n > static_cast<uint32_t>(PartitionSorter::kSmall))
+      crowded[crowded_count++] = k;
+    start[k] = cursor[k] = total;
+    total += n;
+  }
+  start[buckets] = total;
+  return crowded_count;
+}
+
+}  // namespace
 
 void PartitionSorter::Reserve(size_t largest, uint32_t bits) {
   bits_ = bits;
@@ -163,15 +183,8 @@ __attribute__((target("avx512f"))) size_t StartsWith512(uint32_t* start,
     lane = _mm512_add_epi32(lane, sixteen);
   }
   // Bucket k - 1's start plus its count, still in start[k].
-  uint32_t total = k == 0 ? 0 : start[k - 1] + start[k];
-  for (; k < buckets; ++k) {
-    const uint32_t n = start[k + 1];
-    if (n > PartitionSorter::kSmall) crowded[crowded_count++] = k;
-    start[k] = cursor[k] = total;
-    total += n;
-  }
-  start[buckets] = total;
-  return crowded_count;
+  const uint32_t total = k == 0 ? 0 : start[k - 1] + start[k];
+  return StartsFrom(start, cursor, k, buckets, total, crowded, crowded_count);
 }
 
 // Buckets of four records at a time (BucketMap::operator() on four lanes),
@@ -294,16 +307,8 @@ bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*, const uint32_t*,
 #endif
 
 size_t PartitionSorter::StartsScalar(uint32_t buckets) {
-  size_t crowded = 0;
-  uint32_t running = 0;
-  for (uint32_t k = 0; k < buckets; ++k) {
-    const uint32_t n = start_[k + 1];
-    if (n > static_cast<uint32_t>(kSmall)) crowded_[crowded++] = k;
-    start_[k] = cursor_[k] = running;
-    running += n;
-  }
-  start_[buckets] = running;
-  return crowded;
+  return StartsFrom(start_.data(), cursor_.data(), 0, buckets, 0,
+                    crowded_.data(), 0);
 }
 
 void PartitionSorter::Stage(const RankRecord* __restrict in,
@@ -332,6 +337,13 @@ void PartitionSorter::Sort(const RankRecord* in, const uint16_t* bucket,
 
 void PartitionSorter::SortMapped(RankRecord* records, size_t count,
                                  const BucketMap& map, uint32_t last) {
+  if (count < 2) {  // Already in order; only its group id is noted.
+    if (count == 1) {
+      group_min_ = std::min(group_min_, records[0].group);
+      group_max_ = std::max(group_max_, records[0].group);
+    }
+    return;
+  }
   start_.assign((size_t{1} << bits_) + 1, 0);
   const uint32_t mask = (uint32_t{1} << bits_) - 1;
   uint16_t* bucket = buckets_.data();

@@ -34,9 +34,10 @@ class PartitionSorter {
   void Sort(const RankRecord* in, const uint16_t* bucket, size_t count,
             RankRecord* out);
 
-  // Sorts `count` records in place as Sort does, each record's bucket being
-  // (last - map(value)) & (2^bits - 1): RankBuckets' buckets within a
-  // partition. (Computed here, four at a time, and counted as they are.)
+  // Sorts `count` records (none or one too) in place as Sort does, each
+  // record's bucket being (last - map(value)) & (2^bits - 1): RankBuckets'
+  // buckets within a partition. (Computed here, four at a time, and counted
+  // as they are.)
   void SortMapped(RankRecord* records, size_t count, const BucketMap& map,
                   uint32_t last);
 

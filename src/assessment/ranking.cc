@@ -57,8 +57,6 @@ struct GroupState {  // A group's place in the walk of the global order.
 
 struct SortThread {  // Pass C scratch of one thread.
   internal::PartitionSorter sorter;
-  // Group ids of partitions of one record (the sorter sees the others').
-  int32_t single_min = 0, single_max = 0;
 };
 
 }  // namespace
@@ -392,18 +390,12 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
       largest = std::max<size_t>(largest, part_start[p + 1] - part_start[p]);
     st.sorter.Reserve(largest, shift);
     st.sorter.ResetGroupRange();
-    st.single_min = std::numeric_limits<int32_t>::max();
-    st.single_max = std::numeric_limits<int32_t>::min();
     for (size_t p = pa; p < pb; ++p) {
       const size_t begin = part_start[p], count = part_start[p + 1] - begin;
       // Partitions are read in order, which the hardware's prefetcher
       // follows; asking for the whole next partition at once (hundreds of
       // lines) stalled the sort behind the requests.
-      if (count == 1) {  // The sorter sees the group ids of the others.
-        st.single_min = std::min(st.single_min, rec.data()[begin].group);
-        st.single_max = std::max(st.single_max, rec.data()[begin].group);
-      }
-      if (count < 2) continue;
+      if (count == 0) continue;
       // Buckets again from the values: pass A's, stored by unit, would be a
       // random read per record here.
       const bool vet = p >= first_vetoed;
@@ -416,11 +408,9 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
   // index a state table) renumbered in the records.
   int64_t min_group = std::numeric_limits<int32_t>::max(), max_group = -1;
   for (size_t t = 0; t < ns; ++t) {
-    const SortThread& st = ws.sorters[t];
-    min_group = std::min<int64_t>(
-        min_group, std::min(st.sorter.group_min(), st.single_min));
-    max_group = std::max<int64_t>(
-        max_group, std::max(st.sorter.group_max(), st.single_max));
+    const internal::PartitionSorter& sorter = ws.sorters[t].sorter;
+    min_group = std::min<int64_t>(min_group, sorter.group_min());
+    max_group = std::max<int64_t>(max_group, sorter.group_max());
   }
   if (groups != nullptr && min_group < 0) {
     const auto u = static_cast<size_t>(
