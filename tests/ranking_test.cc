@@ -277,7 +277,7 @@ TEST(RankingTest, GroupsOfOneOrTwoUnitsOnTheParallelPath) {
 TEST(RankingTest, NegativeGroupIdsOnTheParallelPathWriteNothing) {
   Data d = NearTies(100000, 6, 31);
   std::fill(d.vetoed.begin(), d.vetoed.end(), 0);
-  d.vetoed[4242] = 1;  // Alone in its partition: not seen by the sorter.
+  d.vetoed[4242] = 1;  // Alone in its partition, which the sorter still reads.
   RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(),
                d.groups.data()};
   RankOptions options;
