@@ -1,18 +1,19 @@
 // Sorting one partition of the ranking order against std::stable_sort, on
 // the inputs that matter: clusters of nearly equal values (weighted sums that
 // differ in their last bits) sharing buckets, exact ties, buckets from one
-// record to hundreds; and the scalar, AVX2 and AVX-512 placements against each
-// other.
+// record to hundreds, values of both signs; and each way of placing records
+// (scalar, AVX2, AVX-512) against stable_sort.
 #include "assessment/partition_sort.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <random>
+#include <utility>
 #include <vector>
 
-#include "assessment/composite_kernel.h"
 #include "assessment/rank_buckets.h"
 
 namespace chuangwen::internal {
@@ -179,47 +180,123 @@ TEST(PartitionSortTest, ARecordAloneIsInOrderAndItsGroupIsNoted) {
   EXPECT_GT(sorter.group_min(), sorter.group_max());  // Nothing seen.
 }
 
-TEST(PartitionSortTest, ScalarAndVectorPlacementsAgree) {
-  if (!HasAvx2()) GTEST_SKIP() << "this CPU has no AVX2";
+TEST(PartitionSortTest, OrderKeyOrdersAsTheValues) {
+  const double values[] = {-1e300, -2.5, -1.0, -1e-300, 0.0,
+                           1e-300, 0.1,  1.0,  3.0,     1e300};
+  for (double a : values) {
+    for (double b : values) {
+      EXPECT_EQ(OrderKey(a) < OrderKey(b), a < b) << a << " vs " << b;
+      EXPECT_EQ(OrderKey(a) == OrderKey(b), a == b) << a << " vs " << b;
+    }
+    EXPECT_GT(OrderKey(a), std::numeric_limits<int64_t>::min() + 1);
+  }
+}
+
+// Staged records in buckets (runs, each later run never larger), with the
+// placements' sentinels; in[i].unit is i.
+struct Staged {
+  std::vector<uint32_t> first;
+  std::vector<int64_t> order;
+  std::vector<RankRecord> in;
+  std::vector<uint32_t> start;     // Bucket starts, then the count.
+  std::vector<RankRecord> sorted;  // Each bucket stably sorted.
+};
+
+Staged MakeStaged(std::mt19937& rng, size_t n) {
+  constexpr int kSmall = PartitionSorter::kSmall;
+  // Few distinct values, both signs: ties within and across buckets.
+  const double levels[] = {3.0, 1.0, 1e-300, 0.0, -1e-300, -1.0, -2.5};
+  std::vector<double> values(n);
+  for (double& v : values) v = levels[rng() % 7];
+  std::sort(values.begin(), values.end(), std::greater<double>());
+  Staged st;
+  st.first.assign(n + 2 * kSmall, ~uint32_t{0});
+  st.order.assign(n + 2 * kSmall, std::numeric_limits<int64_t>::min());
+  for (size_t i = 0; i < n;) {
+    const size_t most = rng() % 4 == 0 ? 70 : 12;
+    const size_t run = std::min<size_t>(n - i, 1 + rng() % most);
+    st.start.push_back(static_cast<uint32_t>(i));
+    // Inside a bucket the input order is any order.
+    std::shuffle(values.begin() + static_cast<ptrdiff_t>(i),
+                 values.begin() + static_cast<ptrdiff_t>(i + run), rng);
+    for (size_t j = i; j < i + run; ++j) {
+      st.first[kSmall + j] = static_cast<uint32_t>(i);
+      st.order[kSmall + j] = OrderKey(values[j]);
+      st.in.push_back(RankRecord{values[j], static_cast<uint32_t>(j), 0});
+    }
+    i += run;
+  }
+  st.start.push_back(static_cast<uint32_t>(n));
+  st.sorted = st.in;
+  for (size_t k = 0; k + 1 < st.start.size(); ++k) {
+    std::stable_sort(st.sorted.begin() + st.start[k],
+                     st.sorted.begin() + st.start[k + 1],
+                     [](const RankRecord& x, const RankRecord& y) {
+                       return x.value > y.value;
+                     });
+  }
+  return st;
+}
+
+TEST(PartitionSortTest, PlacementsOrderSmallBucketsAndKeepCrowdedOnesInside) {
   std::mt19937 rng(9);
   constexpr int kSmall = PartitionSorter::kSmall;
-  for (int round = 0; round < 200; ++round) {
-    // Keys in runs (buckets), values with ties, sentinels either side.
+  using Place = bool (*)(const uint32_t*, const int64_t*, size_t,
+                         const RankRecord*, RankRecord*);
+  const Place scalar = [](const uint32_t* f, const int64_t* o, size_t n,
+                          const RankRecord* in, RankRecord* out) {
+    PartitionSorter::PlaceScalar(f, o, n, in, out);
+    return true;
+  };
+  const std::pair<const char*, Place> ways[] = {
+      {"scalar", scalar},
+      {"AVX2", &PartitionSorter::PlaceAvx2},
+      {"AVX-512", &PartitionSorter::PlaceAvx512}};
+  int ran[3] = {0, 0, 0};
+  for (int round = 0; round < 300; ++round) {
     const size_t n = 1 + rng() % 300;
-    std::vector<uint32_t> key(n + 2 * kSmall, ~uint32_t{0});
-    std::vector<double> value(n + 2 * kSmall, 0);
-    std::vector<uint32_t> start(1, 0);
-    uint32_t k = 0;
-    for (size_t i = 0; i < n;) {
-      const size_t run = std::min<size_t>(n - i, 1 + rng() % 12);
-      for (size_t j = 0; j < run; ++j, ++i) {
-        key[kSmall + i] = k;
-        value[kSmall + i] = static_cast<double>(rng() % 4);
+    const Staged st = MakeStaged(rng, n);
+    for (int w = 0; w < 3; ++w) {
+      std::vector<RankRecord> out(n, RankRecord{0, ~uint32_t{0}, 0});
+      if (!ways[w].second(st.first.data() + kSmall, st.order.data() + kSmall, n,
+                          st.in.data(), out.data())) {
+        continue;  // This CPU lacks it.
       }
-      start.push_back(static_cast<uint32_t>(i));
-      ++k;
+      ++ran[w];
+      for (size_t k = 0; k + 1 < st.start.size(); ++k) {
+        const uint32_t b = st.start[k], e = st.start[k + 1];
+        for (uint32_t i = b; i < e; ++i) {
+          if (e - b <= static_cast<uint32_t>(kSmall)) {
+            ASSERT_EQ(out[i].unit, st.sorted[i].unit)
+                << ways[w].first << ", round " << round << " at " << i;
+          } else if (out[i].unit != ~uint32_t{0}) {
+            // Crowded: nothing, or one of its own records (all are placed
+            // again afterwards). The full sorts above catch any that stray.
+            ASSERT_GE(out[i].unit, b) << ways[w].first << ", round " << round;
+            ASSERT_LT(out[i].unit, e) << ways[w].first << ", round " << round;
+          }
+        }
+      }
     }
-    std::vector<RankRecord> in(n), scalar(n), avx2(n), avx512(n);
-    for (size_t i = 0; i < n; ++i)
-      in[i] = RankRecord{value[kSmall + i], static_cast<uint32_t>(i), 0};
-    PartitionSorter::PlaceScalar(key.data() + kSmall, value.data() + kSmall,
-                                 start.data(), n, in.data(), scalar.data());
-    ASSERT_TRUE(PartitionSorter::PlaceAvx2(key.data() + kSmall,
-                                           value.data() + kSmall, start.data(),
-                                           n, in.data(), avx2.data()));
-    const bool has512 =
-        PartitionSorter::PlaceAvx512(key.data() + kSmall, value.data() + kSmall,
-                                     start.data(), n, in.data(), avx512.data());
-    for (size_t i = 0; i < n; ++i) {
-      // Records of buckets above kSmall stay where they were (every way).
-      ASSERT_EQ(scalar[i].unit, avx2[i].unit)
-          << "round " << round << " at " << i;
-      if (has512) {
-        ASSERT_EQ(scalar[i].unit, avx512[i].unit)
-            << "AVX-512, round " << round << " at " << i;
+    for (size_t k = 0; k + 1 < st.start.size(); ++k) {
+      const uint32_t b = st.start[k], m = st.start[k + 1] - b;
+      if (m > PartitionSorter::kCrowded) continue;
+      std::vector<RankRecord> scalar_out(m), vector_out(m);
+      PartitionSorter::PlaceCrowdedScalar(st.order.data() + kSmall + b, m,
+                                          st.in.data() + b, scalar_out.data());
+      const bool has512 = PartitionSorter::PlaceCrowdedAvx512(
+          st.order.data() + kSmall + b, m, st.in.data() + b, vector_out.data());
+      for (uint32_t i = 0; i < m; ++i) {
+        ASSERT_EQ(scalar_out[i].unit, st.sorted[b + i].unit)
+            << "crowded, round " << round << " at " << b + i;
+        if (has512) {
+          ASSERT_EQ(vector_out[i].unit, st.sorted[b + i].unit)
+              << "crowded AVX-512, round " << round << " at " << b + i;
+        }
       }
     }
   }
+  EXPECT_EQ(ran[0], 300);
 }
 
 TEST(RankBucketsTest, MonotoneAndOutliersAtTheEnds) {

@@ -187,6 +187,40 @@ TEST(RankingTest, DegenerateInputs) {
   EXPECT_EQ(rank, (std::vector<int32_t>{1, 6, 3, 3, 2, 5}));
 }
 
+TEST(RankingTest, SignedZerosTieInGivenComposites) {
+  // Composites from the caller may hold -0.0 beside +0.0: they are equal.
+  std::vector<double> small = {0.0, -0.0, 0.0, -0.0, 1.0};
+  std::vector<int32_t> groups(small.size(), 3), rank(5), group_rank(5);
+  ASSERT_TRUE(RankComposites(small.data(), small.size(), nullptr, groups.data(),
+                             RankOptions{}, rank.data(), group_rank.data())
+                  .ok());
+  EXPECT_EQ(rank, (std::vector<int32_t>{2, 2, 2, 2, 1}));
+  EXPECT_EQ(group_rank, rank);
+  // The parallel path: zeros of both signs among other values, dense ties.
+  const size_t n = 200000;
+  std::vector<double> comp(n);
+  std::vector<int32_t> big_groups(n);
+  for (size_t u = 0; u < n; ++u) {
+    comp[u] = u % 3 == 0 ? (u % 2 == 0 ? 0.0 : -0.0)
+                         : static_cast<double>(u % 7) - 3.0;
+    big_groups[u] = static_cast<int32_t>(u % 5);
+  }
+  RankOptions options;
+  options.threads = 2;
+  options.ties = TieMode::kDense;
+  std::vector<int32_t> r(n), g(n);
+  ASSERT_TRUE(RankComposites(comp.data(), n, nullptr, big_groups.data(),
+                             options, r.data(), g.data())
+                  .ok());
+  // Distinct values 3, 2, 1, 0 (either sign), -1, -2, -3: zero is fourth.
+  for (size_t u = 0; u < n; ++u) {
+    if (comp[u] == 0.0) {
+      ASSERT_EQ(r[u], 4) << "unit " << u;
+      ASSERT_EQ(g[u], 4) << "unit " << u;
+    }
+  }
+}
+
 TEST(RankingTest, CrowdedBucketsFromOutliers) {
   // One huge outlier squeezes every other value into the last bucket.
   Data d = Random(4000, 1, 13, 1e-9);

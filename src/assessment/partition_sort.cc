@@ -2,10 +2,12 @@
 // equal values (weighted sums that differ in their last bits) share a bucket
 // however fine the buckets are, so the second step is common, not a corner
 // case. For a bucket of up to kSmall records each record's place follows from
-// comparing it with its neighbours:
-//   place = i - (earlier in the bucket and smaller) + (later and larger),
-// with no data-dependent branch and no record waiting for another. Records of
-// larger buckets keep their place and are sorted afterwards.
+// comparing it with the rest of its bucket:
+//   place = bucket start + (larger) + (equal and earlier),
+// with no data-dependent branch and no record waiting for another. Values
+// are compared as integers (OrderKey): "equal and earlier" then folds into
+// "larger" by comparing earlier records against the value less one, so one
+// compare covers both. Records of larger buckets are placed afterwards.
 #include "assessment/partition_sort.h"
 
 #include <algorithm>
@@ -42,23 +44,35 @@ void PartitionSorter::Reserve(size_t largest, uint32_t bits) {
   bits_ = bits;
   staged_.Ensure(largest, false);
   buckets_.Ensure(largest + 4, false);
-  keys_.Ensure(largest + 2 * kSmall, false);
-  values_.Ensure(largest + 2 * kSmall, false);
+  first_.Ensure(largest + 2 * kSmall, false);
+  order_.Ensure(largest + 2 * kSmall, false);
 }
 
-void PartitionSorter::PlaceScalar(const uint32_t* key, const double* value,
-                                  const uint32_t* start, size_t count,
-                                  const RankRecord* in, RankRecord* out) {
+void PartitionSorter::PlaceScalar(const uint32_t* first, const int64_t* order,
+                                  size_t count, const RankRecord* in,
+                                  RankRecord* out) {
+  // Only records of the same bucket count, so even a crowded bucket's
+  // records land inside it.
   for (size_t i = 0; i < count; ++i) {
-    const uint32_t k = key[i];
-    const double v = value[i];
+    const uint32_t f = first[i];
+    const int64_t o = order[i];
     size_t place = i;
     for (size_t d = 1; d < static_cast<size_t>(kSmall); ++d) {
-      place -= (key[i - d] == k) & (value[i - d] < v);
-      place += (key[i + d] == k) & (value[i + d] > v);
+      place -= (first[i - d] == f) & (order[i - d] < o);
+      place += (first[i + d] == f) & (order[i + d] > o);
     }
-    const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
-    out[big ? i : place] = in[i];
+    out[place] = in[i];
+  }
+}
+
+void PartitionSorter::PlaceCrowdedScalar(const int64_t* order, uint32_t m,
+                                         const RankRecord* in,
+                                         RankRecord* out) {
+  for (uint32_t i = 0; i < m; ++i) {
+    uint32_t before = 0;
+    for (uint32_t j = 0; j < m; ++j)
+      before += (order[j] > order[i]) | ((order[j] == order[i]) & (j < i));
+    out[before] = in[i];
   }
 }
 
@@ -67,77 +81,90 @@ namespace {
 
 #define CW_AVX2 __attribute__((target("avx2,popcnt"), always_inline)) inline
 
-// Bit j set where key[at + j] == k.
-CW_AVX2 unsigned SameKey(const uint32_t* key, __m256i k) {
-  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(key));
+// Bit j set where first[j] == f: eight lanes.
+CW_AVX2 unsigned SameBucket(const uint32_t* first, __m256i f) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(first));
   return static_cast<unsigned>(
-      _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, k))));
+      _mm256_movemask_ps(_mm256_castsi256_ps(_mm256_cmpeq_epi32(v, f))));
 }
-// Bit j set where value[j] < v (or > v): four lanes.
-CW_AVX2 unsigned Less(const double* value, __m256d v) {
+// Bit j set where order[j] < o (or > o): four lanes.
+CW_AVX2 unsigned Less(const int64_t* order, __m256i o) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(order));
   return static_cast<unsigned>(
-      _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(value), v, _CMP_LT_OQ)));
+      _mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpgt_epi64(o, v))));
 }
-CW_AVX2 unsigned Greater(const double* value, __m256d v) {
+CW_AVX2 unsigned Greater(const int64_t* order, __m256i o) {
+  const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(order));
   return static_cast<unsigned>(
-      _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(value), v, _CMP_GT_OQ)));
+      _mm256_movemask_pd(_mm256_castsi256_pd(_mm256_cmpgt_epi64(v, o))));
 }
 
-// Record i goes `later_larger` places down and `earlier_smaller` up (bits
-// of the two masks), unless its bucket is big: then it stays.
-__attribute__((target("popcnt"), always_inline)) inline void PlaceOne(
-    const RankRecord* in, size_t i, unsigned earlier_smaller,
-    unsigned later_larger, bool big, RankRecord* out) {
-  const auto up = static_cast<size_t>(__builtin_popcount(earlier_smaller));
-  const auto down = static_cast<size_t>(__builtin_popcount(later_larger));
-  out[big ? i : i - up + down] = in[i];
-}
-
-__attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(
-    const uint32_t* key, const double* value, const uint32_t* start,
-    size_t count, const RankRecord* in, RankRecord* out) {
-  constexpr auto kSmall = PartitionSorter::kSmall;
+// The scalar placement's sums as masks: lanes i-8..i-1 (the first out of
+// reach) and i+1..i+8 (the last).
+__attribute__((target("avx2,popcnt"))) void PlaceWithAvx2(const uint32_t* first,
+                                                          const int64_t* order,
+                                                          size_t count,
+                                                          const RankRecord* in,
+                                                          RankRecord* out) {
   for (size_t i = 0; i < count; ++i) {
-    const uint32_t k = key[i];
-    const __m256i kk = _mm256_set1_epi32(static_cast<int>(k));
-    const __m256d v = _mm256_set1_pd(value[i]);
-    // Lanes i-8..i-1 (the first out of reach) and i+1..i+8 (the last).
-    const unsigned same_before = SameKey(key + i - 8, kk) & 0xFEu;
-    const unsigned same_after = SameKey(key + i + 1, kk) & 0x7Fu;
+    const __m256i f = _mm256_set1_epi32(static_cast<int>(first[i]));
+    const __m256i o = _mm256_set1_epi64x(order[i]);
+    const unsigned same_before = SameBucket(first + i - 8, f) & 0xFEu;
+    const unsigned same_after = SameBucket(first + i + 1, f) & 0x7Fu;
     const unsigned smaller_before =
-        Less(value + i - 8, v) | Less(value + i - 4, v) << 4;
+        Less(order + i - 8, o) | Less(order + i - 4, o) << 4;
     const unsigned larger_after =
-        Greater(value + i + 1, v) | Greater(value + i + 5, v) << 4;
-    const bool big = start[k + 1] - start[k] > static_cast<uint32_t>(kSmall);
-    PlaceOne(in, i, same_before & smaller_before, same_after & larger_after,
-             big, out);
+        Greater(order + i + 1, o) | Greater(order + i + 5, o) << 4;
+    const auto up =
+        static_cast<size_t>(__builtin_popcount(same_before & smaller_before));
+    const auto down =
+        static_cast<size_t>(__builtin_popcount(same_after & larger_after));
+    out[i - up + down] = in[i];
   }
 }
 
-// With AVX-512: a record's bucket (at most kSmall records when its place is
-// computed) is read as one eight-lane vector from where it starts; the place
-// is the bucket's start plus the records in it that go first: larger, or
-// equal and earlier.
-__attribute__((target("avx512f,avx512vl,bmi2,popcnt"))) void PlaceWith512(
-    const uint32_t* key, const double* value, const uint32_t* start,
-    size_t count, const RankRecord* in, RankRecord* out) {
-  constexpr uint32_t kSmall = PartitionSorter::kSmall;
+// Row r: 1 in lanes before r, 0 from r on (r up to 8). Subtracted from a
+// broadcast key, it makes one "greater than" compare count the lanes that
+// are larger, or equal and earlier (keys never reach INT64_MIN + 1).
+alignas(64) constexpr int64_t kEarlier[9][8] = {
+    {0, 0, 0, 0, 0, 0, 0, 0}, {1, 0, 0, 0, 0, 0, 0, 0},
+    {1, 1, 0, 0, 0, 0, 0, 0}, {1, 1, 1, 0, 0, 0, 0, 0},
+    {1, 1, 1, 1, 0, 0, 0, 0}, {1, 1, 1, 1, 1, 0, 0, 0},
+    {1, 1, 1, 1, 1, 1, 0, 0}, {1, 1, 1, 1, 1, 1, 1, 0},
+    {1, 1, 1, 1, 1, 1, 1, 1}};
+
+// With AVX-512: a record's bucket (at most kSmall records when its place
+// counts) is read as one eight-lane vector from its first position. Lanes
+// past the bucket hold later buckets' keys, never larger, or sentinels, so
+// they never count; a crowded bucket's records stay within it.
+__attribute__((target("avx512f,popcnt"))) void PlaceWith512(
+    const uint32_t* first, const int64_t* order, size_t count,
+    const RankRecord* in, RankRecord* out) {
   for (size_t i = 0; i < count; ++i) {
-    const uint32_t k = key[i];
-    const uint32_t b = start[k], size = start[k + 1] - b;
-    const auto at = static_cast<uint32_t>(i) - b;  // < size.
-    const __m512d v = _mm512_set1_pd(value[i]);
-    const __m512d bucket = _mm512_loadu_pd(value + b);
-    // Lanes of the bucket (all eight when it is big: the place is unused).
-    const auto lanes = static_cast<__mmask8>(_bzhi_u32(0xFFu, size));
-    const auto earlier = static_cast<__mmask8>(_bzhi_u32(0xFFu, at));
-    const unsigned larger =
-        _mm512_mask_cmp_pd_mask(lanes, bucket, v, _CMP_GT_OQ);
-    const unsigned equal_earlier =
-        _mm512_mask_cmp_pd_mask(earlier, bucket, v, _CMP_EQ_OQ);
-    const size_t place =
-        b + static_cast<size_t>(__builtin_popcount(larger | equal_earlier));
-    out[size > kSmall ? i : place] = in[i];
+    const uint32_t b = first[i];
+    const uint32_t at = (static_cast<uint32_t>(i) - b) & 7;
+    const __m512i bound = _mm512_sub_epi64(_mm512_set1_epi64(order[i]),
+                                           _mm512_load_si512(kEarlier[at]));
+    const unsigned before =
+        _mm512_cmpgt_epi64_mask(_mm512_loadu_si512(order + b), bound);
+    out[b + static_cast<size_t>(__builtin_popcount(before))] = in[i];
+  }
+}
+
+// A crowded bucket eight lanes at a time, the same way.
+__attribute__((target("avx512f,popcnt"))) void PlaceCrowdedWith512(
+    const int64_t* order, uint32_t m, const RankRecord* in, RankRecord* out) {
+  for (uint32_t i = 0; i < m; ++i) {
+    const __m512i key = _mm512_set1_epi64(order[i]);
+    uint32_t before = 0;
+    for (uint32_t c = 0; c < m; c += 8) {
+      const uint32_t earlier = i <= c ? 0 : std::min<uint32_t>(i - c, 8);
+      const __m512i bound =
+          _mm512_sub_epi64(key, _mm512_load_si512(kEarlier[earlier]));
+      before += static_cast<uint32_t>(__builtin_popcount(
+          _mm512_cmpgt_epi64_mask(_mm512_loadu_si512(order + c), bound)));
+    }
+    out[before] = in[i];
   }
 }
 
@@ -256,25 +283,37 @@ size_t PartitionSorter::KeysAvx2(const RankRecord* rec, size_t n,
                       group_max);
 }
 
-bool PartitionSorter::PlaceAvx2(const uint32_t* key, const double* value,
-                                const uint32_t* start, size_t count,
-                                const RankRecord* in, RankRecord* out) {
+bool PartitionSorter::PlaceAvx2(const uint32_t* first, const int64_t* order,
+                                size_t count, const RankRecord* in,
+                                RankRecord* out) {
   static const bool has =
       __builtin_cpu_supports("avx2") && __builtin_cpu_supports("popcnt");
   if (!has) return false;
   static_assert(kSmall == 8, "the AVX2 lanes assume eight");
-  PlaceWithAvx2(key, value, start, count, in, out);
+  PlaceWithAvx2(first, order, count, in, out);
   return true;
 }
 
-bool PartitionSorter::PlaceAvx512(const uint32_t* key, const double* value,
-                                  const uint32_t* start, size_t count,
-                                  const RankRecord* in, RankRecord* out) {
+static bool HasAvx512() {
   static const bool has =
-      __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512vl") &&
-      __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
-  if (!has) return false;
-  PlaceWith512(key, value, start, count, in, out);
+      __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("popcnt");
+  return has;
+}
+
+bool PartitionSorter::PlaceAvx512(const uint32_t* first, const int64_t* order,
+                                  size_t count, const RankRecord* in,
+                                  RankRecord* out) {
+  if (!HasAvx512()) return false;
+  static_assert(kSmall == 8, "a bucket is one eight-lane vector");
+  PlaceWith512(first, order, count, in, out);
+  return true;
+}
+
+bool PartitionSorter::PlaceCrowdedAvx512(const int64_t* order, uint32_t m,
+                                         const RankRecord* in,
+                                         RankRecord* out) {
+  if (!HasAvx512()) return false;
+  PlaceCrowdedWith512(order, m, in, out);
   return true;
 }
 
@@ -290,9 +329,12 @@ size_t PartitionSorter::Starts(uint32_t buckets) {
 size_t PartitionSorter::Starts(uint32_t buckets) {
   return StartsScalar(buckets);
 }
-bool PartitionSorter::PlaceAvx512(const uint32_t*, const double*,
-                                  const uint32_t*, size_t, const RankRecord*,
-                                  RankRecord*) {
+bool PartitionSorter::PlaceAvx512(const uint32_t*, const int64_t*, size_t,
+                                  const RankRecord*, RankRecord*) {
+  return false;
+}
+bool PartitionSorter::PlaceCrowdedAvx512(const int64_t*, uint32_t,
+                                         const RankRecord*, RankRecord*) {
   return false;
 }
 size_t PartitionSorter::KeysAvx2(const RankRecord*, size_t, const BucketMap&,
@@ -300,8 +342,8 @@ size_t PartitionSorter::KeysAvx2(const RankRecord*, size_t, const BucketMap&,
                                  int32_t*, int32_t*) {
   return 0;
 }
-bool PartitionSorter::PlaceAvx2(const uint32_t*, const double*, const uint32_t*,
-                                size_t, const RankRecord*, RankRecord*) {
+bool PartitionSorter::PlaceAvx2(const uint32_t*, const int64_t*, size_t,
+                                const RankRecord*, RankRecord*) {
   return false;
 }
 #endif
@@ -314,17 +356,18 @@ size_t PartitionSorter::StartsScalar(uint32_t buckets) {
 void PartitionSorter::Stage(const RankRecord* __restrict in,
                             const uint16_t* __restrict bucket, size_t count,
                             uint32_t* __restrict cursor,
+                            const uint32_t* __restrict start,
                             RankRecord* __restrict staged,
-                            uint32_t* __restrict key,
-                            double* __restrict value) {
+                            uint32_t* __restrict first,
+                            int64_t* __restrict order) {
   for (size_t i = 0; i < count; ++i) {
     const uint32_t k = bucket[i];
     const uint32_t at = cursor[k]++;
     // One 16-byte move (a copy through a local was split into its fields:
     // three stores where one does).
     std::memcpy(static_cast<void*>(staged + at), in + i, sizeof(RankRecord));
-    key[at] = k;
-    value[at] = in[i].value;
+    first[at] = start[k];
+    order[at] = OrderKey(in[i].value);
   }
 }
 
@@ -370,38 +413,32 @@ void PartitionSorter::Arrange(const RankRecord* in, const uint16_t* bucket,
   cursor_.resize(buckets);
   crowded_.resize(size_t{buckets} + 16);
   const size_t crowded = Starts(buckets);
-  // Keys and values in bucket order, with kSmall sentinels on either side
-  // (keys that match nothing) so that neighbours can be read blindly.
-  uint32_t* key = keys_.data() + kSmall;
-  double* value = values_.data() + kSmall;
+  // Records in bucket order, with kSmall sentinels on either side (a
+  // bucket that holds nothing, a key below every value) so that neighbours
+  // can be read blindly.
+  uint32_t* first = first_.data() + kSmall;
+  int64_t* order = order_.data() + kSmall;
   RankRecord* staged = staged_.data();
-  Stage(in, bucket, count, cursor_.data(), staged, key, value);
+  Stage(in, bucket, count, cursor_.data(), start_.data(), staged, first, order);
   for (size_t d = 1; d <= static_cast<size_t>(kSmall); ++d) {
-    *(key - d) = ~uint32_t{0};
-    key[count - 1 + d] = ~uint32_t{0};
-    *(value - d) = 0;
-    value[count - 1 + d] = 0;
+    *(first - d) = first[count - 1 + d] = ~uint32_t{0};
+    *(order - d) = order[count - 1 + d] = std::numeric_limits<int64_t>::min();
   }
-  if (!PlaceAvx512(key, value, start_.data(), count, staged, out) &&
-      !PlaceAvx2(key, value, start_.data(), count, staged, out)) {
-    PlaceScalar(key, value, start_.data(), count, staged, out);
+  if (!PlaceAvx512(first, order, count, staged, out) &&
+      !PlaceAvx2(first, order, count, staged, out)) {
+    PlaceScalar(first, order, count, staged, out);
   }
-  // Crowded buckets, placed above in input order: each record's place is
-  // the number of records that go before it (larger, or equal and earlier),
-  // counted without branches; a very crowded one is sorted.
+  // Crowded buckets, whose records were only kept inside them above, are
+  // placed whole: by counting what goes before each record, or sorted when
+  // very crowded.
   for (size_t c = 0; c < crowded; ++c) {
     const uint32_t k = crowded_[c];
     const uint32_t b = start_[k], e = start_[k + 1];
     if (e - b <= kCrowded) {
-      const double* v = value + b;
-      const uint32_t m = e - b;
-      for (uint32_t i = 0; i < m; ++i) {
-        uint32_t before = 0;
-        for (uint32_t j = 0; j < m; ++j)
-          before += (v[j] > v[i]) | ((v[j] == v[i]) & (j < i));
-        out[b + before] = staged[b + i];
-      }
+      if (!PlaceCrowdedAvx512(order + b, e - b, staged + b, out + b))
+        PlaceCrowdedScalar(order + b, e - b, staged + b, out + b);
     } else {
+      std::copy(staged + b, staged + e, out + b);
       std::stable_sort(out + b, out + e,
                        [](const RankRecord& x, const RankRecord& y) {
                          return x.value > y.value;

@@ -179,13 +179,16 @@ Bounds ComputeChunk(const RankInput& in, const double* w,
   return b;
 }
 
-// The same bookkeeping over given composites.
+// The same bookkeeping over given composites, copied into `copy` with -0.0
+// made +0.0 (the passes after this compare values by their bits).
 Bounds ScanComposites(const double* comp, const uint8_t* vetoed,
-                      const internal::RankBuckets& bucketer, uint32_t* buckets,
-                      uint32_t* count, size_t lo, size_t hi) {
+                      const internal::RankBuckets& bucketer, double* copy,
+                      uint32_t* buckets, uint32_t* count, size_t lo,
+                      size_t hi) {
   Bounds b;
   for (size_t u = lo; u < hi; ++u) {
-    double v = comp[u];
+    const double v = comp[u] + 0.0;
+    copy[u] = v;
     if (!std::isfinite(v)) {
       b.first_bad = std::min(b.first_bad, u);
       continue;
@@ -593,18 +596,18 @@ Status RankComposites(const double* composite, size_t units,
   std::vector<Bounds> parts(static_cast<size_t>(threads));
   auto& counts = PartitionCounts(ws, threads, bucketer);
   ws.buckets.Ensure(units, false);
+  ws.comp.Ensure(units, false);
   ParallelChunks(ws.pool, threads, units, [&](int t, size_t lo, size_t hi) {
     const auto i = static_cast<size_t>(t);
-    parts[i] = ScanComposites(composite, vetoed, bucketer, ws.buckets.data(),
-                              counts[i].data(), lo, hi);
+    parts[i] = ScanComposites(composite, vetoed, bucketer, ws.comp.data(),
+                              ws.buckets.data(), counts[i].data(), lo, hi);
   });
   Bounds bounds = MergeBounds(parts);
   if (bounds.first_bad != std::numeric_limits<size_t>::max()) {
     return Status::InvalidArgument("unit " + std::to_string(bounds.first_bad) +
                                    ": composite is not finite");
   }
-  // Equal composites compare equal everywhere below, -0.0 and +0.0 included.
-  return RankKnown(composite, units, groups, bounds, bucketer, threads,
+  return RankKnown(ws.comp.data(), units, groups, bounds, bucketer, threads,
                    EvenChunks(units, threads), options.ties, rank, group_rank,
                    nullptr, ws);
 }
