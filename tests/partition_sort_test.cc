@@ -326,5 +326,47 @@ TEST(RankBucketsTest, MonotoneAndOutliersAtTheEnds) {
             split.first_vetoed_partition() - 1);
 }
 
+TEST(RankBucketsTest, TheSampleReadInPartsShapesTheSameBuckets) {
+  // Runs of the sample read in uneven parts (as threads would), a few
+  // non-finite values and vetoed units among them: the same maps.
+  std::mt19937 rng(11);
+  std::normal_distribution<double> normal(70, 9);
+  for (size_t units : {size_t{1000}, size_t{5000}, size_t{300000}}) {
+    std::vector<double> values(units);
+    std::vector<uint8_t> vetoed(units, 0);
+    for (size_t u = 0; u < units; ++u) {
+      values[u] = u % 997 == 5 ? std::nan("") : normal(rng);
+      vetoed[u] = u % 37 == 0;
+    }
+    auto value = [&](size_t u) { return values[u]; };
+    const RankBuckets whole(units, vetoed.data(), value);
+    size_t covered = 0;
+    const RankBuckets parts(
+        units, vetoed.data(), value, [](size_t, size_t) {}, 3,
+        [&](size_t runs, auto read) {
+          read(2, runs / 5, runs / 2);  // Any order, any sizes.
+          read(0, 0, runs / 5);
+          read(1, runs / 2, runs);
+          covered = runs;
+        });
+    EXPECT_GT(covered, 0u);
+    for (bool vet : {false, true}) {
+      EXPECT_EQ(parts.map(vet).lo(), whole.map(vet).lo()) << units;
+      EXPECT_EQ(parts.map(vet).scale(), whole.map(vet).scale()) << units;
+      EXPECT_EQ(parts.last(vet), whole.last(vet)) << units;
+    }
+    EXPECT_EQ(parts.shift(), whole.shift());
+    EXPECT_EQ(parts.partitions(), whole.partitions());
+    // And the maps come from the sample's extremes.
+    double lo = 1e300;
+    for (size_t u = 0; u < std::min<size_t>(units, 4096); ++u)
+      if (vetoed[u] == 0 && std::isfinite(values[u]))
+        lo = std::min(lo, values[u]);
+    if (units <= 4096) {
+      EXPECT_EQ(whole.map(false).lo(), lo);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace chuangwen::internal

@@ -528,6 +528,11 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
         const char* row = reinterpret_cast<const char*>(in.scores + first * k);
         for (size_t b = 0; b < count * k * sizeof(double); b += 64)
           __builtin_prefetch(row + b);
+      },
+      threads,
+      [&](size_t runs, auto read) {  // The sample's rows on every thread.
+        ParallelChunks(ws.pool, threads, runs,
+                       [&](int t, size_t lo, size_t hi) { read(t, lo, hi); });
       });
   internal::PageBuffer<double>& comp = ws.comp;
   comp.Ensure(n, false);
