@@ -308,6 +308,28 @@ TEST(RankingTest, GroupsOfOneOrTwoUnitsOnTheParallelPath) {
   ExpectSame(d, TieMode::kOrdinal, 3);
 }
 
+TEST(RankingTest, TiesWithinGroupsAcrossTheVetoLineOnTheParallelPath) {
+  // Three values and seven groups: almost every unit ties with others of its
+  // group, live and vetoed alike, and vetoed ones hold the live values too.
+  const size_t n = 90000;
+  Data d{n,
+         1,
+         std::vector<double>(n),
+         {1.0},
+         std::vector<uint8_t>(n),
+         std::vector<int32_t>(n)};
+  std::mt19937 rng(41);
+  for (size_t i = 0; i < n; ++i) {
+    d.scores[i] = static_cast<double>(rng() % 3);
+    d.vetoed[i] = rng() % 10 == 0;
+    d.groups[i] = static_cast<int32_t>(rng() % 7);
+  }
+  for (TieMode ties :
+       {TieMode::kCompetition, TieMode::kDense, TieMode::kOrdinal}) {
+    ExpectSame(d, ties, 2);
+  }
+}
+
 TEST(RankingTest, NegativeGroupIdsOnTheParallelPathWriteNothing) {
   Data d = NearTies(100000, 6, 31);
   std::fill(d.vetoed.begin(), d.vetoed.end(), 0);

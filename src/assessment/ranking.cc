@@ -49,11 +49,11 @@ inline uint64_t Bits(double v) {
 }
 constexpr uint64_t kNoBits = ~uint64_t{0};  // A NaN's: equal to no value.
 
-struct GroupState {  // A group's place in the walk of the global order.
-  int32_t count;
-  int32_t rank;   // The last rank given: competition or dense.
-  uint64_t last;  // Bits of the last value; kNoBits before the first.
-};
+// A group's place in the walk of the global order, in one word so that a
+// record costs one load and one store of it: the low half counts the
+// group's records so far (distinct values for dense ties), the high half is
+// one past the position of its last record (0 before the first).
+using GroupState = uint64_t;
 
 struct SortThread {  // Pass C scratch of one thread.
   internal::PartitionSorter sorter;
@@ -256,7 +256,7 @@ inline int32_t Choose(bool c, int32_t a, int32_t b) {
 // have pushed them out of the caches), so ahead means a memory latency's
 // worth of records, not a few.
 constexpr size_t kAhead = 64;
-// The groups' state (160 KB for ten thousand groups) stays in the core's
+// The groups' state (80 KB for ten thousand groups) stays in the core's
 // second-level cache: a short distance brings it in time and keeps it from
 // being pushed out again before use.
 constexpr size_t kStateAhead = 16;
@@ -301,30 +301,43 @@ void WalkOverall(const Record* r, size_t n, size_t live, int32_t* rank) {
 }
 
 // Ranks within groups from the global order, from per-group running state.
+// A record ties with its group's last one when that one lies inside the
+// current run of equal values (the global order puts equal values next to
+// each other); for competition ties it then takes that record's rank, read
+// back from the output. (Ties within a group are rare when groups are many:
+// a branch rather than a select, which would read on every record.)
 template <TieMode kTies>
 void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
                 size_t groups, int32_t* group_rank) {
-  std::fill(state, state + groups, GroupState{0, 0, kNoBits});
+  std::fill(state, state + groups, GroupState{0});
   auto walk = [&](size_t lo, size_t hi) {
+    uint64_t last = kNoBits;
+    uint64_t run = 0;  // One past the position where the current run starts.
     for (size_t i = lo; i < hi; ++i) {
       if (i + kAhead < n) {
         __builtin_prefetch(state + r[i + kStateAhead].group, 1);
         __builtin_prefetch(group_rank + r[i + kAhead].unit, 1);
       }
-      GroupState& g = state[r[i].group];
-      ++g.count;
       const uint64_t bits = Bits(r[i].value);
-      const bool fresh = bits != g.last;
-      g.rank = kTies == TieMode::kDense ? g.rank + fresh
-                                        : Choose(fresh, g.count, g.rank);
-      g.last = bits;
-      group_rank[r[i].unit] = kTies == TieMode::kOrdinal ? g.count : g.rank;
+      run = bits != last ? i + 1 : run;
+      last = bits;
+      GroupState& g = state[r[i].group];
+      const uint64_t before = g;
+      // Inside the run: its last record is at or after the run's start.
+      const bool tied = (before >> 32) >= run;
+      const uint32_t count = static_cast<uint32_t>(before) +
+                             (kTies == TieMode::kDense ? !tied : 1);
+      g = (static_cast<uint64_t>(i + 1) << 32) | count;
+      int32_t rank = static_cast<int32_t>(count);
+      if (kTies == TieMode::kCompetition && __builtin_expect(tied, 0)) {
+        rank = group_rank[r[(before >> 32) - 1].unit];
+      }
+      group_rank[r[i].unit] = rank;
     }
   };
   walk(0, live);
-  // Vetoed units never tie with live ones, even at equal values.
-  for (size_t g = 0; g < groups; ++g) state[g].last = kNoBits;
-  walk(live, n);
+  walk(live, n);  // Vetoed units never tie with live ones, even at equal
+                  // values: the second walk starts a run of its own.
 }
 
 // Passes B to D, given composites, buckets, bounds and partition counts.
@@ -441,12 +454,24 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
   // two partitions, and vetoed units start a partition of their own.
   const size_t live = bounds.live;
   const Record* r = rec.data();
+  // The composites' copy in pieces, taken by whichever walk ends first.
+  constexpr size_t kCopyPiece = 16384;
+  std::atomic<size_t> next_piece{0};
+  auto copy_composites = [&] {
+    if (composite_out == nullptr) return;
+    for (;;) {
+      const size_t lo =
+          next_piece.fetch_add(1, std::memory_order_relaxed) * kCopyPiece;
+      if (lo >= n) break;
+      std::copy(comp + lo, comp + std::min(n, lo + kCopyPiece),
+                composite_out + lo);
+    }
+  };
   auto overall = [&] {
     WithTies(ties, [&](auto mode) {
       WalkOverall<decltype(mode)::value>(r, n, live, rank);
     });
-    // The group walk takes longer; this thread has time for the copy.
-    if (composite_out != nullptr) std::copy(comp, comp + n, composite_out);
+    copy_composites();
   };
   // Allocated before any output is written: nothing below can fail.
   if (want_groups) ws.state.resize(group_count);
@@ -455,6 +480,7 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
       WalkGroups<decltype(mode)::value>(r, n, live, ws.state.data(),
                                         group_count, group_rank);
     });
+    copy_composites();
   };
   if (want_groups && threads > 1) {
     ws.pool.Run(2, [&](int t) { t == 0 ? overall() : by_group(); });
