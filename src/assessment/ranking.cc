@@ -246,8 +246,9 @@ Status BadScore(const RankInput& in, size_t unit) {
 
 // a if c, else b, computed with masks: a branch here would follow the data
 // and mispredict (compilers turn plain selects like this into branches).
-inline int32_t Choose(bool c, int32_t a, int32_t b) {
-  const int32_t mask = -static_cast<int32_t>(c);
+template <typename T>
+inline T Choose(bool c, T a, T b) {
+  const T mask = static_cast<T>(0) - static_cast<T>(c);
   return b ^ ((a ^ b) & mask);
 }
 
@@ -319,7 +320,7 @@ void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
         __builtin_prefetch(group_rank + r[i + kAhead].unit, 1);
       }
       const uint64_t bits = Bits(r[i].value);
-      run = bits != last ? i + 1 : run;
+      run = Choose<uint64_t>(bits != last, i + 1, run);
       last = bits;
       GroupState& g = state[r[i].group];
       const uint64_t before = g;
