@@ -275,6 +275,15 @@ TEST(RankingTest, WorkspaceReusedAcrossSizesAndThreadCounts) {
   ExpectSame(NearTies(100000, 8, 26), TieMode::kCompetition, 2, &workspace);
 }
 
+// More threads than pass A has blocks of rows: most of pass B's chunks are
+// empty, and every thread's partition counts still add up. Then fewer
+// threads in the same workspace.
+TEST(RankingTest, MoreThreadsThanBlocks) {
+  RankWorkspace workspace;
+  ExpectSame(NearTies(100000, 6, 27), TieMode::kCompetition, 16, &workspace);
+  ExpectSame(NearTies(120000, 5, 28), TieMode::kDense, 2, &workspace);
+}
+
 TEST(RankingTest, PeriodicRowsHalfVetoedAndNoGroups) {
   // Rows repeating with a period near the sampler's stride, half of them
   // vetoed: the buckets are shaped on an unrepresentative sample, which may

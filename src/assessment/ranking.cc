@@ -576,12 +576,17 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
     chunk[c] = std::min(n, first_block[c] * kBlockRows);
   }
   std::vector<Bounds> parts(ns);
+  // Zeroed and later summed on the threads: the ns × ns tables grow with
+  // the square of the thread count (two million entries at 64 threads), too
+  // many for one thread between passes.
+  const size_t partitions = bucketer.partitions();
   ws.block_count.resize(ns * ns);
-  for (auto& c : ws.block_count) c.assign(bucketer.partitions(), 0);
   ws.buckets.Ensure(n, false);
   std::atomic<size_t> next_block{0};
   ws.pool.Run(threads, [&](int t) {
     const auto ti = static_cast<size_t>(t);
+    for (size_t c = 0; c < ns; ++c)
+      ws.block_count[ti * ns + c].assign(partitions, 0);
     for (;;) {
       const size_t b = next_block.fetch_add(1, std::memory_order_relaxed);
       if (b >= blocks) break;
@@ -595,15 +600,20 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
     }
   });
   Bounds bounds = MergeBounds(parts);
-  auto& counts = PartitionCounts(ws, threads, bucketer);
-  for (size_t c = 0; c < ns; ++c) {
-    for (size_t t = 0; t < ns; ++t) {
-      const std::vector<uint32_t>& from = ws.block_count[t * ns + c];
-      for (size_t p = 0; p < from.size(); ++p) counts[c][p] += from[p];
-    }
-  }
   if (bounds.first_bad != std::numeric_limits<size_t>::max())
     return BadScore(in, bounds.first_bad);
+  // Chunk c's counts: the sum of every thread's table for it.
+  ws.part_count.resize(ns);
+  ParallelChunks(ws.pool, threads, ns, [&](int, size_t lo, size_t hi) {
+    for (size_t c = lo; c < hi; ++c) {
+      std::vector<uint32_t>& to = ws.part_count[c];
+      to.assign(partitions, 0);
+      for (size_t t = 0; t < ns; ++t) {
+        const uint32_t* from = ws.block_count[t * ns + c].data();
+        for (size_t p = 0; p < partitions; ++p) to[p] += from[p];
+      }
+    }
+  });
   // Every input is checked: from here on nothing can fail but allocation, so
   // ranks go straight into the caller's buffers.
   return RankKnown(comp.data(), n, in.groups, bounds, bucketer, threads, chunk,
