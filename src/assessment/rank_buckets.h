@@ -113,7 +113,7 @@ class RankBuckets {
   size_t first_vetoed_partition() const { return vet_first_ >> shift_; }
 
  private:
-  // Few enough that pass B's buffers (a quarter of a kilobyte each) stay
+  // Few enough that pass B's buffers (half a kilobyte each) stay
   // close to the core; a partition of a million units (about 2000 records,
   // 32 KB) still sorts inside the cache. 2048 made pass B slower by more
   // than it made pass C faster.
