@@ -40,7 +40,13 @@ struct RankIndex::Tree {
     bool vetoed;
     double value;
   };
-  std::unordered_map<size_t, std::vector<Side>> side;  // Per slot, ahead-first.
+  // Side values per slot, ahead-first: slot s's are lists[side_of[s]] (list
+  // 0 is never used: no side values). Emptied lists are kept for reuse, with
+  // their storage, so that an update seldom allocates. Both tables are made
+  // on the first insertion: a group's tree may never see one.
+  std::vector<uint32_t> side_of;
+  std::vector<std::vector<Side>> lists;
+  std::vector<uint32_t> spare;
 
   static bool Ahead(bool av, double a, bool bv, double b) {
     return av != bv ? bv : a > b;
@@ -54,6 +60,9 @@ struct RankIndex::Tree {
 
   void Init() {
     net.Init(base.size() + 1);
+    side_of.clear();
+    lists.clear();
+    spare.clear();
     for (int part = 0; part < 2; ++part) {
       const size_t first = part == 0 ? 0 : live;
       const size_t last = part == 0 ? live : base.size();
@@ -74,6 +83,10 @@ struct RankIndex::Tree {
         std::partition_point(near.begin(), near.end(), ahead) - near.begin());
     const size_t lo = j == 0 ? first : first + (j - 1) * kStride + 1;
     const size_t hi = std::min(last, first + j * kStride);
+    // The stretch's lines at once: its binary search would otherwise wait
+    // for them one after another.
+    for (size_t i = lo; i < hi; i += 8) __builtin_prefetch(base.data() + i);
+    if (hi > lo) __builtin_prefetch(base.data() + hi - 1);
     return static_cast<size_t>(
         std::partition_point(base.begin() + static_cast<long>(lo),
                              base.begin() + static_cast<long>(hi), ahead) -
@@ -85,34 +98,60 @@ struct RankIndex::Tree {
   // Ahead, given (vetoed, v)'s slot.
   int32_t AheadAt(size_t slot, bool vetoed, double v) const {
     int32_t n = static_cast<int32_t>(slot) + net.Prefix(slot);
-    auto it = side.find(slot);
-    if (it != side.end()) {
+    if (const uint32_t id = side_of.empty() ? 0 : side_of[slot]; id != 0) {
+      const std::vector<Side>& list = lists[id];
       n += static_cast<int32_t>(
-          std::partition_point(it->second.begin(), it->second.end(),
+          std::partition_point(list.begin(), list.end(),
                                [&](const Side& s) {
                                  return Ahead(s.vetoed, s.value, vetoed, v);
                                }) -
-          it->second.begin());
+          list.begin());
     }
     return n;
   }
+  // Asks for a small tree's base (a group's), wanted next.
+  void Prefetch() const {
+    if (base.size() > 4 * kStride) return;
+    const char* b = reinterpret_cast<const char*>(base.data());
+    for (size_t i = 0; i < base.size() * sizeof(double); i += 64)
+      __builtin_prefetch(b + i);
+  }
   void RemoveBase(bool vetoed, double v) { net.Add(Slot(vetoed, v), -1); }
   void RemoveSide(bool vetoed, double v) {
-    size_t slot = Slot(vetoed, v);
-    std::vector<Side>& list = side[slot];
+    const size_t slot = Slot(vetoed, v);
+    const uint32_t id = side_of[slot];
+    std::vector<Side>& list = lists[id];
     for (auto it = list.begin(); it != list.end(); ++it) {
       if (it->vetoed == vetoed && it->value == v) {
         list.erase(it);
         break;
       }
     }
-    if (list.empty()) side.erase(slot);
+    if (list.empty()) {
+      side_of[slot] = 0;
+      spare.push_back(id);
+    }
     net.Add(slot, -1);
   }
   // Returns the slot it went to.
   size_t Insert(bool vetoed, double v) {
-    size_t slot = Slot(vetoed, v);
-    std::vector<Side>& list = side[slot];
+    const size_t slot = Slot(vetoed, v);
+    if (side_of.empty()) {
+      side_of.assign(base.size() + 1, 0);
+      lists.resize(1);
+    }
+    uint32_t id = side_of[slot];
+    if (id == 0) {
+      if (spare.empty()) {
+        id = static_cast<uint32_t>(lists.size());
+        lists.emplace_back();
+      } else {
+        id = spare.back();
+        spare.pop_back();
+      }
+      side_of[slot] = id;
+    }
+    std::vector<Side>& list = lists[id];
     list.insert(
         std::partition_point(
             list.begin(), list.end(),
@@ -212,10 +251,15 @@ Status RankIndex::Update(size_t unit, double composite, int32_t* rank,
                                    ": composite is not finite");
   }
   Tree& group = groups_[static_cast<size_t>(group_of_[unit])];
+  // The group's tree is wanted after the overall one's work: asked for now,
+  // it arrives meanwhile.
+  for (size_t b = 0; b < sizeof(Tree); b += 64)
+    __builtin_prefetch(reinterpret_cast<const char*>(&group) + b);
   const bool vetoed = vetoed_[unit] != 0;
   const double old = current_[unit];
   if (in_base_[unit]) {
     overall_->RemoveBase(vetoed, old);
+    group.Prefetch();
     group.RemoveBase(vetoed, old);
     in_base_[unit] = 0;
   } else {
