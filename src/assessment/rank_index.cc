@@ -137,8 +137,8 @@ struct RankIndex::Tree {
   size_t Insert(bool vetoed, double v) {
     const size_t slot = Slot(vetoed, v);
     if (side_of.empty()) {
+      lists.resize(1);  // First: side_of is only made once list 0 exists.
       side_of.assign(base.size() + 1, 0);
-      lists.resize(1);
     }
     uint32_t id = side_of[slot];
     if (id == 0) {
