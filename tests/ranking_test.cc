@@ -377,38 +377,6 @@ TEST(RankingTest, NegativeGroupIdsOnTheParallelPathWriteNothing) {
   expect_rejected("unit 4242: group id -5 is negative");
 }
 
-// The last partitions of the order are sorted while the group walk is
-// already writing ranks (pass D), so their group ids are checked before it:
-// here the largest id, and then a negative one, belong only to the unit with
-// the lowest live composite.
-TEST(RankingTest, GroupIdsOfTheLastPartitionsAreCheckedBeforeTheWalks) {
-  Data d = NearTies(150000, 5, 41);
-  std::fill(d.vetoed.begin(), d.vetoed.end(), 0);
-  std::vector<int32_t> rank, group_rank;
-  std::vector<double> comp;
-  Reference(d, TieMode::kCompetition, &rank, &group_rank, &comp);
-  const auto lowest = static_cast<size_t>(
-      std::min_element(comp.begin(), comp.end()) - comp.begin());
-  d.groups[lowest] = *std::max_element(d.groups.begin(), d.groups.end()) + 700;
-  for (TieMode ties : {TieMode::kCompetition, TieMode::kDense}) {
-    ExpectSame(d, ties, 2);
-  }
-  d.groups[lowest] = -3;
-  RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(),
-               d.groups.data()};
-  RankOptions options;
-  options.threads = 2;
-  std::vector<int32_t> out(d.n, -7), group_out(d.n, -7);
-  EXPECT_EQ(
-      RankArrays(in, options, RankOutput{out.data(), group_out.data(), nullptr})
-          .message(),
-      "unit " + std::to_string(lowest) + ": group id -3 is negative");
-  EXPECT_TRUE(
-      std::all_of(out.begin(), out.end(), [](int32_t r) { return r == -7; }));
-  EXPECT_TRUE(std::all_of(group_out.begin(), group_out.end(),
-                          [](int32_t r) { return r == -7; }));
-}
-
 TEST(RankingTest, SparseHugeGroupIdsAreRenumbered) {
   Data d = Random(2000, 3, 9, 1.0);
   for (int32_t& g : d.groups) g = g * 1000003 % 2000000000;

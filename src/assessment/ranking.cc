@@ -15,9 +15,6 @@
 //     composites' copy), another for ranks within groups from per-group
 //     running state, on two threads writing arrays of their own (threads
 //     writing into the same cache lines would pass them back and forth).
-//     The overall walk is the shorter: its thread first sorts the last
-//     partitions, left out of pass C, while the group walk starts at the
-//     front.
 // Expected O(N) overall; no comparison sort of the whole input.
 #include "chuangwen/ranking.h"
 
@@ -264,9 +261,6 @@ constexpr size_t kAhead = 64;
 // second-level cache: a short distance brings it in time and keeps it from
 // being pushed out again before use.
 constexpr size_t kStateAhead = 16;
-// The share of records (1 / kTailShare, the last partitions) that pass D's
-// overall walk thread sorts before its walk; see pass C.
-constexpr size_t kTailShare = 16;
 
 // Calls f(std::integral_constant<TieMode, ties>) so that walks are compiled
 // once per mode, without the choice inside their loops.
@@ -313,19 +307,15 @@ void WalkOverall(const Record* r, size_t n, size_t live, int32_t* rank) {
 // each other); for competition ties it then takes that record's rank, read
 // back from the output. (Ties within a group are rare when groups are many:
 // a branch rather than a select, which would read on every record.)
-//
-// Records from `gate` on may still be being sorted when the walk starts:
-// wait() returns once they are, and is called before the walk reads any of
-// them (its reads ahead stop at the gate too).
-template <TieMode kTies, typename Wait>
+template <TieMode kTies>
 void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
-                size_t groups, int32_t* group_rank, size_t gate, Wait wait) {
+                size_t groups, int32_t* group_rank) {
   std::fill(state, state + groups, GroupState{0});
   auto walk = [&](size_t lo, size_t hi) {
     uint64_t last = kNoBits;
     uint64_t run = 0;  // One past the position where the current run starts.
     for (size_t i = lo; i < hi; ++i) {
-      if (i + kAhead < hi) {
+      if (i + kAhead < n) {
         __builtin_prefetch(state + r[i + kStateAhead].group, 1);
         __builtin_prefetch(group_rank + r[i + kAhead].unit, 1);
       }
@@ -346,19 +336,9 @@ void WalkGroups(const Record* r, size_t n, size_t live, GroupState* state,
       group_rank[r[i].unit] = rank;
     }
   };
-  // In pieces that start runs of their own: vetoed units never tie with
-  // live ones, even at equal values, and no run spans the gate (a partition
-  // boundary).
-  auto walk_to = [&](size_t lo, size_t hi) {
-    if (lo < gate && gate < hi) {
-      walk(lo, gate);
-      lo = gate;
-    }
-    if (lo >= gate) wait();
-    walk(lo, hi);
-  };
-  walk_to(0, live);
-  walk_to(live, n);
+  walk(0, live);
+  walk(live, n);  // Vetoed units never tie with live ones, even at equal
+                  // values: the second walk starts a run of its own.
 }
 
 // Passes B to D, given composites, buckets, bounds and partition counts.
@@ -406,34 +386,27 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
   });
 
   // Pass C: each thread sorts a run of partitions in place, runs balanced
-  // by records. When pass D runs both walks, the overall walk's thread
-  // would wait for the longer group walk at the end: it sorts the last
-  // partitions at the start of pass D instead, while the group walk begins
-  // at the front. Their group ids are checked here, as the group walk
-  // writes ranks before they are sorted.
+  // by records.
   const auto ns = static_cast<size_t>(threads);
-  const bool two_walks = want_groups && threads > 1;
-  const size_t tail_part =
-      two_walks
-          ? static_cast<size_t>(
-                std::lower_bound(part_start.begin(), part_start.end() - 1,
-                                 static_cast<uint32_t>(n - n / kTailShare)) -
-                part_start.begin())
-          : parts;
-  const size_t sorted = part_start[tail_part];  // Records sorted in pass C.
-  std::vector<size_t> first_part(ns + 1, tail_part);
+  std::vector<size_t> first_part(ns + 1, parts);
   first_part[0] = 0;
   for (size_t k = 1; k < ns; ++k) {
-    const auto target = static_cast<uint32_t>(sorted * k / ns);
+    const auto target = static_cast<uint32_t>(n * k / ns);
     first_part[k] = static_cast<size_t>(
-        std::lower_bound(part_start.begin(), part_start.begin() + tail_part,
-                         target) -
+        std::lower_bound(part_start.begin(), part_start.end() - 1, target) -
         part_start.begin());
   }
   if (ws.sorters.size() < ns) ws.sorters.resize(ns);
   const size_t first_vetoed = bucketer.first_vetoed_partition();
-  auto sort_partitions = [&](internal::PartitionSorter& sorter, size_t pa,
-                             size_t pb) {
+  ParallelChunks(ws.pool, threads, ns, [&](int t, size_t, size_t) {
+    SortThread& st = ws.sorters[static_cast<size_t>(t)];
+    const size_t pa = first_part[static_cast<size_t>(t)];
+    const size_t pb = first_part[static_cast<size_t>(t) + 1];
+    size_t largest = 0;
+    for (size_t p = pa; p < pb; ++p)
+      largest = std::max<size_t>(largest, part_start[p + 1] - part_start[p]);
+    st.sorter.Reserve(largest, shift);
+    st.sorter.ResetGroupRange();
     for (size_t p = pa; p < pb; ++p) {
       const size_t begin = part_start[p], count = part_start[p + 1] - begin;
       // Partitions are read in order, which the hardware's prefetcher
@@ -443,31 +416,8 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
       // Buckets again from the values: pass A's, stored by unit, would be a
       // random read per record here.
       const bool vet = p >= first_vetoed;
-      sorter.SortMapped(rec.data() + begin, count, bucketer.map(vet),
-                        bucketer.last(vet));
-    }
-  };
-  std::vector<std::pair<int32_t, int32_t>> tail_groups(
-      ns, {std::numeric_limits<int32_t>::max(),
-           std::numeric_limits<int32_t>::min()});
-  ParallelChunks(ws.pool, threads, ns, [&](int t, size_t, size_t) {
-    const auto ti = static_cast<size_t>(t);
-    SortThread& st = ws.sorters[ti];
-    size_t largest = 0;
-    auto take = [&](size_t pa, size_t pb) {
-      for (size_t p = pa; p < pb; ++p)
-        largest = std::max<size_t>(largest, part_start[p + 1] - part_start[p]);
-    };
-    take(first_part[ti], first_part[ti + 1]);
-    if (t == 0) take(tail_part, parts);  // Sorted by thread 0 in pass D.
-    st.sorter.Reserve(largest, shift);
-    st.sorter.ResetGroupRange();
-    sort_partitions(st.sorter, first_part[ti], first_part[ti + 1]);
-    auto& [low, high] = tail_groups[ti];
-    for (size_t i = sorted + (n - sorted) * ti / ns;
-         i < sorted + (n - sorted) * (ti + 1) / ns; ++i) {
-      low = std::min(low, rec.data()[i].group);
-      high = std::max(high, rec.data()[i].group);
+      st.sorter.SortMapped(rec.data() + begin, count, bucketer.map(vet),
+                           bucketer.last(vet));
     }
   });
 
@@ -476,10 +426,8 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
   int64_t min_group = std::numeric_limits<int32_t>::max(), max_group = -1;
   for (size_t t = 0; t < ns; ++t) {
     const internal::PartitionSorter& sorter = ws.sorters[t].sorter;
-    min_group = std::min<int64_t>(
-        min_group, std::min(sorter.group_min(), tail_groups[t].first));
-    max_group = std::max<int64_t>(
-        max_group, std::max(sorter.group_max(), tail_groups[t].second));
+    min_group = std::min<int64_t>(min_group, sorter.group_min());
+    max_group = std::max<int64_t>(max_group, sorter.group_max());
   }
   if (groups != nullptr && min_group < 0) {
     const auto u = static_cast<size_t>(
@@ -520,16 +468,7 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
                 composite_out + lo);
     }
   };
-  std::atomic<bool> tail_sorted{tail_part == parts};
   auto overall = [&] {
-    if (tail_part < parts) {
-      // Set however the sort ends, or the group walk would wait forever.
-      struct Done {
-        std::atomic<bool>& flag;
-        ~Done() { flag.store(true, std::memory_order_release); }
-      } done{tail_sorted};
-      sort_partitions(ws.sorters[0].sorter, tail_part, parts);
-    }
     WithTies(ties, [&](auto mode) {
       WalkOverall<decltype(mode)::value>(r, n, live, rank);
     });
@@ -539,11 +478,8 @@ Status RankKnown(const double* comp, size_t n, const int32_t* groups,
   if (want_groups) ws.state.resize(group_count);
   auto by_group = [&] {
     WithTies(ties, [&](auto mode) {
-      WalkGroups<decltype(mode)::value>(
-          r, n, live, ws.state.data(), group_count, group_rank, sorted, [&] {
-            while (!tail_sorted.load(std::memory_order_acquire))
-              std::this_thread::yield();
-          });
+      WalkGroups<decltype(mode)::value>(r, n, live, ws.state.data(),
+                                        group_count, group_rank);
     });
     copy_composites();
   };
