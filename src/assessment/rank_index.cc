@@ -19,6 +19,16 @@ class Fenwick {
     for (size_t i = count; i > 0; i -= i & (~i + 1)) s += tree_[i];
     return s;
   }
+  // Asks for the entries Add(i) and Prefix(count) would touch: their
+  // indices follow from i alone, so the lines can all come at once.
+  void PrefetchAdd(size_t i) const {
+    for (++i; i < tree_.size(); i += i & (~i + 1))
+      __builtin_prefetch(tree_.data() + i);
+  }
+  void PrefetchPrefix(size_t count) const {
+    for (size_t i = count; i > 0; i -= i & (~i + 1))
+      __builtin_prefetch(tree_.data() + i);
+  }
 
  private:
   std::vector<int32_t> tree_;
@@ -71,26 +81,38 @@ struct RankIndex::Tree {
         sample[part].push_back(base[i]);
     }
   }
-  // Base entries ahead of (vetoed, v): those strictly ahead.
-  size_t Slot(bool vetoed, double v) const {
+  // Where the base entries ahead of (vetoed, v) end: within [lo, hi).
+  struct Stretch {
+    size_t lo, hi;
+  };
+  // The stretch of (vetoed, v)'s slot, from the sample, its lines asked for
+  // at once (a binary search would otherwise wait for them one by one).
+  Stretch Locate(bool vetoed, double v) const {
     const std::vector<double>& near = sample[vetoed ? 1 : 0];
     const size_t first = vetoed ? live : 0;
     const size_t last = vetoed ? base.size() : live;
-    auto ahead = [&](double b) { return b > v; };
     // Sampled entries ahead of v: every entry before the last of them is
     // ahead too, and the first sampled one not ahead bounds the answer.
     const auto j = static_cast<size_t>(
-        std::partition_point(near.begin(), near.end(), ahead) - near.begin());
-    const size_t lo = j == 0 ? first : first + (j - 1) * kStride + 1;
-    const size_t hi = std::min(last, first + j * kStride);
-    // The stretch's lines at once: its binary search would otherwise wait
-    // for them one after another.
-    for (size_t i = lo; i < hi; i += 8) __builtin_prefetch(base.data() + i);
-    if (hi > lo) __builtin_prefetch(base.data() + hi - 1);
+        std::partition_point(near.begin(), near.end(),
+                             [&](double b) { return b > v; }) -
+        near.begin());
+    const Stretch s{j == 0 ? first : first + (j - 1) * kStride + 1,
+                    std::min(last, first + j * kStride)};
+    for (size_t i = s.lo; i < s.hi; i += 8) __builtin_prefetch(base.data() + i);
+    if (s.hi > s.lo) __builtin_prefetch(base.data() + s.hi - 1);
+    return s;
+  }
+  // Base entries ahead of (vetoed, v): those strictly ahead.
+  size_t Slot(Stretch s, double v) const {
     return static_cast<size_t>(
-        std::partition_point(base.begin() + static_cast<long>(lo),
-                             base.begin() + static_cast<long>(hi), ahead) -
+        std::partition_point(base.begin() + static_cast<long>(s.lo),
+                             base.begin() + static_cast<long>(s.hi),
+                             [&](double b) { return b > v; }) -
         base.begin());
+  }
+  size_t Slot(bool vetoed, double v) const {
+    return Slot(Locate(vetoed, v), v);
   }
   int32_t Ahead(bool vetoed, double v) const {
     return AheadAt(Slot(vetoed, v), vetoed, v);
@@ -116,9 +138,9 @@ struct RankIndex::Tree {
     for (size_t i = 0; i < base.size() * sizeof(double); i += 64)
       __builtin_prefetch(b + i);
   }
-  void RemoveBase(bool vetoed, double v) { net.Add(Slot(vetoed, v), -1); }
-  void RemoveSide(bool vetoed, double v) {
-    const size_t slot = Slot(vetoed, v);
+  // The removals and Insert, given the value's slot.
+  void RemoveBase(size_t slot) { net.Add(slot, -1); }
+  void RemoveSide(size_t slot, bool vetoed, double v) {
     const uint32_t id = side_of[slot];
     std::vector<Side>& list = lists[id];
     for (auto it = list.begin(); it != list.end(); ++it) {
@@ -133,9 +155,7 @@ struct RankIndex::Tree {
     }
     net.Add(slot, -1);
   }
-  // Returns the slot it went to.
-  size_t Insert(bool vetoed, double v) {
-    const size_t slot = Slot(vetoed, v);
+  void Insert(size_t slot, bool vetoed, double v) {
     if (side_of.empty()) {
       lists.resize(1);  // First: side_of is only made once list 0 exists.
       side_of.assign(base.size() + 1, 0);
@@ -158,7 +178,17 @@ struct RankIndex::Tree {
             [&](const Side& s) { return Ahead(s.vetoed, s.value, vetoed, v); }),
         Side{vetoed, v});
     net.Add(slot, 1);
-    return slot;
+  }
+  // Asks for what an update moving a value from slot `from` (a base entry
+  // when `in_base`) to slot `to` reads, so that it all comes at once.
+  void PrefetchMove(size_t from, bool in_base, size_t to) const {
+    net.PrefetchAdd(from);
+    net.PrefetchAdd(to);
+    net.PrefetchPrefix(to);
+    if (!side_of.empty()) {
+      if (!in_base) __builtin_prefetch(side_of.data() + from);
+      __builtin_prefetch(side_of.data() + to);
+    }
   }
   // Sorts a filled base: live values first (descending), then vetoed.
   void SortBase() {
@@ -257,23 +287,36 @@ Status RankIndex::Update(size_t unit, double composite, int32_t* rank,
     __builtin_prefetch(reinterpret_cast<const char*>(&group) + b);
   const bool vetoed = vetoed_[unit] != 0;
   const double old = current_[unit];
-  if (in_base_[unit]) {
-    overall_->RemoveBase(vetoed, old);
-    group.Prefetch();
-    group.RemoveBase(vetoed, old);
+  const double now = composite + 0.0;
+  const bool in_base = in_base_[unit] != 0;
+  // The old and the new value's slots, searched side by side, and then
+  // what moving between them touches asked for at once: each step's lines
+  // arrive together instead of one wait after another.
+  Tree& all = *overall_;
+  const Tree::Stretch from_near = all.Locate(vetoed, old);
+  const Tree::Stretch to_near = all.Locate(vetoed, now);
+  group.Prefetch();
+  const size_t from = all.Slot(from_near, old);
+  const size_t to = all.Slot(to_near, now);
+  all.PrefetchMove(from, in_base, to);
+  const size_t group_from = group.Slot(vetoed, old);
+  const size_t group_to = group.Slot(vetoed, now);
+  group.PrefetchMove(group_from, in_base, group_to);
+  if (in_base) {
+    all.RemoveBase(from);
+    group.RemoveBase(group_from);
     in_base_[unit] = 0;
   } else {
-    overall_->RemoveSide(vetoed, old);
-    group.RemoveSide(vetoed, old);
+    all.RemoveSide(from, vetoed, old);
+    group.RemoveSide(group_from, vetoed, old);
   }
-  const double now = composite + 0.0;
-  const size_t slot = overall_->Insert(vetoed, now);
-  const size_t group_slot = group.Insert(vetoed, now);
+  all.Insert(to, vetoed, now);
+  group.Insert(group_to, vetoed, now);
   current_[unit] = now;
   // The slots just found, not searched for again.
-  if (rank != nullptr) *rank = 1 + overall_->AheadAt(slot, vetoed, now);
+  if (rank != nullptr) *rank = 1 + all.AheadAt(to, vetoed, now);
   if (group_rank != nullptr)
-    *group_rank = 1 + group.AheadAt(group_slot, vetoed, now);
+    *group_rank = 1 + group.AheadAt(group_to, vetoed, now);
   return Status::OK();
 }
 
