@@ -157,6 +157,9 @@ struct RankIndex::Tree {
   }
   void Insert(size_t slot, bool vetoed, double v) {
     if (side_of.empty()) {
+      // Room for a few lists at once: a group's tree would otherwise grow
+      // its table of lists one reallocation per update.
+      lists.reserve(8);
       lists.resize(1);  // First: side_of is only made once list 0 exists.
       side_of.assign(base.size() + 1, 0);
     }
@@ -172,6 +175,7 @@ struct RankIndex::Tree {
       side_of[slot] = id;
     }
     std::vector<Side>& list = lists[id];
+    if (list.capacity() == 0) list.reserve(2);  // Lists start short.
     list.insert(
         std::partition_point(
             list.begin(), list.end(),
