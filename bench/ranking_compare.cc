@@ -133,12 +133,12 @@ bool EvictFromCaches(const void* p, size_t bytes) {
 double MeasureBandwidthGBs(const std::vector<double>& data, double* warm,
                            bool* evicted) {
   double best = 0;
-  *warm = 0;
-  for (int rep = 0; rep < 7; ++rep) *warm = std::max(*warm, ReadGBs(data));
   for (int rep = 0; rep < 7; ++rep) {
     *evicted = EvictFromCaches(data.data(), data.size() * sizeof(double));
     best = std::max(best, ReadGBs(data));
   }
+  *warm = 0;
+  for (int rep = 0; rep < 7; ++rep) *warm = std::max(*warm, ReadGBs(data));
   return best;
 }
 
