@@ -342,15 +342,17 @@ int main(int argc, char** argv) {
   std::printf("update_us %.3f\n", update_us);
   struct rusage usage;
   getrusage(RUSAGE_SELF, &usage);
+  // Both in decimal megabytes (ru_maxrss counts kibibytes).
+  const double input_mb = static_cast<double>(units * indicators * 8) / 1e6;
+  const double peak_mb = static_cast<double>(usage.ru_maxrss) * 1024.0 / 1e6;
   std::printf("# cold first ranking %.3f ms (fresh scratch memory)\n", cold_ms);
   std::printf(
       "# units %zu, indicators %zu, bandwidth %.1f GB/s (%s; %.1f GB/s read "
-      "back to back without flushing), input %.1f MB, peak rss %.1f MB, "
-      "ranks %s\n",
+      "back to back without flushing), input %.1f MB, peak rss %.1f MB "
+      "(%.2f x the input), ranks %s\n",
       units, indicators, bandwidth,
       evicted ? "from memory" : "caches not flushed: no way known here",
-      warm_bandwidth, static_cast<double>(units * indicators * 8) / 1e6,
-      static_cast<double>(usage.ru_maxrss) / 1024.0,
+      warm_bandwidth, input_mb, peak_mb, peak_mb / input_mb,
       only_ours   ? "not compared"
       : identical ? "identical to SQLite"
                   : "DIFFERENT from SQLite");
