@@ -193,6 +193,8 @@ __attribute__((target("avx2,sse4.1"))) size_t SumAndBucket(
   return i;
 }
 
+#undef CW_AVX2_INLINE
+
 }  // namespace
 
 bool HasAvx2() {
