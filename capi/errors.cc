@@ -37,6 +37,8 @@ int CodeOf(Status::Code code) {
       return CW_EIO;
     case Status::Code::kInternal:
       return CW_EINTERNAL;
+    case Status::Code::kBusy:
+      return CW_EBUSY;
   }
   return CW_EINTERNAL;
 }
@@ -101,6 +103,8 @@ const char* cw_status_str(int code) {
       return "out of memory";
     case CW_EINTERNAL:
       return "internal error";
+    case CW_EBUSY:
+      return "busy";
     default:
       return "unknown status code";
   }

@@ -12,20 +12,15 @@
 #include "chuangwen/report.h"
 
 struct cw_ledger {
-  std::unique_ptr<chuangwen::LedgerStore> store;             // Durable, or
-  std::unique_ptr<chuangwen::Ledger> memory;                 // in memory,
-  std::unique_ptr<chuangwen::EvidenceBook> memory_evidence;  // with these.
-  std::unique_ptr<chuangwen::ProgressBook> memory_progress;
+  std::unique_ptr<chuangwen::LedgerStore> store;  // Durable, or
+  std::unique_ptr<chuangwen::Books> memory;       // in memory.
 
-  const chuangwen::Ledger& ledger() const {
-    return store ? store->ledger() : *memory;
+  const chuangwen::Books& books() const {
+    return store ? store->books() : *memory;
   }
-  const chuangwen::EvidenceBook& evidence() const {
-    return store ? store->evidence() : *memory_evidence;
-  }
-  const chuangwen::ProgressBook& progress() const {
-    return store ? store->progress() : *memory_progress;
-  }
+  const chuangwen::Ledger& ledger() const { return books().ledger(); }
+  const chuangwen::EvidenceBook& evidence() const { return books().evidence(); }
+  const chuangwen::ProgressBook& progress() const { return books().progress(); }
 };
 
 namespace {
@@ -132,15 +127,8 @@ int cw_ledger_open_memory(cw_ledger** out, const cw_campaign* campaign) {
     CW_CAPI_REQUIRE(out, "out");
     CW_CAPI_REQUIRE(campaign, "campaign");
     auto handle = std::make_unique<cw_ledger>();
-    handle->memory = std::make_unique<chuangwen::Ledger>(campaign->rep);
-    handle->memory_evidence =
-        std::make_unique<chuangwen::EvidenceBook>(campaign->rep);
-    handle->memory_progress =
-        std::make_unique<chuangwen::ProgressBook>(campaign->rep);
-    const auto& reports = campaign->rep->proto().progress();
-    Status s =
-        handle->memory_progress->Append({reports.begin(), reports.end()}, "");
-    if (!s.ok()) return Fail(s.WithContext("the campaign's progress reports"));
+    Status s = chuangwen::Books::Make(campaign->rep, &handle->memory);
+    if (!s.ok()) return Fail(s);
     *out = handle.release();
     return CW_OK;
   });
@@ -159,7 +147,7 @@ int cw_ledger_append(cw_ledger* ledger, const uint8_t* batch, size_t size,
         std::make_move_iterator(request.mutable_events()->begin()),
         std::make_move_iterator(request.mutable_events()->end()));
     s = ledger->store ? ledger->store->Append(events)
-                      : ledger->memory->Append(events);
+                      : ledger->memory->AppendLedger(events);
     return s.ok() ? CW_OK : Fail(s);
   });
 }
@@ -177,9 +165,8 @@ int cw_ledger_replace_campaign(cw_ledger* ledger, const uint8_t* campaign,
     } else if (*reason == '\0') {
       s = Status::InvalidArgument("replacing the campaign needs a reason");
     } else {
-      auto model = chuangwen::Campaign::Build(std::move(proto));
-      s = ledger->memory->ReplaceCampaign(model);
-      if (s.ok()) ledger->memory_evidence->ReplaceCampaign(model);
+      s = ledger->memory->ReplaceCampaign(
+          chuangwen::Campaign::Build(std::move(proto)));
     }
     return s.ok() ? CW_OK : Fail(s);
   });
@@ -195,7 +182,7 @@ int cw_ledger_append_evidence(cw_ledger* ledger, const uint8_t* batch,
     std::vector<v1::EvidenceEvent> events(request.events().begin(),
                                           request.events().end());
     s = ledger->store ? ledger->store->AppendEvidence(events)
-                      : ledger->memory_evidence->Append(events);
+                      : ledger->memory->AppendEvidence(events);
     return s.ok() ? CW_OK : Fail(s);
   });
 }
@@ -243,7 +230,7 @@ int cw_ledger_append_progress(cw_ledger* ledger, const uint8_t* batch,
                                             request.reports().end());
     const std::string day = today == nullptr ? "" : today;
     s = ledger->store ? ledger->store->AppendProgress(reports, day)
-                      : ledger->memory_progress->Append(reports, day);
+                      : ledger->memory->AppendProgress(reports, day);
     return s.ok() ? CW_OK : Fail(s);
   });
 }

@@ -9,6 +9,7 @@ packages=(
   libprotobuf-dev protobuf-compiler
   libgtest-dev libbenchmark-dev
   libsqlite3-dev
+  libhowardhinnant-date-dev tzdata
   python3
   chromium fonts-noto-cjk
 )

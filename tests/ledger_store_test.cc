@@ -22,18 +22,7 @@
 namespace chuangwen {
 namespace {
 
-class TempDir {
- public:
-  TempDir() {
-    char tmpl[] = "/tmp/cw-ledger-XXXXXX";
-    path_ = mkdtemp(tmpl);
-  }
-  ~TempDir() { std::system(("rm -rf '" + path_ + "'").c_str()); }
-  std::string File(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 std::vector<v1::LedgerEvent> ExampleEvents() {
   v1::LedgerEventBatch batch;
@@ -277,7 +266,7 @@ TEST_F(LedgerStoreTest, ForeignAndDamagedFilesAreRefused) {
   EXPECT_EQ(s.code(), Status::Code::kParseError);
   EXPECT_EQ(s.message(), "ledger '" + dir_.File("other.db") +
                              "' is not a chuangwen ledger (a SQLite file of "
-                             "another application)");
+                             "another application, or not one at all)");
 
   // A ledger whose event was overwritten by another program.
   {
@@ -289,10 +278,17 @@ TEST_F(LedgerStoreTest, ForeignAndDamagedFilesAreRefused) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK);
   sqlite3_close(db);
+  // It opens read-only, folded from every other record, naming the bad one.
   s = LedgerStore::Open(path_, &store);
-  EXPECT_EQ(s.code(), Status::Code::kParseError);
-  EXPECT_EQ(s.message(), "ledger '" + path_ +
-                             "': event 7 does not parse (the file is damaged)");
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_TRUE(store->read_only());
+  ASSERT_FALSE(store->damage().empty());
+  EXPECT_EQ(store->damage()[0], "ledger event 7 does not parse");
+  EXPECT_GT(store->ledger().event_count(), 100u);
+  s = store->Append(ExampleEvents());
+  EXPECT_EQ(s.code(), Status::Code::kConflict);
+  EXPECT_NE(s.message().find("is read-only: it holds"), std::string::npos)
+      << s.message();
 
   // Pages overwritten in the middle of the file: an error, never a crash.
   std::string copy_path = write("pages.db", "");

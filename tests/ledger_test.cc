@@ -365,7 +365,17 @@ TEST_F(LedgerTest, BadFieldsNameTheEvent) {
       "event 'a': actor 'nobody' does not exist");
   EXPECT_EQ(Add(R"(id: "a" item_id: "i" actor: "xul" at: "yesterday" start {})")
                 .message(),
-            "event 'a': at 'yesterday' is not an ISO 8601 time");
+            "event 'a': at 'yesterday' is not an RFC 3339 time with an offset "
+            "(YYYY-MM-DDTHH:MM:SS and Z or ±HH:MM): too short");
+  // Only the date checked once: trailing text and impossible times passed.
+  EXPECT_NE(Add(R"(id: "a" item_id: "i" actor: "xul" at: "2025-09-15garbage" start {})")
+                .message()
+                .find("is not an RFC 3339 time"),
+            std::string::npos);
+  EXPECT_NE(Add(R"(id: "a" item_id: "i" actor: "xul" at: "2025-09-15T99:99:99Z" start {})")
+                .message()
+                .find("the time of day is out of range"),
+            std::string::npos);
   EXPECT_EQ(
       Add(R"(id: "a" item_id: "i" actor: "xul" at: "2025-09-25T02:00:00Z" start {})")
           .message(),

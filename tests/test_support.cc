@@ -1,5 +1,8 @@
 #include "test_support.h"
 
+#include <unistd.h>
+
+#include <filesystem>
 #include <stdexcept>
 
 #include "chuangwen/codec.h"
@@ -37,6 +40,16 @@ int FindAssignment(const v1::Campaign& c, const std::string& task,
     }
   }
   return -1;
+}
+
+TempDir::TempDir() {
+  char tmpl[] = "/tmp/cw-test-XXXXXX";
+  path_ = mkdtemp(tmpl);
+}
+
+TempDir::~TempDir() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
 }
 
 }  // namespace chuangwen::testing

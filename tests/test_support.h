@@ -23,6 +23,19 @@ std::vector<v1::Problem> ProblemsWithCode(const v1::ValidationReport& report,
 int FindAssignment(const v1::Campaign& c, const std::string& task,
                    const std::string& party, v1::AssignmentRole role);
 
+// A scratch directory removed with everything in it at scope exit.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  std::string File(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
 // Bytes the C API returns, freed with cw_free().
 struct Bytes {
   uint8_t* data = nullptr;

@@ -18,6 +18,7 @@
 #include "chuangwen/campaign_index.h"
 #include "chuangwen/codec.h"
 #include "chuangwen/status.h"
+#include "chuangwen/time_zone.h"
 #include "chuangwen/v1/campaign.pb.h"
 #include "chuangwen/v1/validation.pb.h"
 
@@ -32,6 +33,10 @@ class Campaign {
   // Builds the model from a message (moved in). Never fails: semantic
   // problems are collected in problems().
   static std::shared_ptr<const Campaign> Build(v1::Campaign proto);
+  // The same with the clock "today" is read from (tests set a fixed one;
+  // nullptr is the system clock).
+  static std::shared_ptr<const Campaign> Build(
+      v1::Campaign proto, std::shared_ptr<const Clock> clock);
 
   // Decodes `bytes` in `format` and builds the model. Fails only when the
   // bytes are not a valid encoding of chuangwen.v1.Campaign.
@@ -57,6 +62,17 @@ class Campaign {
   const WorkCalendar& calendar() const { return *calendar_; }
   const CompiledSchedule& schedule() const { return *schedule_; }
 
+  // The campaign's time zone (its time_zone field, default Asia/Shanghai;
+  // the default when the field names no zone, which is a problem) and clock.
+  const TimeZone& time_zone() const { return *time_zone_; }
+  const std::shared_ptr<const Clock>& clock() const { return clock_; }
+  // Today's local date in the campaign's time zone, by its clock.
+  Date Today() const;
+  std::string TodayIso() const;
+  // The local date of an RFC 3339 instant (checked strictly) in the
+  // campaign's time zone.
+  Status LocalDate(std::string_view rfc3339, Date* out) const;
+
   // The first problem of the schedule or calendar, as an InvalidArgument
   // naming its place; OK when there is none.
   Status ScheduleProblems() const;
@@ -69,13 +85,15 @@ class Campaign {
   std::string DisplayName() const;
 
  private:
-  explicit Campaign(v1::Campaign proto);
+  Campaign(v1::Campaign proto, std::shared_ptr<const Clock> clock);
 
   v1::Campaign proto_;
   std::unique_ptr<CampaignIndex> index_;
   std::unique_ptr<ResponsibilityGraph> graph_;
   std::shared_ptr<const WorkCalendar> calendar_;
   std::unique_ptr<CompiledSchedule> schedule_;
+  std::shared_ptr<const TimeZone> time_zone_;
+  std::shared_ptr<const Clock> clock_;
   v1::ValidationReport problems_;
 };
 

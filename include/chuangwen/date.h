@@ -18,8 +18,8 @@ Status ParseIsoDate(std::string_view text, boost::gregorian::date* out);
 // "YYYY-MM-DD".
 std::string FormatIsoDate(const boost::gregorian::date& date);
 
-// Today's local date, "YYYY-MM-DD".
-std::string TodayIso();
+// "Today" is the campaign's (Campaign::TodayIso, in its time zone), never the
+// host's.
 
 }  // namespace chuangwen
 

@@ -16,6 +16,7 @@
 #ifndef CHUANGWEN_EVIDENCE_H_
 #define CHUANGWEN_EVIDENCE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <set>
@@ -36,6 +37,10 @@ class EvidenceBook {
  public:
   explicit EvidenceBook(std::shared_ptr<const Campaign> campaign);
 
+  // Checks every event against the state it would meet, then keeps them
+  // all, or none. `at` is RFC 3339 with an offset; the event's date is its
+  // local date in the campaign's time zone. Costs in proportion to the
+  // batch, not to what is stored.
   Status Append(const std::vector<v1::EvidenceEvent>& batch);
   // The campaign in force for later events (the ledger checks it first).
   void ReplaceCampaign(std::shared_ptr<const Campaign> campaign);
@@ -60,18 +65,31 @@ class EvidenceBook {
   };
 
  private:
-  Status Check(const v1::EvidenceEvent& e, std::map<std::string, Item>* items,
-               std::set<std::string>* ids) const;
+  friend class Books;
+  struct Undo;
+  // Called with the checked batch's local dates before the change is final;
+  // its failure undoes the batch.
+  using Persist = std::function<Status(const std::vector<Date>&)>;
+  // `dates`: the events' dates as stored; null for new events, whose text
+  // and time are checked.
+  Status Apply(const std::vector<v1::EvidenceEvent>& batch,
+               const std::vector<Date>* dates, const Persist* persist);
+  Status Check(const v1::EvidenceEvent& e, const Date& day, Undo* undo);
   const v1::EvidenceRequirement* Requirement(const std::string& id) const;
   bool IsLeadLeader(const std::string& person, const std::string& task) const;
   bool MaySubmit(const std::string& person,
                  const v1::EvidenceRequirement& requirement) const;
+  // A requirement's deadlines in one year, computed once per campaign.
+  const std::vector<std::string>& YearDeadlines(
+      const v1::EvidenceRequirement& requirement, int year) const;
 
   std::shared_ptr<const Campaign> campaign_;
   std::unordered_set<std::string> supervisors_;  // Of the campaign in force.
   std::vector<v1::EvidenceEvent> events_;
-  std::set<std::string> event_ids_;
+  std::unordered_set<std::string> event_ids_;
   std::map<std::string, Item> items_;
+  mutable std::map<std::pair<std::string, int>, std::vector<std::string>>
+      deadlines_;
 };
 
 }  // namespace chuangwen

@@ -57,6 +57,8 @@ class Ledger {
   ~Ledger();
   Ledger(const Ledger&) = delete;
   Ledger& operator=(const Ledger&) = delete;
+  Ledger(Ledger&&) noexcept;
+  Ledger& operator=(Ledger&&) noexcept;
 
   // Checks every event of `batch` in order against the state it would meet,
   // then applies them all; one bad event rejects the whole batch and changes
@@ -125,17 +127,26 @@ class Ledger {
   struct State;  // Items and escalations; defined in src/ledger.
 
  private:
-  friend class LedgerStore;
-  // Called with a checked batch (as recorded) and each event's unit before
-  // the ledger changes; its failure rejects the batch.
+  friend class Books;
+  // Called with a checked batch (as recorded), each event's unit and local
+  // date before the ledger's change is final; its failure undoes the batch.
   using Persist =
       std::function<Status(const std::vector<const v1::LedgerEvent*>&,
-                           const std::vector<std::string>&)>;
-  // Append without staging: a failure leaves the ledger half-changed, so
-  // only replay (whose failure discards the ledger) uses it.
-  Status Replay(const std::vector<v1::LedgerEvent>& batch);
+                           const std::vector<std::string>&,
+                           const std::vector<Date>&)>;
+  // Folds stored events with the dates they were recorded with, all or
+  // nothing.
+  Status Fold(const std::vector<v1::LedgerEvent>& batch,
+              const std::vector<Date>& dates);
+  // `dates`: the events' local dates as stored; null for new events, whose
+  // text and time are checked and dated in the campaign's time zone.
   Status Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
-               std::vector<v1::LedgerEvent>* accepted, const Persist* persist);
+               std::vector<v1::LedgerEvent>* accepted, const Persist* persist,
+               const std::vector<Date>* dates = nullptr);
+  Status EventDate(const v1::LedgerEvent& e, Date* out) const;
+  // Puts a stored campaign version in force without checks: it was checked
+  // when it was stored, perhaps under older rules.
+  void Rebind(std::shared_ptr<const Campaign> campaign);
 
   std::shared_ptr<const Campaign> campaign_;
   LedgerOptions options_;

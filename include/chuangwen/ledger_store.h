@@ -1,18 +1,28 @@
-// The durable supervision ledger: one SQLite file (WAL mode) holding the
-// campaign it belongs to (every version in force, with when and why it was
-// replaced) and the event log, each event as protobuf beside indexed columns
-// for its item, unit, time and kind. Opening a store folds its events again
-// into exactly the state it had.
+// The durable books: one SQLite file (WAL mode) holding the campaign they
+// belong to (every version in force, with when and why it was replaced) and
+// one stream per book (ledger events, evidence events, progress reports),
+// each record as protobuf beside its campaign version, its local date and
+// indexed columns. Opening a store folds its streams again into exactly the
+// state it had.
 //
 // A batch is one SQLite transaction: all of it is stored or none. A process
 // killed at any moment leaves every committed batch and no part of any
-// other. A file that is not a chuangwen ledger, or one whose pages or events
-// are damaged, is refused with an error that says so.
+// other. A record is committed only after it was checked and folded under
+// the file's write lock against the latest state, so every committed record
+// folds on the next open. A file that is not a chuangwen ledger, or one whose
+// pages are damaged, is refused; a file holding records that do not fold
+// (written outside chuangwen or by an earlier release) opens read-only, the
+// state folded from every other record, and damage() names each one.
+//
+// Files written by earlier releases are migrated when opened (numbered
+// schema versions); their events keep the dates they had.
 //
 // Thread safety: a store is used by one thread at a time. Several processes
-// may write one file: each write first folds what the others added, under
-// SQLite's write lock, so checks always meet the latest state. Queries answer
-// from the state as of this store's last write or opening.
+// may write one file: each write first folds what the others added to every
+// stream, under SQLite's write lock, so checks always meet the latest state.
+// Queries answer from the state as of this store's last write, Refresh() or
+// opening. A write that waits for the lock past the busy timeout fails with
+// Busy and changes nothing: try again.
 #ifndef CHUANGWEN_LEDGER_STORE_H_
 #define CHUANGWEN_LEDGER_STORE_H_
 
@@ -21,11 +31,7 @@
 #include <string>
 #include <vector>
 
-#include "chuangwen/evidence.h"
-#include "chuangwen/ledger.h"
-#include "chuangwen/progress.h"
-
-struct sqlite3;
+#include "chuangwen/books.h"
 
 namespace chuangwen {
 
@@ -34,16 +40,21 @@ struct LedgerStoreOptions {
   // loss keeps committed batches. Off (NORMAL) still survives a crash of
   // the process.
   bool full_sync = true;
+  // How long a write waits for another process's write lock.
+  int busy_timeout_ms = 5000;
+  // Where "today" comes from (nullptr: the system clock).
+  std::shared_ptr<const Clock> clock;
 };
 
 class LedgerStore {
  public:
   // Creates a new store at `path` bound to `campaign`, which must validate
-  // without problems. Fails with Conflict if the file exists.
+  // without problems. The file appears complete or not at all; Conflict if
+  // it exists (a file this call did not make is never removed).
   static Status Create(const std::string& path, const v1::Campaign& campaign,
                        std::unique_ptr<LedgerStore>* out,
                        const LedgerStoreOptions& options = {});
-  // Opens an existing store and rebuilds its state.
+  // Opens an existing store, migrates it if it is older, and folds it.
   static Status Open(const std::string& path, std::unique_ptr<LedgerStore>* out,
                      const LedgerStoreOptions& options = {});
   ~LedgerStore();
@@ -57,59 +68,50 @@ class LedgerStore {
   // Ledger::ReplaceCampaign) and records it with `reason`.
   Status ReplaceCampaign(const v1::Campaign& campaign,
                          const std::string& reason);
-
-  // Stores evidence events (佐证资料) in the same file, all or nothing,
-  // checked against the campaign in force (see EvidenceBook::Append).
+  // Stores evidence events (佐证资料), all or nothing (EvidenceBook::Append).
   Status AppendEvidence(const std::vector<v1::EvidenceEvent>& batch);
-
-  // Stores progress reports (工作进展) in the same file, all or nothing,
-  // checked as ProgressBook::Append does with `today` as the latest date.
+  // Stores progress reports (工作进展), all or nothing, checked as
+  // ProgressBook::Append does with `today` as the latest date ("" for no
+  // limit; Books::campaign().TodayIso() is the campaign's today).
   Status AppendProgress(const std::vector<v1::ProgressReport>& batch,
                         const std::string& today);
 
-  // The folded state and its queries.
-  const Ledger& ledger() const { return *ledger_; }
-  const EvidenceBook& evidence() const { return *evidence_; }
+  // Folds what other processes added since this store last looked.
+  Status Refresh();
+
+  // The folded state and its queries. References stay valid for the
+  // store's life.
+  const Books& books() const;
+  const Ledger& ledger() const { return books().ledger(); }
+  const EvidenceBook& evidence() const { return books().evidence(); }
   // The campaign's inline reports and the stored ones.
-  const ProgressBook& progress() const { return *progress_; }
+  const ProgressBook& progress() const { return books().progress(); }
   // One item's (or escalation's) state and events, read from the file.
   Status History(const std::string& item_id, v1::ItemHistory* out) const;
   // Campaign versions: 1 is the one the store was created with.
-  int campaign_version() const { return campaign_version_; }
+  int campaign_version() const { return books().campaign_version(); }
+
+  // True when the file holds records that do not fold; writes then fail
+  // with Conflict naming them.
+  bool read_only() const;
+  // One line per record that does not fold: which stream, which record,
+  // and why.
+  const std::vector<std::string>& damage() const;
 
   // The whole log as length-delimited LedgerRecord messages: each campaign
-  // version where it came into force, and every event, in order.
+  // version where it came into force, and every event, in order, with its
+  // recorded date.
   Status Export(std::ostream* out) const;
   // Reads such a log into this store, which must hold no events yet; a
   // leading campaign identical to the store's is skipped. All or nothing.
   Status Import(std::istream* in);
 
-  const std::string& path() const { return path_; }
+  const std::string& path() const;
 
  private:
-  LedgerStore(std::string path, sqlite3* db);
-  Status Load();
-  // Reloads when another connection added events or campaign versions.
-  Status CatchUp();
-  // Checks and inserts a batch inside the open transaction; commits it
-  // before the state in memory changes when `commit`.
-  Status AppendWithin(const std::vector<v1::LedgerEvent>& batch,
-                      std::vector<v1::LedgerEvent>* accepted, bool commit);
-  Status InsertEvents(const std::vector<const v1::LedgerEvent*>& events,
-                      const std::vector<std::string>& units);
-  Status InsertCampaign(const v1::Campaign& campaign,
-                        const std::string& reason);
-  Status AppendEvidenceWithin(const std::vector<v1::EvidenceEvent>& batch,
-                              bool commit);
-  Status AppendProgressWithin(const std::vector<v1::ProgressReport>& batch,
-                              const std::string& today, bool commit);
-
-  std::string path_;
-  sqlite3* db_;
-  std::unique_ptr<Ledger> ledger_;
-  std::unique_ptr<EvidenceBook> evidence_;
-  std::unique_ptr<ProgressBook> progress_;
-  int campaign_version_ = 0;
+  struct Impl;
+  explicit LedgerStore(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace chuangwen

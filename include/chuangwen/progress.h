@@ -15,7 +15,9 @@
 #ifndef CHUANGWEN_PROGRESS_H_
 #define CHUANGWEN_PROGRESS_H_
 
+#include <functional>
 #include <map>
+#include <unordered_map>
 #include <memory>
 #include <set>
 #include <string>
@@ -56,9 +58,14 @@ class ProgressBook {
   void ReplaceCampaign(std::shared_ptr<const Campaign> campaign);
 
  private:
-  struct TargetIndex;
-  Status Check(const v1::ProgressReport& r, const std::string& today,
-               std::set<std::string>* ids) const;
+  friend class Books;
+  // Called with the checked batch before the change is final; its failure
+  // undoes the batch.
+  using Persist = std::function<Status()>;
+  Status Apply(const std::vector<v1::ProgressReport>& batch,
+               const std::string& today, bool check_text,
+               const Persist* persist);
+  Status Check(const v1::ProgressReport& r, const std::string& today) const;
   void Index(size_t report);
 
   void Bind(std::shared_ptr<const Campaign> campaign);
@@ -68,7 +75,7 @@ class ProgressBook {
   std::map<std::string, const v1::Target*> targets_;
   std::map<std::string, std::set<std::string>> responsible_;  // Task → units.
   std::vector<v1::ProgressReport> reports_;
-  std::set<std::string> ids_;
+  std::unordered_map<std::string, size_t> ids_;  // Report id → position.
   std::set<std::string> superseded_;
   // Per target, per unit: report positions in date order.
   std::map<std::string, std::map<std::string, std::vector<size_t>>> by_target_;

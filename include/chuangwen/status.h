@@ -25,6 +25,7 @@ class [[nodiscard]] Status {
     kConflict,          // The action conflicts with the current state.
     kIOError,           // Reading or writing failed.
     kInternal,          // A bug.
+    kBusy,              // Another process held a lock too long; retry.
   };
 
   Status() = default;
@@ -49,6 +50,9 @@ class [[nodiscard]] Status {
   }
   static Status Internal(std::string msg) {
     return Status(Code::kInternal, std::move(msg));
+  }
+  static Status Busy(std::string msg) {
+    return Status(Code::kBusy, std::move(msg));
   }
 
   bool ok() const { return code_ == Code::kOk; }

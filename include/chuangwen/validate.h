@@ -32,6 +32,9 @@
 //     (a score within its indicator's points, a ratio within 0..1 …).
 // 12. Evidence requirements: unique ids, an existing task, an existing duty
 //     or a real due date, an existing owner unit, a count not negative.
+// 13. (Reported first.) Every string is valid UTF-8 without NUL, and the
+//     time zone, when given, is an IANA name the database knows
+//     (INVALID_VALUE).
 // Thread safety: reentrant.
 #ifndef CHUANGWEN_VALIDATE_H_
 #define CHUANGWEN_VALIDATE_H_

@@ -66,8 +66,12 @@ class ConflictError(Error):
     """CW_ECONFLICT: the action conflicts with the current state."""
 
 
+class BusyError(Error):
+    """CW_EBUSY: another process held the ledger file's lock too long; nothing changed: retry."""
+
+
 _ERRORS = {-1: InvalidError, -2: NotFoundError, -3: ParseError, -4: PermissionDeniedError,
-           -5: ConflictError}
+           -5: ConflictError, -9: BusyError}
 
 
 def _candidates() -> List[str]:

@@ -3,13 +3,16 @@
 #include <utility>
 
 #include "chuangwen/calendar.h"
+#include "chuangwen/date.h"
 #include "chuangwen/responsibility_graph.h"
 #include "chuangwen/schedule.h"
 #include "chuangwen/validate.h"
 
 namespace chuangwen {
 
-Campaign::Campaign(v1::Campaign proto) : proto_(std::move(proto)) {
+Campaign::Campaign(v1::Campaign proto, std::shared_ptr<const Clock> clock)
+    : proto_(std::move(proto)),
+      clock_(clock ? std::move(clock) : Clock::System()) {
   // The index and graph hold views into proto_, which never changes again.
   index_ = std::make_unique<CampaignIndex>(proto_);
   problems_ = Validate(proto_, *index_);
@@ -24,6 +27,25 @@ Campaign::Campaign(v1::Campaign proto) : proto_(std::move(proto)) {
     }
   }
   schedule_ = std::make_unique<CompiledSchedule>(proto_, *index_, calendar_);
+  // A zone that cannot be found is a validation problem (rule 13); the
+  // default stands in for it.
+  if (proto_.time_zone().empty() ||
+      !TimeZone::Find(proto_.time_zone(), &time_zone_).ok()) {
+    time_zone_ = TimeZone::Default();
+  }
+}
+
+Date Campaign::Today() const {
+  return time_zone_->LocalDate(clock_->Now());
+}
+
+std::string Campaign::TodayIso() const { return FormatIsoDate(Today()); }
+
+Status Campaign::LocalDate(std::string_view rfc3339, Date* out) const {
+  Instant instant;
+  CW_RETURN_IF_ERROR(ParseRfc3339(rfc3339, &instant));
+  *out = time_zone_->LocalDate(instant);
+  return Status::OK();
 }
 
 Status Campaign::ScheduleProblems() const {
@@ -39,7 +61,13 @@ Status Campaign::ScheduleProblems() const {
 Campaign::~Campaign() = default;
 
 std::shared_ptr<const Campaign> Campaign::Build(v1::Campaign proto) {
-  return std::shared_ptr<const Campaign>(new Campaign(std::move(proto)));
+  return Build(std::move(proto), nullptr);
+}
+
+std::shared_ptr<const Campaign> Campaign::Build(
+    v1::Campaign proto, std::shared_ptr<const Clock> clock) {
+  return std::shared_ptr<const Campaign>(
+      new Campaign(std::move(proto), std::move(clock)));
 }
 
 Status Campaign::Load(std::string_view bytes, Format format,

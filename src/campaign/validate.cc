@@ -12,6 +12,8 @@
 #include "campaign/task_coverage.h"
 #include "campaign/validate_internal.h"
 #include "chuangwen/date.h"
+#include "chuangwen/time_zone.h"
+#include "model/text_check.h"
 #include "schedule/compiled.h"
 
 namespace chuangwen {
@@ -55,6 +57,7 @@ class Validator {
       : c_(c), index_(index), report_(report) {}
 
   void Run() {
+    CheckTextAndZone();
     CheckIds();
     CheckReferences();
     CheckAssignmentShapes();
@@ -69,6 +72,25 @@ class Validator {
   }
 
  private:
+  // Rule 13, first: a string that is not valid UTF-8 would be stored but
+  // could never be read back.
+  void CheckTextAndZone() {
+    std::vector<internal::TextIssue> issues;
+    internal::FindTextIssues(c_, &issues);
+    for (const internal::TextIssue& i : issues) {
+      AddProblem(report_, v1::PROBLEM_CODE_INVALID_VALUE,
+                 i.path + " " + i.problem, i.path, "");
+    }
+    if (!c_.time_zone().empty()) {
+      std::shared_ptr<const TimeZone> zone;
+      Status s = TimeZone::Find(c_.time_zone(), &zone);
+      if (!s.ok()) {
+        AddProblem(report_, v1::PROBLEM_CODE_INVALID_VALUE, s.message(),
+                   "time_zone", "");
+      }
+    }
+  }
+
   // Rule 1.
   template <typename Repeated>
   void CheckIdsOf(const Repeated& items, const char* repeated,

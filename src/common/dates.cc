@@ -1,5 +1,4 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
-#include <ctime>
 
 #include "chuangwen/date.h"
 
@@ -66,15 +65,6 @@ std::string FormatIsoDate(const boost::gregorian::date& date) {
                    static_cast<char>('0' + d / 10),
                    static_cast<char>('0' + d % 10)};
   return std::string(text, sizeof text);
-}
-
-std::string TodayIso() {
-  time_t t = time(nullptr);
-  struct tm tm;
-  localtime_r(&t, &tm);
-  char buf[16];
-  strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
-  return buf;
 }
 
 }  // namespace chuangwen

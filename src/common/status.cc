@@ -20,6 +20,8 @@ const char* StatusCodeName(Status::Code code) {
       return "IOError";
     case Status::Code::kInternal:
       return "Internal";
+    case Status::Code::kBusy:
+      return "Busy";
   }
   return "Unknown";
 }

@@ -4,10 +4,12 @@
 #include <boost/date_time/gregorian/gregorian.hpp>
 #include <cstdlib>
 #include <functional>
+#include <optional>
 
 #include "chuangwen/date.h"
 #include "chuangwen/schedule.h"
 #include "ledger/ledger_state.h"
+#include "model/text_check.h"
 
 namespace chuangwen {
 
@@ -44,8 +46,51 @@ EvidenceBook::EvidenceBook(std::shared_ptr<const Campaign> campaign) {
 }
 
 void EvidenceBook::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
+  if (campaign == campaign_) return;
   campaign_ = std::move(campaign);
   supervisors_ = internal::Roles(campaign_->proto()).supervisors;
+  deadlines_.clear();
+}
+
+// What a batch changed, to put back if it fails.
+struct EvidenceBook::Undo {
+  std::vector<std::string> event_ids;
+  std::vector<std::pair<std::string, std::optional<Item>>> items;  // Before.
+  void Save(const std::map<std::string, Item>& items_now,
+            const std::string& id) {
+    auto it = items_now.find(id);
+    items.emplace_back(id, it == items_now.end() ? std::nullopt
+                                                 : std::optional<Item>(it->second));
+  }
+};
+
+const std::vector<std::string>& EvidenceBook::YearDeadlines(
+    const v1::EvidenceRequirement& r, int year) const {
+  auto key = std::make_pair(r.id(), year);
+  auto it = deadlines_.find(key);
+  if (it != deadlines_.end()) return it->second;
+  std::vector<std::string>& out = deadlines_[key];
+  const std::string y = std::to_string(year);
+  if (r.duty_id().empty()) {
+    if (r.due().substr(0, 4) == y) out.push_back(r.due());
+    return out;
+  }
+  v1::AgendaRequest request;
+  request.set_from(y + "-01-01");
+  request.set_to(y + "-12-31");
+  request.set_weekend_fallback(true);
+  v1::Agenda agenda;
+  if (!QueryAgenda(*campaign_, request, &agenda).ok()) return out;
+  for (const v1::AgendaItem& i : agenda.items()) {
+    if (i.duty_id() != r.duty_id()) continue;
+    if (!r.owner_unit_id().empty() && !i.owner_unit_id().empty() &&
+        i.owner_unit_id() != r.owner_unit_id())
+      continue;
+    out.push_back(i.due());
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 const v1::EvidenceRequirement* EvidenceBook::Requirement(
@@ -104,43 +149,26 @@ Status EvidenceBook::Deadlines(const v1::EvidenceRequirement& r,
                                const std::string& from, const std::string& to,
                                std::vector<std::string>* out) const {
   out->clear();
-  if (r.duty_id().empty()) {
-    if (!r.due().empty() && r.due() >= from && r.due() <= to)
-      out->push_back(r.due());
-    return Status::OK();
+  Date f, t;
+  CW_RETURN_IF_ERROR(ParseIsoDate(from, &f));
+  CW_RETURN_IF_ERROR(ParseIsoDate(to, &t));
+  for (int year = f.year(); year <= t.year(); ++year) {
+    for (const std::string& due : YearDeadlines(r, year))
+      if (due >= from && due <= to) out->push_back(due);
   }
-  v1::AgendaRequest request;
-  request.set_from(from);
-  request.set_to(to);
-  request.set_weekend_fallback(true);
-  v1::Agenda agenda;
-  CW_RETURN_IF_ERROR(QueryAgenda(*campaign_, request, &agenda));
-  for (const v1::AgendaItem& i : agenda.items()) {
-    if (i.duty_id() != r.duty_id()) continue;
-    if (!r.owner_unit_id().empty() && !i.owner_unit_id().empty() &&
-        i.owner_unit_id() != r.owner_unit_id())
-      continue;
-    if (out->empty() || out->back() != i.due()) out->push_back(i.due());
-  }
-  std::sort(out->begin(), out->end());
-  out->erase(std::unique(out->begin(), out->end()), out->end());
   return Status::OK();
 }
 
-Status EvidenceBook::Check(const v1::EvidenceEvent& e,
-                           std::map<std::string, Item>* items,
-                           std::set<std::string>* ids) const {
+Status EvidenceBook::Check(const v1::EvidenceEvent& e, const Date& day,
+                           Undo* undo) {
   const v1::Campaign& c = campaign_->proto();
+  std::map<std::string, Item>* items = &items_;
   const std::string where = "evidence event '" + e.id() + "'";
   if (e.id().empty())
     return Status::InvalidArgument("an evidence event has no id");
-  if (!ids->insert(e.id()).second)
+  if (!event_ids_.insert(e.id()).second)
     return Status::Conflict(where + ": id is already used");
-  Date day;
-  if (e.at().size() < 10 ||
-      !ParseIsoDate(std::string_view(e.at()).substr(0, 10), &day).ok())
-    return Status::InvalidArgument(where + ": at '" + e.at() +
-                                   "' is not an ISO 8601 time");
+  undo->event_ids.push_back(e.id());
   const int32_t actor = campaign_->index().Person(e.actor());
   if (actor == kNoIndex)
     return Status::NotFound(where + ": actor '" + e.actor() +
@@ -223,6 +251,7 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e,
           if (!deadlines.empty()) i.set_due(deadlines.back());
         }
       }
+      undo->Save(*items, s.id());
       (*items)[s.id()] = std::move(item);
       return Status::OK();
     }
@@ -256,14 +285,14 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e,
       }
       if (iso < item.item.submitted_on())
         return Status::InvalidArgument(where + ": dated before the submission");
+      if (!sign && e.reason().empty())
+        return Status::InvalidArgument(where + ": a rejection needs a reason");
+      undo->Save(*items, id);
       if (sign) {
         item.state = 1;
         item.item.set_signed_by(e.actor());
         item.item.set_signed_on(iso);
       } else {
-        if (e.reason().empty())
-          return Status::InvalidArgument(where +
-                                         ": a rejection needs a reason");
         item.state = -1;
       }
       return Status::OK();
@@ -274,12 +303,46 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e,
 }
 
 Status EvidenceBook::Append(const std::vector<v1::EvidenceEvent>& batch) {
-  std::map<std::string, Item> items = items_;  // All or nothing.
-  std::set<std::string> ids = event_ids_;
-  for (const v1::EvidenceEvent& e : batch)
-    CW_RETURN_IF_ERROR(Check(e, &items, &ids));
-  items_.swap(items);
-  event_ids_.swap(ids);
+  return Apply(batch, nullptr, nullptr);
+}
+
+Status EvidenceBook::Apply(const std::vector<v1::EvidenceEvent>& batch,
+                           const std::vector<Date>* dates,
+                           const Persist* persist) {
+  std::vector<Date> days;
+  if (dates != nullptr && dates->size() != batch.size())
+    return Status::Internal("evidence: one date per event expected");
+  if (dates == nullptr) days.resize(batch.size());
+  Undo undo;
+  Status s;
+  for (size_t i = 0; i < batch.size() && s.ok(); ++i) {
+    const v1::EvidenceEvent& e = batch[i];
+    if (dates == nullptr) {
+      s = internal::CheckText(e, "evidence event '" + e.id() + "'");
+      if (s.ok()) {
+        s = campaign_->LocalDate(e.at(), &days[i]);
+        if (!s.ok()) {
+          s = Status::InvalidArgument("evidence event '" + e.id() + "': at " +
+                                      s.message());
+        }
+      }
+      if (!s.ok()) break;
+    }
+    s = Check(e, dates != nullptr ? (*dates)[i] : days[i], &undo);
+  }
+  if (s.ok() && persist != nullptr)
+    s = (*persist)(dates != nullptr ? *dates : days);
+  if (!s.ok()) {
+    for (auto it = undo.items.rbegin(); it != undo.items.rend(); ++it) {
+      if (it->second) {
+        items_[it->first] = std::move(*it->second);
+      } else {
+        items_.erase(it->first);
+      }
+    }
+    for (const std::string& id : undo.event_ids) event_ids_.erase(id);
+    return s;
+  }
   events_.insert(events_.end(), batch.begin(), batch.end());
   return Status::OK();
 }

@@ -8,6 +8,7 @@
 
 #include "chuangwen/date.h"
 #include "ledger/ledger_state.h"
+#include "model/text_check.h"
 
 namespace chuangwen {
 namespace internal {
@@ -243,9 +244,10 @@ class EventChecker {
   EventChecker(const Campaign& campaign, const Ledger::State& state, Txn* txn)
       : c_(campaign), roles_(state.roles), txn_(txn) {}
 
-  // `e` may be changed (a notice number assigned). `unit` receives the
-  // unit the event concerns.
-  Status Check(v1::LedgerEvent* e, uint64_t position, std::string* unit);
+  // `e` may be changed (a notice number assigned); `day` is its local
+  // date. `unit` receives the unit the event concerns.
+  Status Check(v1::LedgerEvent* e, Day day, uint64_t position,
+               std::string* unit);
 
  private:
   std::string Where(const v1::LedgerEvent& e) const {
@@ -288,7 +290,7 @@ class EventChecker {
   Txn* txn_;
 };
 
-Status EventChecker::Check(v1::LedgerEvent* ev, uint64_t position,
+Status EventChecker::Check(v1::LedgerEvent* ev, Day day, uint64_t position,
                            std::string* unit) {
   const v1::LedgerEvent& e = *ev;
   if (e.id().empty()) return Status::InvalidArgument("an event has no id");
@@ -298,13 +300,6 @@ Status EventChecker::Check(v1::LedgerEvent* ev, uint64_t position,
     return Status::InvalidArgument(Where(e) + ": item_id is required");
   if (e.kind_case() == v1::LedgerEvent::KIND_NOT_SET)
     return Status::InvalidArgument(Where(e) + ": names no action");
-  Date date;
-  if (e.at().size() < 10 ||
-      !ParseIsoDate(std::string_view(e.at()).substr(0, 10), &date).ok()) {
-    return Status::InvalidArgument(Where(e) + ": at '" + e.at() +
-                                   "' is not an ISO 8601 time");
-  }
-  const Day day = internal::ToDay(date);
   if (c_.index().Person(e.actor()) == kNoIndex) {
     return Status::NotFound(Where(e) + ": actor '" + e.actor() +
                             "' does not exist");
@@ -641,21 +636,46 @@ Ledger::Ledger(std::shared_ptr<const Campaign> campaign, LedgerOptions options)
       state_(std::make_unique<State>(campaign_->proto())) {}
 
 Ledger::~Ledger() = default;
+Ledger::Ledger(Ledger&&) noexcept = default;
+Ledger& Ledger::operator=(Ledger&&) noexcept = default;
 
 size_t Ledger::item_count() const { return state_->items.size(); }
 
+Status Ledger::EventDate(const v1::LedgerEvent& e, Date* out) const {
+  Status s = campaign_->LocalDate(e.at(), out);
+  if (!s.ok()) {
+    return Status::InvalidArgument("event '" + e.id() + "': at " +
+                                   s.message());
+  }
+  return Status::OK();
+}
+
 Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
                      std::vector<v1::LedgerEvent>* accepted,
-                     const Persist* persist) {
+                     const Persist* persist, const std::vector<Date>* dates) {
   // Events are checked as given; only a notice without a number is copied
   // (to receive one). Addresses stay stable for the undo log.
   std::deque<v1::LedgerEvent> numbered;
   std::vector<const v1::LedgerEvent*> recorded(batch.size());
   std::vector<std::string> units(batch.size());
+  std::vector<Date> days;
+  if (dates != nullptr) {
+    if (dates->size() != batch.size())
+      return Status::Internal("ledger: one date per event expected");
+  } else {
+    days.resize(batch.size());
+  }
   Txn txn(state_.get(), staged);
   EventChecker checker(*campaign_, *state_, &txn);
   Status s;
   for (size_t i = 0; i < batch.size() && s.ok(); ++i) {
+    if (dates == nullptr) {
+      // New events: their text and time are checked; stored ones were.
+      s = internal::CheckText(batch[i], "event '" + batch[i].id() + "'");
+      if (s.ok()) s = EventDate(batch[i], &days[i]);
+      if (!s.ok()) break;
+    }
+    const Date day = dates != nullptr ? (*dates)[i] : days[i];
     v1::LedgerEvent* e;
     if (batch[i].kind_case() == v1::LedgerEvent::kIssue &&
         batch[i].issue().number().empty()) {
@@ -665,9 +685,10 @@ Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
       e = const_cast<v1::LedgerEvent*>(&batch[i]);  // Not modified.
     }
     recorded[i] = e;
-    s = checker.Check(e, event_count_ + i, &units[i]);
+    s = checker.Check(e, internal::ToDay(day), event_count_ + i, &units[i]);
   }
-  if (s.ok() && persist != nullptr) s = (*persist)(recorded, units);
+  if (s.ok() && persist != nullptr)
+    s = (*persist)(recorded, units, dates != nullptr ? *dates : days);
   if (!s.ok()) {
     txn.Rollback();
     return s;
@@ -690,8 +711,9 @@ Status Ledger::Append(const std::vector<v1::LedgerEvent>& batch,
   return Apply(batch, true, accepted, nullptr);
 }
 
-Status Ledger::Replay(const std::vector<v1::LedgerEvent>& batch) {
-  return Apply(batch, false, nullptr, nullptr);
+Status Ledger::Fold(const std::vector<v1::LedgerEvent>& batch,
+                    const std::vector<Date>& dates) {
+  return Apply(batch, true, nullptr, nullptr, &dates);
 }
 
 Status Ledger::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
@@ -699,6 +721,12 @@ Status Ledger::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
   state_->roles = internal::Roles(campaign->proto());
   campaign_ = std::move(campaign);
   return Status::OK();
+}
+
+void Ledger::Rebind(std::shared_ptr<const Campaign> campaign) {
+  if (campaign == campaign_) return;
+  state_->roles = internal::Roles(campaign->proto());
+  campaign_ = std::move(campaign);
 }
 
 Status Ledger::CheckCampaign(const Campaign& campaign) const {

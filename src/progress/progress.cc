@@ -7,6 +7,7 @@
 
 #include "chuangwen/calendar.h"
 #include "chuangwen/date.h"
+#include "model/text_check.h"
 
 namespace chuangwen {
 namespace {
@@ -81,13 +82,12 @@ void ProgressBook::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
 }
 
 Status ProgressBook::Check(const v1::ProgressReport& r,
-                           const std::string& today,
-                           std::set<std::string>* ids) const {
+                           const std::string& today) const {
   const v1::Campaign& c = campaign_->proto();
   const std::string where = "progress report '" + r.id() + "'";
   if (r.id().empty())
     return Status::InvalidArgument("a progress report has no id");
-  if (!ids->insert(r.id()).second)
+  if (ids_.count(r.id()) != 0)
     return Status::Conflict(where + ": id is already used");
   auto t = targets_.find(r.target_id());
   if (t == targets_.end()) {
@@ -158,13 +158,12 @@ Status ProgressBook::Check(const v1::ProgressReport& r,
     }
   }
   if (!r.supersedes().empty()) {
-    auto old = std::find_if(
-        reports_.begin(), reports_.end(),
-        [&](const v1::ProgressReport& x) { return x.id() == r.supersedes(); });
-    if (old == reports_.end()) {
+    auto found = ids_.find(r.supersedes());
+    if (found == ids_.end()) {
       return Status::NotFound(where + ": the report it corrects, '" +
                               r.supersedes() + "', does not exist");
     }
+    const v1::ProgressReport* old = &reports_[found->second];
     if (old->target_id() != r.target_id() || old->unit_id() != r.unit_id()) {
       return Status::InvalidArgument(
           where + ": corrects a report of another target or unit");
@@ -186,18 +185,32 @@ void ProgressBook::Index(size_t i) {
 
 Status ProgressBook::Append(const std::vector<v1::ProgressReport>& batch,
                             const std::string& today) {
-  std::set<std::string> ids = ids_;
+  return Apply(batch, today, true, nullptr);
+}
+
+Status ProgressBook::Apply(const std::vector<v1::ProgressReport>& batch,
+                           const std::string& today, bool check_text,
+                           const Persist* persist) {
   // Reports of the batch may correct earlier reports of the same batch.
   const size_t before = reports_.size();
+  Status s;
   for (const v1::ProgressReport& r : batch) {
-    Status s = Check(r, today, &ids);
-    if (!s.ok()) {
-      reports_.resize(before);
-      return s;
+    if (check_text) {
+      s = internal::CheckText(r, "progress report '" + r.id() + "'");
+      if (!s.ok()) break;
     }
+    s = Check(r, today);
+    if (!s.ok()) break;
+    ids_.emplace(r.id(), reports_.size());
     reports_.push_back(r);
   }
-  ids_.swap(ids);
+  if (s.ok() && persist != nullptr) s = (*persist)();
+  if (!s.ok()) {
+    for (size_t i = before; i < reports_.size(); ++i)
+      ids_.erase(reports_[i].id());
+    reports_.resize(before);
+    return s;
+  }
   for (size_t i = before; i < reports_.size(); ++i) Index(i);
   return Status::OK();
 }

@@ -504,7 +504,7 @@ Status Builder::Dossier(v1::ReportDocument* out) {
           std::isdigit(static_cast<unsigned char>(in.period()[5])) &&
           in.period() > last)
         last = in.period();
-    date = last.empty() ? chuangwen::TodayIso() : MonthEnd(last);
+    date = last.empty() ? c_.TodayIso() : MonthEnd(last);
   }
   Date as_of;
   Status ds = ParseIsoDate(date, &as_of);

@@ -125,7 +125,7 @@ int Query(const chuangwen::LedgerStore& store, const std::string& command,
   const chuangwen::Campaign& c = ledger.campaign();
   const bool json = args.Has("json");
   const std::string date =
-      args.Has("date") ? args.Value("date") : chuangwen::TodayIso();
+      args.Has("date") ? args.Value("date") : c.TodayIso();
   chuangwen::Status s;
   if (command == "list" || command == "overdue") {
     if (command == "overdue" && !args.Has("date"))

@@ -153,7 +153,7 @@ int RunProgress(int argc, char** argv) {
   v1::ProgressReportBatch batch;
   if (s.ok()) s = chuangwen::DecodeFile(args.positional[2], f, &batch);
   std::string today = args.Value("today");
-  if (today.empty()) today = chuangwen::TodayIso();
+  if (today.empty()) today = store->books().campaign().TodayIso();
   if (s.ok())
     s = store->AppendProgress({batch.reports().begin(), batch.reports().end()},
                               today);

@@ -51,6 +51,8 @@ extern "C" {
 #define CW_EIO (-6)       /* Reading or writing failed. */
 #define CW_ENOMEM (-7)    /* Out of memory. */
 #define CW_EINTERNAL (-8) /* A bug in the library; please report it. */
+#define CW_EBUSY (-9)     /* Another process held the file's lock too long;
+                             nothing changed: try again. */
 
 /* ---- Encodings ----------------------------------------------------------- */
 #define CW_FORMAT_BINARY 0 /* Protobuf wire format. */
