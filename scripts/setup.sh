@@ -10,6 +10,7 @@ packages=(
   libgtest-dev libbenchmark-dev
   libsqlite3-dev
   libhowardhinnant-date-dev tzdata
+  locales
   python3
   chromium fonts-noto-cjk
 )
@@ -20,19 +21,31 @@ for p in "${packages[@]}"; do
   [[ "$status" == "install ok installed" ]] || missing+=("$p")
 done
 
-if [[ ${#missing[@]} -eq 0 ]]; then
+# A comma-decimal locale for the tests that prove output ignores the host's.
+need_locale() { ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; }
+
+if [[ ${#missing[@]} -eq 0 ]] && ! need_locale; then
   exit 0
 fi
 
-echo "setup: installing ${missing[*]}" >&2
+[[ ${#missing[@]} -gt 0 ]] && echo "setup: installing ${missing[*]}" >&2
 if [[ $(id -u) -eq 0 ]]; then
   sudo=()
 elif command -v sudo >/dev/null 2>&1; then
   sudo=(sudo)
 else
-  echo "setup: missing packages (${missing[*]}) and neither root nor sudo is available" >&2
+  echo "setup: missing packages (${missing[*]}) or locale, and neither root nor sudo is available" >&2
   exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-"${sudo[@]}" apt-get update -qq
-"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [[ ${#missing[@]} -gt 0 ]]; then
+  "${sudo[@]}" apt-get update -qq
+  "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+if need_locale; then
+  echo "setup: generating the de_DE.UTF-8 locale (for the locale tests)" >&2
+  "${sudo[@]}" sed -i 's/^# *\(de_DE.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen ||
+    echo 'de_DE.UTF-8 UTF-8' | "${sudo[@]}" tee -a /etc/locale.gen >/dev/null
+  "${sudo[@]}" locale-gen >/dev/null
+fi

@@ -5,6 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <clocale>
+#include <cstdio>
+
+#include "chuangwen/assessment.h"
+#include "chuangwen/assessment_book.h"
 #include "chuangwen/codec.h"
 #include "chuangwen/evidence.h"
 #include "chuangwen/ledger.h"
@@ -165,6 +170,33 @@ TEST_F(ReportTest, BadRequests) {
   r.set_month("2025-09");
   ASSERT_TRUE(RenderReport(no_ledger, r, &doc).ok());
   EXPECT_NE(doc.content().find("（未接入督查台账。）"), std::string::npos);
+}
+
+// A host that sets a comma-decimal locale gets the same bulletin (and its
+// SVG), dossier CSV, ranking CSV and JSON as one in the C locale.
+TEST_F(ReportTest, OutputDoesNotDependOnTheHostLocale) {
+  auto everything = [&]() {
+    std::string out;
+    out += Render(v1::MONTHLY_BULLETIN, v1::HTML).content();
+    out += Render(v1::MONTHLY_BULLETIN, v1::MARKDOWN).content();
+    out += Render(v1::UNIT_DOSSIER, v1::CSV).content();
+    v1::RankingTable table;
+    EXPECT_TRUE(RankPeriod(*c_, "2025", "", &table).ok());
+    out += RankingTableToCsv(table);
+    std::string json;
+    EXPECT_TRUE(Encode(table, Format::kJson, &json).ok());
+    return out + json;
+  };
+  const std::string in_c = everything();
+  ASSERT_NE(std::setlocale(LC_ALL, "de_DE.UTF-8"), nullptr)
+      << "the de_DE.UTF-8 locale is missing (scripts/setup.sh generates it)";
+  char probe[16];
+  std::snprintf(probe, sizeof probe, "%.2f", 1.5);
+  EXPECT_STREQ(probe, "1,50");  // The host's locale is really in force.
+  const std::string in_de = everything();
+  std::setlocale(LC_ALL, "C");
+  EXPECT_EQ(in_de, in_c);
+  EXPECT_NE(in_c.find(".5"), std::string::npos);
 }
 
 }  // namespace

@@ -1,3 +1,4 @@
+#include "common/numbers.h"
 #include "chuangwen/assessment_book.h"
 
 #include <cstdio>
@@ -98,9 +99,8 @@ std::string RankingTableToCsv(const v1::RankingTable& t) {
   std::string out =
       "rank,group_rank,unit_id,unit_name,group,score,grade,vetoed,veto_"
       "reason\r\n";
-  char score[32];
   for (const v1::RankingRow& r : t.rows()) {
-    std::snprintf(score, sizeof score, "%.6g", r.score());
+    const std::string score = internal::FormatGeneral(r.score(), 6);
     out += std::to_string(r.rank()) + "," + std::to_string(r.group_rank()) +
            "," + Csv(r.unit_id()) + "," + Csv(r.unit_name()) + "," +
            Csv(r.group()) + "," + score + "," + Csv(r.grade()) + "," +

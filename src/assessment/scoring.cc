@@ -1,3 +1,4 @@
+#include "common/numbers.h"
 #include "chuangwen/scoring.h"
 
 #include <algorithm>
@@ -7,11 +8,7 @@
 namespace chuangwen {
 namespace {
 
-std::string Num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%g", v);
-  return buf;
-}
+std::string Num(double v) { return internal::FormatGeneral(v); }
 
 bool Finite(double v) { return std::isfinite(v); }
 

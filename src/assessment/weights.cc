@@ -1,3 +1,4 @@
+#include "common/numbers.h"
 #include "chuangwen/weights.h"
 
 #include <cmath>
@@ -12,11 +13,7 @@ constexpr double kRandomIndex[] = {0,    0,    0,    0.58, 0.90, 1.12,
                                    1.24, 1.32, 1.41, 1.45, 1.49, 1.51,
                                    1.48, 1.56, 1.57, 1.59};
 
-std::string Num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
-  return buf;
-}
+std::string Num(double v) { return internal::FormatGeneral(v, 4); }
 
 std::string Cell(size_t i, size_t j) {
   return "matrix[" + std::to_string(i) + "][" + std::to_string(j) + "]";

@@ -1,3 +1,4 @@
+#include "common/numbers.h"
 #include "chuangwen/progress.h"
 
 #include <algorithm>
@@ -102,13 +103,13 @@ Status ProgressBook::Check(const v1::ProgressReport& r,
   const v1::Target& target = *t->second;
   if (!std::isfinite(r.value()) || r.value() < 0) {
     return Status::InvalidArgument(where + ": value " +
-                                   std::to_string(r.value()) +
+                                   internal::FormatGeneral(r.value()) +
                                    " is negative or not a number");
   }
   if (target.measure() == v1::LEVEL && target.unit_of_measure() == "%" &&
       r.value() > 100) {
     return Status::InvalidArgument(where + ": value " +
-                                   std::to_string(r.value()) +
+                                   internal::FormatGeneral(r.value()) +
                                    "% is over 100% for a level in %");
   }
   Date d;

@@ -1,5 +1,6 @@
 // Building the documents: the data each template renders, the charts, and
 // the CSV tables.
+#include "common/numbers.h"
 #include "chuangwen/report.h"
 
 #include <algorithm>
@@ -42,9 +43,7 @@ std::string MonthEnd(const std::string& month) {
 }
 
 std::string Fixed(double v, int decimals = 2) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
+  return internal::FormatFixed(v, decimals);
 }
 
 std::string XmlEscape(const std::string& s) {

@@ -1,3 +1,4 @@
+#include "common/numbers.h"
 #include "chuangwen/template.h"
 
 #include <cmath>
@@ -14,9 +15,7 @@ TemplateValue TemplateValue::Flag(bool on) {
 }
 
 TemplateValue TemplateValue::Number(double value, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
-  return TemplateValue(std::string(buf));
+  return TemplateValue(internal::FormatFixed(value, decimals));
 }
 
 TemplateValue TemplateValue::Int(long long value) {

@@ -54,6 +54,21 @@ class ReportTest(unittest.TestCase):
         with self.assertRaises(chuangwen.InvalidError):
             self.ledger.report("monthly", month="2025-9")
 
+    def test_output_does_not_depend_on_the_host_locale(self):
+        import locale
+        def everything():
+            return (self.ledger.report("monthly", "html", month="2025-09")["content"]
+                    + self.ledger.report("dossier", "csv", unit="srk")["content"]
+                    + str(self.campaign.rank("2025")))
+        in_c = everything()
+        locale.setlocale(locale.LC_ALL, "de_DE.UTF-8")
+        try:
+            self.assertEqual(locale.localeconv()["decimal_point"], ",")
+            in_de = everything()
+        finally:
+            locale.setlocale(locale.LC_ALL, "C")
+        self.assertEqual(in_de, in_c)
+
 
 if __name__ == "__main__":
     unittest.main()
