@@ -399,6 +399,30 @@ TEST_F(LedgerTest, BadFieldsNameTheEvent) {
       "event 'e-srk-1': id is already used");
 }
 
+// Item 9 of #23: a query date outside the working-day calendar's years is
+// an error naming the year, as everywhere else, not a silent weekends-only
+// count.
+TEST_F(LedgerTest, QueriesOutsideTheCalendarYearsAreRefused) {
+  Issue();
+  v1::OpenItemList list;
+  for (const char* date : {"2027-03-01", "2013-06-30"}) {
+    Status s = ledger_.Overdue(date, &list);
+    EXPECT_EQ(s.code(), Status::Code::kInvalidArgument) << date;
+    EXPECT_NE(s.message().find(std::string(date).substr(0, 4)),
+              std::string::npos)
+        << s.message();
+    EXPECT_EQ(ledger_.OpenItems("", date, &list).code(),
+              Status::Code::kInvalidArgument);
+    std::vector<OverdueRow> rows;
+    EXPECT_EQ(ledger_.Overdue(date, &rows).code(),
+              Status::Code::kInvalidArgument);
+    v1::ReminderList reminders;
+    EXPECT_EQ(ledger_.RemindersDue(date, &reminders).code(),
+              Status::Code::kInvalidArgument);
+  }
+  EXPECT_TRUE(ledger_.Overdue("2026-12-31", &list).ok());
+}
+
 TEST_F(LedgerTest, OverdueItemsWithWorkingDaysLateAndColours) {
   Issue();                // Due 2025-10-09.
   Issue("hwk-1", "hwk");  // Same.

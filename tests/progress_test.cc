@@ -218,7 +218,7 @@ TEST_F(ProgressTest, BadReportsStoreNothing) {
             Status::Code::kInvalidArgument);
   EXPECT_EQ(
       fails(R("x", "pct", "hwk", "2025-05-01", 120)).message(),
-      "progress report 'x': value 120.000000% is over 100% for a level in %");
+      "progress report 'x': value 120% is over 100% for a level in %");
   EXPECT_EQ(fails(R("x", "pct", "hwk", "2025-03-01", 50)).message(),
             "progress report 'x': dated 2025-03-01, before the campaign starts "
             "on 2025-03-10");

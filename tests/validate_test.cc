@@ -250,5 +250,98 @@ TEST_F(ValidateTest, ReportsEveryProblemAtOnce) {
   EXPECT_EQ(r.problems(4).code(), v1::PROBLEM_CODE_RESPONSIBLE_AND_ASSISTING);
 }
 
+// Rule 14: targets and their milestones.
+TEST_F(ValidateTest, TargetsAndMilestones) {
+  ASSERT_GE(c_.targets_size(), 3);
+  c_.mutable_targets(1)->set_id(c_.targets(0).id());  // Would overwrite.
+  v1::Target* t = c_.mutable_targets(2);
+  t->set_task_id("9.9");
+  t->set_deadline("2025-13-01");
+  v1::Target* late = c_.add_targets();
+  late->set_id("t-late");
+  late->set_task_id("1.1");
+  late->set_metric("拆违面积");
+  late->set_target(100);
+  late->set_start("2025-06-01");
+  late->set_deadline("2025-03-01");
+  v1::Target* odd = c_.add_targets();
+  odd->set_id("t-odd");
+  odd->set_task_id("1.1");
+  odd->set_metric("投诉件数");
+  odd->set_baseline(10);
+  odd->set_target(40);
+  odd->set_direction(v1::AT_MOST);
+  odd->set_start("2025-03-01");
+  odd->set_deadline("2025-12-31");
+  v1::Milestone* m = odd->add_milestones();
+  m->set_date("2026-02-01");
+  m->set_share(1.5);
+  v1::Target* rate = c_.add_targets();
+  rate->set_id("t-rate");
+  rate->set_task_id("1.1");
+  rate->set_metric("达标率");
+  rate->set_unit_of_measure("%");
+  rate->set_measure(v1::LEVEL);
+  rate->set_target(120);
+  rate->set_deadline("2025-12-31");
+  v1::ValidationReport r = Validate(c_);
+  std::vector<std::string> where;
+  for (const v1::Problem& p : r.problems()) where.push_back(p.location() + ": " + p.message());
+  auto has = [&](const std::string& text) {
+    for (const std::string& w : where)
+      if (w.find(text) != std::string::npos) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("targets[1].id: target '" + c_.targets(0).id() +
+                  "' is defined twice"));
+  EXPECT_TRUE(has("targets[2].task_id: target 't-1.3': task '9.9' does not exist"));
+  EXPECT_TRUE(has("targets[2].deadline: target 't-1.3': deadline '2025-13-01' is not a date"));
+  EXPECT_TRUE(has("targets[6].deadline: target 't-late': deadline 2025-03-01 is before its start 2025-06-01"));
+  EXPECT_TRUE(has("targets[7].target: target 't-odd': AT_MOST 40 from a baseline of 10"));
+  EXPECT_TRUE(has("targets[7].milestones[0].date: target 't-odd': milestone 2026-02-01 is after the deadline 2025-12-31"));
+  EXPECT_TRUE(has("targets[7].milestones[0].share: target 't-odd': share 1.5 is not within 0..1"));
+  EXPECT_TRUE(has("targets[8].target: target 't-rate': a level in % of 120"));
+  EXPECT_EQ(ProblemsWithCode(r, v1::PROBLEM_CODE_DUPLICATE_ID).size(), 1u);
+}
+
+// Rule 15: supervision rules.
+TEST_F(ValidateTest, SupervisionRules) {
+  v1::SupervisionRules* s = c_.mutable_supervision();
+  s->set_notice_series("东城管督改〔{year}〕号");
+  ASSERT_GE(s->reminders_size(), 2);
+  s->mutable_reminders(1)->set_working_days_after_deadline(
+      s->reminders(0).working_days_after_deadline());
+  ASSERT_GE(s->points_size(), 2);
+  s->mutable_points(1)->set_id(s->points(0).id());
+  s->mutable_points(0)->set_unit_id("nowhere");
+  s->mutable_points(0)->set_latitude(123);
+  v1::EscalationRule* e = s->add_escalation();
+  e->set_id("");
+  v1::DeductionSource* d = s->add_deductions();
+  d->set_indicator_id("M99");
+  s->set_repeat_window_months(-1);
+  v1::ValidationReport r = Validate(c_);
+  std::vector<std::string> where;
+  for (const v1::Problem& p : r.problems()) where.push_back(p.location() + ": " + p.message());
+  auto has = [&](const std::string& text) {
+    for (const std::string& w : where)
+      if (w.find(text) != std::string::npos) return true;
+    return false;
+  };
+  EXPECT_TRUE(has("supervision.notice_series: has no {n}"));
+  EXPECT_TRUE(has("supervision.reminders[1].working_days_after_deadline: must be later than the level before it"));
+  EXPECT_TRUE(has("supervision.points[1].id: inspection point '" + s->points(0).id() + "' is defined twice"));
+  EXPECT_TRUE(has("supervision.points[0].unit_id: inspection point '" + s->points(0).id() + "': unit 'nowhere' does not exist"));
+  EXPECT_TRUE(has("supervision.points[0].latitude: inspection point '" + s->points(0).id() + "': 123 is not within -90..90"));
+  const int last = s->escalation_size() - 1;
+  EXPECT_TRUE(has("supervision.escalation[" + std::to_string(last) + "].id: an escalation rule has no id"));
+  EXPECT_TRUE(has("supervision.escalation[" + std::to_string(last) + "].measure: escalation rule '': no measure"));
+  EXPECT_TRUE(has("supervision.escalation[" + std::to_string(last) + "]: escalation rule '': fires on nothing"));
+  const int ld = s->deductions_size() - 1;
+  EXPECT_TRUE(has("supervision.deductions[" + std::to_string(ld) + "].indicator_id: indicator 'M99' does not exist"));
+  EXPECT_TRUE(has("supervision.deductions[" + std::to_string(ld) + "].basis: no basis"));
+  EXPECT_TRUE(has("supervision.repeat_window_months: is negative"));
+}
+
 }  // namespace
 }  // namespace chuangwen

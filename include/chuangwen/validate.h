@@ -35,6 +35,14 @@
 // 13. (Reported first.) Every string is valid UTF-8 without NUL, and the
 //     time zone, when given, is an IANA name the database knows
 //     (INVALID_VALUE).
+// 14. Targets: unique ids, an existing task, a metric, a real deadline not
+//     before the start, a goal on the side the direction says, a level in %
+//     within 0..100; milestones dated in order between start and deadline,
+//     shares within 0..1.
+// 15. Supervision rules: a notice series with {n}; reminder levels that
+//     climb; inspection points with unique ids, names, existing units, real
+//     coordinates; escalation rules with an id, a measure and a trigger;
+//     deductions naming an existing indicator and a basis.
 // Thread safety: reentrant.
 #ifndef CHUANGWEN_VALIDATE_H_
 #define CHUANGWEN_VALIDATE_H_

@@ -9,6 +9,8 @@
 
 #include "assessment/validate_assessment.h"
 #include "evidence/validate_evidence.h"
+#include "ledger/validate_supervision.h"
+#include "progress/validate_targets.h"
 #include "campaign/task_coverage.h"
 #include "campaign/validate_internal.h"
 #include "chuangwen/date.h"
@@ -69,6 +71,8 @@ class Validator {
     internal::CheckSchedule(c_, index_, report_);
     internal::CheckAssessment(c_, index_, report_);
     internal::CheckEvidence(c_, index_, report_);
+    internal::CheckTargets(c_, index_, report_);
+    internal::CheckSupervision(c_, index_, report_);
   }
 
  private:

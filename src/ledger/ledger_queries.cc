@@ -27,6 +27,19 @@ Status ParseDay(const std::string& text, const char* what, Day* out) {
   return Status::OK();
 }
 
+// A query date that working days are counted at: it must lie in the
+// calendar's loaded years, as everywhere else (no silent weekends-only
+// count).
+Status ParseWorkingDate(const WorkCalendar& calendar, const std::string& text,
+                        const char* what, Day* out) {
+  CW_RETURN_IF_ERROR(ParseDay(text, what, out));
+  bool working;
+  Status s = calendar.IsWorkingDay(internal::FromDay(*out), &working);
+  if (!s.ok())
+    return Status::InvalidArgument(std::string(what) + ": " + s.message());
+  return Status::OK();
+}
+
 // "YYYY-MM" → its first and last day.
 Status ParseMonth(const std::string& text, Day* first, Day* last) {
   Date d;
@@ -118,7 +131,8 @@ Status Ledger::OpenItems(const std::string& unit_id, const std::string& date,
                          v1::OpenItemList* out) const {
   out->Clear();
   Day day;
-  CW_RETURN_IF_ERROR(ParseDay(date, "date", &day));
+  CW_RETURN_IF_ERROR(
+      ParseWorkingDate(campaign_->calendar(), date, "date", &day));
   const CampaignIndex& index = campaign_->index();
   if (!unit_id.empty() && index.Unit(unit_id) == kNoIndex)
     return Status::NotFound("unit '" + unit_id + "' does not exist");
@@ -181,7 +195,8 @@ Status Ledger::Overdue(const std::string& date,
                        std::vector<OverdueRow>* out) const {
   out->clear();
   Day day;
-  CW_RETURN_IF_ERROR(ParseDay(date, "overdue date", &day));
+  CW_RETURN_IF_ERROR(
+      ParseWorkingDate(campaign_->calendar(), date, "overdue date", &day));
   struct Late {
     Day deadline;
     uint32_t item;
@@ -410,7 +425,8 @@ Status Ledger::RemindersDue(const std::string& date,
                             v1::ReminderList* out) const {
   out->Clear();
   Day day;
-  CW_RETURN_IF_ERROR(ParseDay(date, "date", &day));
+  CW_RETURN_IF_ERROR(
+      ParseWorkingDate(campaign_->calendar(), date, "date", &day));
   const auto& ladder = campaign_->proto().supervision().reminders();
   if (ladder.empty()) return Status::OK();
   for (const ItemState& s : state_->items) {
