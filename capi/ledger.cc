@@ -8,15 +8,17 @@
 #include "campaign_handle.h"
 #include "capi_internal.h"
 #include "chuangwen/date.h"
+#include "chuangwen/ledger_log.h"
 #include "chuangwen/ledger_store.h"
 #include "chuangwen/report.h"
 
 struct cw_ledger {
-  std::unique_ptr<chuangwen::LedgerStore> store;  // Durable, or
-  std::unique_ptr<chuangwen::Books> memory;       // in memory.
+  std::unique_ptr<chuangwen::LedgerStore> store;  // A SQLite file,
+  std::unique_ptr<chuangwen::LedgerLog> log;      // a log the caller keeps,
+  std::unique_ptr<chuangwen::Books> memory;       // or in memory.
 
   const chuangwen::Books& books() const {
-    return store ? store->books() : *memory;
+    return store ? store->books() : log ? log->books() : *memory;
   }
   const chuangwen::Ledger& ledger() const { return books().ledger(); }
   const chuangwen::EvidenceBook& evidence() const { return books().evidence(); }
@@ -89,6 +91,13 @@ int OverdueBinary(const chuangwen::Ledger& ledger, const std::string& date,
 
 std::string Str(const char* s) { return s == nullptr ? std::string() : s; }
 
+// A ledger over a log the caller keeps changes only through its records.
+Status LogWrite() {
+  return Status::InvalidArgument(
+      "this ledger folds a log the caller keeps: append through "
+      "cw_ledger_log_prepare, store the records, then cw_ledger_log_catch_up");
+}
+
 }  // namespace
 
 extern "C" {
@@ -146,8 +155,9 @@ int cw_ledger_append(cw_ledger* ledger, const uint8_t* batch, size_t size,
     std::vector<v1::LedgerEvent> events(
         std::make_move_iterator(request.mutable_events()->begin()),
         std::make_move_iterator(request.mutable_events()->end()));
-    s = ledger->store ? ledger->store->Append(events)
-                      : ledger->memory->AppendLedger(events);
+    s = ledger->log     ? LogWrite()
+        : ledger->store ? ledger->store->Append(events)
+                        : ledger->memory->AppendLedger(events);
     return s.ok() ? CW_OK : Fail(s);
   });
 }
@@ -160,7 +170,9 @@ int cw_ledger_replace_campaign(cw_ledger* ledger, const uint8_t* campaign,
     v1::Campaign proto;
     Status s = chuangwen::capi::DecodeRequest(campaign, size, format, &proto);
     if (!s.ok()) return Fail(s);
-    if (ledger->store) {
+    if (ledger->log) {
+      s = LogWrite();
+    } else if (ledger->store) {
       s = ledger->store->ReplaceCampaign(proto, reason);
     } else if (*reason == '\0') {
       s = Status::InvalidArgument("replacing the campaign needs a reason");
@@ -181,8 +193,9 @@ int cw_ledger_append_evidence(cw_ledger* ledger, const uint8_t* batch,
     if (!s.ok()) return Fail(s);
     std::vector<v1::EvidenceEvent> events(request.events().begin(),
                                           request.events().end());
-    s = ledger->store ? ledger->store->AppendEvidence(events)
-                      : ledger->memory->AppendEvidence(events);
+    s = ledger->log     ? LogWrite()
+        : ledger->store ? ledger->store->AppendEvidence(events)
+                        : ledger->memory->AppendEvidence(events);
     return s.ok() ? CW_OK : Fail(s);
   });
 }
@@ -229,8 +242,9 @@ int cw_ledger_append_progress(cw_ledger* ledger, const uint8_t* batch,
     std::vector<v1::ProgressReport> reports(request.reports().begin(),
                                             request.reports().end());
     const std::string day = today == nullptr ? "" : today;
-    s = ledger->store ? ledger->store->AppendProgress(reports, day)
-                      : ledger->memory->AppendProgress(reports, day);
+    s = ledger->log     ? LogWrite()
+        : ledger->store ? ledger->store->AppendProgress(reports, day)
+                        : ledger->memory->AppendProgress(reports, day);
     return s.ok() ? CW_OK : Fail(s);
   });
 }
@@ -387,6 +401,86 @@ int cw_ledger_import(cw_ledger* ledger, const uint8_t* data, size_t size) {
                   : std::string(reinterpret_cast<const char*>(data), size));
     Status s = ledger->store->Import(&stream);
     return s.ok() ? CW_OK : Fail(s);
+  });
+}
+
+int cw_ledger_log_create(const uint8_t* campaign, size_t campaign_size,
+                         int campaign_format, int first_format, cw_ledger** out,
+                         uint8_t** first, size_t* first_size) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(out, "out");
+    CW_CAPI_REQUIRE(first, "first");
+    CW_CAPI_REQUIRE(first_size, "first_size");
+    v1::Campaign proto;
+    Status s = chuangwen::capi::DecodeRequest(campaign, campaign_size,
+                                              campaign_format, &proto);
+    if (!s.ok()) return Fail(s);
+    auto handle = std::make_unique<cw_ledger>();
+    v1::LedgerRecordBatch records;
+    s = chuangwen::LedgerLog::Create(proto, &handle->log, &records);
+    if (!s.ok()) return Fail(s);
+    const int rc = ReturnMessage(records, first_format, first, first_size);
+    if (rc != CW_OK) return rc;
+    *out = handle.release();
+    return CW_OK;
+  });
+}
+
+int cw_ledger_log_open(const uint8_t* records, size_t size, int format,
+                       cw_ledger** out) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(out, "out");
+    v1::LedgerRecordBatch batch;
+    Status s = chuangwen::capi::DecodeRequest(records, size, format, &batch);
+    if (!s.ok()) return Fail(s);
+    auto handle = std::make_unique<cw_ledger>();
+    s = chuangwen::LedgerLog::Open(batch, &handle->log);
+    if (!s.ok()) return Fail(s);
+    *out = handle.release();
+    return CW_OK;
+  });
+}
+
+int cw_ledger_log_sequence(const cw_ledger* ledger, uint64_t* out) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(ledger, "ledger");
+    CW_CAPI_REQUIRE(out, "out");
+    if (!ledger->log)
+      return Fail(CW_EINVALID, "this ledger does not fold a caller's log");
+    *out = ledger->log->sequence();
+    return CW_OK;
+  });
+}
+
+int cw_ledger_log_catch_up(cw_ledger* ledger, const uint8_t* records,
+                           size_t size, int format) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(ledger, "ledger");
+    if (!ledger->log)
+      return Fail(CW_EINVALID, "this ledger does not fold a caller's log");
+    v1::LedgerRecordBatch batch;
+    Status s = chuangwen::capi::DecodeRequest(records, size, format, &batch);
+    if (s.ok()) s = ledger->log->CatchUp(batch);
+    return s.ok() ? CW_OK : Fail(s);
+  });
+}
+
+int cw_ledger_log_prepare(cw_ledger* ledger, const uint8_t* append,
+                          size_t size, int format, int out_format,
+                          uint8_t** out, size_t* out_size) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(ledger, "ledger");
+    CW_CAPI_REQUIRE(out, "out");
+    CW_CAPI_REQUIRE(out_size, "out_size");
+    if (!ledger->log)
+      return Fail(CW_EINVALID, "this ledger does not fold a caller's log");
+    v1::LogAppend request;
+    Status s = chuangwen::capi::DecodeRequest(append, size, format, &request);
+    if (!s.ok()) return Fail(s);
+    v1::LedgerRecordBatch records;
+    s = ledger->log->Prepare(request, &records);
+    if (!s.ok()) return Fail(s);
+    return ReturnMessage(records, out_format, out, out_size);
   });
 }
 

@@ -57,17 +57,19 @@ class Books {
   using ProgressSink = std::function<Status()>;
   // `dates`: the events' local dates as stored, for records read back;
   // null for new events, whose text and time are checked and dated in the
-  // campaign's time zone.
+  // campaign's time zone. `keep` false: a dry run, checked, given to the
+  // sink and undone.
   Status ApplyLedger(const std::vector<v1::LedgerEvent>& batch,
                      const std::vector<Date>* dates, const LedgerSink* sink,
-                     std::vector<v1::LedgerEvent>* accepted = nullptr);
+                     std::vector<v1::LedgerEvent>* accepted = nullptr,
+                     bool keep = true);
   Status ApplyEvidence(const std::vector<v1::EvidenceEvent>& batch,
                        const std::vector<Date>* dates,
-                       const EvidenceSink* sink);
+                       const EvidenceSink* sink, bool keep = true);
   // `stored`: reports read back (their text is not checked again).
   Status ApplyProgress(const std::vector<v1::ProgressReport>& batch,
                        const std::string& today, bool stored,
-                       const ProgressSink* sink);
+                       const ProgressSink* sink, bool keep = true);
   // Folding stored streams one after another puts each book under the
   // campaign version its records were recorded with (stored versions are
   // not checked again); SetCampaignVersion says which version the books

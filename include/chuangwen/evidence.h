@@ -72,8 +72,10 @@ class EvidenceBook {
   using Persist = std::function<Status(const std::vector<Date>&)>;
   // `dates`: the events' dates as stored; null for new events, whose text
   // and time are checked.
+  // `keep` false: a dry run, undone once checked and given to `persist`.
   Status Apply(const std::vector<v1::EvidenceEvent>& batch,
-               const std::vector<Date>* dates, const Persist* persist);
+               const std::vector<Date>* dates, const Persist* persist,
+               bool keep = true);
   Status Check(const v1::EvidenceEvent& e, const Date& day, Undo* undo);
   const v1::EvidenceRequirement* Requirement(const std::string& id) const;
   bool IsLeadLeader(const std::string& person, const std::string& task) const;

@@ -140,7 +140,8 @@ class Ledger {
               const std::vector<Date>& dates);
   // `dates`: the events' local dates as stored; null for new events, whose
   // text and time are checked and dated in the campaign's time zone.
-  Status Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
+  // `keep` false: a dry run, undone once checked and given to `persist`.
+  Status Apply(const std::vector<v1::LedgerEvent>& batch, bool keep,
                std::vector<v1::LedgerEvent>* accepted, const Persist* persist,
                const std::vector<Date>* dates = nullptr);
   Status EventDate(const v1::LedgerEvent& e, Date* out) const;

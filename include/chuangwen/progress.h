@@ -62,9 +62,10 @@ class ProgressBook {
   // Called with the checked batch before the change is final; its failure
   // undoes the batch.
   using Persist = std::function<Status()>;
+  // `keep` false: a dry run, undone once checked and given to `persist`.
   Status Apply(const std::vector<v1::ProgressReport>& batch,
                const std::string& today, bool check_text,
-               const Persist* persist);
+               const Persist* persist, bool keep = true);
   Status Check(const v1::ProgressReport& r, const std::string& today) const;
   void Index(size_t report);
 

@@ -653,6 +653,76 @@ class Ledger(_Owned):
         _check(library.cw_ledger_import(self._live(), ptr, size))
 
 
+_declare("cw_ledger_log_create", ctypes.c_int, _u8p, _size, ctypes.c_int, ctypes.c_int,
+         ctypes.POINTER(_handle), *_out)
+_declare("cw_ledger_log_open", ctypes.c_int, _u8p, _size, ctypes.c_int, ctypes.POINTER(_handle))
+_declare("cw_ledger_log_sequence", ctypes.c_int, _handle, ctypes.POINTER(ctypes.c_uint64))
+_declare("cw_ledger_log_catch_up", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int)
+_declare("cw_ledger_log_prepare", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, ctypes.c_int,
+         *_out)
+
+
+class LedgerLog(Ledger):
+    """A ledger over a log the caller keeps in its own database (OA clusters
+    whose application servers share one database, not one file).
+
+    Records are chuangwen.v1.LedgerRecord dicts (JSON mapping), each with a
+    "sequence" (a string, as the JSON mapping writes 64-bit numbers). Store
+    each under its sequence as the primary key. To write::
+
+        log.catch_up(rows_after(log.sequence))
+        records = log.prepare({"events": {"events": [...]}})   # state unchanged
+        insert(records)      # one transaction; a duplicate key: catch up, retry
+        log.catch_up(records)
+
+    Every query of Ledger works on it; append() and the other writers refuse.
+    """
+
+    @classmethod
+    def create(cls, campaign: "Campaign") -> Tuple["LedgerLog", List[Dict[str, Any]]]:
+        """A new log over `campaign`, and its first record to store."""
+        keep, ptr, size = _bytes_arg(campaign.save(FORMAT_BINARY))
+        handle = _handle()
+        first = _call_bytes(library.cw_ledger_log_create, ptr, size, FORMAT_BINARY, FORMAT_JSON,
+                            ctypes.byref(handle))
+        return cls(handle), json.loads(first.decode("utf-8"))["records"]
+
+    @classmethod
+    def open(cls, records: List[Dict[str, Any]]) -> "LedgerLog":  # type: ignore[override]
+        """The ledger folded from a log's records, record 1 first."""
+        keep, ptr, size = _bytes_arg(
+            json.dumps({"records": records}, ensure_ascii=False).encode("utf-8"))
+        handle = _handle()
+        _check(library.cw_ledger_log_open(ptr, size, FORMAT_JSON, ctypes.byref(handle)))
+        return cls(handle)
+
+    @property
+    def sequence(self) -> int:
+        """The last record folded."""
+        n = ctypes.c_uint64()
+        _check(library.cw_ledger_log_sequence(self._live(), ctypes.byref(n)))
+        return n.value
+
+    def catch_up(self, records: List[Dict[str, Any]]) -> None:
+        """Folds records stored since (those folded already are skipped)."""
+        keep, ptr, size = _bytes_arg(
+            json.dumps({"records": records}, ensure_ascii=False).encode("utf-8"))
+        _check(library.cw_ledger_log_catch_up(self._live(), ptr, size, FORMAT_JSON))
+
+    def prepare(self, append: Dict[str, Any]) -> List[Dict[str, Any]]:
+        """The records to store for a chuangwen.v1.LogAppend dict ({"events":
+        {...}}, {"evidence": {...}}, {"progress": {...}, "today": ...} or
+        {"campaign": {...}, "reason": ...}), checked against the state after
+        the ledger's sequence (or "expected_sequence" when given: ConflictError
+        when the ledger is elsewhere). The ledger does not change."""
+        request = dict(append)
+        request.setdefault("expected_sequence", str(self.sequence))
+        keep, ptr, size = _bytes_arg(json.dumps(request, ensure_ascii=False).encode("utf-8"))
+        answer = json.loads(_call_bytes(library.cw_ledger_log_prepare, self._live(), ptr, size,
+                                        FORMAT_JSON, FORMAT_JSON).decode("utf-8"))
+        return answer.get("records", [])
+
+
 _declare("cw_campaign_status_at", ctypes.c_int, _handle, _u8p, _size, ctypes.c_int, ctypes.c_int,
          *_out)
 _declare("cw_import_plan", ctypes.c_int, _u8p, _size, _u8p, _size, ctypes.c_int, ctypes.c_int,

@@ -308,7 +308,7 @@ Status EvidenceBook::Append(const std::vector<v1::EvidenceEvent>& batch) {
 
 Status EvidenceBook::Apply(const std::vector<v1::EvidenceEvent>& batch,
                            const std::vector<Date>* dates,
-                           const Persist* persist) {
+                           const Persist* persist, bool keep) {
   std::vector<Date> days;
   if (dates != nullptr && dates->size() != batch.size())
     return Status::Internal("evidence: one date per event expected");
@@ -332,7 +332,7 @@ Status EvidenceBook::Apply(const std::vector<v1::EvidenceEvent>& batch,
   }
   if (s.ok() && persist != nullptr)
     s = (*persist)(dates != nullptr ? *dates : days);
-  if (!s.ok()) {
+  if (!s.ok() || !keep) {
     for (auto it = undo.items.rbegin(); it != undo.items.rend(); ++it) {
       if (it->second) {
         items_[it->first] = std::move(*it->second);

@@ -650,7 +650,7 @@ Status Ledger::EventDate(const v1::LedgerEvent& e, Date* out) const {
   return Status::OK();
 }
 
-Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
+Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool keep,
                      std::vector<v1::LedgerEvent>* accepted,
                      const Persist* persist, const std::vector<Date>* dates) {
   // Events are checked as given; only a notice without a number is copied
@@ -665,7 +665,7 @@ Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
   } else {
     days.resize(batch.size());
   }
-  Txn txn(state_.get(), staged);
+  Txn txn(state_.get(), true);
   EventChecker checker(*campaign_, *state_, &txn);
   Status s;
   for (size_t i = 0; i < batch.size() && s.ok(); ++i) {
@@ -689,8 +689,8 @@ Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool staged,
   }
   if (s.ok() && persist != nullptr)
     s = (*persist)(recorded, units, dates != nullptr ? *dates : days);
-  if (!s.ok()) {
-    txn.Rollback();
+  if (!s.ok() || !keep) {
+    txn.Rollback();  // A dry run leaves the ledger as it was.
     return s;
   }
   event_count_ += batch.size();
@@ -713,7 +713,7 @@ Status Ledger::Append(const std::vector<v1::LedgerEvent>& batch,
 
 Status Ledger::Fold(const std::vector<v1::LedgerEvent>& batch,
                     const std::vector<Date>& dates) {
-  return Apply(batch, true, nullptr, nullptr, &dates);
+  return Apply(batch, true, nullptr, nullptr, &dates);  // Kept.
 }
 
 Status Ledger::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {

@@ -191,7 +191,7 @@ Status ProgressBook::Append(const std::vector<v1::ProgressReport>& batch,
 
 Status ProgressBook::Apply(const std::vector<v1::ProgressReport>& batch,
                            const std::string& today, bool check_text,
-                           const Persist* persist) {
+                           const Persist* persist, bool keep) {
   // Reports of the batch may correct earlier reports of the same batch.
   const size_t before = reports_.size();
   Status s;
@@ -206,7 +206,7 @@ Status ProgressBook::Apply(const std::vector<v1::ProgressReport>& batch,
     reports_.push_back(r);
   }
   if (s.ok() && persist != nullptr) s = (*persist)();
-  if (!s.ok()) {
+  if (!s.ok() || !keep) {
     for (size_t i = before; i < reports_.size(); ++i)
       ids_.erase(reports_[i].id());
     reports_.resize(before);

@@ -43,20 +43,20 @@ Status Books::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
 Status Books::ApplyLedger(const std::vector<v1::LedgerEvent>& batch,
                           const std::vector<Date>* dates,
                           const LedgerSink* sink,
-                          std::vector<v1::LedgerEvent>* accepted) {
-  return ledger_->Apply(batch, true, accepted, sink, dates);
+                          std::vector<v1::LedgerEvent>* accepted, bool keep) {
+  return ledger_->Apply(batch, keep, accepted, sink, dates);
 }
 
 Status Books::ApplyEvidence(const std::vector<v1::EvidenceEvent>& batch,
                             const std::vector<Date>* dates,
-                            const EvidenceSink* sink) {
-  return evidence_->Apply(batch, dates, sink);
+                            const EvidenceSink* sink, bool keep) {
+  return evidence_->Apply(batch, dates, sink, keep);
 }
 
 Status Books::ApplyProgress(const std::vector<v1::ProgressReport>& batch,
                             const std::string& today, bool stored,
-                            const ProgressSink* sink) {
-  return progress_->Apply(batch, today, !stored, sink);
+                            const ProgressSink* sink, bool keep) {
+  return progress_->Apply(batch, today, !stored, sink, keep);
 }
 
 void Books::Swap(Books* other) {

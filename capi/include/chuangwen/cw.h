@@ -532,6 +532,59 @@ int cw_ledger_progress_status(const cw_ledger *ledger, const uint8_t *request,
                               size_t size, int request_format, int format,
                               uint8_t **out, size_t *out_size);
 
+/* ---- A ledger over a log the caller keeps (OA clusters) ------------------
+ *
+ * Application servers sharing one database keep the ledger's records there
+ * (a table of sequence number and record bytes, the sequence its primary
+ * key) instead of in a SQLite file. Each server's cw_ledger folds those
+ * records; every query above works on it. To write:
+ *   1. cw_ledger_log_catch_up with the records after cw_ledger_log_sequence;
+ *   2. cw_ledger_log_prepare with a chuangwen.v1.LogAppend whose
+ *      expected_sequence is that sequence: the batch is checked and the
+ *      records to store come back (a LedgerRecordBatch numbered on from
+ *      it); the ledger does not change;
+ *   3. insert them in one transaction; a duplicate sequence means another
+ *      server stored first: roll back, go to 1 and prepare again;
+ *   4. cw_ledger_log_catch_up with them.
+ * cw_ledger_append and the other writers refuse such a ledger (CW_EINVALID).
+ * Records cross as chuangwen.v1.LedgerRecordBatch in `format`. */
+
+/* A new log over a campaign (which must validate): *out folds it, and
+ * *first (a LedgerRecordBatch in `first_format`) holds record 1, to store
+ * first. CW_EINVALID for a campaign with problems.
+ * Ownership: caller frees *out with cw_ledger_free() and *first with
+ * cw_free(). */
+int cw_ledger_log_create(const uint8_t *campaign, size_t campaign_size,
+                         int campaign_format, int first_format,
+                         cw_ledger **out, uint8_t **first, size_t *first_size);
+
+/* A ledger folded from a log's records (from record 1 on). CW_EINVALID for
+ * records that do not start with the campaign or do not fold; CW_EPARSE for
+ * bytes that are not a LedgerRecordBatch.
+ * Ownership: caller frees *out with cw_ledger_free(). */
+int cw_ledger_log_open(const uint8_t *records, size_t size, int format,
+                       cw_ledger **out);
+
+/* The last record the ledger has folded. CW_EINVALID for a ledger that does
+ * not fold a caller's log. */
+int cw_ledger_log_sequence(const cw_ledger *ledger, uint64_t *out);
+
+/* Folds records stored since: those already folded are skipped, the rest
+ * must follow on without a gap (CW_EINVALID naming the record otherwise, or
+ * one that does not fold; the records before it stay folded). */
+int cw_ledger_log_catch_up(cw_ledger *ledger, const uint8_t *records,
+                           size_t size, int format);
+
+/* Checks a chuangwen.v1.LogAppend against the ledger's state and answers
+ * the records to store, in `out_format`. CW_ECONFLICT when
+ * expected_sequence is not the ledger's sequence (catch up first) or the
+ * batch conflicts with the state; CW_EPERM, CW_EINVALID, CW_ENOTFOUND as
+ * for cw_ledger_append. The ledger does not change.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_ledger_log_prepare(cw_ledger *ledger, const uint8_t *append,
+                          size_t size, int format, int out_format,
+                          uint8_t **out, size_t *out_size);
+
 /* ---- Plan import (方案导入) ---------------------------------------------- */
 
 /* Reads a plan's text (UTF-8 or GB18030, detected) and answers a
