@@ -17,6 +17,7 @@
 
 #include "chuangwen/campaign_index.h"
 #include "chuangwen/codec.h"
+#include "chuangwen/roles.h"
 #include "chuangwen/status.h"
 #include "chuangwen/time_zone.h"
 #include "chuangwen/v1/campaign.pb.h"
@@ -55,6 +56,8 @@ class Campaign {
 
   const v1::Campaign& proto() const { return proto_; }
   const CampaignIndex& index() const { return *index_; }
+  // Who may do what (roles.h), derived once.
+  const Roles& roles() const { return *roles_; }
   const ResponsibilityGraph& graph() const { return *graph_; }
   // The working-day calendar in force: the shipped national one with the
   // campaign's own years and adjustments on top (the national one alone when
@@ -89,6 +92,7 @@ class Campaign {
 
   v1::Campaign proto_;
   std::unique_ptr<CampaignIndex> index_;
+  std::unique_ptr<Roles> roles_;
   std::unique_ptr<ResponsibilityGraph> graph_;
   std::shared_ptr<const WorkCalendar> calendar_;
   std::unique_ptr<CompiledSchedule> schedule_;

@@ -86,7 +86,6 @@ class EvidenceBook {
       const v1::EvidenceRequirement& requirement, int year) const;
 
   std::shared_ptr<const Campaign> campaign_;
-  std::unordered_set<std::string> supervisors_;  // Of the campaign in force.
   std::vector<v1::EvidenceEvent> events_;
   std::unordered_set<std::string> event_ids_;
   std::map<std::string, Item> items_;

@@ -74,7 +74,6 @@ class ProgressBook {
   std::shared_ptr<const Campaign> campaign_;
   std::string start_;  // The campaign's start: the plan's issue date.
   std::map<std::string, const v1::Target*> targets_;
-  std::map<std::string, std::set<std::string>> responsible_;  // Task → units.
   std::vector<v1::ProgressReport> reports_;
   std::unordered_map<std::string, size_t> ids_;  // Report id → position.
   std::set<std::string> superseded_;

@@ -7,7 +7,7 @@
 #include <tuple>
 #include <vector>
 
-#include "campaign/validate_internal.h"
+#include "model/validate_internal.h"
 #include "chuangwen/ranking.h"
 #include "chuangwen/scoring.h"
 

@@ -8,7 +8,6 @@
 
 #include "chuangwen/date.h"
 #include "chuangwen/schedule.h"
-#include "ledger/ledger_state.h"
 #include "model/text_check.h"
 
 namespace chuangwen {
@@ -48,7 +47,6 @@ EvidenceBook::EvidenceBook(std::shared_ptr<const Campaign> campaign) {
 void EvidenceBook::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
   if (campaign == campaign_) return;
   campaign_ = std::move(campaign);
-  supervisors_ = internal::Roles(campaign_->proto()).supervisors;
   deadlines_.clear();
 }
 
@@ -95,53 +93,28 @@ const std::vector<std::string>& EvidenceBook::YearDeadlines(
 
 const v1::EvidenceRequirement* EvidenceBook::Requirement(
     const std::string& id) const {
-  for (const v1::EvidenceRequirement& r :
-       campaign_->proto().evidence_requirements())
-    if (r.id() == id) return &r;
-  return nullptr;
+  const int32_t r = campaign_->index().EvidenceRequirement(id);
+  return r == kNoIndex ? nullptr
+                       : &campaign_->proto().evidence_requirements(r);
 }
 
 bool EvidenceBook::IsLeadLeader(const std::string& person,
                                 const std::string& task) const {
-  const v1::Campaign& c = campaign_->proto();
-  for (std::string t = task; !t.empty();) {
-    for (const v1::Assignment& a : c.assignments()) {
-      if (a.task_id() == t && a.role() == v1::ASSIGNMENT_ROLE_LEAD_LEADER &&
-          a.person_id() == person)
-        return true;
-    }
-    int32_t i = campaign_->index().Task(t);
-    t = i == kNoIndex ? "" : c.tasks(i).parent_id();
-  }
-  return false;
+  const CampaignIndex& index = campaign_->index();
+  return campaign_->roles().LeadsTask(index.Person(person), index.Task(task));
 }
 
+// People of the requirement's owner unit, else of the task's nearest
+// responsible units, or of a unit below.
 bool EvidenceBook::MaySubmit(const std::string& person,
                              const v1::EvidenceRequirement& r) const {
-  const v1::Campaign& c = campaign_->proto();
   const CampaignIndex& index = campaign_->index();
-  std::set<std::string> owners;
-  if (!r.owner_unit_id().empty()) {
-    owners.insert(r.owner_unit_id());
-  } else {
-    for (std::string t = r.task_id(); !t.empty() && owners.empty();) {
-      for (const v1::Assignment& a : c.assignments()) {
-        if (a.task_id() == t &&
-            (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
-             a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT))
-          owners.insert(a.unit_id());
-      }
-      int32_t i = index.Task(t);
-      t = i == kNoIndex ? "" : c.tasks(i).parent_id();
-    }
-  }
-  int32_t p = index.Person(person);
-  if (p == kNoIndex) return false;
-  int32_t u = index.Unit(c.people(p).unit_id());
-  for (int depth = 0; u != kNoIndex && depth < 64; ++depth) {
-    if (owners.count(c.units(u).id())) return true;
-    u = index.Unit(c.units(u).parent_id());
-  }
+  const Roles& roles = campaign_->roles();
+  const int32_t p = index.Person(person);
+  if (!r.owner_unit_id().empty())
+    return roles.BelongsTo(p, index.Unit(r.owner_unit_id()));
+  for (int32_t unit : roles.NearestResponsibleUnits(index.Task(r.task_id())))
+    if (roles.BelongsTo(p, unit)) return true;
   return false;
 }
 
@@ -272,7 +245,8 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, const Date& day,
             where + ": " + who + " may not sign off '" + id +
             "': only the lead leader of task " + task + " may");
       }
-      if (!sign && !leader && supervisors_.count(e.actor()) == 0) {
+      if (!sign && !leader &&
+          !campaign_->roles().Supervises(campaign_->index().Person(e.actor()))) {
         return Status::PermissionDenied(where + ": " + who +
                                         " may not reject '" + id +
                                         "': only the lead leader of task " +

@@ -5,7 +5,7 @@
 
 #include <set>
 
-#include "campaign/validate_internal.h"
+#include "model/validate_internal.h"
 #include "chuangwen/date.h"
 
 namespace chuangwen::internal {

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <unordered_map>
 
-#include "campaign/task_coverage.h"
+#include "model/task_coverage.h"
 
 namespace chuangwen {
 void RoleCounts::AddRole(int role) {

@@ -41,24 +41,6 @@ bool ItemState::OverdueAt(Day day) const {
          s->deadline < day;
 }
 
-Roles::Roles(const v1::Campaign& c) {
-  bool any = std::any_of(c.bodies().begin(), c.bodies().end(),
-                         [](const v1::Body& b) { return b.supervises(); });
-  for (const v1::Body& b : c.bodies()) {
-    for (const v1::Member& m : b.members()) {
-      if (m.person_id().empty()) continue;
-      if (any ? b.supervises() : b.kind() == v1::BODY_KIND_OFFICE)
-        supervisors.insert(m.person_id());
-      if (b.kind() == v1::BODY_KIND_OFFICE) office.insert(m.person_id());
-      if (b.kind() == v1::BODY_KIND_LEADING_GROUP &&
-          (m.role() == v1::MEMBER_ROLE_LEADER ||
-           m.role() == v1::MEMBER_ROLE_DEPUTY_LEADER)) {
-        leaders.insert(m.person_id());
-      }
-    }
-  }
-}
-
 std::string FormatSeries(const std::string& series, int year, int n) {
   std::string out = series;
   auto replace = [&](const std::string& key, const std::string& value) {
@@ -241,8 +223,8 @@ class Txn {
 // Checks one event against the staged state and applies it there.
 class EventChecker {
  public:
-  EventChecker(const Campaign& campaign, const Ledger::State& state, Txn* txn)
-      : c_(campaign), roles_(state.roles), txn_(txn) {}
+  EventChecker(const Campaign& campaign, Txn* txn)
+      : c_(campaign), roles_(campaign.roles()), txn_(txn) {}
 
   // `e` may be changed (a notice number assigned); `day` is its local
   // date. `unit` receives the unit the event concerns.
@@ -262,14 +244,10 @@ class EventChecker {
         e.item_id() + "': " + rule);
   }
   bool InUnit(const std::string& person, const std::string& unit) const {
-    const CampaignIndex& index = c_.index();
-    int32_t u = index.Unit(c_.proto().people(index.Person(person)).unit_id());
-    for (int depth = 0; u != kNoIndex && depth < 64; ++depth) {
-      const v1::Unit& x = c_.proto().units(u);
-      if (x.id() == unit) return true;
-      u = index.Unit(x.parent_id());
-    }
-    return false;
+    return roles_.BelongsTo(c_.index().Person(person), c_.index().Unit(unit));
+  }
+  int32_t Actor(const v1::LedgerEvent& e) const {
+    return c_.index().Person(e.actor());
   }
   Status ParseDay(const v1::LedgerEvent& e, const std::string& text,
                   const char* field, Day* out) const {
@@ -286,7 +264,7 @@ class EventChecker {
   Status Transition(const v1::LedgerEvent& e, ItemState* item, Day day);
 
   const Campaign& c_;
-  const internal::Roles& roles_;
+  const Roles& roles_;
   Txn* txn_;
 };
 
@@ -315,7 +293,7 @@ Status EventChecker::Check(v1::LedgerEvent* ev, Day day, uint64_t position,
   if (RequiredRole(e.kind_case()) == Role::kUnit) {
     if (!InUnit(e.actor(), item->unit_id()))
       return Refuse(e, "only people of unit '" + item->unit_id() + "' may");
-  } else if (roles_.supervisors.count(e.actor()) == 0) {
+  } else if (!roles_.Supervises(Actor(e))) {
     return Refuse(e, "only members of a supervising body may");
   }
   if (day < item->last_event) {
@@ -343,13 +321,13 @@ Status EventChecker::Check(v1::LedgerEvent* ev, Day day, uint64_t position,
 
 Status EventChecker::Issue(v1::LedgerEvent* ev, Day day, uint64_t position) {
   const v1::LedgerEvent& e = *ev;
-  if (roles_.supervisors.count(e.actor()) == 0)
+  if (!roles_.Supervises(Actor(e)))
     return Refuse(e, "only members of a supervising body may");
   const v1::IssueNotice& n = e.issue();
   const bool public_report = std::any_of(
       n.findings().begin(), n.findings().end(),
       [](const v1::Finding& f) { return f.source() == v1::PUBLIC_REPORT; });
-  if (public_report && roles_.office.count(e.actor()) == 0) {
+  if (public_report && !roles_.InOffice(Actor(e))) {
     return Refuse(e,
                   "public reports enter through the office: only members of "
                   "an office body may");
@@ -444,7 +422,7 @@ Status EventChecker::Issue(v1::LedgerEvent* ev, Day day, uint64_t position) {
 Status EventChecker::Escalate(const v1::LedgerEvent& e, Day day,
                               uint64_t position) {
   if (e.kind_case() == v1::LedgerEvent::kProposeEscalation) {
-    if (roles_.supervisors.count(e.actor()) == 0)
+    if (!roles_.Supervises(Actor(e)))
       return Refuse(e, "only members of a supervising body may");
     const v1::ProposeEscalation& p = e.propose_escalation();
     if (txn_->IdTaken(e.item_id())) {
@@ -487,7 +465,7 @@ Status EventChecker::Escalate(const v1::LedgerEvent& e, Day day,
     return Status::NotFound(Where(e) + ": escalation '" + e.item_id() +
                             "' does not exist");
   }
-  if (roles_.leaders.count(e.actor()) == 0) {
+  if (!roles_.LeadsCampaign(Actor(e))) {
     return Refuse(e,
                   "only the leading group's 组长 or 副组长 (leader or deputy "
                   "leader) may");
@@ -633,7 +611,7 @@ Status EventChecker::Transition(const v1::LedgerEvent& e, ItemState* item,
 Ledger::Ledger(std::shared_ptr<const Campaign> campaign, LedgerOptions options)
     : campaign_(std::move(campaign)),
       options_(options),
-      state_(std::make_unique<State>(campaign_->proto())) {}
+      state_(std::make_unique<State>()) {}
 
 Ledger::~Ledger() = default;
 Ledger::Ledger(Ledger&&) noexcept = default;
@@ -666,7 +644,7 @@ Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool keep,
     days.resize(batch.size());
   }
   Txn txn(state_.get(), true);
-  EventChecker checker(*campaign_, *state_, &txn);
+  EventChecker checker(*campaign_, &txn);
   Status s;
   for (size_t i = 0; i < batch.size() && s.ok(); ++i) {
     if (dates == nullptr) {
@@ -718,14 +696,12 @@ Status Ledger::Fold(const std::vector<v1::LedgerEvent>& batch,
 
 Status Ledger::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
   CW_RETURN_IF_ERROR(CheckCampaign(*campaign));
-  state_->roles = internal::Roles(campaign->proto());
   campaign_ = std::move(campaign);
   return Status::OK();
 }
 
 void Ledger::Rebind(std::shared_ptr<const Campaign> campaign) {
   if (campaign == campaign_) return;
-  state_->roles = internal::Roles(campaign->proto());
   campaign_ = std::move(campaign);
 }
 

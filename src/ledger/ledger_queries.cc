@@ -134,18 +134,12 @@ Status Ledger::OpenItems(const std::string& unit_id, const std::string& date,
   CW_RETURN_IF_ERROR(
       ParseWorkingDate(campaign_->calendar(), date, "date", &day));
   const CampaignIndex& index = campaign_->index();
-  if (!unit_id.empty() && index.Unit(unit_id) == kNoIndex)
+  const int32_t only = index.Unit(unit_id);
+  if (!unit_id.empty() && only == kNoIndex)
     return Status::NotFound("unit '" + unit_id + "' does not exist");
   // The unit and every unit below it.
   auto within = [&](const std::string& unit) {
-    if (unit_id.empty()) return true;
-    int32_t u = index.Unit(unit);
-    for (int depth = 0; u != kNoIndex && depth < 64; ++depth) {
-      const v1::Unit& x = campaign_->proto().units(u);
-      if (x.id() == unit_id) return true;
-      u = index.Unit(x.parent_id());
-    }
-    return false;
+    return unit_id.empty() || index.UnitAtOrUnder(index.Unit(unit), only);
   };
   const v1::WarningPolicy& policy =
       campaign_->proto().schedule().warning_policy();

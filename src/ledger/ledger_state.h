@@ -64,18 +64,9 @@ struct EscalationState {
   std::vector<uint64_t> positions;
 };
 
-// Who may do what, from the campaign's organization.
-struct Roles {
-  std::unordered_set<std::string> supervisors;  // Supervising bodies.
-  std::unordered_set<std::string> office;       // Office bodies.
-  std::unordered_set<std::string> leaders;  // Leading group 组长/副组长.
-  explicit Roles(const v1::Campaign& campaign);
-};
-
 }  // namespace internal
 
 struct Ledger::State {
-  explicit State(const v1::Campaign& campaign) : roles(campaign) {}
   std::vector<internal::ItemState> items;
   internal::IdIndex item_index;  // Position i is items[i].
   std::vector<internal::EscalationState> escalations;
@@ -83,7 +74,6 @@ struct Ledger::State {
   internal::IdIndex event_ids;
   internal::IdIndex notice_numbers;
   std::map<int, int> notices_per_year;
-  internal::Roles roles;
 
   const internal::ItemState* FindItem(const std::string& id) const {
     int64_t i = item_index.Find(id);

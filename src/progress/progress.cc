@@ -66,16 +66,10 @@ void ProgressBook::Bind(std::shared_ptr<const Campaign> campaign) {
   campaign_ = std::move(campaign);
   start_.clear();
   targets_.clear();
-  responsible_.clear();
   const v1::Campaign& c = campaign_->proto();
   for (const v1::Document& d : c.documents())
     if (d.id() == c.plan_document_id()) start_ = d.issue_date();
   for (const v1::Target& t : c.targets()) targets_[t.id()] = &t;
-  for (const v1::Assignment& a : c.assignments()) {
-    if (a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT ||
-        a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT)
-      responsible_[a.task_id()].insert(a.unit_id());
-  }
 }
 
 void ProgressBook::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
@@ -84,7 +78,6 @@ void ProgressBook::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
 
 Status ProgressBook::Check(const v1::ProgressReport& r,
                            const std::string& today) const {
-  const v1::Campaign& c = campaign_->proto();
   const std::string where = "progress report '" + r.id() + "'";
   if (r.id().empty())
     return Status::InvalidArgument("a progress report has no id");
@@ -126,18 +119,12 @@ Status ProgressBook::Check(const v1::ProgressReport& r,
   }
   // The unit must be responsible for (or lead) the task or a task above it.
   const CampaignIndex& index = campaign_->index();
-  if (index.Unit(r.unit_id()) == kNoIndex)
+  const Roles& roles = campaign_->roles();
+  const int32_t unit = index.Unit(r.unit_id());
+  if (unit == kNoIndex)
     return Status::NotFound(where + ": unit '" + r.unit_id() +
                             "' does not exist");
-  bool responsible = false;
-  for (std::string task = target.task_id(); !task.empty() && !responsible;) {
-    auto units = responsible_.find(task);
-    responsible =
-        units != responsible_.end() && units->second.count(r.unit_id()) != 0;
-    int32_t i = index.Task(task);
-    task = i == kNoIndex ? "" : c.tasks(i).parent_id();
-  }
-  if (!responsible) {
+  if (!roles.ResponsibleFor(unit, index.Task(target.task_id()))) {
     return Status::PermissionDenied(where + ": unit '" + r.unit_id() +
                                     "' is not responsible for task " +
                                     target.task_id());
@@ -147,12 +134,7 @@ Status ProgressBook::Check(const v1::ProgressReport& r,
     if (p == kNoIndex)
       return Status::NotFound(where + ": person '" + r.reported_by() +
                               "' does not exist");
-    bool in_unit = false;
-    for (int32_t u = index.Unit(c.people(p).unit_id()), depth = 0;
-         u != kNoIndex && depth < 64;
-         u = index.Unit(c.units(u).parent_id()), ++depth)
-      in_unit |= c.units(u).id() == r.unit_id();
-    if (!in_unit) {
+    if (!roles.BelongsTo(p, unit)) {
       return Status::PermissionDenied(where + ": person '" + r.reported_by() +
                                       "' does not work in unit '" +
                                       r.unit_id() + "'");
@@ -462,13 +444,11 @@ Status ProgressBook::Query(const v1::CampaignStatusRequest& request,
   };
   for (size_t i = 0; i < n; ++i) roll(i, 0);
   // Filters.
+  const int32_t only_unit = index.Unit(request.unit_id());
   auto unit_matches = [&](const std::vector<const std::string*>& list) {
     if (request.unit_id().empty()) return true;
-    for (const std::string* u : list) {
-      for (int32_t x = index.Unit(*u), depth = 0; x != kNoIndex && depth < 64;
-           x = index.Unit(c.units(x).parent_id()), ++depth)
-        if (c.units(x).id() == request.unit_id()) return true;
-    }
+    for (const std::string* u : list)
+      if (index.UnitAtOrUnder(index.Unit(*u), only_unit)) return true;
     return false;
   };
   Date phase_start, phase_end;

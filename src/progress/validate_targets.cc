@@ -8,7 +8,7 @@
 #include <cmath>
 #include <set>
 
-#include "campaign/validate_internal.h"
+#include "model/validate_internal.h"
 #include "chuangwen/calendar.h"
 #include "chuangwen/date.h"
 #include "common/numbers.h"

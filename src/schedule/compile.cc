@@ -2,7 +2,7 @@
 #include <string>
 #include <unordered_map>
 
-#include "campaign/validate_internal.h"
+#include "model/validate_internal.h"
 #include "chuangwen/date.h"
 #include "schedule/compiled.h"
 

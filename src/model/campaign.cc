@@ -15,6 +15,7 @@ Campaign::Campaign(v1::Campaign proto, std::shared_ptr<const Clock> clock)
       clock_(clock ? std::move(clock) : Clock::System()) {
   // The index and graph hold views into proto_, which never changes again.
   index_ = std::make_unique<CampaignIndex>(proto_);
+  roles_ = std::make_unique<Roles>(proto_, *index_);
   problems_ = Validate(proto_, *index_);
   graph_ = std::make_unique<ResponsibilityGraph>(proto_, *index_);
   calendar_ = WorkCalendar::China();

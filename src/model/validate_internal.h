@@ -1,6 +1,6 @@
-// Shared pieces of the validation rules (src/campaign/validate*.cc).
-#ifndef CHUANGWEN_SRC_CAMPAIGN_VALIDATE_INTERNAL_H_
-#define CHUANGWEN_SRC_CAMPAIGN_VALIDATE_INTERNAL_H_
+// Shared pieces of the validation rules (src/model/validate*.cc).
+#ifndef CHUANGWEN_SRC_MODEL_VALIDATE_INTERNAL_H_
+#define CHUANGWEN_SRC_MODEL_VALIDATE_INTERNAL_H_
 
 #include <string>
 
@@ -23,4 +23,4 @@ void CheckParentCycles(const v1::Campaign& campaign, const CampaignIndex& index,
 
 }  // namespace chuangwen::internal
 
-#endif  // CHUANGWEN_SRC_CAMPAIGN_VALIDATE_INTERNAL_H_
+#endif  // CHUANGWEN_SRC_MODEL_VALIDATE_INTERNAL_H_

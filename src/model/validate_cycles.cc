@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "campaign/validate_internal.h"
+#include "model/validate_internal.h"
 
 namespace chuangwen::internal {
 namespace {

@@ -1,4 +1,4 @@
-#include "campaign/task_coverage.h"
+#include "model/task_coverage.h"
 
 namespace chuangwen::internal {
 

@@ -1,7 +1,7 @@
 // Which tasks are covered by a lead leader and a responsible unit, counting
 // assignments on ancestor tasks. Shared by validation and the gap report.
-#ifndef CHUANGWEN_SRC_CAMPAIGN_TASK_COVERAGE_H_
-#define CHUANGWEN_SRC_CAMPAIGN_TASK_COVERAGE_H_
+#ifndef CHUANGWEN_SRC_MODEL_TASK_COVERAGE_H_
+#define CHUANGWEN_SRC_MODEL_TASK_COVERAGE_H_
 
 #include <cstdint>
 #include <vector>
@@ -22,4 +22,4 @@ TaskCoverage ComputeTaskCoverage(const v1::Campaign& campaign,
 
 }  // namespace chuangwen::internal
 
-#endif  // CHUANGWEN_SRC_CAMPAIGN_TASK_COVERAGE_H_
+#endif  // CHUANGWEN_SRC_MODEL_TASK_COVERAGE_H_
