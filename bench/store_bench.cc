@@ -128,34 +128,42 @@ Status AppendKind(LedgerStore* store, Kind kind, uint64_t first, size_t n) {
   return Status::OK();
 }
 
-// One growing store per kind; `count` is how many records it holds.
+// Growing stores, one per kind and use; `count` is how many records it
+// holds.
 struct Grown {
   std::string path;
   uint64_t count = 0;
 };
 
-Grown& StoreOf(Kind kind) {
-  static std::map<Kind, Grown> stores;
-  Grown& g = stores[kind];
+std::vector<std::string>& Made() {
+  static std::vector<std::string> paths;
+  return paths;
+}
+
+Grown& StoreOf(Kind kind, const std::string& use) {
+  static std::map<std::string, Grown> stores;
+  const std::string name = std::string(kKindName[kind]) + "-" + use;
+  Grown& g = stores[name];
   if (g.path.empty()) {
-    g.path = TempPath(std::string(kKindName[kind]) + ".db");
+    g.path = TempPath(name + ".db");
     RemoveStore(g.path);
     std::unique_ptr<LedgerStore> store;
     Status s = LedgerStore::Create(g.path, ExampleCampaign(), &store);
     if (!s.ok()) std::fprintf(stderr, "fixture: %s\n", s.ToString().c_str());
-    static bool cleanup = (std::atexit([] {
-                             for (const char* k : kKindName)
-                               RemoveStore(TempPath(std::string(k) + ".db"));
-                           }),
-                           true);
-    (void)cleanup;
+    if (Made().empty()) {
+      std::atexit([] {
+        for (const std::string& p : Made()) RemoveStore(p);
+      });
+    }
+    Made().push_back(g.path);
   }
   return g;
 }
 
-// Grows the kind's store to at least `n` records (not timed, not fsync'd).
-Status GrowTo(Kind kind, uint64_t n, std::unique_ptr<LedgerStore>* out) {
-  Grown& g = StoreOf(kind);
+// Grows a store to at least `n` records (not timed, not fsync'd).
+Status GrowTo(Kind kind, const std::string& use, uint64_t n,
+              std::unique_ptr<LedgerStore>* out) {
+  Grown& g = StoreOf(kind, use);
   LedgerStoreOptions fast;
   fast.full_sync = false;
   std::unique_ptr<LedgerStore> store;
@@ -172,9 +180,10 @@ Status GrowTo(Kind kind, uint64_t n, std::unique_ptr<LedgerStore>* out) {
 // A durable 100-record batch on a store holding state.range(0) records.
 void BM_Append100(benchmark::State& state, Kind kind) {
   std::unique_ptr<LedgerStore> store;
-  Status s = GrowTo(kind, static_cast<uint64_t>(state.range(0)), &store);
+  Status s = GrowTo(kind, "append", static_cast<uint64_t>(state.range(0)),
+                    &store);
   if (!s.ok()) return state.SkipWithError(s.ToString().c_str());
-  Grown& g = StoreOf(kind);
+  Grown& g = StoreOf(kind, "append");
   for (auto _ : state) {
     s = AppendKind(store.get(), kind, g.count, 100);
     if (!s.ok()) return state.SkipWithError(s.ToString().c_str());
@@ -191,18 +200,19 @@ BENCHMARK_CAPTURE(BM_Append100, progress, kProgress)
 
 // Opening a store of state.range(0) records of one kind.
 void BM_Open(benchmark::State& state, Kind kind) {
+  const std::string use = "open-" + std::to_string(state.range(0));
   std::unique_ptr<LedgerStore> store;
-  Status s = GrowTo(kind, static_cast<uint64_t>(state.range(0)), &store);
+  Status s = GrowTo(kind, use, static_cast<uint64_t>(state.range(0)), &store);
   if (!s.ok()) return state.SkipWithError(s.ToString().c_str());
   store.reset();
   for (auto _ : state) {
-    s = LedgerStore::Open(StoreOf(kind).path, &store);
+    s = LedgerStore::Open(StoreOf(kind, use).path, &store);
     if (!s.ok()) return state.SkipWithError(s.ToString().c_str());
     state.PauseTiming();
     store.reset();  // Freeing is not part of opening.
     state.ResumeTiming();
   }
-  state.counters["records"] = static_cast<double>(StoreOf(kind).count);
+  state.counters["records"] = static_cast<double>(StoreOf(kind, use).count);
 }
 BENCHMARK_CAPTURE(BM_Open, ledger, kLedger)
     ->Arg(100000)->Arg(1000000)->Unit(benchmark::kMillisecond)->Iterations(1);

@@ -16,6 +16,7 @@
 
 #include "chuangwen/campaign.h"
 #include "chuangwen/status.h"
+#include "chuangwen/validate.h"
 #include "chuangwen/v1/assessment.pb.h"
 
 namespace chuangwen {
@@ -31,6 +32,9 @@ Status RankPeriod(const Campaign& campaign, const std::string& period,
 Status ExplainUnit(const Campaign& campaign, const std::string& unit_id,
                    const std::string& period, const std::string& component_id,
                    v1::Explanation* out);
+
+// Validation rule 11 (validate.h): schemes, components, inputs.
+void AddAssessmentValidationRules(ValidationRules* rules);
 
 }  // namespace chuangwen
 

@@ -26,6 +26,7 @@
 
 #include "chuangwen/campaign.h"
 #include "chuangwen/status.h"
+#include "chuangwen/validate.h"
 #include "chuangwen/v1/evidence.pb.h"
 
 namespace chuangwen {
@@ -92,6 +93,9 @@ class EvidenceBook {
   mutable std::map<std::pair<std::string, int>, std::vector<std::string>>
       deadlines_;
 };
+
+// Validation rule 12 (validate.h): evidence requirements.
+void AddEvidenceValidationRules(ValidationRules* rules);
 
 }  // namespace chuangwen
 

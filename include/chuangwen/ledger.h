@@ -29,6 +29,7 @@
 #include "chuangwen/calendar.h"
 #include "chuangwen/campaign.h"
 #include "chuangwen/status.h"
+#include "chuangwen/validate.h"
 #include "chuangwen/v1/ledger.pb.h"
 
 namespace chuangwen {
@@ -155,6 +156,9 @@ class Ledger {
   std::vector<v1::LedgerEvent> events_;
   size_t event_count_ = 0;
 };
+
+// Validation rule 15 (validate.h): supervision rules.
+void AddLedgerValidationRules(ValidationRules* rules);
 
 }  // namespace chuangwen
 

@@ -25,6 +25,7 @@
 
 #include "chuangwen/campaign.h"
 #include "chuangwen/status.h"
+#include "chuangwen/validate.h"
 #include "chuangwen/v1/progress.pb.h"
 
 namespace chuangwen {
@@ -86,6 +87,9 @@ class ProgressBook {
 Status QueryCampaignStatus(const Campaign& campaign,
                            const v1::CampaignStatusRequest& request,
                            v1::CampaignStatus* out);
+
+// Validation rule 14 (validate.h): targets and milestones.
+void AddProgressValidationRules(ValidationRules* rules);
 
 }  // namespace chuangwen
 

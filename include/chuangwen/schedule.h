@@ -18,6 +18,7 @@
 #include "chuangwen/calendar.h"
 #include "chuangwen/campaign_index.h"
 #include "chuangwen/status.h"
+#include "chuangwen/validate.h"
 #include "chuangwen/v1/campaign.pb.h"
 #include "chuangwen/v1/schedule.pb.h"
 
@@ -98,6 +99,9 @@ class CompiledSchedule {
 // Answers an agenda request on a campaign as a chuangwen.v1.Agenda.
 Status QueryAgenda(const Campaign& campaign, const v1::AgendaRequest& request,
                    v1::Agenda* out);
+
+// Validation rules 9 and 10 (validate.h): the schedule and the calendar.
+void AddScheduleValidationRules(ValidationRules* rules);
 
 }  // namespace chuangwen
 

@@ -43,15 +43,39 @@
 //     climb; inspection points with unique ids, names, existing units, real
 //     coordinates; escalation rules with an id, a measure and a trigger;
 //     deductions naming an existing indicator and a basis.
+// Rules 1-8 and 13 are the model's; rules 9-12, 14 and 15 belong to the
+// engines (schedule and calendar, assessment, evidence, progress, ledger),
+// each of which registers its rules through its public header
+// (Add...ValidationRules).
 // Thread safety: reentrant.
 #ifndef CHUANGWEN_VALIDATE_H_
 #define CHUANGWEN_VALIDATE_H_
+
+#include <vector>
 
 #include "chuangwen/campaign_index.h"
 #include "chuangwen/v1/campaign.pb.h"
 #include "chuangwen/v1/validation.pb.h"
 
 namespace chuangwen {
+
+// One rule: appends each problem it finds, naming the field and the thing.
+using ValidationRule = void (*)(const v1::Campaign& campaign,
+                                const CampaignIndex& index,
+                                v1::ValidationReport* report);
+
+// The rules an engine contributes, in report order.
+class ValidationRules {
+ public:
+  void Add(ValidationRule rule) { rules_.push_back(rule); }
+  void Run(const v1::Campaign& campaign, const CampaignIndex& index,
+           v1::ValidationReport* report) const {
+    for (ValidationRule rule : rules_) rule(campaign, index, report);
+  }
+
+ private:
+  std::vector<ValidationRule> rules_;
+};
 
 v1::ValidationReport Validate(const v1::Campaign& campaign);
 

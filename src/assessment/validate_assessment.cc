@@ -1,4 +1,5 @@
 // Rule 11 of validation: the assessment part of a campaign.
+#include "chuangwen/assessment.h"
 #include "assessment/validate_assessment.h"
 
 #include <map>
@@ -110,3 +111,11 @@ void CheckAssessment(const v1::Campaign& c, const CampaignIndex& index,
 }
 
 }  // namespace chuangwen::internal
+
+namespace chuangwen {
+
+void AddAssessmentValidationRules(ValidationRules* rules) {
+  rules->Add(&internal::CheckAssessment);
+}
+
+}  // namespace chuangwen

@@ -1,6 +1,7 @@
 // Rule 12 of validation: each evidence requirement has a unique id, names an
 // existing task, an existing duty or a real due date, an existing owner unit,
 // and a count that is not negative.
+#include "chuangwen/evidence.h"
 #include "evidence/validate_evidence.h"
 
 #include <set>
@@ -62,3 +63,11 @@ void CheckEvidence(const v1::Campaign& c, const CampaignIndex& index,
 }
 
 }  // namespace chuangwen::internal
+
+namespace chuangwen {
+
+void AddEvidenceValidationRules(ValidationRules* rules) {
+  rules->Add(&internal::CheckEvidence);
+}
+
+}  // namespace chuangwen

@@ -3,6 +3,7 @@
 // ids, names, existing units and real coordinates; escalation rules have an
 // id, a measure and something that fires them; deductions name an existing
 // indicator and a basis; the repeated-problem window is not negative.
+#include "chuangwen/ledger.h"
 #include "ledger/validate_supervision.h"
 
 #include <cmath>
@@ -135,3 +136,11 @@ void CheckSupervision(const v1::Campaign& c, const CampaignIndex& index,
 }
 
 }  // namespace chuangwen::internal
+
+namespace chuangwen {
+
+void AddLedgerValidationRules(ValidationRules* rules) {
+  rules->Add(&internal::CheckSupervision);
+}
+
+}  // namespace chuangwen

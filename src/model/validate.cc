@@ -7,16 +7,16 @@
 #include <utility>
 #include <vector>
 
-#include "assessment/validate_assessment.h"
-#include "evidence/validate_evidence.h"
-#include "ledger/validate_supervision.h"
-#include "progress/validate_targets.h"
+#include "chuangwen/assessment.h"
+#include "chuangwen/evidence.h"
+#include "chuangwen/ledger.h"
+#include "chuangwen/progress.h"
+#include "chuangwen/schedule.h"
 #include "model/task_coverage.h"
 #include "model/validate_internal.h"
 #include "chuangwen/date.h"
 #include "chuangwen/time_zone.h"
 #include "model/text_check.h"
-#include "schedule/compiled.h"
 
 namespace chuangwen {
 namespace internal {
@@ -47,6 +47,21 @@ std::string FieldPath(const char* repeated, int i, const char* field) {
 
 namespace {
 
+// The engines' rules, each registered through its public header: the one
+// place the model meets the engines.
+const ValidationRules& EngineRules() {
+  static const ValidationRules rules = [] {
+    ValidationRules r;
+    AddScheduleValidationRules(&r);
+    AddAssessmentValidationRules(&r);
+    AddEvidenceValidationRules(&r);
+    AddProgressValidationRules(&r);
+    AddLedgerValidationRules(&r);
+    return r;
+  }();
+  return rules;
+}
+
 using internal::AddProblem;
 using internal::FieldPath;
 
@@ -68,11 +83,7 @@ class Validator {
     CheckResponsibleUnits();
     CheckLeadLeaders();
     CheckResponsibleAndAssisting();
-    internal::CheckSchedule(c_, index_, report_);
-    internal::CheckAssessment(c_, index_, report_);
-    internal::CheckEvidence(c_, index_, report_);
-    internal::CheckTargets(c_, index_, report_);
-    internal::CheckSupervision(c_, index_, report_);
+    EngineRules().Run(c_, index_, report_);
   }
 
  private:

@@ -3,6 +3,7 @@
 // (AT_LEAST above the baseline, AT_MOST below), a level in % within 0..100;
 // each milestone a real date between start and deadline, later than the one
 // before, and a share within 0..1.
+#include "chuangwen/progress.h"
 #include "progress/validate_targets.h"
 
 #include <cmath>
@@ -122,3 +123,11 @@ void CheckTargets(const v1::Campaign& c, const CampaignIndex& index,
 }
 
 }  // namespace chuangwen::internal
+
+namespace chuangwen {
+
+void AddProgressValidationRules(ValidationRules* rules) {
+  rules->Add(&internal::CheckTargets);
+}
+
+}  // namespace chuangwen

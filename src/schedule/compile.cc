@@ -2,6 +2,7 @@
 #include <string>
 #include <unordered_map>
 
+#include "chuangwen/schedule.h"
 #include "model/validate_internal.h"
 #include "chuangwen/date.h"
 #include "schedule/compiled.h"
@@ -332,3 +333,11 @@ void CheckSchedule(const v1::Campaign& c, const CampaignIndex& index,
 }
 
 }  // namespace chuangwen::internal
+
+namespace chuangwen {
+
+void AddScheduleValidationRules(ValidationRules* rules) {
+  rules->Add(&internal::CheckSchedule);
+}
+
+}  // namespace chuangwen
