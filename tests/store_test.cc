@@ -261,6 +261,27 @@ TEST_F(StoreTest, ConcurrentCreationHasOneWinnerAndKeepsItsFile) {
   EXPECT_EQ(access(other.c_str(), F_OK), 0);
 }
 
+// A write that waits for another process's lock past the busy timeout is
+// Busy (retry), not an I/O error, and changes nothing.
+TEST_F(StoreTest, AWriteBlockedPastTheTimeoutIsBusy) {
+  Create();
+  LedgerStoreOptions quick;
+  quick.busy_timeout_ms = 100;
+  std::unique_ptr<LedgerStore> store;
+  ASSERT_TRUE(LedgerStore::Open(path_, &store, quick).ok());
+  sqlite3* other = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &other), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(other, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr),
+            SQLITE_OK);
+  Status s = store->AppendProgress({Report("p-busy", 1)}, "2025-10-31");
+  EXPECT_EQ(s.code(), Status::Code::kBusy) << s.ToString();
+  EXPECT_NE(s.message().find("try again"), std::string::npos);
+  sqlite3_exec(other, "ROLLBACK", nullptr, nullptr, nullptr);
+  sqlite3_close(other);
+  s = store->AppendProgress({Report("p-busy", 1)}, "2025-10-31");
+  EXPECT_TRUE(s.ok()) << s.ToString();
+}
+
 // Item 0b: text that is not valid UTF-8, or holds NUL, never enters.
 TEST_F(StoreTest, TextThatCouldNotBeReadBackIsRefused) {
   v1::Campaign bad = campaign_;

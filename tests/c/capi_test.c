@@ -149,6 +149,45 @@ int main(int argc, char **argv) {
     cw_ledger_free(ledger);
   }
 
+  { /* A ledger over a log the caller keeps: create, prepare, catch up. */
+    cw_ledger *log = NULL;
+    uint8_t *campaign_bytes = NULL, *first = NULL, *records = NULL;
+    size_t campaign_size = 0, first_size = 0, records_size = 0;
+    uint64_t sequence = 0;
+    const char *append =
+        "expected_sequence: 1 events { events { id: \"g1\" item_id: \"g-1\" "
+        "actor: \"xul\" at: \"2025-09-25T10:00:00+08:00\" issue { "
+        "unit_id: \"srk\" working_days: 5 findings { id: \"f\" "
+        "category: \"占道经营\" } } } }";
+    CHECK(cw_campaign_save(campaign, CW_FORMAT_BINARY, &campaign_bytes,
+                           &campaign_size) == CW_OK);
+    CHECK(cw_ledger_log_create(campaign_bytes, campaign_size, CW_FORMAT_BINARY,
+                               CW_FORMAT_BINARY, &log, &first,
+                               &first_size) == CW_OK);
+    CHECK(cw_ledger_log_sequence(log, &sequence) == CW_OK && sequence == 1);
+    CHECK(cw_ledger_log_prepare(log, (const uint8_t *)append, strlen(append),
+                                CW_FORMAT_TEXT, CW_FORMAT_BINARY, &records,
+                                &records_size) == CW_OK);
+    CHECK(cw_ledger_log_sequence(log, &sequence) == CW_OK && sequence == 1);
+    CHECK(cw_ledger_log_catch_up(log, records, records_size,
+                                 CW_FORMAT_BINARY) == CW_OK);
+    CHECK(cw_ledger_log_sequence(log, &sequence) == CW_OK && sequence == 2);
+    /* The same append again expects record 1: the log is at 2 now. */
+    cw_free(records);
+    records = NULL;
+    CHECK(cw_ledger_log_prepare(log, (const uint8_t *)append, strlen(append),
+                                CW_FORMAT_TEXT, CW_FORMAT_BINARY, &records,
+                                &records_size) == CW_ECONFLICT);
+    CHECK(records == NULL);
+    CHECK(cw_ledger_append(log, (const uint8_t *)append, 0, CW_FORMAT_TEXT) ==
+          CW_EINVALID);
+    CHECK(cw_ledger_log_sequence(NULL, &sequence) == CW_EINVALID);
+    CHECK(strcmp(cw_status_str(CW_EBUSY), "busy") == 0);
+    cw_free(campaign_bytes);
+    cw_free(first);
+    cw_ledger_free(log);
+  }
+
   cw_campaign_free(campaign);
   cw_campaign_free(NULL);
   cw_free(NULL);
