@@ -484,4 +484,13 @@ int cw_ledger_log_prepare(cw_ledger* ledger, const uint8_t* append,
   });
 }
 
+int cw_ledger_refresh(cw_ledger* ledger) {
+  return Guard([&] {
+    CW_CAPI_REQUIRE(ledger, "ledger");
+    if (!ledger->store) return CW_OK;
+    Status s = ledger->store->Refresh();
+    return s.ok() ? CW_OK : Fail(s);
+  });
+}
+
 }  // extern "C"

@@ -8,7 +8,7 @@ packages=(
   libboost-date-time-dev libboost-graph-dev
   libprotobuf-dev protobuf-compiler
   libgtest-dev libbenchmark-dev
-  libsqlite3-dev
+  libsqlite3-dev sqlite3
   libhowardhinnant-date-dev tzdata
   locales
   python3

@@ -125,6 +125,12 @@ expect 0 "Created ledger" -- "$cw" ledger "$work/copy.db" init --campaign "$exam
 expect 0 "Imported 188 events." -- "$cw" ledger "$work/copy.db" import "$work/log.bin"
 diff <("$cw" ledger "$db" overdue --date 2025-10-31 --json) \
      <("$cw" ledger "$work/copy.db" overdue --date 2025-10-31 --json) >/dev/null || fail "imported ledger differs"
+expect 2 "overdue date: year 2027 is not in the loaded calendar" -- "$cw" ledger "$db" overdue --date 2027-03-01
+# A record changed outside chuangwen: the file opens read-only, says which.
+cp "$work/copy.db" "$work/damaged.db"
+sqlite3 "$work/damaged.db" "UPDATE events SET event = x'0aff' WHERE seq = 7" || fail "sqlite3"
+expect 0 "ledger event 7 does not parse" -- "$cw" ledger "$work/damaged.db" overdue --date 2025-10-31
+expect 2 "is read-only: it holds" -- "$cw" ledger "$work/damaged.db" add "$work/wrong.textproto"
 printf 'not a ledger' > "$work/bogus.db"
 expect 2 "not a chuangwen ledger" -- "$cw" ledger "$work/bogus.db" list
 expect 2 "does not exist" -- "$cw" ledger "$work/none.db" list

@@ -559,6 +559,11 @@ class Ledger(_Owned):
         _check(library.cw_ledger_replace_campaign(self._live(), ptr, size, FORMAT_BINARY,
                                                   _id(reason)))
 
+    def refresh(self) -> None:
+        """Folds what other processes wrote to the file since this handle last
+        wrote or refreshed (every write does so first by itself)."""
+        _check(library.cw_ledger_refresh(self._live()))
+
     @property
     def event_count(self) -> int:
         n = _size()
@@ -653,6 +658,7 @@ class Ledger(_Owned):
         _check(library.cw_ledger_import(self._live(), ptr, size))
 
 
+_declare("cw_ledger_refresh", ctypes.c_int, _handle)
 _declare("cw_ledger_log_create", ctypes.c_int, _u8p, _size, ctypes.c_int, ctypes.c_int,
          ctypes.POINTER(_handle), *_out)
 _declare("cw_ledger_log_open", ctypes.c_int, _u8p, _size, ctypes.c_int, ctypes.POINTER(_handle))

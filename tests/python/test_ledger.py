@@ -42,6 +42,21 @@ class LedgerTest(unittest.TestCase):
             history = ledger.history("srk-1")
             self.assertEqual([e["id"] for e in history["events"]], ["e1", "e2"])
 
+    def test_two_handles_on_one_file_see_each_other(self):
+        with chuangwen.Ledger.create(self.path, self.campaign) as a, \
+                chuangwen.Ledger.open(self.path) as b:
+            a.append([notice("e1", "srk-1")])
+            a.append_progress({"reports": [{"id": "p1", "target_id": "t-1.4", "unit_id": "ghk",
+                                            "date": "2025-10-28", "value": 3}]}, today="2025-10-31")
+            self.assertEqual(b.event_count, 0)
+            b.refresh()
+            self.assertEqual(b.event_count, 1)
+            # A duplicate id written by the other handle is a conflict, not an I/O error.
+            with self.assertRaises(chuangwen.ConflictError):
+                b.append_progress({"reports": [{"id": "p1", "target_id": "t-1.4",
+                                                "unit_id": "ghk", "date": "2025-10-28",
+                                                "value": 4}]}, today="2025-10-31")
+
     def test_wrong_roles_and_states_raise_and_change_nothing(self):
         with chuangwen.Ledger.in_memory(self.campaign) as ledger:
             ledger.append([notice("e1", "srk-1")])

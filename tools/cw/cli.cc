@@ -167,4 +167,21 @@ const char* BodyKindName(int kind) {
   }
 }
 
+chuangwen::Status OpenLedger(const std::string& path,
+                             std::unique_ptr<chuangwen::LedgerStore>* out) {
+  chuangwen::Status s = chuangwen::LedgerStore::Open(path, out);
+  if (s.ok() && (*out)->read_only()) {
+    const auto& damage = (*out)->damage();
+    std::fprintf(stderr,
+                 "cw: warning: ledger '%s' is read-only: %zu record(s) do not "
+                 "fold and were left out:\n",
+                 path.c_str(), damage.size());
+    for (size_t i = 0; i < damage.size() && i < 20; ++i)
+      std::fprintf(stderr, "  %s\n", damage[i].c_str());
+    if (damage.size() > 20)
+      std::fprintf(stderr, "  … and %zu more\n", damage.size() - 20);
+  }
+  return s;
+}
+
 }  // namespace cw

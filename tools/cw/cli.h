@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "chuangwen/campaign.h"
+#include "chuangwen/ledger_store.h"
 #include "chuangwen/v1/plan.pb.h"
 #include "chuangwen/v1/responsibility.pb.h"
 
@@ -51,6 +52,11 @@ bool LoadCampaign(const std::string& path, const Args& args,
 
 // A ledger store rather than a campaign file: .db, .sqlite or .sqlite3.
 bool IsLedgerPath(const std::string& path);
+
+// Opens a ledger file; when it holds records that do not fold (it opens
+// read-only) says so on stderr, naming them.
+chuangwen::Status OpenLedger(const std::string& path,
+                             std::unique_ptr<chuangwen::LedgerStore>* out);
 
 // Prints `message` as JSON on stdout. Returns an exit code.
 int PrintJson(const google::protobuf::Message& message);

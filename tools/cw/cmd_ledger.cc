@@ -272,7 +272,7 @@ int RunLedger(int argc, char** argv) {
                 campaign->proto().name().c_str());
     return kExitOk;
   }
-  s = chuangwen::LedgerStore::Open(path, &store);
+  s = OpenLedger(path, &store);
   if (!s.ok()) return Fail(s);
   if (command == "add") {
     if (args.positional.size() != 3)

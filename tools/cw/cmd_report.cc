@@ -31,7 +31,7 @@ struct Sources {
 
 bool LoadSources(const std::string& path, const Args& args, Sources* out) {
   if (IsLedgerPath(path)) {
-    chuangwen::Status s = chuangwen::LedgerStore::Open(path, &out->store);
+    chuangwen::Status s = OpenLedger(path, &out->store);
     if (!s.ok()) {
       UsageError(s.message());
       return false;

@@ -78,7 +78,7 @@ int RunStatus(int argc, char** argv) {
   std::unique_ptr<chuangwen::LedgerStore> store;
   const std::string& path = args.positional[0];
   if (IsLedgerPath(path)) {
-    chuangwen::Status opened = chuangwen::LedgerStore::Open(path, &store);
+    chuangwen::Status opened = OpenLedger(path, &store);
     if (!opened.ok()) return UsageError(opened.message());
     campaign = store->ledger().shared_campaign();
   } else if (!LoadCampaign(path, args, &campaign)) {
@@ -146,7 +146,7 @@ int RunProgress(int argc, char** argv) {
   }
   std::unique_ptr<chuangwen::LedgerStore> store;
   chuangwen::Status s =
-      chuangwen::LedgerStore::Open(args.positional[0], &store);
+      OpenLedger(args.positional[0], &store);
   if (!s.ok()) return UsageError(s.message());
   chuangwen::Format f;
   s = chuangwen::FormatFromPath(args.positional[2], &f);

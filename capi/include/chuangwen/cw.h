@@ -532,6 +532,12 @@ int cw_ledger_progress_status(const cw_ledger *ledger, const uint8_t *request,
                               size_t size, int request_format, int format,
                               uint8_t **out, size_t *out_size);
 
+/* Folds what other processes (or handles) wrote to a ledger file since this
+ * handle last wrote or refreshed; every write does this first by itself.
+ * Queries answer from the state as of then. A no-op for a ledger in memory.
+ * CW_EBUSY, CW_EIO on a file that cannot be read. */
+int cw_ledger_refresh(cw_ledger *ledger);
+
 /* ---- A ledger over a log the caller keeps (OA clusters) ------------------
  *
  * Application servers sharing one database keep the ledger's records there
