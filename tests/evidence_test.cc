@@ -252,8 +252,8 @@ TEST_F(EvidenceTest, StoredWithTheLedgerAndExported) {
   std::istringstream in(log);
   Status s = copy->Import(&in);
   ASSERT_TRUE(s.ok()) << s.ToString();
-  EXPECT_EQ(copy->evidence().events().size(),
-            store->evidence().events().size());
+  EXPECT_EQ(copy->evidence().event_count(),
+            store->evidence().event_count());
   std::system(("rm -rf '" + dir + "'").c_str());
 }
 

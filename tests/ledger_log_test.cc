@@ -133,7 +133,7 @@ std::string Snapshot(const Books& books) {
   EXPECT_TRUE(books.evidence().Completeness(request, &report).ok());
   out += report.DebugString();
   out += "events " + std::to_string(books.ledger().event_count()) +
-         " evidence " + std::to_string(books.evidence().events().size()) +
+         " evidence " + std::to_string(books.evidence().event_count()) +
          " reports " + std::to_string(books.progress().reports().size());
   return out;
 }
@@ -239,7 +239,7 @@ TEST_F(LedgerLogTest, TwoProcessesInterleavingConvergeAndLoseNothing) {
   // Every item of both, each submission once, each decided once.
   EXPECT_EQ(log->books().ledger().event_count(), size_t{2 * kRounds});
   EXPECT_EQ(log->books().evidence().submission_count(), size_t{kRounds});
-  EXPECT_EQ(log->books().evidence().events().size(), size_t{2 * kRounds});
+  EXPECT_EQ(log->books().evidence().event_count(), size_t{2 * kRounds});
   EXPECT_EQ(log->sequence(), uint64_t{1 + 4 * kRounds});
   const std::string expected = Snapshot(log->books());
   for (const char* who : {"a", "b"}) {

@@ -110,9 +110,9 @@ TEST_F(StoreTest, EveryBookIsCaughtUpBeforeAWrite) {
   s = b->AppendEvidence({SignOff("y-o", "sub-y")});
   EXPECT_TRUE(s.ok()) << s.ToString();
   // Refresh shows a reader what the other wrote.
-  EXPECT_EQ(a->evidence().events().size(), 3u);
+  EXPECT_EQ(a->evidence().event_count(), 3u);
   ASSERT_TRUE(a->Refresh().ok());
-  EXPECT_EQ(a->evidence().events().size(), 4u);
+  EXPECT_EQ(a->evidence().event_count(), 4u);
   // Progress: a duplicate id is a conflict, not an I/O error.
   ASSERT_TRUE(a->AppendProgress({Report("p-x", 10)}, "2025-10-31").ok());
   s = b->AppendProgress({Report("p-x", 11)}, "2025-10-31");
@@ -120,7 +120,7 @@ TEST_F(StoreTest, EveryBookIsCaughtUpBeforeAWrite) {
   // And the file opens, folding to the state both handles reached.
   std::unique_ptr<LedgerStore> c = Open();
   EXPECT_FALSE(c->read_only());
-  EXPECT_EQ(c->evidence().events().size(), a->evidence().events().size());
+  EXPECT_EQ(c->evidence().event_count(), a->evidence().event_count());
   EXPECT_EQ(c->progress().reports().size(), b->progress().reports().size());
 }
 
@@ -166,7 +166,7 @@ TEST_F(StoreTest, TwoProcessesRacingNeverLeaveADeadFile) {
   EXPECT_FALSE(store->read_only()) << store->damage().front();
   // Each submission was taken once and decided once.
   EXPECT_EQ(store->evidence().submission_count(), size_t{kRounds});
-  EXPECT_EQ(store->evidence().events().size(), size_t{2 * kRounds});
+  EXPECT_EQ(store->evidence().event_count(), size_t{2 * kRounds});
   EXPECT_EQ(store->progress().reports().size(),
             size_t{kRounds} + static_cast<size_t>(campaign_.progress_size()));
 }
@@ -377,7 +377,7 @@ TEST_F(StoreTest, AFileOfThePreviousReleaseMigratesAndKeepsItsMeaning) {
   EXPECT_FALSE(store->read_only());
   EXPECT_EQ(store->campaign_version(), 2);
   EXPECT_EQ(store->ledger().event_count(), 192u);
-  EXPECT_EQ(store->evidence().events().size(), 64u);
+  EXPECT_EQ(store->evidence().event_count(), 64u);
   v1::LedgerItem item;
   ASSERT_TRUE(store->ledger().Item("fx-2025-1", &item).ok());
   EXPECT_EQ(item.state(), v1::CLOSED);

@@ -57,7 +57,8 @@ class EvidenceBook {
                    const std::string& from, const std::string& to,
                    std::vector<std::string>* out) const;
 
-  const std::vector<v1::EvidenceEvent>& events() const { return events_; }
+  // Events taken (the store keeps the events themselves).
+  size_t event_count() const { return event_ids_.size(); }
   size_t submission_count() const { return items_.size(); }
 
   struct Item {  // A submission's folded state.
@@ -87,7 +88,6 @@ class EvidenceBook {
       const v1::EvidenceRequirement& requirement, int year) const;
 
   std::shared_ptr<const Campaign> campaign_;
-  std::vector<v1::EvidenceEvent> events_;
   std::unordered_set<std::string> event_ids_;
   std::map<std::string, Item> items_;
   mutable std::map<std::pair<std::string, int>, std::vector<std::string>>

@@ -317,7 +317,6 @@ Status EvidenceBook::Apply(const std::vector<v1::EvidenceEvent>& batch,
     for (const std::string& id : undo.event_ids) event_ids_.erase(id);
     return s;
   }
-  events_.insert(events_.end(), batch.begin(), batch.end());
   return Status::OK();
 }
 
