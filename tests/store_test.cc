@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <fstream>
+#include <sstream>
 #include <filesystem>
 #include <thread>
 
@@ -124,9 +126,54 @@ TEST_F(StoreTest, EveryBookIsCaughtUpBeforeAWrite) {
   EXPECT_EQ(c->progress().reports().size(), b->progress().reports().size());
 }
 
+// Ledger events of one item: 许岚 issues it; 陈思齐 (市容科) starts and
+// submits; 许岚 verifies or rejects.
+v1::LedgerEvent LedgerEventOf(const std::string& id, const std::string& item,
+                              const std::string& kind) {
+  std::string text = "id: \"" + id + "\" item_id: \"" + item + "\" ";
+  if (kind == "issue") {
+    text +=
+        "actor: \"xul\" at: \"2025-10-13T10:00:00+08:00\" issue { unit_id: "
+        "\"srk\" deadline: \"2025-10-20\" findings { id: \"f\" category: "
+        "\"占道经营\" description: \"占道\" } }";
+  } else if (kind == "submit") {
+    text += "actor: \"chensq\" at: \"2025-10-15T10:00:00+08:00\" submit {}";
+  } else if (kind == "verify") {
+    text += "actor: \"xul\" at: \"2025-10-16T10:00:00+08:00\" verify {}";
+  } else {
+    text +=
+        "actor: \"xul\" at: \"2025-10-16T10:00:00+08:00\" reason: \"不到位\" "
+        "reject { new_deadline: \"2025-10-24\" }";
+  }
+  v1::LedgerEvent e;
+  Status s = Decode(text, Format::kText, &e);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  return e;
+}
+
+// Everything the three books say, as one comparable text.
+std::string Everything(const LedgerStore& store) {
+  std::string out;
+  v1::OpenItemList open;
+  EXPECT_TRUE(store.ledger().OpenItems("", "2025-10-31", &open).ok());
+  v1::MonthlyStats stats;
+  EXPECT_TRUE(store.ledger().MonthlyStats("2025-10", &stats).ok());
+  v1::CompletenessRequest request;
+  request.set_date("2025-03-31");
+  v1::CompletenessReport report;
+  EXPECT_TRUE(store.evidence().Completeness(request, &report).ok());
+  v1::CampaignStatusRequest status_request;
+  status_request.set_date("2025-10-31");
+  v1::CampaignStatus status;
+  EXPECT_TRUE(store.progress().Query(status_request, &status).ok());
+  return open.DebugString() + stats.DebugString() + report.DebugString() +
+         status.DebugString() + std::to_string(store.ledger().event_count());
+}
+
 // Item 0a with processes: two processes append conflicting evidence,
 // progress and ledger events round after round; the file always opens,
-// nothing damaged, and its fold agrees with what was accepted.
+// nothing damaged, and what each process ends up seeing is the fold of the
+// file.
 TEST_F(StoreTest, TwoProcessesRacingNeverLeaveADeadFile) {
   Create();
   constexpr int kRounds = 25;
@@ -147,7 +194,23 @@ TEST_F(StoreTest, TwoProcessesRacingNeverLeaveADeadFile) {
                     : store->AppendEvidence({Reject(sub + "-r", sub)}));
       note(store->AppendProgress({Report("p-" + std::to_string(round), who)},
                                  "2025-10-31"));
+      // Both issue the same item, both submit it; one verifies while the
+      // other rejects.
+      const std::string item = "it-" + std::to_string(round);
+      note(store->Append({LedgerEventOf(item + "-i", item, "issue")}));
+      note(store->Append({LedgerEventOf(item + "-s", item, "submit")}));
+      note(store->Append(
+          {LedgerEventOf(item + (who == 0 ? "-v" : "-r"), item,
+                  who == 0 ? "verify" : "reject")}));
     }
+    // Once both are done, what this process sees.
+    note(store->Refresh());
+    std::ofstream(dir_.File("done-" + std::to_string(who))) << "";
+    const std::string other = dir_.File("done-" + std::to_string(1 - who));
+    for (int i = 0; i < 500 && access(other.c_str(), F_OK) != 0; ++i)
+      usleep(10000);
+    note(store->Refresh());
+    std::ofstream(dir_.File("seen-" + std::to_string(who))) << Everything(*store);
     _exit(expected ? 0 : 4);
   };
   pid_t children[2];
@@ -169,6 +232,16 @@ TEST_F(StoreTest, TwoProcessesRacingNeverLeaveADeadFile) {
   EXPECT_EQ(store->evidence().event_count(), size_t{2 * kRounds});
   EXPECT_EQ(store->progress().reports().size(),
             size_t{kRounds} + static_cast<size_t>(campaign_.progress_size()));
+  // Each item issued once, submitted once, decided once.
+  EXPECT_EQ(store->ledger().item_count(), size_t{kRounds});
+  EXPECT_EQ(store->ledger().event_count(), size_t{3 * kRounds});
+  const std::string fold = Everything(*store);
+  for (const char* who : {"seen-0", "seen-1"}) {
+    std::ifstream in(dir_.File(who));
+    std::stringstream seen;
+    seen << in.rdbuf();
+    EXPECT_EQ(seen.str(), fold) << who;
+  }
 }
 
 // Item 4: a record that does not fold, met while catching up, neither
