@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_files.h"
 #include "chuangwen/codec.h"
 #include "chuangwen/date.h"
 #include "chuangwen/ledger_store.h"
@@ -29,15 +30,6 @@ constexpr Party kParties[] = {{"srk", "chensq"},  {"hwk", "linxd"},
 constexpr char kCategories[][16] = {"占道经营", "垃圾清运", "户外广告",
                                     "公益广告", "违章搭建"};
 
-const v1::Campaign& ExampleCampaign() {
-  static const v1::Campaign c = [] {
-    v1::Campaign out;
-    Status s = DecodeFile(CW_EXAMPLE_CAMPAIGN, Format::kText, &out);
-    if (!s.ok()) std::fprintf(stderr, "%s\n", s.ToString().c_str());
-    return out;
-  }();
-  return c;
-}
 
 // Events of item `n`: a notice, then up to `steps` of start, submit,
 // reject, submit. Items come in time order as an office enters them: 200
@@ -94,15 +86,6 @@ void ItemEvents(uint64_t n, int steps, std::vector<v1::LedgerEvent>* out) {
     }
     out->push_back(std::move(x));
   }
-}
-
-std::string TempPath(const char* name) {
-  return "/tmp/cw-bench-" + std::to_string(getpid()) + "-" + name;
-}
-
-void RemoveStore(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm"})
-    std::remove((path + suffix).c_str());
 }
 
 // Batches of N events (N/5 items × 5 events), each batch one durable commit

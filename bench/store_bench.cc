@@ -15,30 +15,13 @@
 #include <string>
 #include <vector>
 
+#include "bench_files.h"
 #include "chuangwen/codec.h"
 #include "chuangwen/ledger_store.h"
 
 namespace chuangwen::bench {
 namespace {
 
-const v1::Campaign& ExampleCampaign() {
-  static const v1::Campaign c = [] {
-    v1::Campaign out;
-    Status s = DecodeFile(CW_EXAMPLE_CAMPAIGN, Format::kText, &out);
-    if (!s.ok()) std::fprintf(stderr, "%s\n", s.ToString().c_str());
-    return out;
-  }();
-  return c;
-}
-
-std::string TempPath(const std::string& name) {
-  return "/tmp/cw-bench-" + std::to_string(getpid()) + "-" + name;
-}
-
-void RemoveStore(const std::string& path) {
-  for (const char* suffix : {"", "-wal", "-shm"})
-    std::remove((path + suffix).c_str());
-}
 
 // Evidence: submissions of 市容科's photos by 陈思齐, every other one signed
 // off by 韩立群, the task's lead leader.

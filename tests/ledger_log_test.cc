@@ -222,18 +222,7 @@ TEST_F(LedgerLogTest, TwoProcessesInterleavingConvergeAndLoseNothing) {
     std::ofstream(dir_.File("snapshot-" + me)) << Snapshot(log->books());
     _exit(expected ? 0 : 4);
   };
-  pid_t children[2];
-  for (int who = 0; who < 2; ++who) {
-    children[who] = fork();
-    ASSERT_GE(children[who], 0);
-    if (children[who] == 0) worker(who);
-  }
-  for (pid_t child : children) {
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-    ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0);
-  }
+  ASSERT_EQ(testing::RunInTwoProcesses(worker), "");
   SharedTable table(path_);
   std::unique_ptr<LedgerLog> log = OpenLog(&table);
   // Every item of both, each submission once, each decided once.

@@ -213,18 +213,7 @@ TEST_F(StoreTest, TwoProcessesRacingNeverLeaveADeadFile) {
     std::ofstream(dir_.File("seen-" + std::to_string(who))) << Everything(*store);
     _exit(expected ? 0 : 4);
   };
-  pid_t children[2];
-  for (int who = 0; who < 2; ++who) {
-    children[who] = fork();
-    ASSERT_GE(children[who], 0);
-    if (children[who] == 0) worker(who);
-  }
-  for (pid_t child : children) {
-    int status = 0;
-    ASSERT_EQ(waitpid(child, &status, 0), child);
-    ASSERT_TRUE(WIFEXITED(status));
-    EXPECT_EQ(WEXITSTATUS(status), 0);
-  }
+  ASSERT_EQ(testing::RunInTwoProcesses(worker), "");
   std::unique_ptr<LedgerStore> store = Open();
   EXPECT_FALSE(store->read_only()) << store->damage().front();
   // Each submission was taken once and decided once.

@@ -1,5 +1,6 @@
 #include "test_support.h"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -50,6 +51,31 @@ TempDir::TempDir() {
 TempDir::~TempDir() {
   std::error_code ignored;
   std::filesystem::remove_all(path_, ignored);
+}
+
+std::string RunInTwoProcesses(const std::function<void(int who)>& worker) {
+  pid_t children[2];
+  for (int who = 0; who < 2; ++who) {
+    children[who] = fork();
+    if (children[who] < 0) return "fork failed";
+    if (children[who] == 0) {
+      worker(who);
+      _exit(0);
+    }
+  }
+  std::string out;
+  for (int who = 0; who < 2; ++who) {
+    int status = 0;
+    if (waitpid(children[who], &status, 0) != children[who]) {
+      out += "process " + std::to_string(who) + " was lost; ";
+    } else if (!WIFEXITED(status)) {
+      out += "process " + std::to_string(who) + " did not exit; ";
+    } else if (WEXITSTATUS(status) != 0) {
+      out += "process " + std::to_string(who) + " exited " +
+             std::to_string(WEXITSTATUS(status)) + "; ";
+    }
+  }
+  return out;
 }
 
 }  // namespace chuangwen::testing

@@ -2,6 +2,7 @@
 #ifndef CHUANGWEN_TESTS_TEST_SUPPORT_H_
 #define CHUANGWEN_TESTS_TEST_SUPPORT_H_
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -35,6 +36,10 @@ class TempDir {
  private:
   std::string path_;
 };
+
+// Runs `worker(0)` and `worker(1)` in two forked processes at once; each
+// ends with _exit(code). Returns "" when both exited 0, else what happened.
+std::string RunInTwoProcesses(const std::function<void(int who)>& worker);
 
 // Bytes the C API returns, freed with cw_free().
 struct Bytes {

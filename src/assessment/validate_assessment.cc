@@ -1,6 +1,5 @@
 // Rule 11 of validation: the assessment part of a campaign.
 #include "chuangwen/assessment.h"
-#include "assessment/validate_assessment.h"
 
 #include <map>
 #include <memory>
@@ -13,6 +12,7 @@
 #include "chuangwen/scoring.h"
 
 namespace chuangwen::internal {
+namespace {
 
 void CheckAssessment(const v1::Campaign& c, const CampaignIndex& index,
                      v1::ValidationReport* report) {
@@ -110,6 +110,7 @@ void CheckAssessment(const v1::Campaign& c, const CampaignIndex& index,
   }
 }
 
+}  // namespace
 }  // namespace chuangwen::internal
 
 namespace chuangwen {

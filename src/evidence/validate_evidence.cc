@@ -2,7 +2,6 @@
 // existing task, an existing duty or a real due date, an existing owner unit,
 // and a count that is not negative.
 #include "chuangwen/evidence.h"
-#include "evidence/validate_evidence.h"
 
 #include <set>
 
@@ -10,6 +9,7 @@
 #include "chuangwen/date.h"
 
 namespace chuangwen::internal {
+namespace {
 
 void CheckEvidence(const v1::Campaign& c, const CampaignIndex& index,
                    v1::ValidationReport* report) {
@@ -62,6 +62,7 @@ void CheckEvidence(const v1::Campaign& c, const CampaignIndex& index,
   }
 }
 
+}  // namespace
 }  // namespace chuangwen::internal
 
 namespace chuangwen {

@@ -4,7 +4,6 @@
 // id, a measure and something that fires them; deductions name an existing
 // indicator and a basis; the repeated-problem window is not negative.
 #include "chuangwen/ledger.h"
-#include "ledger/validate_supervision.h"
 
 #include <cmath>
 #include <set>
@@ -18,8 +17,6 @@ namespace {
 std::string Path(const char* repeated, int i, const char* field) {
   return "supervision." + FieldPath(repeated, i, field);
 }
-
-}  // namespace
 
 void CheckSupervision(const v1::Campaign& c, const CampaignIndex& index,
                       v1::ValidationReport* report) {
@@ -135,6 +132,7 @@ void CheckSupervision(const v1::Campaign& c, const CampaignIndex& index,
   }
 }
 
+}  // namespace
 }  // namespace chuangwen::internal
 
 namespace chuangwen {

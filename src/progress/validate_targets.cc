@@ -4,7 +4,6 @@
 // each milestone a real date between start and deadline, later than the one
 // before, and a share within 0..1.
 #include "chuangwen/progress.h"
-#include "progress/validate_targets.h"
 
 #include <cmath>
 #include <set>
@@ -15,6 +14,7 @@
 #include "common/numbers.h"
 
 namespace chuangwen::internal {
+namespace {
 
 void CheckTargets(const v1::Campaign& c, const CampaignIndex& index,
                   v1::ValidationReport* report) {
@@ -122,6 +122,7 @@ void CheckTargets(const v1::Campaign& c, const CampaignIndex& index,
   }
 }
 
+}  // namespace
 }  // namespace chuangwen::internal
 
 namespace chuangwen {
