@@ -83,6 +83,10 @@ class Campaign {
   // Every validation problem, in the order of the rules in validate.h.
   const v1::ValidationReport& problems() const { return problems_; }
   bool valid() const { return problems_.problems_size() == 0; }
+  // OK when valid, else InvalidArgument "campaign 'ID' has N validation
+  // problem(s); the first: LOCATION: MESSAGE" (for what must be valid to be
+  // stored).
+  Status CheckValid() const;
 
   // Display name of the campaign: its name, else its plan document's title.
   std::string DisplayName() const;

@@ -713,14 +713,7 @@ Status Ledger::CheckCampaign(const Campaign& campaign) const {
         "campaign '" + next.id() + "' cannot replace campaign '" +
         campaign_->proto().id() + "': a ledger belongs to one campaign");
   }
-  if (!c->valid()) {
-    const v1::Problem& p = c->problems().problems(0);
-    return Status::InvalidArgument(
-        "the new campaign has " +
-        std::to_string(c->problems().problems_size()) +
-        " validation problem(s); the first: " + p.location() + ": " +
-        p.message());
-  }
+  CW_RETURN_IF_ERROR(c->CheckValid().WithContext("the new campaign"));
   for (const internal::ItemState& item : state_->items) {
     if (c->index().Unit(item.unit_id()) == kNoIndex) {
       return Status::InvalidArgument("the new campaign drops unit '" +

@@ -61,6 +61,16 @@ Status Campaign::ScheduleProblems() const {
 
 Campaign::~Campaign() = default;
 
+Status Campaign::CheckValid() const {
+  if (valid()) return Status::OK();
+  const v1::Problem& p = problems_.problems(0);
+  return Status::InvalidArgument(
+      "campaign '" + proto_.id() + "' has " +
+      std::to_string(problems_.problems_size()) +
+      " validation problem(s); the first: " + p.location() + ": " +
+      p.message());
+}
+
 std::shared_ptr<const Campaign> Campaign::Build(v1::Campaign proto) {
   return Build(std::move(proto), nullptr);
 }

@@ -19,14 +19,7 @@ Status LedgerLog::Create(const v1::Campaign& campaign,
                          v1::LedgerRecordBatch* first,
                          std::shared_ptr<const Clock> clock) {
   std::shared_ptr<const Campaign> model = Campaign::Build(campaign, clock);
-  if (!model->valid()) {
-    const v1::Problem& p = model->problems().problems(0);
-    return Status::InvalidArgument(
-        "campaign '" + campaign.id() + "' has " +
-        std::to_string(model->problems().problems_size()) +
-        " validation problem(s); the first: " + p.location() + ": " +
-        p.message());
-  }
+  CW_RETURN_IF_ERROR(model->CheckValid());
   first->Clear();
   v1::LedgerRecord* r = first->add_records();
   *r->mutable_campaign() = campaign;

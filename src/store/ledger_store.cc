@@ -90,14 +90,7 @@ Status LedgerStore::Create(const std::string& path,
     return Status::Conflict("ledger '" + path + "' already exists");
   std::shared_ptr<const Campaign> model =
       Campaign::Build(campaign, options.clock);
-  if (!model->valid()) {
-    const v1::Problem& p = model->problems().problems(0);
-    return Status::InvalidArgument(
-        "campaign '" + campaign.id() + "' has " +
-        std::to_string(model->problems().problems_size()) +
-        " validation problem(s); the first: " + p.location() + ": " +
-        p.message());
-  }
+  CW_RETURN_IF_ERROR(model->CheckValid());
   std::unique_ptr<Books> check;
   CW_RETURN_IF_ERROR(Books::Make(model, &check, false));
   // Built aside under a name of its own, then published whole.
