@@ -75,7 +75,7 @@ class Books {
   // not checked again); SetCampaignVersion says which version the books
   // are at once every stream is folded.
   enum class Book { kLedger, kEvidence, kProgress };
-  Status PutInForce(Book book, std::shared_ptr<const Campaign> campaign);
+  void PutInForce(Book book, std::shared_ptr<const Campaign> campaign);
   void SetCampaignVersion(int version) { campaign_version_ = version; }
   // Exchanges the state of two sets of books; each book object stays where
   // it is, so references to ledger(), evidence() and progress() stay valid.

@@ -66,19 +66,18 @@ void Books::Swap(Books* other) {
   std::swap(campaign_version_, other->campaign_version_);
 }
 
-Status Books::PutInForce(Book book, std::shared_ptr<const Campaign> campaign) {
+void Books::PutInForce(Book book, std::shared_ptr<const Campaign> campaign) {
   switch (book) {
     case Book::kLedger:
       ledger_->Rebind(std::move(campaign));
-      return Status::OK();
+      break;
     case Book::kEvidence:
       evidence_->ReplaceCampaign(std::move(campaign));
-      return Status::OK();
+      break;
     case Book::kProgress:
       progress_->ReplaceCampaign(std::move(campaign));
-      return Status::OK();
+      break;
   }
-  return Status::Internal("unknown book");
 }
 
 }  // namespace chuangwen

@@ -106,7 +106,7 @@ Status LedgerLog::Fold(const v1::LedgerRecord& r) {
     if (books_ == nullptr) return Books::Make(model, &books_, true);
     for (Books::Book b : {Books::Book::kLedger, Books::Book::kEvidence,
                           Books::Book::kProgress})
-      CW_RETURN_IF_ERROR(books_->PutInForce(b, model));
+      books_->PutInForce(b, model);
     books_->SetCampaignVersion(books_->campaign_version() + 1);
     return Status::OK();
   }

@@ -88,16 +88,6 @@ Status LedgerStore::Impl::Fold() {
       if (versions[v - 1] != nullptr) return versions[v - 1];
     return versions[0];
   };
-  auto put_in_force = [&](Books::Book book,
-                          std::shared_ptr<const Campaign> model,
-                          int64_t version) {
-    Status s = books->PutInForce(book, std::move(model));
-    if (!s.ok()) {
-      damage.push_back("campaign version " + std::to_string(version) +
-                       " cannot be in force for the " + Name(book) +
-                       "s: " + s.message());
-    }
-  };
 
   // Reads one stream after `*last`, folding chunk by chunk with `fold`.
   auto stream = [&](Books::Book book, const char* sql, auto parse_date,
@@ -133,7 +123,7 @@ Status LedgerStore::Impl::Fold() {
       *last = seq;
       if (version != in_force) {
         flush();
-        put_in_force(book, model_for(version), version);
+        books->PutInForce(book, model_for(version));
         in_force = version;
       }
       Message m;
@@ -209,12 +199,8 @@ Status LedgerStore::Impl::Fold() {
   // Every book under the newest readable version.
   const int64_t newest = static_cast<int64_t>(versions.size());
   for (Books::Book b : {Books::Book::kLedger, Books::Book::kEvidence,
-                        Books::Book::kProgress}) {
-    if (b == Books::Book::kLedger && &books->ledger().campaign() ==
-                                         model_for(newest).get())
-      continue;
-    put_in_force(b, model_for(newest), newest);
-  }
+                        Books::Book::kProgress})
+    books->PutInForce(b, model_for(newest));
   books->SetCampaignVersion(static_cast<int>(newest));
   return Status::OK();
 }
