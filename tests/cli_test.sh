@@ -119,7 +119,7 @@ expect 2 "usage: cw ledger FILE.db overdue" -- "$cw" ledger "$db" overdue
 cat > "$work/wrong.textproto" <<'TXT'
 events { id: "w1" item_id: "dc-2025-901" actor: "chensq" at: "2025-11-03T02:00:00Z" verify {} }
 TXT
-expect 2 "event 'w1': person 'chensq' (陈思齐) may not verify and close item 'dc-2025-901': only members of a supervising body may" -- "$cw" ledger "$db" add "$work/wrong.textproto"
+expect 2 "event 'w1': person 'chensq' (陈思齐) may not verify and close item 'dc-2025-901': role policy: only 主任 or 副主任 of the office" -- "$cw" ledger "$db" add "$work/wrong.textproto"
 "$cw" ledger "$db" export -o "$work/log.bin" || fail "ledger export"
 expect 0 "Created ledger" -- "$cw" ledger "$work/copy.db" init --campaign "$example"
 expect 0 "Imported 188 events." -- "$cw" ledger "$work/copy.db" import "$work/log.bin"
@@ -157,7 +157,7 @@ expect 2 "--format: 'pdf' is not md, html or csv" -- "$cw" report monthly "$db" 
 cat > "$work/sign.textproto" <<'TXT'
 events { id: "x1" actor: "xul" at: "2025-10-11T08:00:00Z" sign_off { submission_id: "sub-001" } }
 TXT
-expect 2 "only the lead leader of task 1.1 may" -- "$cw" evidence "$db" add "$work/sign.textproto"
+expect 2 "(task 1.1): role policy: only the task's lead leader (责任领导) may" -- "$cw" evidence "$db" add "$work/sign.textproto"
 
 # Targets and progress.
 expect 0 "目标任务进展（截至2025-09-30）：8项任务" -- "$cw" status "$example" --date 2025-09-30

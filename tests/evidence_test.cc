@@ -66,8 +66,10 @@ TEST_F(EvidenceTest, OnlyTheRightRolesSubmitSignAndReject) {
         std::string("id: \"o-") + who + "\" actor: \"" + who +
         "\" at: \"2025-06-11T08:00:00Z\" sign_off { submission_id: \"p1\" }");
     EXPECT_EQ(s.code(), Status::Code::kPermissionDenied) << who;
-    EXPECT_NE(s.message().find("only the lead leader of task 1.1 may"),
-              std::string::npos);
+    EXPECT_NE(s.message().find("(task 1.1): role policy: only the task's lead "
+                               "leader (责任领导) may"),
+              std::string::npos)
+        << s.message();
   }
   // Rejection: the lead leader or a supervisor, with a reason.
   EXPECT_EQ(

@@ -241,8 +241,9 @@ TEST_F(StoreTest, ACatchUpThatMeetsDamageKeepsTheStateWhole) {
   std::unique_ptr<LedgerStore> b = Open();
   ASSERT_TRUE(b->AppendEvidence({Submit("sub-x", "2025-03-12T08:00:00Z")}).ok());
   ASSERT_TRUE(b->AppendProgress({Report("p-x", 3)}, "2025-10-31").ok());
-  // Another program stores a sign-off by someone who may not sign.
-  v1::EvidenceEvent forged = SignOff("forged", "sub-x");
+  // Another program stores a sign-off of a submission that does not exist
+  // (who may act is judged when an event enters, not when it is replayed).
+  v1::EvidenceEvent forged = SignOff("forged", "sub-nowhere");
   forged.set_actor("chensq");
   std::string bytes;
   forged.SerializeToString(&bytes);

@@ -78,9 +78,11 @@ class EvidenceBook {
   Status Apply(const std::vector<v1::EvidenceEvent>& batch,
                const std::vector<Date>* dates, const Persist* persist,
                bool keep = true);
-  Status Check(const v1::EvidenceEvent& e, const Date& day, Undo* undo);
+  // `authorize` false for stored events: who may act was judged when they
+  // were recorded.
+  Status Check(const v1::EvidenceEvent& e, const Date& day, bool authorize,
+               Undo* undo);
   const v1::EvidenceRequirement* Requirement(const std::string& id) const;
-  bool IsLeadLeader(const std::string& person, const std::string& task) const;
   bool MaySubmit(const std::string& person,
                  const v1::EvidenceRequirement& requirement) const;
   // A requirement's deadlines in one year, computed once per campaign.

@@ -1,10 +1,18 @@
-// Roles: who may do what, derived once from a campaign's organization and
-// task assignments. The one place the ledger, evidence and progress ask.
+// Roles: who may do what, derived once from a campaign's organization, task
+// assignments and role policy. The one place the ledger, evidence and
+// progress ask.
 //
+// - Seats: a person holds the seats given to them in bodies, and those
+//   given to every unit they head (Person.heads_unit_ids; "各科室负责同志为
+//   成员"). A seat without a role counts as a 成员 (member).
+// - The role policy (RolePolicy, with defaults that follow the plans) says
+//   which seats may issue, verify, decide and sign off.
+// - A person acts for the unit they work in and the units they head, and so
+//   for every unit above those; they decide on no item of a unit they act
+//   for, nor of a unit below one they work in or head.
 // - Supervisors (督查): members of bodies marked `supervises`, else (when no
 //   body is) of office bodies. The office (办公室): members of office bodies.
 //   Campaign leaders: the leading group's 组长 and 副组长.
-// - A person belongs to the unit they work in and to every unit above it.
 // - A task's lead leaders (责任领导) and responsible units (责任单位, 牵头单位)
 //   are its own and those of every task above it; its nearest responsible
 //   units are its own, else its nearest ancestor's that has any.
@@ -14,12 +22,18 @@
 #ifndef CHUANGWEN_ROLES_H_
 #define CHUANGWEN_ROLES_H_
 
+#include <array>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "chuangwen/campaign_index.h"
 
 namespace chuangwen {
+
+// The plans' defaults for every action (see RolePolicy in
+// organization.proto); a campaign's own rules replace them action by action.
+v1::RolePolicy DefaultRolePolicy();
 
 class Roles {
  public:
@@ -29,8 +43,20 @@ class Roles {
   bool InOffice(int32_t person) const { return Has(person, kOffice); }
   bool LeadsCampaign(int32_t person) const { return Has(person, kLeader); }
 
-  // The person works in `unit` or in a unit below it.
+  // The role policy allows the person to take `action`; `task` is the
+  // task concerned (for the lead-leader seat), or kNoIndex.
+  bool May(int32_t person, v1::PolicyAction action,
+           int32_t task = kNoIndex) const;
+  // Who may take `action`, in words, for refusals.
+  const std::string& WhoMay(v1::PolicyAction action) const;
+
+  // The person works in or heads `unit` or a unit below it: they act for
+  // it (start, submit, report).
   bool BelongsTo(int32_t person, int32_t unit) const;
+  // The person belongs to `unit` (as BelongsTo), or `unit` is below their
+  // own unit or one they head: they may not verify, reject, extend or 挂账
+  // its items.
+  bool AnswersFor(int32_t person, int32_t unit) const;
   // The person's own unit, or kNoIndex.
   int32_t UnitOf(int32_t person) const;
   // A lead leader of `task` or of a task above it.
@@ -43,19 +69,31 @@ class Roles {
 
  private:
   enum Flag : uint8_t { kSupervisor = 1, kOffice = 2, kLeader = 4 };
+  static constexpr size_t kActions = v1::PolicyAction_ARRAYSIZE;
   bool Has(int32_t person, Flag f) const {
     return person >= 0 && static_cast<size_t>(person) < flags_.size() &&
            (flags_[static_cast<size_t>(person)] & f) != 0;
   }
+  struct Seat {
+    int32_t body;
+    v1::MemberRole role;
+  };
   struct TaskRoles {
     std::vector<int32_t> leaders;      // Own and inherited, sorted.
     std::vector<int32_t> responsible;  // Own and inherited, sorted.
     std::vector<int32_t> nearest;      // Own, else the nearest ancestor's.
   };
+  bool SeatMatches(const v1::SeatSelector& s, const Seat& seat) const;
+  const std::vector<int32_t>& UnitsOf(int32_t person) const;
 
+  const v1::Campaign& campaign_;
   const CampaignIndex& index_;
-  std::vector<uint8_t> flags_;        // Per person.
-  std::vector<int32_t> person_unit_;  // Per person.
+  std::vector<uint8_t> flags_;                   // Per person.
+  std::vector<int32_t> person_unit_;             // Per person.
+  std::vector<std::vector<int32_t>> person_units_;  // Own and headed.
+  std::vector<std::vector<Seat>> seats_;         // Per person.
+  std::array<v1::PolicyRule, kActions> policy_;  // Per action.
+  std::array<std::string, kActions> who_may_;
   std::vector<TaskRoles> tasks_;
 };
 

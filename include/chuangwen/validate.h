@@ -43,7 +43,11 @@
 //     climb; inspection points with unique ids, names, existing units, real
 //     coordinates; escalation rules with an id, a measure and a trigger;
 //     deductions naming an existing indicator and a basis.
-// Rules 1-8 and 13 are the model's; rules 9-12, 14 and 15 belong to the
+// 16. Roles: the units a person heads exist; the role policy has one rule
+//     per action, each seat selector names an existing body, a body kind,
+//     the supervising bodies or (for evidence) the task's lead leader
+//     (UNKNOWN_REFERENCE, INVALID_VALUE, DUPLICATE_ID).
+// Rules 1-8, 13 and 16 are the model's; rules 9-12, 14 and 15 belong to the
 // engines (schedule and calendar, assessment, evidence, progress, ledger),
 // each of which registers its rules through its public header
 // (Add...ValidationRules).

@@ -98,12 +98,6 @@ const v1::EvidenceRequirement* EvidenceBook::Requirement(
                        : &campaign_->proto().evidence_requirements(r);
 }
 
-bool EvidenceBook::IsLeadLeader(const std::string& person,
-                                const std::string& task) const {
-  const CampaignIndex& index = campaign_->index();
-  return campaign_->roles().LeadsTask(index.Person(person), index.Task(task));
-}
-
 // People of the requirement's owner unit, else of the task's nearest
 // responsible units, or of a unit below.
 bool EvidenceBook::MaySubmit(const std::string& person,
@@ -133,6 +127,7 @@ Status EvidenceBook::Deadlines(const v1::EvidenceRequirement& r,
 }
 
 Status EvidenceBook::Check(const v1::EvidenceEvent& e, const Date& day,
+                           bool authorize,
                            Undo* undo) {
   const v1::Campaign& c = campaign_->proto();
   std::map<std::string, Item>* items = &items_;
@@ -163,7 +158,7 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, const Date& day,
         return Status::NotFound(where + ": requirement '" + s.requirement_id() +
                                 "' does not exist");
       }
-      if (!MaySubmit(e.actor(), *r)) {
+      if (authorize && !MaySubmit(e.actor(), *r)) {
         return Status::PermissionDenied(
             where + ": " + who + " may not submit evidence for '" + r->id() +
             "': only people of the units responsible "
@@ -239,18 +234,24 @@ Status EvidenceBook::Check(const v1::EvidenceEvent& e, const Date& day,
                                 "' does not exist");
       Item& item = it->second;
       const std::string& task = item.item.task_id();
-      const bool leader = IsLeadLeader(e.actor(), task);
-      if (sign && !leader) {
+      const Roles& roles = campaign_->roles();
+      const int32_t actor = campaign_->index().Person(e.actor());
+      const v1::PolicyAction action = sign
+                                          ? v1::POLICY_ACTION_SIGN_OFF_EVIDENCE
+                                          : v1::POLICY_ACTION_REJECT_EVIDENCE;
+      if (authorize &&
+          !roles.May(actor, action, campaign_->index().Task(task))) {
         return Status::PermissionDenied(
-            where + ": " + who + " may not sign off '" + id +
-            "': only the lead leader of task " + task + " may");
+            where + ": " + who + " may not " + (sign ? "sign off" : "reject") +
+            " '" + id + "' (task " + task + "): role policy: only " +
+            roles.WhoMay(action) + " may");
       }
-      if (!sign && !leader &&
-          !campaign_->roles().Supervises(campaign_->index().Person(e.actor()))) {
-        return Status::PermissionDenied(where + ": " + who +
-                                        " may not reject '" + id +
-                                        "': only the lead leader of task " +
-                                        task + " or a supervising body may");
+      if (authorize && item.item.submitted_by() == e.actor()) {
+        return Status::PermissionDenied(
+            where + ": " + who + " may not " + (sign ? "sign off" : "reject") +
+            " '" + id +
+            "': separation of duties: nobody signs off or rejects their own "
+            "submission");
       }
       if (item.state != 0) {
         return Status::Conflict(where + ": submission '" + id +
@@ -302,7 +303,8 @@ Status EvidenceBook::Apply(const std::vector<v1::EvidenceEvent>& batch,
       }
       if (!s.ok()) break;
     }
-    s = Check(e, dates != nullptr ? (*dates)[i] : days[i], &undo);
+    s = Check(e, dates != nullptr ? (*dates)[i] : days[i], dates == nullptr,
+              &undo);
   }
   if (s.ok() && persist != nullptr)
     s = (*persist)(dates != nullptr ? *dates : days);

@@ -111,19 +111,31 @@ const char* StateName(v1::LedgerState s) {
   }
 }
 
-enum class Role { kSupervisor, kUnit, kLeader };
-
-Role RequiredRole(v1::LedgerEvent::KindCase k) {
+// The role policy's action for an event; UNSPECIFIED for the unit's own
+// actions (start, submit, request an extension).
+v1::PolicyAction ActionOf(v1::LedgerEvent::KindCase k) {
   switch (k) {
-    case v1::LedgerEvent::kStart:
-    case v1::LedgerEvent::kSubmit:
-    case v1::LedgerEvent::kRequestExtension:
-      return Role::kUnit;
+    case v1::LedgerEvent::kIssue: return v1::POLICY_ACTION_ISSUE;
+    case v1::LedgerEvent::kVerify:
+    case v1::LedgerEvent::kReject: return v1::POLICY_ACTION_VERIFY;
+    case v1::LedgerEvent::kLongTerm: return v1::POLICY_ACTION_PLACE_LONG_TERM;
+    case v1::LedgerEvent::kDecideExtension:
+      return v1::POLICY_ACTION_DECIDE_EXTENSION;
+    case v1::LedgerEvent::kRemind: return v1::POLICY_ACTION_REMIND;
+    case v1::LedgerEvent::kBulletin: return v1::POLICY_ACTION_BULLETIN;
+    case v1::LedgerEvent::kProposeEscalation:
+      return v1::POLICY_ACTION_PROPOSE_ESCALATION;
     case v1::LedgerEvent::kDecideEscalation:
-      return Role::kLeader;
-    default:
-      return Role::kSupervisor;
+      return v1::POLICY_ACTION_DECIDE_ESCALATION;
+    default: return v1::POLICY_ACTION_UNSPECIFIED;
   }
+}
+
+// Decisions nobody takes on an item of a unit they answer for.
+bool IsDecisionOnItem(v1::LedgerEvent::KindCase k) {
+  return k == v1::LedgerEvent::kVerify || k == v1::LedgerEvent::kReject ||
+         k == v1::LedgerEvent::kLongTerm ||
+         k == v1::LedgerEvent::kDecideExtension;
 }
 
 bool IsEscalationEvent(v1::LedgerEvent::KindCase k) {
@@ -223,8 +235,11 @@ class Txn {
 // Checks one event against the staged state and applies it there.
 class EventChecker {
  public:
-  EventChecker(const Campaign& campaign, Txn* txn)
-      : c_(campaign), roles_(campaign.roles()), txn_(txn) {}
+  // `authorize` false for stored events: who may act was judged when they
+  // were recorded, perhaps under an older policy or organization.
+  EventChecker(const Campaign& campaign, Txn* txn, bool authorize)
+      : c_(campaign), roles_(campaign.roles()), txn_(txn),
+        authorize_(authorize) {}
 
   // `e` may be changed (a notice number assigned); `day` is its local
   // date. `unit` receives the unit the event concerns.
@@ -246,6 +261,12 @@ class EventChecker {
   bool InUnit(const std::string& person, const std::string& unit) const {
     return roles_.BelongsTo(c_.index().Person(person), c_.index().Unit(unit));
   }
+  // The role policy allows the event's action.
+  Status CheckPolicy(const v1::LedgerEvent& e,
+                     v1::PolicyAction action) const {
+    if (!authorize_ || roles_.May(Actor(e), action)) return Status::OK();
+    return Refuse(e, "role policy: only " + roles_.WhoMay(action) + " may");
+  }
   int32_t Actor(const v1::LedgerEvent& e) const {
     return c_.index().Person(e.actor());
   }
@@ -259,6 +280,8 @@ class EventChecker {
     *out = internal::ToDay(d);
     return Status::OK();
   }
+  // Who may: the role policy and separation of duties.
+  Status Authorize(const v1::LedgerEvent& e, const ItemState& item) const;
   Status Issue(v1::LedgerEvent* e, Day day, uint64_t position);
   Status Escalate(const v1::LedgerEvent& e, Day day, uint64_t position);
   Status Transition(const v1::LedgerEvent& e, ItemState* item, Day day);
@@ -266,6 +289,7 @@ class EventChecker {
   const Campaign& c_;
   const Roles& roles_;
   Txn* txn_;
+  const bool authorize_;
 };
 
 Status EventChecker::Check(v1::LedgerEvent* ev, Day day, uint64_t position,
@@ -290,12 +314,7 @@ Status EventChecker::Check(v1::LedgerEvent* ev, Day day, uint64_t position,
     return Status::NotFound(Where(e) + ": item '" + e.item_id() +
                             "' does not exist");
   }
-  if (RequiredRole(e.kind_case()) == Role::kUnit) {
-    if (!InUnit(e.actor(), item->unit_id()))
-      return Refuse(e, "only people of unit '" + item->unit_id() + "' may");
-  } else if (!roles_.Supervises(Actor(e))) {
-    return Refuse(e, "only members of a supervising body may");
-  }
+  CW_RETURN_IF_ERROR(Authorize(e, *item));
   if (day < item->last_event) {
     return Status::InvalidArgument(Where(e) + ": dated " +
                                    internal::DayText(day) +
@@ -319,18 +338,43 @@ Status EventChecker::Check(v1::LedgerEvent* ev, Day day, uint64_t position,
   return Status::OK();
 }
 
+Status EventChecker::Authorize(const v1::LedgerEvent& e,
+                               const ItemState& item) const {
+  if (!authorize_) return Status::OK();
+  const v1::PolicyAction action = ActionOf(e.kind_case());
+  if (action == v1::POLICY_ACTION_UNSPECIFIED) {
+    if (!InUnit(e.actor(), item.unit_id()))
+      return Refuse(e, "only people of unit '" + item.unit_id() + "' may");
+  } else {
+    CW_RETURN_IF_ERROR(CheckPolicy(e, action));
+  }
+  if (IsDecisionOnItem(e.kind_case()) &&
+      roles_.AnswersFor(Actor(e), c_.index().Unit(item.unit_id()))) {
+    return Refuse(e, "separation of duties: nobody decides on an item of a "
+                     "unit they work in or head, or of a unit under it ('" +
+                     item.unit_id() + "')");
+  }
+  if ((e.kind_case() == v1::LedgerEvent::kVerify ||
+       e.kind_case() == v1::LedgerEvent::kReject) &&
+      item.submitted_by == e.actor()) {
+    return Refuse(e, "separation of duties: the person who submitted a "
+                     "rectification never verifies it");
+  }
+  return Status::OK();
+}
+
 Status EventChecker::Issue(v1::LedgerEvent* ev, Day day, uint64_t position) {
   const v1::LedgerEvent& e = *ev;
-  if (!roles_.Supervises(Actor(e)))
-    return Refuse(e, "only members of a supervising body may");
+  CW_RETURN_IF_ERROR(CheckPolicy(e, v1::POLICY_ACTION_ISSUE));
   const v1::IssueNotice& n = e.issue();
   const bool public_report = std::any_of(
       n.findings().begin(), n.findings().end(),
       [](const v1::Finding& f) { return f.source() == v1::PUBLIC_REPORT; });
-  if (public_report && !roles_.InOffice(Actor(e))) {
-    return Refuse(e,
-                  "public reports enter through the office: only members of "
-                  "an office body may");
+  if (authorize_ && public_report &&
+      !roles_.May(Actor(e), v1::POLICY_ACTION_ACCEPT_PUBLIC_REPORT)) {
+    return Refuse(e, "role policy: only " +
+                         roles_.WhoMay(v1::POLICY_ACTION_ACCEPT_PUBLIC_REPORT) +
+                         " may take in a public report");
   }
   if (txn_->IdTaken(e.item_id())) {
     return Status::Conflict(Where(e) + ": item '" + e.item_id() +
@@ -339,6 +383,10 @@ Status EventChecker::Issue(v1::LedgerEvent* ev, Day day, uint64_t position) {
   if (c_.index().Unit(n.unit_id()) == kNoIndex) {
     return Status::NotFound(Where(e) + ": unit '" + n.unit_id() +
                             "' does not exist");
+  }
+  if (authorize_ && InUnit(e.actor(), n.unit_id())) {
+    return Refuse(e, "separation of duties: the issuer is not a member of "
+                     "the unit that must rectify ('" + n.unit_id() + "')");
   }
   if (n.findings_size() == 0)
     return Status::InvalidArgument(Where(e) + ": the notice has no findings");
@@ -422,8 +470,8 @@ Status EventChecker::Issue(v1::LedgerEvent* ev, Day day, uint64_t position) {
 Status EventChecker::Escalate(const v1::LedgerEvent& e, Day day,
                               uint64_t position) {
   if (e.kind_case() == v1::LedgerEvent::kProposeEscalation) {
-    if (!roles_.Supervises(Actor(e)))
-      return Refuse(e, "only members of a supervising body may");
+    CW_RETURN_IF_ERROR(
+        CheckPolicy(e, v1::POLICY_ACTION_PROPOSE_ESCALATION));
     const v1::ProposeEscalation& p = e.propose_escalation();
     if (txn_->IdTaken(e.item_id())) {
       return Status::Conflict(Where(e) + ": '" + e.item_id() +
@@ -465,13 +513,10 @@ Status EventChecker::Escalate(const v1::LedgerEvent& e, Day day,
     return Status::NotFound(Where(e) + ": escalation '" + e.item_id() +
                             "' does not exist");
   }
-  if (!roles_.LeadsCampaign(Actor(e))) {
-    return Refuse(e,
-                  "only the leading group's 组长 or 副组长 (leader or deputy "
-                  "leader) may");
-  }
-  if (e.actor() == x->proposer)
-    return Refuse(e, "the proposer may not decide their own proposal");
+  CW_RETURN_IF_ERROR(CheckPolicy(e, v1::POLICY_ACTION_DECIDE_ESCALATION));
+  if (authorize_ && e.actor() == x->proposer)
+    return Refuse(e, "separation of duties: the proposer may not decide "
+                     "their own proposal");
   if (x->decision != 0)
     return Status::Conflict(Where(e) + ": escalation '" + e.item_id() +
                             "' is already decided");
@@ -503,6 +548,7 @@ Status EventChecker::Transition(const v1::LedgerEvent& e, ItemState* item,
         return conflict("issued, in rectification or long-term");
       item->state = v1::SUBMITTED;
       item->last_submitted = day;
+      item->submitted_by = e.actor();
       break;
     case v1::LedgerEvent::kVerify:
       if (item->state != v1::SUBMITTED) return conflict("submitted");
@@ -644,7 +690,7 @@ Status Ledger::Apply(const std::vector<v1::LedgerEvent>& batch, bool keep,
     days.resize(batch.size());
   }
   Txn txn(state_.get(), true);
-  EventChecker checker(*campaign_, &txn);
+  EventChecker checker(*campaign_, &txn, dates == nullptr);
   Status s;
   for (size_t i = 0; i < batch.size() && s.ok(); ++i) {
     if (dates == nullptr) {

@@ -41,6 +41,7 @@ struct ItemState {
   int32_t rejections = 0, extensions_approved = 0, events = 0;
   int32_t reminder_level = 0;
   v1::Severity severity = v1::SEVERITY_UNSPECIFIED;  // The most severe finding.
+  std::string submitted_by;  // Who submitted the latest rectification.
   std::vector<Snapshot> timeline;
   std::vector<Day> rejected_on, bulletined_on;
   std::vector<uint64_t> positions;  // Of its events in the log.

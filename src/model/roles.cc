@@ -5,6 +5,67 @@
 namespace chuangwen {
 namespace {
 
+using v1::MemberRole;
+
+v1::SeatSelector Seats(v1::BodyKind kind, std::vector<MemberRole> roles) {
+  v1::SeatSelector s;
+  s.set_body_kind(kind);
+  for (MemberRole r : roles) s.add_roles(r);
+  return s;
+}
+
+v1::SeatSelector SupervisingSeats(std::vector<MemberRole> roles) {
+  v1::SeatSelector s;
+  s.set_supervising_bodies(true);
+  for (MemberRole r : roles) s.add_roles(r);
+  return s;
+}
+
+const char* RoleName(MemberRole r) {
+  switch (r) {
+    case v1::MEMBER_ROLE_LEADER: return "组长";
+    case v1::MEMBER_ROLE_DEPUTY_LEADER: return "副组长";
+    case v1::MEMBER_ROLE_DIRECTOR: return "主任";
+    case v1::MEMBER_ROLE_DEPUTY_DIRECTOR: return "副主任";
+    case v1::MEMBER_ROLE_LIAISON: return "联络员";
+    default: return "成员";
+  }
+}
+
+const char* KindName(v1::BodyKind k) {
+  switch (k) {
+    case v1::BODY_KIND_LEADING_GROUP: return "the leading group";
+    case v1::BODY_KIND_OFFICE: return "the office";
+    case v1::BODY_KIND_WORKING_GROUP: return "working groups";
+    default: return "bodies of no kind";
+  }
+}
+
+// "主任 or 副主任 of the office (领导小组办公室)".
+std::string Describe(const v1::SeatSelector& s, const v1::Campaign& c) {
+  if (s.task_lead_leader()) return "the task's lead leader (责任领导)";
+  std::string roles;
+  for (int i = 0; i < s.roles_size(); ++i) {
+    if (i > 0) roles += i + 1 == s.roles_size() ? " or " : ", ";
+    roles += RoleName(s.roles(i));
+  }
+  std::string bodies;
+  for (const v1::Body& b : c.bodies()) {
+    const bool match = !s.body_id().empty() ? b.id() == s.body_id()
+                       : s.supervising_bodies() ? b.supervises()
+                                                : b.kind() == s.body_kind();
+    if (!match) continue;
+    bodies += bodies.empty() ? "" : ", ";
+    bodies += b.name().empty() ? b.id() : b.name();
+  }
+  std::string what = !s.body_id().empty() ? "body '" + s.body_id() + "'"
+                     : s.supervising_bodies()
+                         ? std::string("supervising bodies")
+                         : std::string(KindName(s.body_kind()));
+  if (!bodies.empty() && s.body_id().empty()) what += " (" + bodies + ")";
+  return (roles.empty() ? "members" : roles) + " of " + what;
+}
+
 void SortUnique(std::vector<int32_t>* v) {
   std::sort(v->begin(), v->end());
   v->erase(std::unique(v->begin(), v->end()), v->end());
@@ -16,28 +77,111 @@ bool Contains(const std::vector<int32_t>& sorted, int32_t x) {
 
 }  // namespace
 
+v1::RolePolicy DefaultRolePolicy() {
+  using v1::BODY_KIND_LEADING_GROUP;
+  using v1::BODY_KIND_OFFICE;
+  const std::vector<MemberRole> office_deciders = {
+      v1::MEMBER_ROLE_DIRECTOR, v1::MEMBER_ROLE_DEPUTY_DIRECTOR};
+  const std::vector<MemberRole> supervising_deciders = {
+      v1::MEMBER_ROLE_LEADER, v1::MEMBER_ROLE_DEPUTY_LEADER,
+      v1::MEMBER_ROLE_DIRECTOR, v1::MEMBER_ROLE_DEPUTY_DIRECTOR,
+      v1::MEMBER_ROLE_MEMBER};
+  v1::RolePolicy policy;
+  auto add = [&](v1::PolicyAction action,
+                 std::vector<v1::SeatSelector> seats) {
+    v1::PolicyRule* rule = policy.add_rules();
+    rule->set_action(action);
+    for (v1::SeatSelector& s : seats) *rule->add_seats() = std::move(s);
+  };
+  for (v1::PolicyAction a :
+       {v1::POLICY_ACTION_ISSUE, v1::POLICY_ACTION_REMIND}) {
+    add(a, {Seats(BODY_KIND_OFFICE, {}), SupervisingSeats({})});
+  }
+  add(v1::POLICY_ACTION_ACCEPT_PUBLIC_REPORT, {Seats(BODY_KIND_OFFICE, {})});
+  for (v1::PolicyAction a :
+       {v1::POLICY_ACTION_VERIFY, v1::POLICY_ACTION_DECIDE_EXTENSION,
+        v1::POLICY_ACTION_PLACE_LONG_TERM, v1::POLICY_ACTION_BULLETIN,
+        v1::POLICY_ACTION_PROPOSE_ESCALATION}) {
+    add(a, {Seats(BODY_KIND_OFFICE, office_deciders),
+            SupervisingSeats(supervising_deciders)});
+  }
+  add(v1::POLICY_ACTION_DECIDE_ESCALATION,
+      {Seats(BODY_KIND_LEADING_GROUP,
+             {v1::MEMBER_ROLE_LEADER, v1::MEMBER_ROLE_DEPUTY_LEADER})});
+  v1::SeatSelector lead_leader;
+  lead_leader.set_task_lead_leader(true);
+  add(v1::POLICY_ACTION_SIGN_OFF_EVIDENCE, {lead_leader});
+  add(v1::POLICY_ACTION_REJECT_EVIDENCE,
+      {lead_leader, Seats(BODY_KIND_OFFICE, office_deciders),
+       SupervisingSeats(supervising_deciders)});
+  return policy;
+}
+
 Roles::Roles(const v1::Campaign& c, const CampaignIndex& index)
-    : index_(index) {
-  flags_.assign(static_cast<size_t>(c.people_size()), 0);
-  person_unit_.resize(static_cast<size_t>(c.people_size()));
-  for (int32_t p = 0; p < c.people_size(); ++p)
-    person_unit_[static_cast<size_t>(p)] = index.Unit(c.people(p).unit_id());
+    : campaign_(c), index_(index) {
+  const size_t people = static_cast<size_t>(c.people_size());
+  flags_.assign(people, 0);
+  person_unit_.resize(people);
+  person_units_.resize(people);
+  seats_.resize(people);
+  std::vector<std::vector<int32_t>> heads_of_unit(
+      static_cast<size_t>(c.units_size()));
+  for (int32_t p = 0; p < c.people_size(); ++p) {
+    const v1::Person& person = c.people(p);
+    const int32_t own = index.Unit(person.unit_id());
+    person_unit_[static_cast<size_t>(p)] = own;
+    std::vector<int32_t>& units = person_units_[static_cast<size_t>(p)];
+    if (own != kNoIndex) units.push_back(own);
+    for (const std::string& id : person.heads_unit_ids()) {
+      const int32_t u = index.Unit(id);
+      if (u == kNoIndex) continue;
+      units.push_back(u);
+      heads_of_unit[static_cast<size_t>(u)].push_back(p);
+    }
+    SortUnique(&units);
+  }
+  for (int32_t b = 0; b < c.bodies_size(); ++b) {
+    for (const v1::Member& m : c.bodies(b).members()) {
+      MemberRole role = m.role() == v1::MEMBER_ROLE_UNSPECIFIED
+                            ? v1::MEMBER_ROLE_MEMBER
+                            : m.role();
+      const int32_t p = index.Person(m.person_id());
+      if (p != kNoIndex) seats_[static_cast<size_t>(p)].push_back({b, role});
+      const int32_t u = m.person_id().empty() ? index.Unit(m.unit_id())
+                                              : kNoIndex;
+      if (u == kNoIndex) continue;
+      for (int32_t head : heads_of_unit[static_cast<size_t>(u)])
+        seats_[static_cast<size_t>(head)].push_back({b, role});
+    }
+  }
   const bool any_supervises =
       std::any_of(c.bodies().begin(), c.bodies().end(),
                   [](const v1::Body& b) { return b.supervises(); });
-  for (const v1::Body& b : c.bodies()) {
-    for (const v1::Member& m : b.members()) {
-      const int32_t p = index.Person(m.person_id());
-      if (p == kNoIndex) continue;
-      uint8_t& f = flags_[static_cast<size_t>(p)];
+  for (size_t p = 0; p < people; ++p) {
+    for (const Seat& seat : seats_[p]) {
+      const v1::Body& b = c.bodies(seat.body);
+      uint8_t& f = flags_[p];
       if (any_supervises ? b.supervises() : b.kind() == v1::BODY_KIND_OFFICE)
         f |= kSupervisor;
       if (b.kind() == v1::BODY_KIND_OFFICE) f |= kOffice;
       if (b.kind() == v1::BODY_KIND_LEADING_GROUP &&
-          (m.role() == v1::MEMBER_ROLE_LEADER ||
-           m.role() == v1::MEMBER_ROLE_DEPUTY_LEADER))
+          (seat.role == v1::MEMBER_ROLE_LEADER ||
+           seat.role == v1::MEMBER_ROLE_DEPUTY_LEADER))
         f |= kLeader;
     }
+  }
+  const v1::RolePolicy defaults = DefaultRolePolicy();
+  for (const v1::RolePolicy* policy : {&defaults, &c.role_policy()}) {
+    for (const v1::PolicyRule& rule : policy->rules()) {
+      const size_t a = static_cast<size_t>(rule.action());
+      if (a < kActions) policy_[a] = rule;
+    }
+  }
+  for (size_t a = 0; a < kActions; ++a) {
+    std::string& who = who_may_[a];
+    for (const v1::SeatSelector& s : policy_[a].seats())
+      who += (who.empty() ? "" : "; ") + Describe(s, c);
+    if (who.empty()) who = "nobody";
   }
   // Each task's own parties, then each task's inherited ones by walking up
   // (a parent cycle, a validation problem, stops where it repeats).
@@ -84,8 +228,59 @@ int32_t Roles::UnitOf(int32_t person) const {
   return person_unit_[static_cast<size_t>(person)];
 }
 
+const std::vector<int32_t>& Roles::UnitsOf(int32_t person) const {
+  static const std::vector<int32_t> kNone;
+  if (person < 0 || static_cast<size_t>(person) >= person_units_.size())
+    return kNone;
+  return person_units_[static_cast<size_t>(person)];
+}
+
 bool Roles::BelongsTo(int32_t person, int32_t unit) const {
-  return index_.UnitAtOrUnder(UnitOf(person), unit);
+  for (int32_t own : UnitsOf(person))
+    if (index_.UnitAtOrUnder(own, unit)) return true;
+  return false;
+}
+
+bool Roles::AnswersFor(int32_t person, int32_t unit) const {
+  for (int32_t own : UnitsOf(person))
+    if (index_.UnitAtOrUnder(unit, own) || index_.UnitAtOrUnder(own, unit))
+      return true;
+  return false;
+}
+
+bool Roles::SeatMatches(const v1::SeatSelector& s, const Seat& seat) const {
+  const v1::Body& b = campaign_.bodies(seat.body);
+  const bool body = !s.body_id().empty() ? b.id() == s.body_id()
+                    : s.supervising_bodies() ? b.supervises()
+                    : s.body_kind() != v1::BODY_KIND_UNSPECIFIED
+                        ? b.kind() == s.body_kind()
+                        : false;
+  if (!body) return false;
+  return s.roles().empty() ||
+         std::find(s.roles().begin(), s.roles().end(), seat.role) !=
+             s.roles().end();
+}
+
+bool Roles::May(int32_t person, v1::PolicyAction action, int32_t task) const {
+  const size_t a = static_cast<size_t>(action);
+  if (a >= kActions || person < 0 ||
+      static_cast<size_t>(person) >= seats_.size())
+    return false;
+  for (const v1::SeatSelector& s : policy_[a].seats()) {
+    if (s.task_lead_leader()) {
+      if (LeadsTask(person, task)) return true;
+      continue;
+    }
+    for (const Seat& seat : seats_[static_cast<size_t>(person)])
+      if (SeatMatches(s, seat)) return true;
+  }
+  return false;
+}
+
+const std::string& Roles::WhoMay(v1::PolicyAction action) const {
+  static const std::string kNobody = "nobody";
+  const size_t a = static_cast<size_t>(action);
+  return a < kActions ? who_may_[a] : kNobody;
 }
 
 bool Roles::LeadsTask(int32_t person, int32_t task) const {

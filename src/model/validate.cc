@@ -83,6 +83,7 @@ class Validator {
     CheckResponsibleUnits();
     CheckLeadLeaders();
     CheckResponsibleAndAssisting();
+    internal::CheckRoles(c_, index_, report_);
     EngineRules().Run(c_, index_, report_);
   }
 

@@ -21,6 +21,10 @@ std::string FieldPath(const char* repeated, int i, const char* field);
 void CheckParentCycles(const v1::Campaign& campaign, const CampaignIndex& index,
                        v1::ValidationReport* report);
 
+// Rule 16: the units people head, and the role policy.
+void CheckRoles(const v1::Campaign& campaign, const CampaignIndex& index,
+                v1::ValidationReport* report);
+
 }  // namespace chuangwen::internal
 
 #endif  // CHUANGWEN_SRC_MODEL_VALIDATE_INTERNAL_H_

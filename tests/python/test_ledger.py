@@ -63,7 +63,7 @@ class LedgerTest(unittest.TestCase):
             with self.assertRaises(chuangwen.PermissionDeniedError) as cm:
                 ledger.append([{"id": "v", "item_id": "srk-1", "actor": "chensq",
                                 "at": "2025-09-26T01:00:00Z", "verify": {}}])
-            self.assertIn("only members of a supervising body may", str(cm.exception))
+            self.assertIn("role policy: only 主任 or 副主任 of the office", str(cm.exception))
             self.assertIsInstance(cm.exception, PermissionError)
             with self.assertRaises(chuangwen.ConflictError):
                 ledger.append([{"id": "v2", "item_id": "srk-1", "actor": "xul",
