@@ -74,6 +74,75 @@ TEST_F(AssessmentTest, VetoPutsTheUnitLastAndFailsIt) {
   EXPECT_EQ(last.group_rank(), 2);
 }
 
+// 年终评先一票否决: a veto in any month fails its quarter and its year,
+// unless the veto's reach (data) says otherwise; the explanation names the
+// period and the reason.
+TEST_F(AssessmentTest, AVetoInAnyMonthFailsTheYearUnlessItsReachSaysOtherwise) {
+  auto row_of = [](const v1::RankingTable& t, const std::string& unit) {
+    for (const v1::RankingRow& r : t.rows())
+      if (r.unit_id() == unit) return r;
+    ADD_FAILURE() << unit << " not ranked in " << t.period();
+    return v1::RankingRow();
+  };
+  EXPECT_TRUE(row_of(Rank("2025"), "zfdd1").vetoed());
+  // The year's best unit, vetoed in May, no longer ranks first but last.
+  c_.mutable_assessment()->clear_vetoes();
+  const std::string best = Rank("2025").rows(0).unit_id();
+  v1::Veto* may = c_.mutable_assessment()->add_vetoes();
+  may->set_unit_id(best);
+  may->set_period("2025-05");
+  may->set_reason("发生重大负面舆情");
+  v1::RankingTable year = Rank("2025");
+  const v1::RankingRow vetoed = row_of(year, best);
+  EXPECT_TRUE(vetoed.vetoed());
+  EXPECT_EQ(vetoed.rank(), year.rows_size());
+  EXPECT_EQ(vetoed.grade(), "不合格");
+  EXPECT_EQ(vetoed.veto_period(), "2025-05");
+  EXPECT_EQ(vetoed.veto_reason(), "发生重大负面舆情");
+  EXPECT_TRUE(row_of(Rank("2025-Q2"), best).vetoed());
+  EXPECT_FALSE(row_of(Rank("2025-Q1"), best).vetoed());
+  EXPECT_FALSE(row_of(Rank("2025-06"), best).vetoed());
+  v1::Explanation why;
+  ASSERT_TRUE(ExplainUnit(*Campaign::Build(c_), best, "2025", "", &why).ok());
+  EXPECT_TRUE(why.vetoed());
+  EXPECT_EQ(why.veto_period(), "2025-05");
+  EXPECT_EQ(why.veto_reason(), "发生重大负面舆情");
+
+  // The scheme keeps vetoes to their quarter; one veto reaches only its
+  // month.
+  c_.mutable_assessment()->set_veto_reach(v1::VETO_REACH_QUARTER);
+  EXPECT_EQ(row_of(Rank("2025"), best).rank(), 1);
+  EXPECT_TRUE(row_of(Rank("2025-Q2"), best).vetoed());
+  c_.mutable_assessment()->mutable_vetoes(0)->set_reach(v1::VETO_REACH_PERIOD);
+  EXPECT_FALSE(row_of(Rank("2025-Q2"), best).vetoed());
+  EXPECT_TRUE(row_of(Rank("2025-05"), best).vetoed());
+  // A year's own veto holds for every period of it.
+  v1::Veto* all_year = c_.mutable_assessment()->add_vetoes();
+  all_year->set_unit_id("hwk");
+  all_year->set_period("2025");
+  all_year->set_reason("全年未完成创建任务");
+  EXPECT_TRUE(row_of(Rank("2025-03"), "hwk").vetoed());
+  EXPECT_EQ(row_of(Rank("2025"), "hwk").veto_period(), "2025");
+}
+
+// A month with target progress and no other inputs ranks on what it has.
+TEST_F(AssessmentTest, AMonthWithOnlyTargetProgressRanksOnIt) {
+  for (v1::Scheme& scheme : *c_.mutable_assessment()->mutable_schemes())
+    for (v1::Indicator& i : *scheme.mutable_indicators())
+      if (i.id() == "M22") i.set_target_id("t-1.1");
+  auto* inputs = c_.mutable_assessment()->mutable_inputs();
+  inputs->erase(std::remove_if(inputs->begin(), inputs->end(),
+                               [](const v1::IndicatorInput& in) {
+                                 return in.period() == "2025-09";
+                               }),
+                inputs->end());
+  v1::RankingTable t = Rank("2025-09");
+  ASSERT_EQ(t.rows_size(), 1);  // 市容科, the unit responsible for t-1.1.
+  EXPECT_EQ(t.rows(0).unit_id(), "srk");
+  EXPECT_GT(t.rows(0).score(), 0);
+  EXPECT_EQ(RankStatus("2030-01").code(), Status::Code::kNotFound);
+}
+
 TEST_F(AssessmentTest, QuarterlyComponentAndGroups) {
   v1::RankingTable t = Rank("2025-Q2");
   EXPECT_EQ(t.component_id(), "key-work");

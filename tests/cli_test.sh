@@ -53,7 +53,8 @@ expect 2 'Unknown enumeration value of "FRYDAY" for field "weekday"' -- "$cw" sh
 
 # Rankings and explanations.
 expect 0 "通报表扬：办公室、宣传科" -- "$cw" rank "$example" --period 2025-06
-expect 0 "一票否决：辖区发生占道经营问题被媒体曝光且未按期整改" -- "$cw" rank "$example" --period 2025-08
+expect 0 "一票否决（2025-08）：辖区发生占道经营问题被媒体曝光且未按期整改" -- "$cw" rank "$example" --period 2025-08
+expect 0 "一票否决（2025-08）：辖区发生占道经营问题被媒体曝光且未按期整改" -- "$cw" rank "$example" --period 2025
 expect 0 "【执法队伍】" -- "$cw" rank "$example" --period 2025 --group
 expect 0 '"component_id":"key-work"' -- "$cw" rank "$example" --period 2025-Q3 --json
 expect 2 "period '2025-13' is not YYYY-MM, YYYY-Qn or YYYY" -- "$cw" rank "$example" --period 2025-13

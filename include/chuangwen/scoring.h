@@ -40,10 +40,11 @@ class CompiledScheme {
   // for an unknown indicator, a second input for one, a value of the wrong
   // kind, a score that is not finite or outside 0..points, a ratio with a
   // non-positive denominator or above 1, a rate outside 0..1, a negative
-  // bonus, a missing input.
+  // bonus, a missing input (unless `missing_scores_nothing`: then an
+  // indicator without input scores 0, "no input").
   Status Score(const std::string& unit_id, const std::string& period,
                const std::vector<const v1::IndicatorInput*>& inputs,
-               v1::ScoreSheet* out) const;
+               v1::ScoreSheet* out, bool missing_scores_nothing = false) const;
 
   const v1::Scheme& proto() const { return scheme_; }
   // Index in scheme order, or -1.

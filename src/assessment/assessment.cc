@@ -9,6 +9,7 @@
 #include <set>
 #include <tuple>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "chuangwen/date.h"
 #include "chuangwen/grading.h"
@@ -48,6 +49,28 @@ Status ParsePeriod(const std::string& p, Kind* kind, int* year) {
   }
   return Status::InvalidArgument("period '" + p +
                                  "' is not YYYY-MM, YYYY-Qn or YYYY");
+}
+
+// The quarter "2025-Q2" a month "2025-05" falls in.
+std::string QuarterOf(const std::string& month) {
+  const int m = (month[5] - '0') * 10 + (month[6] - '0');
+  return month.substr(0, 4) + "-Q" + std::to_string((m - 1) / 3 + 1);
+}
+
+// A veto of period `vetoed` with `reach` applies to a ranking of `period`.
+bool VetoReaches(const std::string& vetoed, v1::VetoReach reach,
+                 const std::string& period) {
+  if (vetoed == period) return true;
+  Kind vk, pk;
+  int vy, py;
+  if (!ParsePeriod(vetoed, &vk, &vy).ok() ||
+      !ParsePeriod(period, &pk, &py).ok() || vy != py)
+    return false;
+  if (vk == Kind::kYear) return true;  // A year's veto holds all year.
+  if (reach == v1::VETO_REACH_UNSPECIFIED) reach = v1::VETO_REACH_YEAR;
+  if (pk == Kind::kYear) return reach == v1::VETO_REACH_YEAR;
+  return pk == Kind::kQuarter && vk == Kind::kMonth &&
+         reach != v1::VETO_REACH_PERIOD && QuarterOf(vetoed) == period;
 }
 
 std::vector<std::string> PeriodsOfYear(int year, v1::PeriodKind kind) {
@@ -103,7 +126,19 @@ class Engine {
         return Status::NotFound("veto: unit '" + v.unit_id() +
                                 "' does not exist");
       }
-      vetoes_[{v.unit_id(), v.period()}] = v.reason();
+      Kind kind;
+      int year;
+      CW_RETURN_IF_ERROR(ParsePeriod(v.period(), &kind, &year)
+                             .WithContext("veto of unit '" + v.unit_id() +
+                                          "'"));
+      vetoes_[v.unit_id()].push_back(&v);
+    }
+    // Earliest first, so a ranking names the first period vetoed.
+    for (auto& [unit, list] : vetoes_) {
+      std::stable_sort(list.begin(), list.end(),
+                       [](const v1::Veto* x, const v1::Veto* y) {
+                         return x->period() < y->period();
+                       });
     }
     return Status::OK();
   }
@@ -125,11 +160,15 @@ class Engine {
     std::set<std::tuple<std::string, std::string, std::string>> given;
     for (const v1::IndicatorInput& in : a_.inputs())
       given.insert({in.unit_id(), in.indicator_id(), in.period()});
-    std::vector<std::string> months;
+    // Months with inputs, and months in which progress was reported: a
+    // month with progress alone ranks on it.
+    std::set<std::string> months;
     for (const auto& [period, list] : by_period_)
       if (period.size() == 7 &&
           std::isdigit(static_cast<unsigned char>(period[5])))
-        months.push_back(period);
+        months.insert(period);
+    for (const v1::ProgressReport& r : reports)
+      if (r.date().size() >= 7) months.insert(r.date().substr(0, 7));
     for (const v1::Indicator* ind : linked) {
       const v1::Target* target = nullptr;
       for (const v1::Target& t : c_.proto().targets())
@@ -160,6 +199,7 @@ class Engine {
           in.mutable_ratio()->set_numerator(share);
           in.mutable_ratio()->set_denominator(1);
           by_period_[month].push_back(&in);
+          derived_.insert(&in);
         }
       }
     }
@@ -203,14 +243,17 @@ class Engine {
     const CompiledScheme& scheme = *schemes_.at(comp.scheme_id());
     auto it = by_period_.find(period);
     if (it == by_period_.end()) return Status::OK();
-    std::set<int32_t> units;
+    // Per unit: whether it has inputs of its own, or only those derived
+    // from target progress (then it ranks on what it has).
+    std::map<int32_t, bool> units;
     for (const v1::IndicatorInput* in : it->second) {
-      if (scheme.Find(in->indicator_id()) >= 0)
-        units.insert(c_.index().Unit(in->unit_id()));
+      if (scheme.Find(in->indicator_id()) < 0) continue;
+      bool& given = units[c_.index().Unit(in->unit_id())];
+      given = given || !IsDerived(in);
     }
-    for (int32_t u : units) {
+    for (const auto& [u, given] : units) {
       CW_RETURN_IF_ERROR(scheme.Score(c_.proto().units(u).id(), period,
-                                      it->second, &(*out)[u]));
+                                      it->second, &(*out)[u], !given));
     }
     return Status::OK();
   }
@@ -221,17 +264,15 @@ class Engine {
               const std::vector<double>& scores, v1::RankingTable* out) const {
     const size_t n = units.size();
     std::vector<uint8_t> vetoed(n, 0);
-    std::vector<std::string> reasons(n);
+    std::vector<std::string> reasons(n), veto_periods(n);
     std::vector<int32_t> groups(n);
     std::map<std::string, int32_t> group_ids;
     for (size_t i = 0; i < n; ++i) {
       const std::string& id = c_.proto().units(units[i]).id();
-      for (const std::string& p : {period, std::to_string(year)}) {
-        auto v = vetoes_.find({id, p});
-        if (v != vetoes_.end()) {
-          vetoed[i] = 1;
-          reasons[i] = v->second;
-        }
+      if (const v1::Veto* v = VetoFor(id, period)) {
+        vetoed[i] = 1;
+        reasons[i] = v->reason();
+        veto_periods[i] = v->period();
       }
       auto g = group_of_.find(id);
       std::string group = g == group_of_.end() ? "" : g->second;
@@ -273,6 +314,7 @@ class Engine {
       row->set_grade(rules.bands.empty() && !vetoed[i] ? "" : graded.grade[i]);
       row->set_vetoed(vetoed[i] != 0);
       row->set_veto_reason(reasons[i]);
+      row->set_veto_period(veto_periods[i]);
     }
     for (int32_t i : graded.commended)
       out->add_commended(c_.proto().units(units[i]).id());
@@ -364,6 +406,24 @@ class Engine {
 
   const v1::Assessment& config() const { return a_; }
 
+  bool IsDerived(const v1::IndicatorInput* in) const {
+    return derived_.count(in) > 0;
+  }
+
+  // The first veto of `unit` that reaches `period`, or null.
+  const v1::Veto* VetoFor(const std::string& unit,
+                          const std::string& period) const {
+    auto it = vetoes_.find(unit);
+    if (it == vetoes_.end()) return nullptr;
+    for (const v1::Veto* v : it->second) {
+      const v1::VetoReach reach = v->reach() != v1::VETO_REACH_UNSPECIFIED
+                                      ? v->reach()
+                                      : a_.veto_reach();
+      if (VetoReaches(v->period(), reach, period)) return v;
+    }
+    return nullptr;
+  }
+
  private:
   const Campaign& c_;
   const v1::Assessment& a_;
@@ -371,7 +431,8 @@ class Engine {
       schemes_;
   std::map<std::string, std::vector<const v1::IndicatorInput*>> by_period_;
   std::deque<v1::IndicatorInput> synthesized_;  // Stable addresses.
-  std::map<std::pair<std::string, std::string>, std::string> vetoes_;
+  std::unordered_set<const v1::IndicatorInput*> derived_;  // Those above.
+  std::map<std::string, std::vector<const v1::Veto*>> vetoes_;  // By unit.
   std::map<std::string, std::string> group_of_;
 };
 
@@ -433,6 +494,9 @@ Status ExplainUnit(const Campaign& campaign, const std::string& unit_id,
   out->set_period(period);
   out->set_score(me.score());
   out->set_rank(me.rank());
+  out->set_vetoed(me.vetoed());
+  out->set_veto_reason(me.veto_reason());
+  out->set_veto_period(me.veto_period());
   // The unit just above: the nearest earlier row with a strictly better rank.
   const v1::RankingRow* above = nullptr;
   for (int i = row - 1; i >= 0; --i) {

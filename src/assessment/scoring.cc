@@ -159,7 +159,7 @@ Status CompiledScheme::Compile(const v1::Scheme& scheme,
 Status CompiledScheme::Score(
     const std::string& unit_id, const std::string& period,
     const std::vector<const v1::IndicatorInput*>& inputs,
-    v1::ScoreSheet* out) const {
+    v1::ScoreSheet* out, bool missing_scores_nothing) const {
   const int n = scheme_.indicators_size();
   std::vector<const v1::IndicatorInput*> by_indicator(n, nullptr);
   for (const v1::IndicatorInput* in : inputs) {
@@ -187,6 +187,13 @@ Status CompiledScheme::Score(
     const v1::Indicator& ind = scheme_.indicators(i);
     const v1::IndicatorInput* in = by_indicator[i];
     const std::string where = "unit " + unit_id + ", indicator " + ind.id();
+    if (in == nullptr && missing_scores_nothing &&
+        (ind.method_case() == v1::Indicator::kDirect ||
+         ind.method_case() == v1::Indicator::kRatio ||
+         ind.method_case() == v1::Indicator::kPassFail)) {
+      detail[i] = "no input";
+      continue;
+    }
     auto wrong_kind = [&](const char* want) {
       return Status::InvalidArgument(where + ": expects " + want +
                                      " for period " + period);

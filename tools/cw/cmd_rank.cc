@@ -18,7 +18,9 @@ void PrintRows(const std::vector<const v1::RankingRow*>& rows, bool by_group) {
               Pad("单位", 18).c_str(), Pad("    得分", 8).c_str(),
               Pad("等次", 8).c_str(), "说明");
   for (const v1::RankingRow* r : rows) {
-    std::string note = r->vetoed() ? "一票否决：" + r->veto_reason() : "";
+    std::string note =
+        r->vetoed() ? "一票否决（" + r->veto_period() + "）：" + r->veto_reason()
+                    : "";
     std::printf("  %-5d %s %8.2f  %s %s\n",
                 by_group ? r->group_rank() : r->rank(),
                 Pad(r->unit_name(), 18).c_str(), r->score(),
