@@ -104,7 +104,8 @@ expect 0 "Created ledger $db for campaign dhcg-2025" -- "$cw" ledger "$db" init 
 expect 2 "already exists" -- "$cw" ledger "$db" init --campaign "$example"
 expect 0 "Added 188 events; the ledger holds 188 events and 44 items." -- "$cw" ledger "$db" add "$events"
 expect 2 "id is already used" -- "$cw" ledger "$db" add "$events"
-expect 0 "Overdue at 2025-10-31: 8" -- "$cw" ledger "$db" overdue --date 2025-10-31
+expect 0 "Overdue at 2025-10-31: 9" -- "$cw" ledger "$db" overdue --date 2025-10-31
+expect 0 "dc-2025-008    东城管督改〔2025〕6号      环卫科           2025-08-06  58" -- "$cw" ledger "$db" overdue --date 2025-10-31
 expect 0 "红  dc-2025-901    东城管督改〔2025〕35号     市容科           2025-09-15  30" -- "$cw" ledger "$db" overdue --date 2025-10-31
 expect 0 '"working_days_late":30' -- "$cw" ledger "$db" overdue --date 2025-10-31 --json
 expect 0 "Open items at 2025-10-31: 4" -- "$cw" ledger "$db" list --unit srk --date 2025-10-31

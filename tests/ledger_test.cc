@@ -86,6 +86,66 @@ TEST_F(LedgerTest, FullLifecycleWithARejection) {
       << s.message();
 }
 
+// An item on the long-term ledger (挂账) past its plan date is overdue like
+// any other: red, listed with working days late, reminded and counted.
+TEST_F(LedgerTest, ALongTermItemPastItsPlanDateIsOverdue) {
+  Issue();
+  ASSERT_TRUE(
+      Add(R"(id: "l1" item_id: "srk-1" actor: "xul" at: "2025-09-26T10:00:00+08:00"
+                     reason: "需结合道路改造工程整改" long_term { plan_date: "2025-10-17" })")
+          .ok());
+  // Before its plan date it is not overdue, although its notice's deadline
+  // (10-09) has passed.
+  v1::OpenItemList open;
+  ASSERT_TRUE(ledger_.OpenItems("", "2025-10-13", &open).ok());
+  ASSERT_EQ(open.items_size(), 1);
+  EXPECT_NE(open.items(0).color(), "red");
+  EXPECT_EQ(open.items(0).deadline(), "2025-10-17");
+  // Friday 10-17 was its plan date; the weekend after is not late.
+  v1::OpenItemList overdue;
+  ASSERT_TRUE(ledger_.Overdue("2025-10-19", &overdue).ok());
+  EXPECT_EQ(overdue.items_size(), 0);
+  ASSERT_TRUE(ledger_.OpenItems("", "2025-10-19", &open).ok());
+  EXPECT_NE(open.items(0).color(), "red");
+  EXPECT_EQ(open.items(0).working_days_late(), 0);
+  // Thursday 10-23: four working days late.
+  ASSERT_TRUE(ledger_.Overdue("2025-10-23", &overdue).ok());
+  ASSERT_EQ(overdue.items_size(), 1);
+  EXPECT_EQ(overdue.items(0).item_id(), "srk-1");
+  EXPECT_EQ(overdue.items(0).working_days_late(), 4);
+  EXPECT_EQ(overdue.items(0).color(), "red");
+  ASSERT_TRUE(ledger_.OpenItems("", "2025-10-23", &open).ok());
+  EXPECT_EQ(open.items(0).color(), "red");
+  EXPECT_EQ(open.items(0).working_days_late(), 4);
+  v1::ReminderList reminders;
+  ASSERT_TRUE(ledger_.RemindersDue("2025-10-23", &reminders).ok());
+  ASSERT_EQ(reminders.reminders_size(), 1);
+  EXPECT_EQ(reminders.reminders(0).name(), "橙色催办单");
+  v1::MonthlyStats stats;
+  ASSERT_TRUE(ledger_.MonthlyStats("2025-10", &stats).ok());
+  ASSERT_EQ(stats.units_size(), 1);
+  EXPECT_EQ(stats.units(0).overdue(), 1);
+}
+
+// Past due over days off only is not overdue: a deadline on Friday is
+// late on Monday, not on the weekend.
+TEST_F(LedgerTest, NothingIsOverdueByDaysOffAlone) {
+  ASSERT_TRUE(Add(R"(id: "i" item_id: "srk-2" actor: "xul" at: "2025-10-13T10:00:00+08:00"
+        issue { number: "n" unit_id: "srk" deadline: "2025-10-17" findings { id: "f" } })")
+                  .ok());
+  v1::OpenItemList overdue;
+  for (const char* weekend : {"2025-10-18", "2025-10-19"}) {
+    ASSERT_TRUE(ledger_.Overdue(weekend, &overdue).ok());
+    EXPECT_EQ(overdue.items_size(), 0) << weekend;
+    v1::ReminderList reminders;
+    ASSERT_TRUE(ledger_.RemindersDue(weekend, &reminders).ok());
+    EXPECT_EQ(reminders.reminders_size(), 0) << weekend;
+  }
+  ASSERT_TRUE(ledger_.Overdue("2025-10-20", &overdue).ok());
+  ASSERT_EQ(overdue.items_size(), 1);
+  EXPECT_EQ(overdue.items(0).working_days_late(), 1);
+}
+
 TEST_F(LedgerTest, LongTermLedgerAndStateRules) {
   Issue();
   Status s = Add(

@@ -34,12 +34,6 @@ bool ItemState::OpenAt(Day day) const {
   return s != nullptr && s->state != v1::CLOSED;
 }
 
-bool ItemState::OverdueAt(Day day) const {
-  const Snapshot* s = At(day);
-  return s != nullptr &&
-         (s->state == v1::ISSUED || s->state == v1::IN_RECTIFICATION) &&
-         s->deadline < day;
-}
 
 std::string FormatSeries(const std::string& series, int year, int n) {
   std::string out = series;
@@ -326,13 +320,14 @@ Status EventChecker::Check(v1::LedgerEvent* ev, Day day, uint64_t position,
   item->last_event = day;
   ++item->events;
   item->positions.push_back(position);
+  const Day due = item->Due();
   if (item->timeline.empty() || item->timeline.back().state != item->state ||
-      item->timeline.back().deadline != item->deadline) {
+      item->timeline.back().deadline != due) {
     if (!item->timeline.empty() && item->timeline.back().day == day) {
       item->timeline.back().state = item->state;
-      item->timeline.back().deadline = item->deadline;
+      item->timeline.back().deadline = due;
     } else {
-      item->timeline.push_back({day, item->deadline, item->state});
+      item->timeline.push_back({day, due, item->state});
     }
   }
   return Status::OK();

@@ -63,6 +63,14 @@ int WorkingDaysLate(const WorkCalendar& calendar, Day deadline, Day day) {
   return s.ok() ? late : day - deadline;
 }
 
+// Working days the item is late at `day`; 0 when it is not overdue (not
+// past due, or past due over days off only).
+int LateAt(const ItemState& s, Day day, const WorkCalendar& calendar) {
+  const internal::Snapshot* snap = s.At(day);
+  if (snap == nullptr || !snap->PastDue(day)) return 0;
+  return WorkingDaysLate(calendar, snap->deadline, day);
+}
+
 void FillItem(const ItemState& s, v1::LedgerItem* out) {
   out->set_id(s.id);
   out->set_number(s.notice.number());
@@ -160,11 +168,11 @@ Status Ledger::OpenItems(const std::string& unit_id, const std::string& date,
     row.set_unit_id(s->unit_id());
     row.set_deadline(DayText(snap->deadline));
     row.set_severity(s->severity);
-    if (s->OverdueAt(day)) {
+    const int late = LateAt(*s, day, campaign_->calendar());
+    if (late > 0) {
       row.set_color("red");
-      row.set_working_days_late(
-          WorkingDaysLate(campaign_->calendar(), snap->deadline, day));
-    } else if (snap->state == v1::LONG_TERM || snap->state == v1::SUBMITTED) {
+      row.set_working_days_late(late);
+    } else if (snap->state == v1::SUBMITTED) {
       row.set_color("green");
     } else {
       int left = 0;
@@ -199,9 +207,7 @@ Status Ledger::Overdue(const std::string& date,
   Day lo = day, hi = 0;
   for (size_t i = 0; i < state_->items.size(); ++i) {
     const internal::Snapshot* snap = state_->items[i].At(day);
-    if (snap != nullptr &&
-        (snap->state == v1::ISSUED || snap->state == v1::IN_RECTIFICATION) &&
-        snap->deadline < day) {
+    if (snap != nullptr && snap->PastDue(day)) {
       late.push_back({snap->deadline, static_cast<uint32_t>(i)});
       lo = std::min(lo, snap->deadline);
       hi = std::max(hi, snap->deadline);
@@ -228,6 +234,12 @@ Status Ledger::Overdue(const std::string& date,
                                     days_late[d],
                                     s.severity};
   }
+  // Past due over days off only is not late.
+  out->erase(std::remove_if(out->begin(), out->end(),
+                            [](const OverdueRow& r) {
+                              return r.working_days_late == 0;
+                            }),
+             out->end());
   return Status::OK();
 }
 
@@ -282,7 +294,8 @@ Status Ledger::MonthlyStats(const std::string& month,
         unit()->set_rectified_late(unit()->rectified_late() + 1);
       }
     }
-    if (s.OverdueAt(last)) unit()->set_overdue(unit()->overdue() + 1);
+    if (LateAt(s, last, campaign_->calendar()) > 0)
+      unit()->set_overdue(unit()->overdue() + 1);
     if (s.OpenAt(last)) unit()->set_open(unit()->open() + 1);
     int reopened = static_cast<int>(
         std::count_if(s.rejected_on.begin(), s.rejected_on.end(),
@@ -377,7 +390,8 @@ Status Ledger::Escalations(const std::string& date,
             .push_back(s.id);
       }
       if (rule.overdue_severity() != v1::SEVERITY_UNSPECIFIED &&
-          s.severity >= rule.overdue_severity() && s.OverdueAt(day)) {
+          s.severity >= rule.overdue_severity() &&
+          LateAt(s, day, campaign_->calendar()) > 0) {
         severe[s.unit_id()].push_back(s.id);
       }
     }
@@ -424,9 +438,9 @@ Status Ledger::RemindersDue(const std::string& date,
   const auto& ladder = campaign_->proto().supervision().reminders();
   if (ladder.empty()) return Status::OK();
   for (const ItemState& s : state_->items) {
-    if (!s.OverdueAt(day)) continue;
+    const int late = LateAt(s, day, campaign_->calendar());
+    if (late == 0) continue;
     const Day deadline = s.At(day)->deadline;
-    const int late = WorkingDaysLate(campaign_->calendar(), deadline, day);
     int level = 0;
     for (int i = 0; i < ladder.size(); ++i) {
       if (late > ladder[i].working_days_after_deadline()) level = i + 1;
@@ -511,7 +525,7 @@ Status Ledger::Deductions(const std::string& month,
       };
       switch (source.basis()) {
         case v1::OVERDUE_ITEMS:
-          if (s.OverdueAt(last)) add(s.id, 1);
+          if (LateAt(s, last, campaign_->calendar()) > 0) add(s.id, 1);
           break;
         case v1::LATE_RECTIFICATIONS:
           if (s.closed_on >= first && s.closed_on <= last &&

@@ -25,11 +25,19 @@ std::string DayText(Day day);  // ISO date; "" for 0.
 // A notice number of a series: "{year}" and "{n}" replaced.
 std::string FormatSeries(const std::string& series, int year, int n);
 
-// The state and deadline in force from `day` on.
+// The state in force from `day` on, and the date the item is due by then
+// (its deadline, or its plan date while on the long-term ledger).
 struct Snapshot {
   Day day;
   Day deadline;
   v1::LedgerState state;
+  // Open, not submitted, and `today` is after its due date. It is overdue
+  // only once a working day has passed since (see WorkingDaysLate).
+  bool PastDue(Day today) const {
+    return (state == v1::ISSUED || state == v1::IN_RECTIFICATION ||
+            state == v1::LONG_TERM) &&
+           deadline < today;
+  }
 };
 
 struct ItemState {
@@ -47,10 +55,12 @@ struct ItemState {
   std::vector<uint64_t> positions;  // Of its events in the log.
 
   const std::string& unit_id() const { return notice.unit_id(); }
+  // What it is due by: the plan date while on the long-term ledger (挂账),
+  // else the deadline.
+  Day Due() const { return state == v1::LONG_TERM ? plan_date : deadline; }
   // The snapshot in force at `day`, or nullptr before the item existed.
   const Snapshot* At(Day day) const;
   bool OpenAt(Day day) const;     // Issued and not closed.
-  bool OverdueAt(Day day) const;  // Open, not submitted or 挂账, past due.
 };
 
 struct EscalationState {
