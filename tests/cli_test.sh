@@ -145,6 +145,10 @@ expect 0 "指标 M11（任务 1.1）佐证资料 2024-10-01 至 2025-09-30：13�
 expect 0 "## 关于2025年9月创建工作考核情况的通报" -- "$cw" report monthly "$db" --month 2025-09
 expect 0 "- 市容科：整治占道经营和乱停乱放，实景照片缺1份（应于2025-09-19前报送）" -- "$cw" report monthly "$db" --month 2025-09
 expect 0 "（未接入督查台账。）" -- "$cw" report monthly "$example" --month 2025-09
+# --format is the document's format, also when the source is a campaign file.
+expect 0 "<title>2025年9月创建工作考核情况通报</title>" -- "$cw" report monthly "$example" --month 2025-09 --format html
+expect 0 "1,办公室,96.50,优秀," -- "$cw" report monthly "$example" --month 2025-09 --format csv
+expect 0 "2025年9月3日" -- "$cw" report monthly "$db" --month 2025-08 --issue-date 2025-09-03
 mkdir -p "$work/reports"
 expect 0 "$work/reports/月度通报-2025-09.html" -- "$cw" report monthly "$db" --month 2025-09 --format html -o "$work/reports"
 grep -q "<title>2025年9月创建工作考核情况通报</title>" "$work/reports/月度通报-2025-09.html" || fail "bulletin html title"

@@ -101,6 +101,47 @@ TEST_F(ReportTest, MonthlyBulletinSaysWhatTheOfficeMustSay) {
   EXPECT_TRUE(Has(aug, "一票否决："));
 }
 
+// A bulletin says only what is true: its date is a working day (or the one
+// given), a campaign without evidence requirements is not said to have had
+// its materials in on time, and late materials are named.
+TEST_F(ReportTest, TheBulletinSaysOnlyWhatIsTrue) {
+  v1::ReportRequest r;
+  r.set_kind(v1::MONTHLY_BULLETIN);
+  r.set_month("2025-08");  // It ends on Sunday 31 August.
+  v1::ReportDocument aug;
+  ASSERT_TRUE(RenderReport(sources_, r, &aug).ok());
+  EXPECT_TRUE(Has(aug, "东湖区城市管理局\n2025年9月1日")) << aug.content();
+  // 环卫科's August ledger came in after its deadline.
+  EXPECT_TRUE(Has(aug, "- 环卫科：提升背街小巷环境卫生，工作台账迟报1份（应于"
+                       "2025-08-20前报送）"))
+      << aug.content();
+  EXPECT_FALSE(Has(aug, "均已按时报送"));
+  EXPECT_FALSE(Has(aug, "\n2025年8月31日\n"));
+  r.set_issue_date("2025-09-03");
+  ASSERT_TRUE(RenderReport(sources_, r, &aug).ok());
+  EXPECT_TRUE(Has(aug, "东湖区城市管理局\n2025年9月3日"));
+  r.set_issue_date("2025-09-31");
+  EXPECT_EQ(RenderReport(sources_, r, &aug).code(),
+            Status::Code::kInvalidArgument);
+  r.clear_issue_date();
+
+  // No evidence requirements: nothing is claimed about materials.
+  v1::Campaign bare = testing::LoadExample();
+  bare.clear_evidence_requirements();
+  std::shared_ptr<const Campaign> c = Campaign::Build(bare);
+  Ledger ledger(c);
+  EvidenceBook evidence(c);
+  ReportSources sources{c.get(), &ledger, &evidence};
+  r.set_month("2025-09");
+  for (v1::ReportFormat f : {v1::MARKDOWN, v1::HTML}) {
+    r.set_format(f);
+    v1::ReportDocument doc;
+    ASSERT_TRUE(RenderReport(sources, r, &doc).ok());
+    EXPECT_FALSE(Has(doc, "均已按时报送")) << doc.content();
+    EXPECT_TRUE(Has(doc, "本期无资料报送要求")) << doc.content();
+  }
+}
+
 TEST_F(ReportTest, RectificationNoticeAndDossier) {
   v1::ReportDocument notice = Render(v1::RECTIFICATION_NOTICE, v1::MARKDOWN);
   for (const char* line :

@@ -83,22 +83,32 @@ const char kMonthlyMd[] = R"(# {{issuer}}
 
 ### 七、资料报送情况
 
+{{^evidence_required}}
+本期无资料报送要求。
+{{/evidence_required}}
+{{#evidence_required}}
 {{#has_evidence}}
 {{#missing}}
-- {{unit}}：{{task}}，{{kind}}缺{{count}}份（应于{{due}}前报送）
+- {{unit}}：{{task}}，{{kind}}{{shortfall}}（应于{{due}}前报送）
 {{/missing}}
 {{^missing}}
+{{#none_due}}
+本月无到期资料。
+{{/none_due}}
+{{^none_due}}
 各单位资料均已按时报送。
+{{/none_due}}
 {{/missing}}
 {{/has_evidence}}
 {{^has_evidence}}
 （未接入佐证资料。）
 {{/has_evidence}}
+{{/evidence_required}}
 
 希望受到表扬的单位再接再厉；受到批评的单位要认真查找原因，限期整改，并将整改情况报{{issuer}}。
 
 {{issuer}}
-{{date_cn}}
+{{issue_date_cn}}
 )";
 
 const char kStyle[] = R"(
@@ -186,19 +196,29 @@ const char kMonthlyHtml[] = R"(<!DOCTYPE html>
 <p>本月无。</p>
 {{/escalations}}
 <h3>七、资料报送情况</h3>
+{{^evidence_required}}
+<p>本期无资料报送要求。</p>
+{{/evidence_required}}
+{{#evidence_required}}
 {{#has_evidence}}
 {{#missing}}
-<p>{{unit}}：{{task}}，{{kind}}缺{{count}}份（应于{{due}}前报送）</p>
+<p>{{unit}}：{{task}}，{{kind}}{{shortfall}}（应于{{due}}前报送）</p>
 {{/missing}}
 {{^missing}}
+{{#none_due}}
+<p>本月无到期资料。</p>
+{{/none_due}}
+{{^none_due}}
 <p>各单位资料均已按时报送。</p>
+{{/none_due}}
 {{/missing}}
 {{/has_evidence}}
 {{^has_evidence}}
 <p>（未接入佐证资料。）</p>
 {{/has_evidence}}
+{{/evidence_required}}
 <p class="body">希望受到表扬的单位再接再厉；受到批评的单位要认真查找原因，限期整改，并将整改情况报{{issuer}}。</p>
-<p class="sign">{{issuer}}<br>{{date_cn}}</p>
+<p class="sign">{{issuer}}<br>{{issue_date_cn}}</p>
 </body>
 </html>
 )";

@@ -261,6 +261,19 @@ Status Builder::Monthly(v1::ReportDocument* out) {
                                    "' is not of the form YYYY-MM");
   }
   const std::string date = r_.date().empty() ? MonthEnd(month) : r_.date();
+  std::string issued = r_.issue_date();
+  if (issued.empty()) {
+    Date as_of, next;
+    CW_RETURN_IF_ERROR(ParseIsoDate(date, &as_of).WithContext("date"));
+    CalendarOptions options;
+    options.weekend_fallback = true;
+    CW_RETURN_IF_ERROR(
+        c_.calendar().WorkingDayOnOrAfter(as_of, &next, options));
+    issued = FormatIsoDate(next);
+  } else {
+    Date d;
+    CW_RETURN_IF_ERROR(ParseIsoDate(issued, &d).WithContext("issue_date"));
+  }
   v1::RankingTable table;
   CW_RETURN_IF_ERROR(RankPeriod(c_, month, r_.component_id(), &table));
   std::string component_name = "考核";
@@ -285,6 +298,7 @@ Status Builder::Monthly(v1::ReportDocument* out) {
   Common(&data, title);
   data.Set("month_cn", MonthCn(month));
   data.Set("date_cn", DateCn(date));
+  data.Set("issue_date_cn", DateCn(issued));
   data.Set("component_name", component_name);
   TemplateValue rows = TemplateValue::List();
   std::vector<std::pair<std::string, double>> bars;
@@ -373,23 +387,35 @@ Status Builder::Monthly(v1::ReportDocument* out) {
     data.Set("escalations", esc);
   }
   data.Set("has_evidence", TemplateValue::Flag(s_.evidence != nullptr));
-  if (s_.evidence != nullptr) {
+  const bool required = c_.proto().evidence_requirements_size() > 0;
+  data.Set("evidence_required", TemplateValue::Flag(required));
+  if (s_.evidence != nullptr && required) {
     v1::CompletenessReport report;
     v1::CompletenessRequest request;
     request.set_date(date);
     request.set_from(month + "-01");
     CW_RETURN_IF_ERROR(s_.evidence->Completeness(request, &report));
+    // Missing and late materials; nothing said to be on time that was not.
     TemplateValue missing = TemplateValue::List();
     for (const v1::CompletenessRow& row : report.rows()) {
-      if (row.missing() <= 0) continue;
+      if (row.missing() <= 0 && row.late() <= 0) continue;
+      std::string shortfall;
+      if (row.missing() > 0)
+        shortfall = "缺" + std::to_string(row.missing()) + "份";
+      if (row.late() > 0) {
+        shortfall += (shortfall.empty() ? "" : "、") + std::string("迟报") +
+                     std::to_string(row.late()) + "份";
+      }
       missing.Add(TemplateValue()
                       .Set("unit", UnitName(row.unit_id()))
                       .Set("task", row.task_title())
                       .Set("kind", MaterialKindName(row.kind()))
                       .Set("count", TemplateValue::Int(row.missing()))
+                      .Set("shortfall", shortfall)
                       .Set("due", row.due()));
     }
     data.Set("missing", missing);
+    data.Set("none_due", TemplateValue::Flag(report.rows_size() == 0));
   }
   std::string content;
   CW_RETURN_IF_ERROR(

@@ -1,4 +1,5 @@
 // cw report monthly FILE --month YYYY-MM [--format md|html|csv] [-o DIR]
+//           [--date AS-OF] [--issue-date D] [--number 文号]
 // cw report notice FILE --item ID [--format …] [-o DIR]
 // cw report dossier FILE --unit ID|all [--date D] [--format …] [-o DIR]
 // cw evidence FILE add EVENTS | completeness --date D [--unit U] [--task T]
@@ -29,7 +30,11 @@ struct Sources {
   chuangwen::ReportSources view;
 };
 
-bool LoadSources(const std::string& path, const Args& args, Sources* out) {
+// `input_format`: the campaign file's format as --format gives it (evidence),
+// or null to tell it from the file (reports, where --format is the
+// document's).
+bool LoadSources(const std::string& path, const Args* input_format,
+                 Sources* out) {
   if (IsLedgerPath(path)) {
     chuangwen::Status s = OpenLedger(path, &out->store);
     if (!s.ok()) {
@@ -41,7 +46,13 @@ bool LoadSources(const std::string& path, const Args& args, Sources* out) {
     out->view.evidence = &out->store->evidence();
     return true;
   }
-  if (!LoadCampaign(path, args, &out->campaign)) return false;
+  if (input_format != nullptr)
+    return LoadCampaign(path, *input_format, &out->campaign);
+  chuangwen::Status s = chuangwen::Campaign::LoadFile(path, &out->campaign);
+  if (!s.ok()) {
+    UsageError(s.message());
+    return false;
+  }
   out->view.campaign = out->campaign.get();
   return true;
 }
@@ -88,7 +99,8 @@ int RunReport(int argc, char** argv) {
   Args args;
   std::string error;
   if (!ParseArgs(argc, argv, 2,
-                 {"month", "item", "unit", "date", "format", "o", "number",
+                 {"month", "item", "unit", "date", "issue-date", "format", "o",
+                  "number",
                   "component", "templates"},
                  {}, &args, &error)) {
     return UsageError(error);
@@ -98,7 +110,7 @@ int RunReport(int argc, char** argv) {
       "|\n"
       "       dossier FILE --unit ID|all   [--format md|html|csv] [-o DIR] "
       "[--date D]\n"
-      "       [--number 文号] [--templates DIR]";
+      "       [--number 文号] [--issue-date D] [--templates DIR]";
   if (args.positional.size() != 2) return UsageError(usage);
   const std::string& kind = args.positional[0];
   v1::ReportRequest request;
@@ -126,6 +138,7 @@ int RunReport(int argc, char** argv) {
   request.set_month(args.Value("month"));
   request.set_item_id(args.Value("item"));
   request.set_date(args.Value("date"));
+  request.set_issue_date(args.Value("issue-date"));
   request.set_number(args.Value("number"));
   request.set_component_id(args.Value("component"));
   if (args.Has("templates")) {
@@ -136,7 +149,7 @@ int RunReport(int argc, char** argv) {
     }
   }
   Sources sources;
-  if (!LoadSources(args.positional[1], args, &sources)) return kExitUsage;
+  if (!LoadSources(args.positional[1], nullptr, &sources)) return kExitUsage;
   std::vector<std::string> units;
   if (kind == "dossier" && args.Value("unit") == "all") {
     if (!args.Has("o"))
@@ -175,7 +188,7 @@ int RunEvidence(int argc, char** argv) {
   if (args.positional.size() < 2) return UsageError(usage);
   const std::string& command = args.positional[1];
   Sources sources;
-  if (!LoadSources(args.positional[0], args, &sources)) return kExitUsage;
+  if (!LoadSources(args.positional[0], &args, &sources)) return kExitUsage;
   const chuangwen::Campaign& c = *sources.view.campaign;
   // A campaign file has requirements but no evidence yet.
   std::unique_ptr<chuangwen::EvidenceBook> empty;
