@@ -51,11 +51,13 @@ const std::map<std::string, Set> kMemberOf = {
     {"xie", {"qhj", "bgs"}},  {"he", {"qhj", "hwk"}},
     {"zhong", {"qhj", "zfdd", "zfdd1"}}, {"jiang", {"qhj", "jjz"}},
     {"zhou", {}}};
-// Units whose items each person may not decide on: those they belong to,
-// and those below their own or headed units.
+// Units whose items each person may not decide on: their own and those
+// above it, and those they head, above or below one they head. 陆文清, a
+// deputy at the bureau in charge of 市容科 and 环卫科, may close the other
+// sections' items; the bureau's head (马承业) none.
 const std::map<std::string, Set> kAnswersFor = {
     {"ma", {"qhj", "bgs", "srk", "hwk", "zfdd", "zfdd1", "jjz"}},
-    {"lu", {"qhj", "bgs", "srk", "hwk", "zfdd", "zfdd1", "jjz"}},
+    {"lu", {"qhj", "srk", "hwk"}},
     {"qin", {"qhj", "bgs"}},
     {"fang", {"qhj", "srk"}},
     {"tang", {"qhj", "zfdd", "zfdd1"}},

@@ -9,7 +9,7 @@
 //   which seats may issue, verify, decide and sign off.
 // - A person acts for the unit they work in and the units they head, and so
 //   for every unit above those; they decide on no item of a unit they act
-//   for, nor of a unit below one they work in or head.
+//   for, nor of a unit below one they head.
 // - Supervisors (督查): members of bodies marked `supervises`, else (when no
 //   body is) of office bodies. The office (办公室): members of office bodies.
 //   Campaign leaders: the leading group's 组长 and 副组长.
@@ -53,9 +53,10 @@ class Roles {
   // The person works in or heads `unit` or a unit below it: they act for
   // it (start, submit, report).
   bool BelongsTo(int32_t person, int32_t unit) const;
-  // The person belongs to `unit` (as BelongsTo), or `unit` is below their
-  // own unit or one they head: they may not verify, reject, extend or 挂账
-  // its items.
+  // `unit` is the person's own unit or above it, or a unit they head, above
+  // one or below one: they may not verify, reject, extend or 挂账 its items.
+  // (A plain member of a bureau may decide on its sections' items; its
+  // head, or a deputy in charge of a section, may not.)
   bool AnswersFor(int32_t person, int32_t unit) const;
   // The person's own unit, or kNoIndex.
   int32_t UnitOf(int32_t person) const;
@@ -91,6 +92,7 @@ class Roles {
   std::vector<uint8_t> flags_;                   // Per person.
   std::vector<int32_t> person_unit_;             // Per person.
   std::vector<std::vector<int32_t>> person_units_;  // Own and headed.
+  std::vector<std::vector<int32_t>> heads_;         // Headed, per person.
   std::vector<std::vector<Seat>> seats_;         // Per person.
   std::array<v1::PolicyRule, kActions> policy_;  // Per action.
   std::array<std::string, kActions> who_may_;

@@ -123,6 +123,7 @@ Roles::Roles(const v1::Campaign& c, const CampaignIndex& index)
   flags_.assign(people, 0);
   person_unit_.resize(people);
   person_units_.resize(people);
+  heads_.resize(people);
   seats_.resize(people);
   std::vector<std::vector<int32_t>> heads_of_unit(
       static_cast<size_t>(c.units_size()));
@@ -136,6 +137,7 @@ Roles::Roles(const v1::Campaign& c, const CampaignIndex& index)
       const int32_t u = index.Unit(id);
       if (u == kNoIndex) continue;
       units.push_back(u);
+      heads_[static_cast<size_t>(p)].push_back(u);
       heads_of_unit[static_cast<size_t>(u)].push_back(p);
     }
     SortUnique(&units);
@@ -242,8 +244,11 @@ bool Roles::BelongsTo(int32_t person, int32_t unit) const {
 }
 
 bool Roles::AnswersFor(int32_t person, int32_t unit) const {
-  for (int32_t own : UnitsOf(person))
-    if (index_.UnitAtOrUnder(unit, own) || index_.UnitAtOrUnder(own, unit))
+  const int32_t own = UnitOf(person);
+  if (own != kNoIndex && index_.UnitAtOrUnder(own, unit)) return true;
+  if (person < 0 || static_cast<size_t>(person) >= heads_.size()) return false;
+  for (int32_t head : heads_[static_cast<size_t>(person)])
+    if (index_.UnitAtOrUnder(unit, head) || index_.UnitAtOrUnder(head, unit))
       return true;
   return false;
 }
