@@ -114,6 +114,10 @@ class Ledger {
   // source, flagged with the findings' flags (and "approved_extension" for
   // items whose deadline was extended).
   Status Deductions(const std::string& month, v1::DeductionInputs* out) const;
+  // The same for every month of `period` ("YYYY-MM", "YYYY-Qn" or "YYYY"),
+  // appended to `out`: what RankPeriod takes as derived inputs.
+  Status DeductionInputs(const std::string& period,
+                         std::vector<v1::IndicatorInput>* out) const;
   // The next number of the campaign's notice series in `year`.
   Status NextNoticeNumber(int year, std::string* out) const;
 

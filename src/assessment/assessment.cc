@@ -92,7 +92,9 @@ class Engine {
  public:
   explicit Engine(const Campaign& c) : c_(c), a_(c.proto().assessment()) {}
 
-  Status Init() {
+  // `derived`: inputs from elsewhere, used where none is given; they must
+  // outlive the engine.
+  Status Init(const std::vector<v1::IndicatorInput>* derived = nullptr) {
     for (const v1::Scheme& s : a_.schemes()) {
       std::unique_ptr<const CompiledScheme> compiled;
       CW_RETURN_IF_ERROR(CompiledScheme::Compile(s, &compiled)
@@ -114,6 +116,15 @@ class Engine {
       by_period_[in.period()].push_back(&in);
     }
     CW_RETURN_IF_ERROR(TargetInputs());
+    if (derived != nullptr) CW_RETURN_IF_ERROR(AddDerived(*derived));
+    for (const std::string& id : a_.assessed_unit_ids()) {
+      const int32_t u = c_.index().Unit(id);
+      if (u == kNoIndex) {
+        return Status::NotFound("assessed_unit_ids: unit '" + id +
+                                "' does not exist");
+      }
+      assessed_.insert(u);
+    }
     for (const v1::GroupMembership& g : a_.groups()) {
       if (c_.index().Unit(g.unit_id()) == kNoIndex) {
         return Status::NotFound("groups: unit '" + g.unit_id() +
@@ -139,6 +150,24 @@ class Engine {
                        [](const v1::Veto* x, const v1::Veto* y) {
                          return x->period() < y->period();
                        });
+    }
+    return Status::OK();
+  }
+
+  Status AddDerived(const std::vector<v1::IndicatorInput>& derived) {
+    std::set<std::tuple<std::string, std::string, std::string>> given;
+    for (const v1::IndicatorInput& in : a_.inputs())
+      given.insert({in.unit_id(), in.indicator_id(), in.period()});
+    for (size_t i = 0; i < derived.size(); ++i) {
+      const v1::IndicatorInput& in = derived[i];
+      if (c_.index().Unit(in.unit_id()) == kNoIndex) {
+        return Status::NotFound("derived input " + std::to_string(i) +
+                                ": unit '" + in.unit_id() +
+                                "' does not exist");
+      }
+      if (given.count({in.unit_id(), in.indicator_id(), in.period()})) continue;
+      by_period_[in.period()].push_back(&in);
+      derived_.insert(&in);
     }
     return Status::OK();
   }
@@ -200,6 +229,7 @@ class Engine {
           in.mutable_ratio()->set_denominator(1);
           by_period_[month].push_back(&in);
           derived_.insert(&in);
+          targets_.insert(&in);
         }
       }
     }
@@ -243,24 +273,31 @@ class Engine {
     const CompiledScheme& scheme = *schemes_.at(comp.scheme_id());
     auto it = by_period_.find(period);
     if (it == by_period_.end()) return Status::OK();
-    // Per unit: whether it has inputs of its own, or only those derived
-    // from target progress (then it ranks on what it has).
-    std::map<int32_t, bool> units;
+    // A unit ranks with inputs of its own, with inputs derived from its
+    // target progress, or as an assessed unit with the caller's derived
+    // inputs; without inputs of its own it ranks on what it has.
+    struct Has {
+      bool given = false, target = false;
+    };
+    std::map<int32_t, Has> units;
     for (const v1::IndicatorInput* in : it->second) {
       if (scheme.Find(in->indicator_id()) < 0) continue;
-      bool& given = units[c_.index().Unit(in->unit_id())];
-      given = given || !IsDerived(in);
+      const int32_t unit = c_.index().Unit(in->unit_id());
+      if (!assessed_.empty() && assessed_.count(unit) == 0) continue;
+      Has& has = units[unit];
+      has.given = has.given || !derived_.count(in);
+      has.target = has.target || targets_.count(in);
     }
-    for (const auto& [u, given] : units) {
+    for (const auto& [u, has] : units) {
+      if (!has.given && !has.target && assessed_.empty()) continue;
       CW_RETURN_IF_ERROR(scheme.Score(c_.proto().units(u).id(), period,
-                                      it->second, &(*out)[u], !given));
+                                      it->second, &(*out)[u], !has.given));
     }
     return Status::OK();
   }
 
   // Ranks (unit, score) pairs into a table.
-  Status Rank(const std::string& period, int year,
-              const std::vector<int32_t>& units,
+  Status Rank(const std::string& period, const std::vector<int32_t>& units,
               const std::vector<double>& scores, v1::RankingTable* out) const {
     const size_t n = units.size();
     std::vector<uint8_t> vetoed(n, 0);
@@ -406,10 +443,6 @@ class Engine {
 
   const v1::Assessment& config() const { return a_; }
 
-  bool IsDerived(const v1::IndicatorInput* in) const {
-    return derived_.count(in) > 0;
-  }
-
   // The first veto of `unit` that reaches `period`, or null.
   const v1::Veto* VetoFor(const std::string& unit,
                           const std::string& period) const {
@@ -431,7 +464,9 @@ class Engine {
       schemes_;
   std::map<std::string, std::vector<const v1::IndicatorInput*>> by_period_;
   std::deque<v1::IndicatorInput> synthesized_;  // Stable addresses.
-  std::unordered_set<const v1::IndicatorInput*> derived_;  // Those above.
+  // Inputs from targets and from the caller; those from targets.
+  std::unordered_set<const v1::IndicatorInput*> derived_, targets_;
+  std::set<int32_t> assessed_;  // Empty: every unit.
   std::map<std::string, std::vector<const v1::Veto*>> vetoes_;  // By unit.
   std::map<std::string, std::string> group_of_;
 };
@@ -440,12 +475,19 @@ class Engine {
 
 Status RankPeriod(const Campaign& campaign, const std::string& period,
                   const std::string& component_id, v1::RankingTable* out) {
+  return RankPeriod(campaign, period, component_id, {}, out);
+}
+
+Status RankPeriod(const Campaign& campaign, const std::string& period,
+                  const std::string& component_id,
+                  const std::vector<v1::IndicatorInput>& derived,
+                  v1::RankingTable* out) {
   out->Clear();
   Kind kind;
   int year;
   CW_RETURN_IF_ERROR(ParsePeriod(period, &kind, &year));
   Engine engine(campaign);
-  CW_RETURN_IF_ERROR(engine.Init());
+  CW_RETURN_IF_ERROR(engine.Init(&derived));
   std::vector<int32_t> units;
   std::vector<double> scores;
   if (kind == Kind::kYear) {
@@ -468,7 +510,7 @@ Status RankPeriod(const Campaign& campaign, const std::string& period,
   }
   if (units.empty()) return Status::NotFound("no scores for period " + period);
   std::string component = out->component_id();
-  CW_RETURN_IF_ERROR(engine.Rank(period, year, units, scores, out));
+  CW_RETURN_IF_ERROR(engine.Rank(period, units, scores, out));
   out->set_component_id(component);
   return Status::OK();
 }

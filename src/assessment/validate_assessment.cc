@@ -76,6 +76,10 @@ void CheckAssessment(const v1::Campaign& c, const CampaignIndex& index,
     unit_ref(a.vetoes(i).unit_id(),
              FieldPath("assessment.vetoes", i, "unit_id"), "veto");
   }
+  for (int i = 0; i < a.assessed_unit_ids_size(); ++i) {
+    unit_ref(a.assessed_unit_ids(i),
+             FieldPath("assessment.assessed_unit_ids", i, ""), "assessed unit");
+  }
   // Inputs: known unit and indicator, then scored per (scheme, unit, period)
   // so that out-of-range values show up now rather than at ranking time.
   std::map<std::tuple<int, std::string, std::string>,

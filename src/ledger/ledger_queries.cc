@@ -563,6 +563,29 @@ Status Ledger::Deductions(const std::string& month,
   return Status::OK();
 }
 
+Status Ledger::DeductionInputs(const std::string& period,
+                               std::vector<v1::IndicatorInput>* out) const {
+  const bool year = period.size() == 4;
+  const bool quarter = period.size() == 7 && period[5] == 'Q' &&
+                       period[6] >= '1' && period[6] <= '4';
+  std::vector<std::string> months;
+  if (year || quarter) {
+    const int first = quarter ? (period[6] - '1') * 3 + 1 : 1;
+    for (int m = first; m < first + (quarter ? 3 : 12); ++m)
+      months.push_back(period.substr(0, 4) + (m < 10 ? "-0" : "-") +
+                       std::to_string(m));
+  } else {
+    months.push_back(period);
+  }
+  for (const std::string& month : months) {
+    v1::DeductionInputs inputs;
+    CW_RETURN_IF_ERROR(Deductions(month, &inputs));
+    for (v1::IndicatorInput& in : *inputs.mutable_inputs())
+      out->push_back(std::move(in));
+  }
+  return Status::OK();
+}
+
 Status Ledger::NextNoticeNumber(int year, std::string* out) const {
   const std::string& series = campaign_->proto().supervision().notice_series();
   if (series.empty())

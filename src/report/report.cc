@@ -173,6 +173,14 @@ class Builder {
   Status Build(v1::ReportDocument* out);
 
  private:
+  // The ranking of `period`, with the ledger's deductions where the
+  // campaign gives no input.
+  Status Rank(const std::string& period, v1::RankingTable* table) const {
+    std::vector<v1::IndicatorInput> derived;
+    if (s_.ledger != nullptr)
+      CW_RETURN_IF_ERROR(s_.ledger->DeductionInputs(period, &derived));
+    return RankPeriod(c_, period, r_.component_id(), derived, table);
+  }
   const v1::Document* Plan() const {
     for (const v1::Document& d : c_.proto().documents())
       if (d.id() == c_.proto().plan_document_id()) return &d;
@@ -275,7 +283,7 @@ Status Builder::Monthly(v1::ReportDocument* out) {
     CW_RETURN_IF_ERROR(ParseIsoDate(issued, &d).WithContext("issue_date"));
   }
   v1::RankingTable table;
-  CW_RETURN_IF_ERROR(RankPeriod(c_, month, r_.component_id(), &table));
+  CW_RETURN_IF_ERROR(Rank(month, &table));
   std::string component_name = "考核";
   for (const v1::Component& comp : c_.proto().assessment().components())
     if (comp.id() == table.component_id()) component_name = comp.name();
@@ -548,7 +556,7 @@ Status Builder::Dossier(v1::ReportDocument* out) {
     std::snprintf(month, sizeof month, "%04d-%02d",
                   static_cast<int>(as_of.year()), m);
     v1::RankingTable table;
-    if (!RankPeriod(c_, month, r_.component_id(), &table).ok()) continue;
+    if (!Rank(month, &table).ok()) continue;
     for (const v1::RankingRow& row : table.rows()) {
       if (row.unit_id() != unit) continue;
       scores.Add(TemplateValue()
