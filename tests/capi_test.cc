@@ -611,4 +611,35 @@ TEST(CapiImportTest, ImportPlanAnswersAResultAndRefusesGarbage) {
   }
 }
 
+TEST(CapiImportTest, PlanLinkAnswersTheCascadeOrSaysWhatIsMissing) {
+  const std::string parent =
+      R"(id: "city" plan_document_id: "p" documents { id: "p" number: "青办〔2024〕3号" }
+         tasks { id: "1" title: "全面整治城市市容环境" document_id: "p" })";
+  const std::string child =
+      R"(id: "bureau" plan_document_id: "b" documents { id: "b" parent_ids: "c" }
+         documents { id: "c" number: "青办〔2024〕3号" }
+         tasks { id: "1" title: "整治城市市容环境" document_id: "b" })";
+  auto u8 = [](const std::string& s) {
+    return reinterpret_cast<const uint8_t*>(s.data());
+  };
+  Bytes out;
+  ASSERT_EQ(cw_plan_link(u8(child), child.size(), u8(parent), parent.size(),
+                         CW_FORMAT_TEXT, CW_FORMAT_JSON, &out.data, &out.size),
+            CW_OK)
+      << cw_last_error_message();
+  EXPECT_NE(out.str().find(R"("implements_task_id":"c/1")"), std::string::npos)
+      << out.str();
+  Bytes bad;
+  EXPECT_EQ(cw_plan_link(u8(parent), parent.size(), u8(child), child.size(),
+                         CW_FORMAT_TEXT, CW_FORMAT_JSON, &bad.data, &bad.size),
+            CW_EINVALID);
+  EXPECT_NE(std::string(cw_last_error_message()).find("has no plan document "
+                                                      "with a 文号"),
+            std::string::npos)
+      << cw_last_error_message();
+  EXPECT_EQ(cw_plan_link(u8("x {"), 3, u8(parent), parent.size(),
+                         CW_FORMAT_TEXT, CW_FORMAT_JSON, &bad.data, &bad.size),
+            CW_EPARSE);
+}
+
 }  // namespace

@@ -188,11 +188,18 @@ expect 0 "文号 青园林〔2024〕15号   发文 青川市园林绿化管理�
 expect 0 "L31   duplicate        （一）加强领导。" -- "$cw" import "$fixtures/webpage.txt" --review
 expect 0 "Wrote $work/gbk.textproto: 4 tasks, 2 phases, 0 duties; 0 lines not used, 0 problems to review." -- "$cw" import "$fixtures/gbk.txt" -o "$work/gbk.textproto"
 expect 0 "No problems." -- "$cw" validate "$work/gbk.textproto"
-"$cw" import "$fixtures/levels.txt" --json -o "$work/levels.json" 2>/dev/null || fail "import --json"
+"$cw" import "$fixtures/levels.txt" --bare --json -o "$work/levels.json" 2>/dev/null || fail "import --json"
 expect 1 "task 1.1.1.1 has no responsible or lead unit" -- "$cw" validate "$work/levels.json"
 expect 0 '"encoding":"UTF-8"' -- "$cw" import "$fixtures/gbk.txt" --result
 expect 2 "none.txt: no such file" -- "$cw" import "$work/none.txt"
 expect 2 "usage: cw import" -- "$cw" import
+# The cascade: a bureau's plan linked to the city's plan it cites.
+cascade=$(cd "$(dirname "$0")/data/cascade" && pwd)
+"$cw" import "$cascade/city.txt" -o "$work/city.textproto" 2>/dev/null || fail "import city"
+"$cw" import "$cascade/bureau.txt" -o "$work/bureau.textproto" 2>/dev/null || fail "import bureau"
+expect 0 "2      → parent-1/2     深入开展志愿服务活动  (shares 6 characters)" -- "$cw" link "$work/bureau.textproto" "$work/city.textproto" -o "$work/linked.textproto"
+expect 0 "No problems." -- "$cw" validate "$work/linked.textproto"
+expect 2 "does not cite the parent's 文号 青城管〔2024〕11号" -- "$cw" link "$work/city.textproto" "$work/bureau.textproto" -o "$work/x.textproto"
 
 if [[ $failures -ne 0 ]]; then echo "cli: $failures failed"; exit 1; fi
 echo "cli: all checks passed"

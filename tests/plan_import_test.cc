@@ -27,9 +27,12 @@ std::string Fixture(const std::string& name) {
   return ReadText(std::string(CW_IMPORT_FIXTURES) + "/" + name);
 }
 
+// The extraction as written (no seating, stand-ins or proposals: those are
+// tested in plan_chain_test.cc).
 v1::ImportResult Import(const std::string& text, int year = 0) {
   v1::ImportOptions options;
   options.set_year(year);
+  options.set_bare(true);
   v1::ImportResult r;
   Status s = ImportPlan(text, options, &r);
   EXPECT_TRUE(s.ok()) << s.ToString();

@@ -12,9 +12,11 @@
 //     ROLE_MISMATCH, INVALID_VALUE); every body member names one party.
 //  4. Dates are real dates in ISO form (INVALID_VALUE).
 //  5. Unit parents, body parents, task parents and document parents form no
-//     cycle (CYCLE).
-//  6. Every leaf task has a responsible or lead unit, its own or one of its
-//     ancestor tasks' (NO_RESPONSIBLE_UNIT).
+//     cycle; nor do tasks through the tasks they implement (across plans)
+//     and their parents (CYCLE).
+//  6. Every leaf task of the campaign's own plan has a responsible or lead
+//     unit, its own or one of its ancestor tasks' (NO_RESPONSIBLE_UNIT);
+//     tasks of a cited parent plan (another document) are exempt.
 //  7. Every lead leader sits in a leading group
 //  (LEAD_LEADER_NOT_IN_LEADING_BODY).
 //  8. No unit is both responsible (or lead) for and assisting the same task

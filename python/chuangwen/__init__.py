@@ -24,7 +24,7 @@ from typing import Any, Dict, List, Optional, Tuple, Union
 
 __all__ = [
     "Campaign", "Ledger", "Error", "NotFoundError", "ParseError", "InvalidError",
-    "PermissionDeniedError", "ConflictError", "import_plan", "rank_arrays",
+    "PermissionDeniedError", "ConflictError", "import_plan", "link_plans", "rank_arrays",
     "RankWorkspace", "RankIndex",
     "FORMAT_BINARY", "FORMAT_JSON", "FORMAT_TEXT", "version", "library",
 ]
@@ -736,16 +736,35 @@ _declare("cw_import_plan", ctypes.c_int, _u8p, _size, _u8p, _size, ctypes.c_int,
 
 
 def import_plan(text: Union[bytes, str], year: int = 0, encoding: str = "",
-                campaign_id: str = "") -> Dict[str, Any]:
+                campaign_id: str = "", bare: bool = False) -> Dict[str, Any]:
     """Proposes a campaign from a plan's text (str, or bytes in UTF-8 or
     GB18030): the chuangwen.v1.ImportResult as a dict with "campaign",
-    "provenance", "skipped" (every unused line and why), "problems"."""
+    "provenance", "skipped" (every unused line and why), "problems", "notes"
+    (people seated, stand-ins, the proposed assessment; bare=True proposes
+    none of these)."""
     data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
     options = json.dumps({"year": year, "encoding": encoding,
-                          "campaign_id": campaign_id}).encode("utf-8")
+                          "campaign_id": campaign_id, "bare": bare}).encode("utf-8")
     keep, ptr, size = _bytes_arg(data)
     okeep, optr, osize = _bytes_arg(options)
     return json.loads(_call_bytes(library.cw_import_plan, ptr, size, optr, osize, FORMAT_JSON,
+                                  FORMAT_JSON).decode("utf-8"))
+
+
+_declare("cw_plan_link", ctypes.c_int, _u8p, _size, _u8p, _size, ctypes.c_int, ctypes.c_int,
+         *_out)
+
+
+def link_plans(child: Dict[str, Any], parent: Dict[str, Any]) -> Dict[str, Any]:
+    """The cascade (层层分解): copies the parent plan's tasks into the child
+    campaign (both chuangwen.v1.Campaign dicts, as import_plan returns them)
+    under the document the child cites by the parent's 文号, and links the
+    child's tasks to those they implement. Returns the
+    chuangwen.v1.CascadeResult as a dict: "campaign", "links",
+    "unlinked_task_ids"."""
+    ckeep, cptr, csize = _bytes_arg(json.dumps(child, ensure_ascii=False).encode("utf-8"))
+    pkeep, pptr, psize = _bytes_arg(json.dumps(parent, ensure_ascii=False).encode("utf-8"))
+    return json.loads(_call_bytes(library.cw_plan_link, cptr, csize, pptr, psize, FORMAT_JSON,
                                   FORMAT_JSON).decode("utf-8"))
 
 

@@ -142,7 +142,7 @@ ResponsibilityGraph::ResponsibilityGraph(const v1::Campaign& c,
 
   internal::TaskCoverage cov = internal::ComputeTaskCoverage(c, index);
   for (int i = 0; i < c.tasks_size(); ++i) {
-    if (!cov.is_leaf[i]) continue;
+    if (!cov.is_leaf[i] || cov.cited[i]) continue;
     if (!cov.has_lead_leader[i] || !cov.has_responsible_unit[i]) {
       gaps_.push_back(
           TaskGap{i, !cov.has_lead_leader[i], !cov.has_responsible_unit[i]});

@@ -11,6 +11,7 @@
 
 #include "chuangwen/validate.h"
 #include "import/plan_dates.h"
+#include "import/plan_proposals.h"
 #include "import/plan_text.h"
 
 namespace chuangwen {
@@ -1270,6 +1271,13 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
   out->set_lines(line_count);
   PlanParser parser(options, out);
   parser.Run(std::move(lines), std::move(skipped));
+  if (!options.bare()) {
+    std::vector<std::string> notes;
+    internal::FillResponsibilityGaps(out->mutable_campaign(), &notes);
+    internal::SeatPeople(out->mutable_campaign(), &notes);
+    internal::ProposeAssessment(out->mutable_campaign(), &notes);
+    for (std::string& n : notes) out->add_notes(std::move(n));
+  }
   *out->mutable_problems() = Validate(out->campaign());
   return Status::OK();
 }

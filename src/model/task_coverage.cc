@@ -8,6 +8,12 @@ TaskCoverage ComputeTaskCoverage(const v1::Campaign& campaign,
   std::vector<int32_t> parent(n, kNoIndex);
   TaskCoverage cov;
   cov.is_leaf.assign(n, true);
+  cov.cited.assign(n, false);
+  const std::string& plan = campaign.plan_document_id();
+  for (int i = 0; i < n; ++i) {
+    const std::string& doc = campaign.tasks(i).document_id();
+    cov.cited[i] = !plan.empty() && !doc.empty() && doc != plan;
+  }
   std::vector<bool> own_leader(n, false), own_unit(n, false);
   for (int i = 0; i < n; ++i) {
     int32_t p = index.Task(campaign.tasks(i).parent_id());

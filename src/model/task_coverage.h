@@ -12,6 +12,9 @@ namespace chuangwen::internal {
 
 struct TaskCoverage {
   std::vector<bool> is_leaf;          // No task names it as parent.
+  // A task of a cited plan (another document), kept for the cascade: its
+  // parties are that plan's business.
+  std::vector<bool> cited;
   std::vector<bool> has_lead_leader;  // Own or inherited.
   std::vector<bool>
       has_responsible_unit;  // Responsible or lead; own or inherited.

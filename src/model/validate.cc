@@ -343,7 +343,7 @@ class Validator {
   void CheckResponsibleUnits() {
     internal::TaskCoverage cov = internal::ComputeTaskCoverage(c_, index_);
     for (int i = 0; i < c_.tasks_size(); ++i) {
-      if (cov.is_leaf[i] && !cov.has_responsible_unit[i]) {
+      if (cov.is_leaf[i] && !cov.cited[i] && !cov.has_responsible_unit[i]) {
         const v1::Task& t = c_.tasks(i);
         AddProblem(report_, v1::PROBLEM_CODE_NO_RESPONSIBLE_UNIT,
                    "task " + t.id() +

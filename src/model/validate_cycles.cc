@@ -36,11 +36,12 @@ struct CycleRecorder : public boost::default_dfs_visitor {
 };
 
 // Finds cycles in the relation given by `parents_of(i)` over `n` items and
-// reports them using `describe(i)` for each member.
-template <typename ParentsOf, typename IdOf, typename Describe>
+// reports those `keep(cycle)` accepts, using `describe(i)` for each member.
+template <typename ParentsOf, typename IdOf, typename Describe,
+          typename Keep>
 void ReportCycles(int n, ParentsOf parents_of, const char* relation,
                   const char* repeated, const char* field, IdOf id_of,
-                  Describe describe, v1::ValidationReport* report) {
+                  Describe describe, Keep keep, v1::ValidationReport* report) {
   ParentGraph graph(static_cast<size_t>(n));
   bool any_edge = false;
   for (int i = 0; i < n; ++i) {
@@ -57,6 +58,7 @@ void ReportCycles(int n, ParentsOf parents_of, const char* relation,
   recorder.cycles = &cycles;
   boost::depth_first_search(graph, boost::visitor(recorder));
   for (const auto& cycle : cycles) {
+    if (!keep(cycle)) continue;
     std::string chain;
     for (Vertex v : cycle) {
       chain += describe(static_cast<int>(v));
@@ -69,6 +71,8 @@ void ReportCycles(int n, ParentsOf parents_of, const char* relation,
                FieldPath(repeated, first, field), id_of(first));
   }
 }
+
+bool Any(const std::vector<Vertex>&) { return true; }
 
 std::vector<int32_t> One(int32_t parent) {
   if (parent == kNoIndex) return {};
@@ -83,17 +87,48 @@ void CheckParentCycles(const v1::Campaign& c, const CampaignIndex& index,
   ReportCycles(
       c.units_size(),
       [&](int i) { return One(index.Unit(c.units(i).parent_id())); },
-      "unit parents", "units", "parent_id", unit_id, unit_id, report);
+      "unit parents", "units", "parent_id", unit_id, unit_id, Any, report);
   auto body_id = [&](int i) { return c.bodies(i).id(); };
   ReportCycles(
       c.bodies_size(),
       [&](int i) { return One(index.Body(c.bodies(i).parent_body_id())); },
-      "body parents", "bodies", "parent_body_id", body_id, body_id, report);
+      "body parents", "bodies", "parent_body_id", body_id, body_id, Any,
+      report);
   auto task_id = [&](int i) { return c.tasks(i).id(); };
   ReportCycles(
       c.tasks_size(),
       [&](int i) { return One(index.Task(c.tasks(i).parent_id())); },
-      "task parents", "tasks", "parent_id", task_id, task_id, report);
+      "task parents", "tasks", "parent_id", task_id, task_id, Any, report);
+  // Tasks through the tasks they implement and their parents: a cycle with
+  // at least one implementing step (pure parent cycles are reported above).
+  auto implements = [&](int i) {
+    std::vector<int32_t> next = One(index.Task(c.tasks(i).parent_id()));
+    for (const std::string& id : c.tasks(i).implements_task_ids()) {
+      int32_t t = index.Task(id);
+      if (t != kNoIndex) next.push_back(t);
+    }
+    return next;
+  };
+  auto describe_task = [&](int i) {
+    const v1::Task& t = c.tasks(i);
+    const int32_t d = index.Document(t.document_id());
+    const std::string doc = d == kNoIndex ? t.document_id()
+                            : c.documents(d).number().empty()
+                                ? c.documents(d).id()
+                                : c.documents(d).number();
+    return doc.empty() ? t.id() : t.id() + " (" + doc + ")";
+  };
+  auto through_implements = [&](const std::vector<Vertex>& cycle) {
+    for (size_t k = 0; k < cycle.size(); ++k) {
+      const int32_t from = static_cast<int32_t>(cycle[k]);
+      const int32_t to = static_cast<int32_t>(cycle[(k + 1) % cycle.size()]);
+      if (index.Task(c.tasks(from).parent_id()) != to) return true;
+    }
+    return false;
+  };
+  ReportCycles(c.tasks_size(), implements, "tasks and the tasks they implement",
+               "tasks", "implements_task_ids", task_id, describe_task,
+               through_implements, report);
   ReportCycles(
       c.documents_size(),
       [&](int i) {
@@ -110,7 +145,7 @@ void CheckParentCycles(const v1::Campaign& c, const CampaignIndex& index,
         const v1::Document& d = c.documents(i);
         return d.number().empty() ? d.id() : d.number();
       },
-      report);
+      Any, report);
 }
 
 }  // namespace chuangwen::internal

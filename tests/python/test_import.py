@@ -42,3 +42,23 @@ class ImportTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class CascadeTest(unittest.TestCase):
+    def read(self, name):
+        path = os.path.join(os.path.dirname(__file__), "..", "data", "cascade", name)
+        with open(path, encoding="utf-8") as f:
+            return f.read()
+
+    def test_link_a_bureau_plan_to_the_city_plan_it_cites(self):
+        city = chuangwen.import_plan(self.read("city.txt"))["campaign"]
+        bureau = chuangwen.import_plan(self.read("bureau.txt"))["campaign"]
+        result = chuangwen.link_plans(bureau, city)
+        links = {l["task_id"]: l["implements_task_id"] for l in result["links"]}
+        self.assertEqual(links, {"1": "parent-1/1", "2": "parent-1/2"})
+        self.assertEqual(result["unlinked_task_ids"], ["3"])
+        with chuangwen.Campaign.from_dict(result["campaign"]) as c:
+            self.assertEqual(c.problem_count(), 0)
+        with self.assertRaises(chuangwen.InvalidError) as cm:
+            chuangwen.link_plans(city, bureau)
+        self.assertIn("does not cite the parent's 文号 青城管〔2024〕11号", str(cm.exception))

@@ -85,6 +85,7 @@ int RunRank(int argc, char** argv);
 int RunExplain(int argc, char** argv);
 int RunLedger(int argc, char** argv);
 int RunImport(int argc, char** argv);
+int RunLink(int argc, char** argv);
 int RunReport(int argc, char** argv);
 int RunEvidence(int argc, char** argv);
 int RunStatus(int argc, char** argv);

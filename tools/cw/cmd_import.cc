@@ -1,4 +1,4 @@
-// cw import PLAN.txt [--json | --text | --binary] [-o FILE] [--year N]
+// cw import PLAN.txt [--json | --text | --binary] [-o FILE] [--year N] [--bare]
 //                    [--encoding utf-8|gb18030] [--id ID]
 // cw import PLAN.txt --review
 // cw import PLAN.txt --result        (the whole ImportResult as JSON)
@@ -143,15 +143,15 @@ int RunImport(int argc, char** argv) {
   Args args;
   std::string error;
   if (!ParseArgs(argc, argv, 2, {"o", "year", "encoding", "id"},
-                 {"json", "text", "binary", "review", "result"}, &args,
+                 {"json", "text", "binary", "review", "result", "bare"}, &args,
                  &error)) {
     return UsageError(error);
   }
   if (args.positional.size() != 1) {
     return UsageError(
         "usage: cw import PLAN.txt [--json | --text | --binary] [-o FILE] "
-        "[--year N] [--encoding utf-8|gb18030] [--id ID] | --review | "
-        "--result");
+        "[--year N] [--encoding utf-8|gb18030] [--id ID] [--bare] | --review "
+        "| --result");
   }
   std::string bytes;
   chuangwen::Status s = chuangwen::ReadFile(args.positional[0], &bytes);
@@ -166,6 +166,7 @@ int RunImport(int argc, char** argv) {
   }
   options.set_encoding(args.Value("encoding"));
   options.set_campaign_id(args.Value("id"));
+  options.set_bare(args.Has("bare"));
   v1::ImportResult result;
   s = chuangwen::ImportPlan(bytes, options, &result);
   if (!s.ok()) return UsageError(args.positional[0] + ": " + s.message());
@@ -190,6 +191,8 @@ int RunImport(int argc, char** argv) {
                  result.campaign().schedule().phases_size(),
                  result.campaign().schedule().duties_size(),
                  result.skipped_size(), result.problems().problems_size());
+    for (const std::string& n : result.notes())
+      std::fprintf(stderr, "note: %s\n", n.c_str());
     return kExitOk;
   }
   std::cout << out;

@@ -34,6 +34,8 @@ constexpr char kUsage[] =
     "  import PLAN.txt [--json | --text] [-o FILE] | --review\n"
     "                                 propose a campaign from a plan's text\n"
     "                                 (UTF-8 or GB18030)\n"
+    "  link CHILD PARENT -o OUT       link a plan's tasks to those of the plan\n"
+    "                                 it cites by 文号 (the cascade)\n"
     "  report monthly|notice|dossier FILE --month M | --item ID | --unit ID\n"
     "         [--format md|html|csv] [-o DIR]\n"
     "                                 the documents officials read (通报, "
@@ -75,6 +77,7 @@ int main(int argc, char** argv) {
     if (command == "explain") return cw::RunExplain(argc, argv);
     if (command == "ledger") return cw::RunLedger(argc, argv);
     if (command == "import") return cw::RunImport(argc, argv);
+    if (command == "link") return cw::RunLink(argc, argv);
     if (command == "report") return cw::RunReport(argc, argv);
     if (command == "evidence") return cw::RunEvidence(argc, argv);
     if (command == "status") return cw::RunStatus(argc, argv);

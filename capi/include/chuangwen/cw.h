@@ -604,6 +604,19 @@ int cw_import_plan(const uint8_t *text, size_t size, const uint8_t *options,
                    size_t options_size, int options_format, int format,
                    uint8_t **out, size_t *out_size);
 
+/* The cascade (层层分解): `child` and `parent` are chuangwen.v1.Campaign
+ * messages in `in_format`; the parent's plan document and tasks are copied
+ * into the child under the document the child cites by the parent's 文号,
+ * and the child's tasks are linked to those they implement (by title).
+ * Answers a chuangwen.v1.CascadeResult in `format`: the linked campaign,
+ * the links and the tasks without a match. CW_EINVALID when the child does
+ * not cite the parent's 文号 or the parent's plan has none; CW_EPARSE for
+ * bytes that do not parse.
+ * Ownership: caller frees *out with cw_free(). */
+int cw_plan_link(const uint8_t *child, size_t child_size,
+                 const uint8_t *parent, size_t parent_size, int in_format,
+                 int format, uint8_t **out, size_t *out_size);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif
