@@ -13,8 +13,11 @@
 #include "chuangwen/codec.h"
 #include "chuangwen/evidence.h"
 #include "chuangwen/ledger.h"
+#include "chuangwen/ledger_store.h"
+#include "chuangwen/progress.h"
 #include "chuangwen/roles.h"
 #include "chuangwen/validate.h"
+#include "test_support.h"
 
 namespace chuangwen {
 namespace {
@@ -322,7 +325,7 @@ TEST(RolePolicyTest, BadPoliciesAndHeadedUnitsAreValidationProblems) {
       "task_lead_leader",
       "role_policy.rules[2].action: a role policy rule names no action",
       "role_policy.rules[3].seats[0].task_lead_leader: the task's lead leader "
-      "is a seat only for evidence, not for POLICY_ACTION_ISSUE"};
+      "is a seat only for evidence and progress, not for POLICY_ACTION_ISSUE"};
   EXPECT_EQ(got, want);
 }
 
@@ -404,6 +407,74 @@ TEST(RolePolicyTest, EvidenceSignOffFollowsThePolicyAndNobodySignsTheirOwn) {
   EXPECT_TRUE(book.Append({event(
                   R"(id: "v3" actor: "qin" at: "2025-06-21T10:00:00+08:00" sign_off { submission_id: "s1" })")})
                   .ok());
+}
+
+// Progress reports are reviewed (审核) under the same policy: the office's
+// deciders and supervisors, never someone answering for the unit.
+TEST(RolePolicyTest, ProgressReviewsFollowThePolicyAndSeparation) {
+  v1::Campaign c = TwoSeats();
+  v1::Target* t = c.add_targets();
+  ASSERT_TRUE(Decode(R"(id: "t-1.1" task_id: "1.1" metric: "规范占道经营点位"
+      unit_of_measure: "个" target: 40 baseline: 0 start: "2025-03-01" deadline: "2025-11-30")",
+                     Format::kText, t)
+                  .ok());
+  ProgressBook book(Campaign::Build(c));
+  auto record = [](const std::string& text) {
+    v1::ProgressReport r;
+    Status s = Decode(text, Format::kText, &r);
+    if (!s.ok()) throw std::runtime_error(s.ToString());
+    return r;
+  };
+  ASSERT_TRUE(book.Append({record(R"(id: "p1" target_id: "t-1.1" unit_id: "srk"
+                                      reported_by: "fang" date: "2025-06-10" value: 30)")},
+                          "2025-06-30")
+                  .ok());
+  double share = 0;
+  ASSERT_TRUE(book.Attainment("t-1.1", "srk", "2025-06-30", &share).ok());
+  EXPECT_DOUBLE_EQ(share, 0.75);
+  auto review = [&](const std::string& id, const std::string& who,
+                    bool approved, const std::string& note) {
+    return book.Append(
+        {record("id: \"" + id + "\" reported_by: \"" + who +
+                "\" date: \"2025-06-12\" note: \"" + note +
+                "\" review { report_id: \"p1\" approved: " +
+                (approved ? "true" : "false") + " }")},
+        "2025-06-30");
+  };
+  Status s = review("r1", "he", true, "");
+  EXPECT_NE(s.message().find("role policy: only "), std::string::npos) << s.message();
+  s = review("r1", "fang", true, "");  // Her own report, her own section.
+  EXPECT_NE(s.message().find("separation of duties: nobody reviews a report"),
+            std::string::npos)
+      << s.message();
+  s = review("r1", "lu", true, "");  // In charge of 市容科.
+  EXPECT_EQ(s.code(), Status::Code::kPermissionDenied) << s.ToString();
+  s = review("r1", "qin", false, "");
+  EXPECT_EQ(s.message(),
+            "progress review 'r1': sending a report back needs a reason (note)");
+  ASSERT_TRUE(review("r1", "qin", false, "点位数与台账不符").ok());
+  bool approved = true;
+  ASSERT_TRUE(book.Reviewed("p1", &approved));
+  EXPECT_FALSE(approved);
+  ASSERT_TRUE(book.Attainment("t-1.1", "srk", "2025-06-30", &share).ok());
+  EXPECT_DOUBLE_EQ(share, 0);  // Sent back: it no longer counts.
+  EXPECT_EQ(review("r2", "zhou", true, "").code(), Status::Code::kConflict);
+
+  // Kept with the ledger: a reopened file knows the review.
+  testing::TempDir dir;
+  std::unique_ptr<LedgerStore> store;
+  ASSERT_TRUE(LedgerStore::Create(dir.File("l.db"), c, &store).ok());
+  ASSERT_TRUE(store->AppendProgress(
+                      {record(R"(id: "p1" target_id: "t-1.1" unit_id: "srk"
+                                 reported_by: "fang" date: "2025-06-10" value: 30)"),
+                       record(R"(id: "r1" reported_by: "zhou" date: "2025-06-12"
+                                 review { report_id: "p1" approved: true })")},
+                      "2025-06-30")
+                  .ok());
+  store.reset();
+  ASSERT_TRUE(LedgerStore::Open(dir.File("l.db"), &store).ok());
+  ASSERT_TRUE(store->progress().Reviewed("p1", &approved));
+  EXPECT_TRUE(approved);
 }
 
 }  // namespace

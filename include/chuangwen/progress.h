@@ -2,7 +2,8 @@
 // metric, a value to reach (at least or at most), a deadline, optional
 // milestones, and is cumulative (km built so far) or a level (a rate).
 // Responsible units report progress; a correction is a new report that
-// supersedes an old one. At any date the status of each target is derived:
+// supersedes an old one; a review (审核) by a seat the role policy allows
+// approves a report or sends it back (then it no longer counts). At any date the status of each target is derived:
 // expected progress from the milestones, or linear over working days from
 // the start to the deadline (holidays do not make a unit look behind); done,
 // on track, behind, at risk (behind inside the campaign's warning window —
@@ -52,7 +53,15 @@ class ProgressBook {
   Status Attainment(const std::string& target_id, const std::string& unit_id,
                     const std::string& date, double* out) const;
 
+  // Every record in order, reviews included.
   const std::vector<v1::ProgressReport>& reports() const { return reports_; }
+  // Whether report `id` was reviewed, and if so approved.
+  bool Reviewed(const std::string& id, bool* approved) const {
+    auto it = reviewed_.find(id);
+    if (it == reviewed_.end()) return false;
+    *approved = it->second;
+    return true;
+  }
 
   // Puts a newer version of the campaign in force; reports already taken
   // stay as they are.
@@ -67,7 +76,12 @@ class ProgressBook {
   Status Apply(const std::vector<v1::ProgressReport>& batch,
                const std::string& today, bool check_text,
                const Persist* persist, bool keep = true);
-  Status Check(const v1::ProgressReport& r, const std::string& today) const;
+  // `authorize` false for stored records (judged when they were taken);
+  // `batch_start`: where the records of the batch being checked begin.
+  Status Check(const v1::ProgressReport& r, const std::string& today,
+               bool authorize, size_t batch_start) const;
+  Status CheckReview(const v1::ProgressReport& r, const std::string& today,
+                     bool authorize, size_t batch_start) const;
   void Index(size_t report);
 
   void Bind(std::shared_ptr<const Campaign> campaign);
@@ -77,7 +91,8 @@ class ProgressBook {
   std::map<std::string, const v1::Target*> targets_;
   std::vector<v1::ProgressReport> reports_;
   std::unordered_map<std::string, size_t> ids_;  // Report id → position.
-  std::set<std::string> superseded_;
+  std::set<std::string> superseded_;          // Corrected or sent back.
+  std::map<std::string, bool> reviewed_;       // Report id → approved.
   // Per target, per unit: report positions in date order.
   std::map<std::string, std::map<std::string, std::vector<size_t>>> by_target_;
 };

@@ -101,7 +101,8 @@ v1::RolePolicy DefaultRolePolicy() {
   for (v1::PolicyAction a :
        {v1::POLICY_ACTION_VERIFY, v1::POLICY_ACTION_DECIDE_EXTENSION,
         v1::POLICY_ACTION_PLACE_LONG_TERM, v1::POLICY_ACTION_BULLETIN,
-        v1::POLICY_ACTION_PROPOSE_ESCALATION}) {
+        v1::POLICY_ACTION_PROPOSE_ESCALATION,
+        v1::POLICY_ACTION_REVIEW_PROGRESS}) {
     add(a, {Seats(BODY_KIND_OFFICE, office_deciders),
             SupervisingSeats(supervising_deciders)});
   }

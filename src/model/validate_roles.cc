@@ -35,8 +35,9 @@ void CheckRoles(const v1::Campaign& c, const CampaignIndex& index,
                  "the role policy has a second rule for " + action,
                  where + ".action", action);
     }
-    const bool evidence = rule.action() == v1::POLICY_ACTION_SIGN_OFF_EVIDENCE ||
-                          rule.action() == v1::POLICY_ACTION_REJECT_EVIDENCE;
+    const bool per_task = rule.action() == v1::POLICY_ACTION_SIGN_OFF_EVIDENCE ||
+                          rule.action() == v1::POLICY_ACTION_REJECT_EVIDENCE ||
+                          rule.action() == v1::POLICY_ACTION_REVIEW_PROGRESS;
     for (int k = 0; k < rule.seats_size(); ++k) {
       const v1::SeatSelector& s = rule.seats(k);
       const std::string at = where + ".seats[" + std::to_string(k) + "]";
@@ -56,10 +57,10 @@ void CheckRoles(const v1::Campaign& c, const CampaignIndex& index,
                    "a seat for " + action + " names body '" + s.body_id() +
                        "', which does not exist",
                    at + ".body_id", s.body_id());
-      } else if (s.task_lead_leader() && !evidence) {
+      } else if (s.task_lead_leader() && !per_task) {
         AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE,
-                   "the task's lead leader is a seat only for evidence, not "
-                   "for " + action,
+                   "the task's lead leader is a seat only for evidence and "
+                   "progress, not for " + action,
                    at + ".task_lead_leader", action);
       }
     }

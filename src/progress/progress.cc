@@ -77,12 +77,14 @@ void ProgressBook::ReplaceCampaign(std::shared_ptr<const Campaign> campaign) {
 }
 
 Status ProgressBook::Check(const v1::ProgressReport& r,
-                           const std::string& today) const {
+                           const std::string& today, bool authorize,
+                           size_t batch_start) const {
   const std::string where = "progress report '" + r.id() + "'";
   if (r.id().empty())
     return Status::InvalidArgument("a progress report has no id");
   if (ids_.count(r.id()) != 0)
     return Status::Conflict(where + ": id is already used");
+  if (r.has_review()) return CheckReview(r, today, authorize, batch_start);
   auto t = targets_.find(r.target_id());
   if (t == targets_.end()) {
     // Name the task when the id is one: a report for a task with no target.
@@ -134,7 +136,7 @@ Status ProgressBook::Check(const v1::ProgressReport& r,
     if (p == kNoIndex)
       return Status::NotFound(where + ": person '" + r.reported_by() +
                               "' does not exist");
-    if (!roles.BelongsTo(p, unit)) {
+    if (authorize && !roles.BelongsTo(p, unit)) {
       return Status::PermissionDenied(where + ": person '" + r.reported_by() +
                                       "' does not work in unit '" +
                                       r.unit_id() + "'");
@@ -155,8 +157,71 @@ Status ProgressBook::Check(const v1::ProgressReport& r,
   return Status::OK();
 }
 
+Status ProgressBook::CheckReview(const v1::ProgressReport& r,
+                                 const std::string& today, bool authorize,
+                                 size_t batch_start) const {
+  const std::string where = "progress review '" + r.id() + "'";
+  const std::string& id = r.review().report_id();
+  auto found = ids_.find(id);
+  if (found == ids_.end() || reports_[found->second].has_review()) {
+    return Status::NotFound(where + ": progress report '" + id +
+                            "' does not exist");
+  }
+  bool reviewed = reviewed_.count(id) > 0;
+  for (size_t k = batch_start; k < reports_.size(); ++k)
+    reviewed = reviewed || (reports_[k].has_review() &&
+                            reports_[k].review().report_id() == id);
+  if (reviewed)
+    return Status::Conflict(where + ": report '" + id + "' is already reviewed");
+  const v1::ProgressReport& report = reports_[found->second];
+  Date d;
+  Status ds = ParseIsoDate(r.date(), &d);
+  if (!ds.ok()) return Status::InvalidArgument(where + ": date " + ds.message());
+  if (r.date() < report.date())
+    return Status::InvalidArgument(where + ": dated before the report");
+  if (!today.empty() && r.date() > today) {
+    return Status::InvalidArgument(where + ": dated " + r.date() +
+                                   ", in the future (today is " + today + ")");
+  }
+  if (!r.review().approved() && r.note().empty())
+    return Status::InvalidArgument(where + ": sending a report back needs a "
+                                           "reason (note)");
+  const CampaignIndex& index = campaign_->index();
+  const int32_t p = index.Person(r.reported_by());
+  if (p == kNoIndex) {
+    return Status::NotFound(where + ": reviewer '" + r.reported_by() +
+                            "' does not exist");
+  }
+  if (!authorize) return Status::OK();
+  const Roles& roles = campaign_->roles();
+  const std::string who = "person '" + r.reported_by() + "' (" +
+                          campaign_->proto().people(p).name() + ")";
+  auto t = targets_.find(report.target_id());
+  const int32_t task =
+      t == targets_.end() ? kNoIndex : index.Task(t->second->task_id());
+  if (!roles.May(p, v1::POLICY_ACTION_REVIEW_PROGRESS, task)) {
+    return Status::PermissionDenied(
+        where + ": " + who + " may not review '" + id + "': role policy: only " +
+        roles.WhoMay(v1::POLICY_ACTION_REVIEW_PROGRESS) + " may");
+  }
+  if (r.reported_by() == report.reported_by() ||
+      roles.AnswersFor(p, index.Unit(report.unit_id()))) {
+    return Status::PermissionDenied(
+        where + ": " + who + " may not review '" + id +
+        "': separation of duties: nobody reviews a report of a unit they "
+        "work in or head, or their own ('" + report.unit_id() + "')");
+  }
+  return Status::OK();
+}
+
 void ProgressBook::Index(size_t i) {
   const v1::ProgressReport& r = reports_[i];
+  if (r.has_review()) {
+    reviewed_[r.review().report_id()] = r.review().approved();
+    // A report sent back no longer counts.
+    if (!r.review().approved()) superseded_.insert(r.review().report_id());
+    return;
+  }
   if (!r.supersedes().empty()) superseded_.insert(r.supersedes());
   std::vector<size_t>& list = by_target_[r.target_id()][r.unit_id()];
   auto at =
@@ -182,7 +247,7 @@ Status ProgressBook::Apply(const std::vector<v1::ProgressReport>& batch,
       s = internal::CheckText(r, "progress report '" + r.id() + "'");
       if (!s.ok()) break;
     }
-    s = Check(r, today);
+    s = Check(r, today, check_text, before);
     if (!s.ok()) break;
     ids_.emplace(r.id(), reports_.size());
     reports_.push_back(r);
