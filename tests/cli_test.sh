@@ -193,6 +193,24 @@ expect 1 "task 1.1.1.1 has no responsible or lead unit" -- "$cw" validate "$work
 expect 0 '"encoding":"UTF-8"' -- "$cw" import "$fixtures/gbk.txt" --result
 expect 2 "none.txt: no such file" -- "$cw" import "$work/none.txt"
 expect 2 "usage: cw import" -- "$cw" import
+# An imported plan runs: seated people act, the proposed assessment ranks
+# on the ledger's findings (rank and explain read the ledger file).
+samples=$(cd "$(dirname "$0")/../../shared/samples" && pwd)
+"$cw" import "$samples/plan-zhengzhou-2017.txt" -o "$work/zz.textproto" 2>/dev/null || fail "import sample"
+"$cw" ledger "$work/zz.db" init --campaign "$work/zz.textproto" >/dev/null || fail "init imported"
+cat > "$work/zz-events.textproto" <<'EVENTS'
+events { id: "e1" item_id: "i1" actor: "李正光" at: "2017-04-10T10:00:00+08:00"
+  issue { unit_id: "市管科" working_days: 5 findings { id: "f1" source: DAILY_SUPERVISION } } }
+events { id: "e2" item_id: "i1" actor: "市管科负责同志" at: "2017-04-13T10:00:00+08:00" submit {} }
+events { id: "e3" item_id: "i1" actor: "李正光" at: "2017-04-14T10:00:00+08:00" verify {} }
+events { id: "e4" item_id: "i2" actor: "李正光" at: "2017-04-10T10:00:00+08:00"
+  issue { unit_id: "质管科" deadline: "2017-04-14" findings { id: "f1" source: DAILY_SUPERVISION } } }
+EVENTS
+expect 0 "Added 4 events" -- "$cw" ledger "$work/zz.db" add "$work/zz-events.textproto"
+expect 0 "5     质管科                85.00  良好" -- "$cw" rank "$work/zz.db" --period 2017-04
+expect 0 "M2     逾期未整改问题      40.00" -- "$cw" explain "$work/zz.db" --unit 质管科 --period 2017-04
+expect 0 "郑修管督改〔2017〕2号" -- "$cw" report monthly "$work/zz.db" --month 2017-04
+
 # The cascade: a bureau's plan linked to the city's plan it cites.
 cascade=$(cd "$(dirname "$0")/data/cascade" && pwd)
 "$cw" import "$cascade/city.txt" -o "$work/city.textproto" 2>/dev/null || fail "import city"

@@ -45,6 +45,12 @@ Status ExplainUnit(const Campaign& campaign, const std::string& unit_id,
                    const std::string& period, const std::string& component_id,
                    v1::Explanation* out);
 
+// The same with derived inputs, as RankPeriod takes them.
+Status ExplainUnit(const Campaign& campaign, const std::string& unit_id,
+                   const std::string& period, const std::string& component_id,
+                   const std::vector<v1::IndicatorInput>& derived,
+                   v1::Explanation* out);
+
 // Validation rule 11 (validate.h): schemes, components, inputs.
 void AddAssessmentValidationRules(ValidationRules* rules);
 

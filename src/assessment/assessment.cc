@@ -518,12 +518,20 @@ Status RankPeriod(const Campaign& campaign, const std::string& period,
 Status ExplainUnit(const Campaign& campaign, const std::string& unit_id,
                    const std::string& period, const std::string& component_id,
                    v1::Explanation* out) {
+  return ExplainUnit(campaign, unit_id, period, component_id, {}, out);
+}
+
+Status ExplainUnit(const Campaign& campaign, const std::string& unit_id,
+                   const std::string& period, const std::string& component_id,
+                   const std::vector<v1::IndicatorInput>& derived,
+                   v1::Explanation* out) {
   out->Clear();
   if (campaign.index().Unit(unit_id) == kNoIndex) {
     return Status::NotFound("unit '" + unit_id + "' does not exist");
   }
   v1::RankingTable table;
-  CW_RETURN_IF_ERROR(RankPeriod(campaign, period, component_id, &table));
+  CW_RETURN_IF_ERROR(
+      RankPeriod(campaign, period, component_id, derived, &table));
   int row = -1;
   for (int i = 0; i < table.rows_size(); ++i) {
     if (table.rows(i).unit_id() == unit_id) row = i;
@@ -552,7 +560,7 @@ Status ExplainUnit(const Campaign& campaign, const std::string& unit_id,
     out->set_gap_to_above(above->score() - me.score());
   }
   Engine engine(campaign);
-  CW_RETURN_IF_ERROR(engine.Init());
+  CW_RETURN_IF_ERROR(engine.Init(&derived));
   Kind kind;
   int year;
   CW_RETURN_IF_ERROR(ParsePeriod(period, &kind, &year));

@@ -6,6 +6,7 @@
 
 #include "chuangwen/assessment.h"
 #include "chuangwen/assessment_book.h"
+#include "chuangwen/ledger_store.h"
 #include "cli.h"
 
 namespace cw {
@@ -39,6 +40,35 @@ std::string Names(const v1::RankingTable& t,
   return out.empty() ? "无" : out;
 }
 
+// What a ranking reads: a campaign file, or a ledger store with the
+// campaign in force and the ledger's deductions for `period`.
+struct RankSources {
+  std::shared_ptr<const chuangwen::Campaign> file;
+  std::unique_ptr<chuangwen::LedgerStore> store;
+  const chuangwen::Campaign* campaign = nullptr;
+  std::vector<v1::IndicatorInput> derived;
+};
+
+bool LoadRankSources(const Args& args, RankSources* out) {
+  const std::string& path = args.positional[0];
+  if (!IsLedgerPath(path)) {
+    if (!LoadCampaign(path, args, &out->file)) return false;
+    out->campaign = out->file.get();
+    return true;
+  }
+  chuangwen::Status s = OpenLedger(path, &out->store);
+  if (s.ok()) {
+    out->campaign = &out->store->ledger().campaign();
+    s = out->store->ledger().DeductionInputs(args.Value("period"),
+                                             &out->derived);
+  }
+  if (!s.ok()) {
+    UsageError(s.message());
+    return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 int RunRank(int argc, char** argv) {
@@ -55,11 +85,12 @@ int RunRank(int argc, char** argv) {
         "[--group] "
         "[--json | --csv]");
   }
-  std::shared_ptr<const chuangwen::Campaign> campaign;
-  if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;
+  RankSources sources;
+  if (!LoadRankSources(args, &sources)) return kExitUsage;
   v1::RankingTable table;
-  chuangwen::Status s = chuangwen::RankPeriod(*campaign, args.Value("period"),
-                                              args.Value("component"), &table);
+  chuangwen::Status s = chuangwen::RankPeriod(
+      *sources.campaign, args.Value("period"), args.Value("component"),
+      sources.derived, &table);
   if (!s.ok()) return UsageError(s.message());
   if (args.Has("json")) return PrintJson(table);
   if (args.Has("csv")) {
@@ -102,12 +133,12 @@ int RunExplain(int argc, char** argv) {
         "usage: cw explain FILE --unit ID --period P [--component ID] "
         "[--json]");
   }
-  std::shared_ptr<const chuangwen::Campaign> campaign;
-  if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;
+  RankSources sources;
+  if (!LoadRankSources(args, &sources)) return kExitUsage;
   v1::Explanation e;
-  chuangwen::Status s =
-      chuangwen::ExplainUnit(*campaign, args.Value("unit"),
-                             args.Value("period"), args.Value("component"), &e);
+  chuangwen::Status s = chuangwen::ExplainUnit(
+      *sources.campaign, args.Value("unit"), args.Value("period"),
+      args.Value("component"), sources.derived, &e);
   if (!s.ok()) return UsageError(s.message());
   if (args.Has("json")) return PrintJson(e);
   std::printf("%s  %s: %.2f, rank %d\n", e.period().c_str(),
