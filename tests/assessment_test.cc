@@ -123,6 +123,15 @@ TEST_F(AssessmentTest, AVetoInAnyMonthFailsTheYearUnlessItsReachSaysOtherwise) {
   all_year->set_reason("全年未完成创建任务");
   EXPECT_TRUE(row_of(Rank("2025-03"), "hwk").vetoed());
   EXPECT_EQ(row_of(Rank("2025"), "hwk").veto_period(), "2025");
+  // A veto's period must be one.
+  all_year->set_period("2025-13");
+  std::vector<std::string> problems;
+  const v1::ValidationReport report = Validate(c_);
+  for (const v1::Problem& p : report.problems())
+    problems.push_back(p.location() + ": " + p.message());
+  EXPECT_EQ(problems, std::vector<std::string>{
+                          "assessment.vetoes[1].period: veto of unit 'hwk': "
+                          "period '2025-13' is not YYYY, YYYY-MM or YYYY-Qn"});
 }
 
 // A month with target progress and no other inputs ranks on what it has.

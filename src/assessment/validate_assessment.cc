@@ -72,9 +72,29 @@ void CheckAssessment(const v1::Campaign& c, const CampaignIndex& index,
     unit_ref(a.groups(i).unit_id(),
              FieldPath("assessment.groups", i, "unit_id"), "group");
   }
+  // "2025", "2025-06" or "2025-Q2".
+  auto is_period = [](const std::string& p) {
+    auto digits = [&](size_t from, size_t n) {
+      for (size_t k = from; k < from + n; ++k)
+        if (k >= p.size() || p[k] < '0' || p[k] > '9') return false;
+      return true;
+    };
+    if (!digits(0, 4)) return false;
+    if (p.size() == 4) return true;
+    if (p.size() != 7 || p[4] != '-') return false;
+    if (p[5] == 'Q') return p[6] >= '1' && p[6] <= '4';
+    return digits(5, 2) && p.substr(5) >= "01" && p.substr(5) <= "12";
+  };
   for (int i = 0; i < a.vetoes_size(); ++i) {
-    unit_ref(a.vetoes(i).unit_id(),
-             FieldPath("assessment.vetoes", i, "unit_id"), "veto");
+    const v1::Veto& v = a.vetoes(i);
+    unit_ref(v.unit_id(), FieldPath("assessment.vetoes", i, "unit_id"),
+             "veto");
+    if (!is_period(v.period())) {
+      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE,
+                 "veto of unit '" + v.unit_id() + "': period '" + v.period() +
+                     "' is not YYYY, YYYY-MM or YYYY-Qn",
+                 FieldPath("assessment.vetoes", i, "period"), v.unit_id());
+    }
   }
   for (int i = 0; i < a.assessed_unit_ids_size(); ++i) {
     unit_ref(a.assessed_unit_ids(i),
