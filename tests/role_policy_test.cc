@@ -361,31 +361,39 @@ TEST(RolePolicyTest, TheSubmitterNeverVerifiesEvenAfterMovingIntoTheOffice) {
 }
 
 TEST(RolePolicyTest, EvidenceSignOffFollowsThePolicyAndNobodySignsTheirOwn) {
-  auto event = [](const std::string& text) {
-    v1::EvidenceEvent e;
-    Status s = Decode(text, Format::kText, &e);
-    if (!s.ok()) throw std::runtime_error(s.ToString());
-    return e;
-  };
-  const std::string sha(64, 'a');
-  const std::string submit_by_fang =
-      R"(id: "v1" actor: "fang" at: "2025-06-20T10:00:00+08:00"
-         submit { id: "s1" requirement_id: "ev-1.1" file: "ledger.xlsx" sha256: ")" +
-      sha + R"(" })";
-  // Default: the task's lead leader (陆文清 for tasks 1 and 2) signs.
-  {
-    EvidenceBook book(Campaign::Build(TwoSeats()));
-    ASSERT_TRUE(book.Append({event(submit_by_fang)}).ok());
+  // A submission by `submitter`, then a sign-off by each of `signers` in
+  // turn: what each answered.
+  auto run = [](const v1::Campaign& c, const std::string& submitter,
+                const std::vector<std::string>& signers) {
+    EvidenceBook book(Campaign::Build(c));
+    auto event = [](const std::string& text) {
+      v1::EvidenceEvent e;
+      Status s = Decode(text, Format::kText, &e);
+      if (!s.ok()) throw std::runtime_error(s.ToString());
+      return e;
+    };
     Status s = book.Append({event(
-        R"(id: "v2" actor: "qin" at: "2025-06-21T10:00:00+08:00" sign_off { submission_id: "s1" })")});
-    EXPECT_NE(s.message().find("role policy: only the task's lead leader "
-                               "(责任领导) may"),
-              std::string::npos)
-        << s.message();
-    EXPECT_TRUE(book.Append({event(
-                    R"(id: "v3" actor: "lu" at: "2025-06-21T10:00:00+08:00" sign_off { submission_id: "s1" })")})
-                    .ok());
-  }
+        "id: \"v0\" actor: \"" + submitter +
+        "\" at: \"2025-06-20T10:00:00+08:00\" submit { id: \"s1\" "
+        "requirement_id: \"ev-1.1\" file: \"ledger.xlsx\" sha256: \"" +
+        std::string(64, 'a') + "\" }")});
+    if (!s.ok()) throw std::runtime_error(s.ToString());
+    std::vector<Status> out;
+    for (size_t k = 0; k < signers.size(); ++k) {
+      out.push_back(book.Append({event(
+          "id: \"v" + std::to_string(k + 1) + "\" actor: \"" + signers[k] +
+          "\" at: \"2025-06-21T10:00:00+08:00\" sign_off { submission_id: "
+          "\"s1\" }")}));
+    }
+    return out;
+  };
+  // Default: the task's lead leader (陆文清 for tasks 1 and 2) signs.
+  std::vector<Status> got = run(TwoSeats(), "fang", {"qin", "lu"});
+  EXPECT_NE(got[0].message().find("role policy: only the task's lead leader "
+                                  "(责任领导) may"),
+            std::string::npos)
+      << got[0].message();
+  EXPECT_TRUE(got[1].ok()) << got[1].ToString();
   // A campaign that has the office's 主任 and 副主任 sign instead: 陆文清
   // (主任, and 分管 市容科) may sign, but not a submission he made himself.
   v1::Campaign c = TwoSeats();
@@ -393,20 +401,12 @@ TEST(RolePolicyTest, EvidenceSignOffFollowsThePolicyAndNobodySignsTheirOwn) {
       seats { body_kind: BODY_KIND_OFFICE roles: MEMBER_ROLE_DIRECTOR roles: MEMBER_ROLE_DEPUTY_DIRECTOR } })",
                      Format::kText, c.mutable_role_policy())
                   .ok());
-  EvidenceBook book(Campaign::Build(c));
-  ASSERT_TRUE(book.Append({event(
-                  R"(id: "v1" actor: "lu" at: "2025-06-20T10:00:00+08:00"
-                     submit { id: "s1" requirement_id: "ev-1.1" file: "a.xlsx" sha256: ")" +
-                  sha + R"(" })")}).ok());
-  Status s = book.Append({event(
-      R"(id: "v2" actor: "lu" at: "2025-06-21T10:00:00+08:00" sign_off { submission_id: "s1" })")});
-  EXPECT_NE(s.message().find("separation of duties: nobody signs off or "
-                             "rejects their own submission"),
+  got = run(c, "lu", {"lu", "qin"});
+  EXPECT_NE(got[0].message().find("separation of duties: nobody signs off or "
+                                  "rejects their own submission"),
             std::string::npos)
-      << s.message();
-  EXPECT_TRUE(book.Append({event(
-                  R"(id: "v3" actor: "qin" at: "2025-06-21T10:00:00+08:00" sign_off { submission_id: "s1" })")})
-                  .ok());
+      << got[0].message();
+  EXPECT_TRUE(got[1].ok()) << got[1].ToString();
 }
 
 // Progress reports are reviewed (审核) under the same policy: the office's
