@@ -151,6 +151,7 @@ expect 0 "1,办公室,96.50,优秀," -- "$cw" report monthly "$example" --month 
 expect 0 "2025年9月3日" -- "$cw" report monthly "$db" --month 2025-08 --issue-date 2025-09-03
 mkdir -p "$work/reports"
 expect 0 "$work/reports/月度通报-2025-09.html" -- "$cw" report monthly "$db" --month 2025-09 --format html -o "$work/reports"
+expect 0 "$work/new/reports/月度通报-2025-09.md" -- "$cw" report monthly "$db" --month 2025-09 -o "$work/new/reports/"
 grep -q "<title>2025年9月创建工作考核情况通报</title>" "$work/reports/月度通报-2025-09.html" || fail "bulletin html title"
 expect 0 "于5个工作日内（2025年9月15日前）完成整改" -- "$cw" report notice "$db" --item dc-2025-901
 expect 0 "| 2025-09 | 87.25 | 2 | 良好 |" -- "$cw" report dossier "$db" --unit srk

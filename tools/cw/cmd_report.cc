@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -86,7 +87,14 @@ int Emit(const v1::ReportDocument& doc, const Args& args) {
     std::cout << doc.content();
     return kExitOk;
   }
-  const std::string path = args.Value("o") + "/" + doc.file_name();
+  // The folder is made if missing; "reports/" gives "reports/月度通报…".
+  std::string dir = args.Value("o");
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  std::error_code error;
+  std::filesystem::create_directories(dir, error);
+  if (error)
+    return UsageError("-o " + args.Value("o") + ": " + error.message());
+  const std::string path = dir + "/" + doc.file_name();
   chuangwen::Status s = chuangwen::WriteFile(path, doc.content());
   if (!s.ok()) return UsageError(s.message());
   std::printf("%s\n", path.c_str());
