@@ -125,6 +125,18 @@ TEST_F(LedgerTest, ALongTermItemPastItsPlanDateIsOverdue) {
   ASSERT_TRUE(ledger_.MonthlyStats("2025-10", &stats).ok());
   ASSERT_EQ(stats.units_size(), 1);
   EXPECT_EQ(stats.units(0).overdue(), 1);
+  // Submitted after the plan date and closed: late. (Before it, on time:
+  // see the next item.)
+  ASSERT_TRUE(Add(R"(id: "s1" item_id: "srk-1" actor: "chensq" at: "2025-10-24T10:00:00+08:00" submit {})").ok());
+  ASSERT_TRUE(Add(R"(id: "v1" item_id: "srk-1" actor: "xul" at: "2025-10-27T10:00:00+08:00" verify {})").ok());
+  Issue("srk-2");  // Due 10-09, placed on 挂账 until 10-31.
+  ASSERT_TRUE(Add(R"(id: "l2" item_id: "srk-2" actor: "xul" at: "2025-09-26T10:00:00+08:00"
+                     reason: "需结合道路改造" long_term { plan_date: "2025-10-31" })").ok());
+  ASSERT_TRUE(Add(R"(id: "s2" item_id: "srk-2" actor: "chensq" at: "2025-10-20T10:00:00+08:00" submit {})").ok());
+  ASSERT_TRUE(Add(R"(id: "v2" item_id: "srk-2" actor: "xul" at: "2025-10-21T10:00:00+08:00" verify {})").ok());
+  ASSERT_TRUE(ledger_.MonthlyStats("2025-10", &stats).ok());
+  EXPECT_EQ(stats.units(0).rectified_late(), 1);     // srk-1.
+  EXPECT_EQ(stats.units(0).rectified_on_time(), 1);  // srk-2, by its plan date.
 }
 
 // Past due over days off only is not overdue: a deadline on Friday is

@@ -288,7 +288,7 @@ Status Ledger::MonthlyStats(const std::string& month,
     if (s.issued >= first)
       unit()->set_found(unit()->found() + s.notice.findings_size());
     if (s.closed_on >= first && s.closed_on <= last) {
-      if (s.last_submitted <= s.deadline) {
+      if (s.last_submitted <= s.DueForSubmission()) {
         unit()->set_rectified_on_time(unit()->rectified_on_time() + 1);
       } else {
         unit()->set_rectified_late(unit()->rectified_late() + 1);
@@ -529,7 +529,7 @@ Status Ledger::Deductions(const std::string& month,
           break;
         case v1::LATE_RECTIFICATIONS:
           if (s.closed_on >= first && s.closed_on <= last &&
-              s.last_submitted > s.deadline) {
+              s.last_submitted > s.DueForSubmission()) {
             add(s.id, 1);
           }
           break;

@@ -4,6 +4,7 @@
 #ifndef CHUANGWEN_SRC_LEDGER_LEDGER_STATE_H_
 #define CHUANGWEN_SRC_LEDGER_LEDGER_STATE_H_
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <unordered_map>
@@ -58,6 +59,9 @@ struct ItemState {
   // What it is due by: the plan date while on the long-term ledger (挂账),
   // else the deadline.
   Day Due() const { return state == v1::LONG_TERM ? plan_date : deadline; }
+  // What a rectification had to be submitted by to be on time: the later
+  // of the deadline and the plan date of a 挂账 (once placed there).
+  Day DueForSubmission() const { return std::max(deadline, plan_date); }
   // The snapshot in force at `day`, or nullptr before the item existed.
   const Snapshot* At(Day day) const;
   bool OpenAt(Day day) const;     // Issued and not closed.
