@@ -9,7 +9,8 @@ Answers are the chuangwen.v1 protobuf messages in their JSON mapping, returned
 as dicts with the proto field names. Failures raise chuangwen.Error (or a
 subclass per code) carrying the library's message.
 
-The shared library is found, in order, at $CHUANGWEN_LIBRARY, next to this
+The shared library is found, in order, at $CHUANGWEN_LIBRARY, where
+`cmake --install` put it (recorded next to the installed package), next to this
 package in a build tree (build/libchuangwen.so), or by the system loader.
 """
 
@@ -80,6 +81,11 @@ def _candidates() -> List[str]:
         return [env]
     here = Path(__file__).resolve().parent
     found = []
+    try:  # Written by `cmake --install` next to the installed package.
+        from chuangwen._installed import LIBRARY
+        found.append(LIBRARY)
+    except ImportError:
+        pass
     for build in ("build", "build-asan"):
         path = here.parent.parent / build / "libchuangwen.so"
         if path.exists():

@@ -27,4 +27,17 @@ cc -std=c99 -Wall -Wextra -pedantic -Werror "$here/main.c" -o "$work/pkgconfig_c
   $(pkg-config --cflags --libs chuangwen)
 LD_LIBRARY_PATH=$libdir "$work/pkgconfig_c" "$example" | grep -q '"task_id":"1.1"'
 test "$(pkg-config --modversion chuangwen)" = "$(LD_LIBRARY_PATH=$libdir "$work/pkgconfig_c" "$example" | sed -n 's/^chuangwen \([0-9.]*\):.*/\1/p')"
-echo "install_and_consume: CMake package and pkg-config consumers work"
+
+# Python, from the installed package (not the source tree), no environment
+# variable naming the library.
+pydir=$prefix/lib/python3/dist-packages
+test -f "$pydir/chuangwen/_installed.py"
+(cd "$work" && env -u CHUANGWEN_LIBRARY PYTHONPATH="$pydir" python3 -c '
+import sys, chuangwen
+assert chuangwen.__file__.startswith(sys.argv[1]), chuangwen.__file__
+with chuangwen.Campaign.from_file(sys.argv[2]) as c:
+    assert c.problem_count() == 0
+print("python", chuangwen.version())
+' "$pydir" "$example") | grep -q '^python '
+
+echo "install_and_consume: CMake package, pkg-config and Python consumers work"
