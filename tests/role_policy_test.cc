@@ -224,8 +224,8 @@ TEST(RolePolicyTest, EveryPersonEveryActionAnItemOfEveryUnit) {
 
 TEST(RolePolicyTest, TheHolesFoundAreClosed) {
   std::shared_ptr<const Campaign> campaign = Campaign::Build(TwoSeats());
-  // 方立言 heads 市容科 and sits on 效能督查组: she may record a finding on
-  // her own section but neither issue it nor close it herself.
+  // 方立言 heads 市容科 and sits on 效能督查组: she may start and submit her
+  // section's rectification, but neither close it nor issue to her section.
   Ledger ledger(campaign);
   ASSERT_TRUE(ledger
                   .Append({Event(R"(id: "e1" item_id: "i" actor: "zhou" at: "2025-09-25T10:00:00+08:00"

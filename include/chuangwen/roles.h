@@ -85,14 +85,13 @@ class Roles {
     std::vector<int32_t> nearest;      // Own, else the nearest ancestor's.
   };
   bool SeatMatches(const v1::SeatSelector& s, const Seat& seat) const;
-  const std::vector<int32_t>& UnitsOf(int32_t person) const;
+  const std::vector<int32_t>& HeadedBy(int32_t person) const;
 
   const v1::Campaign& campaign_;
   const CampaignIndex& index_;
   std::vector<uint8_t> flags_;                   // Per person.
   std::vector<int32_t> person_unit_;             // Per person.
-  std::vector<std::vector<int32_t>> person_units_;  // Own and headed.
-  std::vector<std::vector<int32_t>> heads_;         // Headed, per person.
+  std::vector<std::vector<int32_t>> heads_;  // Units headed, per person.
   std::vector<std::vector<Seat>> seats_;         // Per person.
   std::array<v1::PolicyRule, kActions> policy_;  // Per action.
   std::array<std::string, kActions> who_may_;

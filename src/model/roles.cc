@@ -123,7 +123,6 @@ Roles::Roles(const v1::Campaign& c, const CampaignIndex& index)
   const size_t people = static_cast<size_t>(c.people_size());
   flags_.assign(people, 0);
   person_unit_.resize(people);
-  person_units_.resize(people);
   heads_.resize(people);
   seats_.resize(people);
   std::vector<std::vector<int32_t>> heads_of_unit(
@@ -132,16 +131,13 @@ Roles::Roles(const v1::Campaign& c, const CampaignIndex& index)
     const v1::Person& person = c.people(p);
     const int32_t own = index.Unit(person.unit_id());
     person_unit_[static_cast<size_t>(p)] = own;
-    std::vector<int32_t>& units = person_units_[static_cast<size_t>(p)];
-    if (own != kNoIndex) units.push_back(own);
+    std::vector<int32_t>& heads = heads_[static_cast<size_t>(p)];
     for (const std::string& id : person.heads_unit_ids()) {
       const int32_t u = index.Unit(id);
-      if (u == kNoIndex) continue;
-      units.push_back(u);
-      heads_[static_cast<size_t>(p)].push_back(u);
-      heads_of_unit[static_cast<size_t>(u)].push_back(p);
+      if (u != kNoIndex) heads.push_back(u);
     }
-    SortUnique(&units);
+    SortUnique(&heads);
+    for (int32_t u : heads) heads_of_unit[static_cast<size_t>(u)].push_back(p);
   }
   for (int32_t b = 0; b < c.bodies_size(); ++b) {
     for (const v1::Member& m : c.bodies(b).members()) {
@@ -231,24 +227,22 @@ int32_t Roles::UnitOf(int32_t person) const {
   return person_unit_[static_cast<size_t>(person)];
 }
 
-const std::vector<int32_t>& Roles::UnitsOf(int32_t person) const {
+const std::vector<int32_t>& Roles::HeadedBy(int32_t person) const {
   static const std::vector<int32_t> kNone;
-  if (person < 0 || static_cast<size_t>(person) >= person_units_.size())
-    return kNone;
-  return person_units_[static_cast<size_t>(person)];
+  if (person < 0 || static_cast<size_t>(person) >= heads_.size()) return kNone;
+  return heads_[static_cast<size_t>(person)];
 }
 
 bool Roles::BelongsTo(int32_t person, int32_t unit) const {
-  for (int32_t own : UnitsOf(person))
-    if (index_.UnitAtOrUnder(own, unit)) return true;
+  if (index_.UnitAtOrUnder(UnitOf(person), unit)) return true;
+  for (int32_t head : HeadedBy(person))
+    if (index_.UnitAtOrUnder(head, unit)) return true;
   return false;
 }
 
 bool Roles::AnswersFor(int32_t person, int32_t unit) const {
-  const int32_t own = UnitOf(person);
-  if (own != kNoIndex && index_.UnitAtOrUnder(own, unit)) return true;
-  if (person < 0 || static_cast<size_t>(person) >= heads_.size()) return false;
-  for (int32_t head : heads_[static_cast<size_t>(person)])
+  if (index_.UnitAtOrUnder(UnitOf(person), unit)) return true;
+  for (int32_t head : HeadedBy(person))
     if (index_.UnitAtOrUnder(unit, head) || index_.UnitAtOrUnder(head, unit))
       return true;
   return false;
