@@ -8,40 +8,39 @@
 
 namespace chuangwen::capi {
 
-int ReturnBytes(std::string_view bytes, uint8_t** out, size_t* out_size) {
-  CW_CAPI_REQUIRE(out, "out");
-  CW_CAPI_REQUIRE(out_size, "out_size");
+Status Required(const void* p, const char* what) {
+  if (p != nullptr) return Status::OK();
+  return Status::InvalidArgument(std::string(what) + " must not be NULL");
+}
+
+void GiveBytes(std::string_view bytes, uint8_t** out, size_t* out_size) {
   auto* buffer = static_cast<uint8_t*>(std::malloc(bytes.size() + 1));
-  if (buffer == nullptr) return Fail(CW_ENOMEM, "out of memory");
+  if (buffer == nullptr) throw std::bad_alloc();
   if (!bytes.empty()) std::memcpy(buffer, bytes.data(), bytes.size());
   buffer[bytes.size()] = 0;
   *out = buffer;
   *out_size = bytes.size();
-  return CW_OK;
 }
 
-int ReturnMessage(const google::protobuf::Message& message, int format,
-                  uint8_t** out, size_t* out_size) {
-  Format f;
-  Status s = CheckFormat(format, &f);
-  if (!s.ok()) return Fail(s);
+Status GiveMessage(const google::protobuf::Message& message, Format format,
+                   uint8_t** out, size_t* out_size) {
   std::string bytes;
-  s = Encode(message, f, &bytes);
-  if (!s.ok()) return Fail(s);
-  return ReturnBytes(bytes, out, out_size);
+  CW_RETURN_IF_ERROR(Encode(message, format, &bytes));
+  GiveBytes(bytes, out, out_size);
+  return Status::OK();
 }
 
 Status DecodeRequest(const uint8_t* data, size_t size, int format,
-                     google::protobuf::Message* out) {
+                     google::protobuf::Message* out, const char* what) {
   if (data == nullptr && size != 0) {
-    return Status::InvalidArgument(
-        "request must not be NULL when its size is not 0");
+    return Status::InvalidArgument(std::string(what) +
+                                   " must not be NULL when its size is not 0");
   }
   Format f;
   CW_RETURN_IF_ERROR(CheckFormat(format, &f));
   return Decode(std::string_view(reinterpret_cast<const char*>(data), size), f,
                 out)
-      .WithContext("request");
+      .WithContext(what);
 }
 
 }  // namespace chuangwen::capi

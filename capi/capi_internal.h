@@ -1,5 +1,6 @@
 // Internals shared by the C API's translation units: error recording, the
-// exception guard and returning bytes. Not installed.
+// exception guard and the two shapes every fallible entry point takes. Not
+// installed.
 #ifndef CHUANGWEN_CAPI_CAPI_INTERNAL_H_
 #define CHUANGWEN_CAPI_CAPI_INTERNAL_H_
 
@@ -31,16 +32,27 @@ int CodeOf(Status::Code code);
 // Checks a CW_FORMAT_* value for payloads (AUTO is not one).
 Status CheckFormat(int format, Format* out);
 
-// Copies `bytes` into a malloc'd, NUL-terminated buffer for the caller.
-int ReturnBytes(std::string_view bytes, uint8_t** out, size_t* out_size);
+// InvalidArgument naming `what` when `p` is NULL.
+Status Required(const void* p, const char* what);
 
-// Encodes `message` in `format` and returns it as with ReturnBytes.
-int ReturnMessage(const google::protobuf::Message& message, int format,
-                  uint8_t** out, size_t* out_size);
+// `text`, or "" for NULL (optional string arguments).
+inline const char* OrEmpty(const char* text) {
+  return text == nullptr ? "" : text;
+}
 
-// Decodes a request message given as (data, size, format).
+// Hands `bytes` to the caller in a malloc'd, NUL-terminated buffer (freed
+// with cw_free). Throws std::bad_alloc when memory runs out.
+void GiveBytes(std::string_view bytes, uint8_t** out, size_t* out_size);
+
+// Encodes `message` in `format` and hands it over as with GiveBytes.
+Status GiveMessage(const google::protobuf::Message& message, Format format,
+                   uint8_t** out, size_t* out_size);
+
+// Decodes a request message given as (data, size, format); `what` names it
+// in errors.
 Status DecodeRequest(const uint8_t* data, size_t size, int format,
-                     google::protobuf::Message* out);
+                     google::protobuf::Message* out,
+                     const char* what = "request");
 
 // Runs `body`, turning any escaping exception into CW_ENOMEM/CW_EINTERNAL.
 template <typename Body>
@@ -56,13 +68,59 @@ int Guard(Body&& body) noexcept {
   }
 }
 
-// Fails with CW_EINVALID naming `what` when `p` is NULL.
-#define CW_CAPI_REQUIRE(p, what)                                               \
-  do {                                                                         \
-    if ((p) == nullptr)                                                        \
-      return ::chuangwen::capi::Fail(CW_EINVALID,                              \
-                                     std::string(what) + " must not be NULL"); \
-  } while (0)
+// Every fallible entry point takes one of these shapes, so that argument
+// checks, exceptions and the last error are handled in one place.
+//
+// An action or constructor: body() returns Status.
+template <typename Body>
+int Run(Body&& body) noexcept {
+  return Guard([&] {
+    const Status s = body();
+    return s.ok() ? CW_OK : Fail(s);
+  });
+}
+
+// A query answering the message `Answer` in `format`: body(Answer*) returns
+// Status. The format and outputs are checked before the query runs; outputs
+// are written only on success.
+template <typename Answer, typename Body>
+int Respond(int format, uint8_t** out, size_t* out_size, Body&& body) noexcept {
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(out, "out"));
+    CW_RETURN_IF_ERROR(Required(out_size, "out_size"));
+    Format f;
+    CW_RETURN_IF_ERROR(CheckFormat(format, &f));
+    Answer answer;
+    CW_RETURN_IF_ERROR(body(&answer));
+    return GiveMessage(answer, f, out, out_size);
+  });
+}
+
+// A request → response query: the `Request` message, given in
+// `request_format`, is decoded first; body(const Request&, Answer*).
+template <typename Request, typename Answer, typename Body>
+int Respond(const uint8_t* request, size_t request_size, int request_format,
+            int format, uint8_t** out, size_t* out_size, Body&& body) noexcept {
+  return Respond<Answer>(format, out, out_size, [&](Answer* answer) -> Status {
+    Request parsed;
+    CW_RETURN_IF_ERROR(
+        DecodeRequest(request, request_size, request_format, &parsed));
+    return body(parsed, answer);
+  });
+}
+
+// A query answering plain bytes (text, CSV, a record log): body(std::string*).
+template <typename Body>
+int RespondBytes(uint8_t** out, size_t* out_size, Body&& body) noexcept {
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(out, "out"));
+    CW_RETURN_IF_ERROR(Required(out_size, "out_size"));
+    std::string bytes;
+    CW_RETURN_IF_ERROR(body(&bytes));
+    GiveBytes(bytes, out, out_size);
+    return Status::OK();
+  });
+}
 
 }  // namespace chuangwen::capi
 

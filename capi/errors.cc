@@ -114,4 +114,10 @@ const char* cw_version(void) { return CW_VERSION; }
 
 int cw_version_number(void) { return CW_VERSION_NUMBER; }
 
+void cw_version_parts(int* major, int* minor, int* patch) {
+  if (major != nullptr) *major = CW_VERSION_MAJOR;
+  if (minor != nullptr) *minor = CW_VERSION_MINOR;
+  if (patch != nullptr) *patch = CW_VERSION_PATCH;
+}
+
 }  // extern "C"

@@ -1,13 +1,10 @@
-// cw_ledger: the supervision ledger, durable (a SQLite file) or in memory.
-#include <google/protobuf/io/coded_stream.h>
-#include <google/protobuf/io/zero_copy_stream_impl_lite.h>
-
+// cw_ledger: the supervision ledger, durable (a SQLite file), folded from a
+// log the caller keeps, or in memory; its evidence and progress books.
 #include <memory>
 #include <sstream>
 
 #include "campaign_handle.h"
 #include "capi_internal.h"
-#include "chuangwen/date.h"
 #include "chuangwen/ledger_log.h"
 #include "chuangwen/ledger_store.h"
 #include "chuangwen/report.h"
@@ -29,67 +26,34 @@ namespace {
 
 namespace v1 = chuangwen::v1;
 using chuangwen::Status;
-using chuangwen::capi::Fail;
-using chuangwen::capi::Guard;
-using chuangwen::capi::ReturnMessage;
+using chuangwen::capi::DecodeRequest;
+using chuangwen::capi::OrEmpty;
+using chuangwen::capi::Required;
+using chuangwen::capi::Respond;
+using chuangwen::capi::Run;
 
-// Runs a query answering `Message` and returns it in `format`.
-template <typename Message, typename Query>
-int Answer(const cw_ledger* ledger, int format, uint8_t** out, size_t* out_size,
-           Query query) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
-    CW_CAPI_REQUIRE(out, "out");
-    CW_CAPI_REQUIRE(out_size, "out_size");
-    chuangwen::Format f;
-    Status s = chuangwen::capi::CheckFormat(format, &f);
-    if (!s.ok()) return Fail(s);
-    Message message;
-    s = query(ledger->ledger(), &message);
-    if (!s.ok()) return Fail(s);
-    return ReturnMessage(message, format, out, out_size);
+// A query of the ledger's state answering `Answer`.
+template <typename Answer, typename Query>
+int Ask(const cw_ledger* ledger, int format, uint8_t** out, size_t* out_size,
+        Query query) {
+  return Respond<Answer>(format, out, out_size, [&](Answer* m) -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
+    return query(ledger->ledger(), m);
   });
 }
 
-// The overdue list in the binary format, written row by row through one
-// reused message: a province's overdue list is large, and building one
-// message per row costs more than the query.
-int OverdueBinary(const chuangwen::Ledger& ledger, const std::string& date,
-                  uint8_t** out, size_t* out_size) {
-  std::vector<chuangwen::OverdueRow> rows;
-  Status s = ledger.Overdue(date, &rows);
-  if (!s.ok()) return Fail(s);
-  std::string bytes;
-  {
-    google::protobuf::io::StringOutputStream stream(&bytes);
-    google::protobuf::io::CodedOutputStream coded(&stream);
-    coded.WriteTag(v1::OpenItemList::kDateFieldNumber << 3 | 2);
-    coded.WriteVarint32(static_cast<uint32_t>(date.size()));
-    coded.WriteString(date);
-    v1::OpenItem row;
-    row.set_color("red");
-    std::string deadline;
-    chuangwen::Date last;
-    for (const chuangwen::OverdueRow& r : rows) {
-      if (r.deadline != last) {
-        deadline = chuangwen::FormatIsoDate(r.deadline);
-        last = r.deadline;
-      }
-      row.set_item_id(*r.item_id);
-      row.set_number(*r.number);
-      row.set_unit_id(*r.unit_id);
-      row.set_deadline(deadline);
-      row.set_working_days_late(r.working_days_late);
-      row.set_severity(r.severity);
-      coded.WriteTag(v1::OpenItemList::kItemsFieldNumber << 3 | 2);
-      coded.WriteVarint32(static_cast<uint32_t>(row.ByteSizeLong()));
-      row.SerializeWithCachedSizes(&coded);
-    }
-  }
-  return chuangwen::capi::ReturnBytes(bytes, out, out_size);
+// A request → response query of the ledger.
+template <typename Request, typename Answer, typename Query>
+int AskWith(const cw_ledger* ledger, const uint8_t* request, size_t size,
+            int request_format, int format, uint8_t** out, size_t* out_size,
+            Query query) {
+  return Respond<Request, Answer>(
+      request, size, request_format, format, out, out_size,
+      [&](const Request& req, Answer* m) -> Status {
+        CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
+        return query(req, m);
+      });
 }
-
-std::string Str(const char* s) { return s == nullptr ? std::string() : s; }
 
 // A ledger over a log the caller keeps changes only through its records.
 Status LogWrite() {
@@ -98,48 +62,43 @@ Status LogWrite() {
       "cw_ledger_log_prepare, store the records, then cw_ledger_log_catch_up");
 }
 
+Status NotALog() {
+  return Status::InvalidArgument("this ledger does not fold a caller's log");
+}
+
+Status Give(std::unique_ptr<cw_ledger> handle, cw_ledger** out) {
+  *out = handle.release();
+  return Status::OK();
+}
+
 }  // namespace
 
 extern "C" {
 
-int cw_ledger_create(cw_ledger** out, const char* path, const uint8_t* campaign,
-                     size_t campaign_size, int campaign_format) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(out, "out");
-    CW_CAPI_REQUIRE(path, "path");
-    v1::Campaign proto;
-    Status s = chuangwen::capi::DecodeRequest(campaign, campaign_size,
-                                              campaign_format, &proto);
-    if (!s.ok()) return Fail(s);
+int cw_ledger_new(const cw_campaign* campaign, const char* path,
+                  cw_ledger** out) {
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(campaign, "campaign"));
+    CW_RETURN_IF_ERROR(Required(out, "out"));
     auto handle = std::make_unique<cw_ledger>();
-    s = chuangwen::LedgerStore::Create(path, proto, &handle->store);
-    if (!s.ok()) return Fail(s);
-    *out = handle.release();
-    return CW_OK;
+    if (path != nullptr) {
+      CW_RETURN_IF_ERROR(chuangwen::LedgerStore::Create(
+          path, campaign->rep->proto(), &handle->store));
+    } else {
+      CW_RETURN_IF_ERROR(
+          chuangwen::Books::Make(campaign->rep, &handle->memory));
+    }
+    return Give(std::move(handle), out);
   });
 }
 
-int cw_ledger_open(cw_ledger** out, const char* path) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(out, "out");
-    CW_CAPI_REQUIRE(path, "path");
+int cw_ledger_open(const char* path, cw_ledger** out) {
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(path, "path"));
+    CW_RETURN_IF_ERROR(Required(out, "out"));
     auto handle = std::make_unique<cw_ledger>();
-    Status s = chuangwen::LedgerStore::Open(path, &handle->store);
-    if (!s.ok()) return Fail(s);
-    *out = handle.release();
-    return CW_OK;
-  });
-}
-
-int cw_ledger_open_memory(cw_ledger** out, const cw_campaign* campaign) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(out, "out");
-    CW_CAPI_REQUIRE(campaign, "campaign");
-    auto handle = std::make_unique<cw_ledger>();
-    Status s = chuangwen::Books::Make(campaign->rep, &handle->memory);
-    if (!s.ok()) return Fail(s);
-    *out = handle.release();
-    return CW_OK;
+    CW_RETURN_IF_ERROR(chuangwen::LedgerStore::Open(path, &handle->store));
+    return Give(std::move(handle), out);
   });
 }
 
@@ -147,56 +106,47 @@ void cw_ledger_free(cw_ledger* ledger) { delete ledger; }
 
 int cw_ledger_append(cw_ledger* ledger, const uint8_t* batch, size_t size,
                      int format) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
     v1::LedgerEventBatch request;
-    Status s = chuangwen::capi::DecodeRequest(batch, size, format, &request);
-    if (!s.ok()) return Fail(s);
+    CW_RETURN_IF_ERROR(DecodeRequest(batch, size, format, &request, "batch"));
     std::vector<v1::LedgerEvent> events(
         std::make_move_iterator(request.mutable_events()->begin()),
         std::make_move_iterator(request.mutable_events()->end()));
-    s = ledger->log     ? LogWrite()
-        : ledger->store ? ledger->store->Append(events)
-                        : ledger->memory->AppendLedger(events);
-    return s.ok() ? CW_OK : Fail(s);
+    return ledger->log     ? LogWrite()
+           : ledger->store ? ledger->store->Append(events)
+                           : ledger->memory->AppendLedger(events);
   });
 }
 
 int cw_ledger_replace_campaign(cw_ledger* ledger, const uint8_t* campaign,
                                size_t size, int format, const char* reason) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
-    CW_CAPI_REQUIRE(reason, "reason");
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
+    CW_RETURN_IF_ERROR(Required(reason, "reason"));
     v1::Campaign proto;
-    Status s = chuangwen::capi::DecodeRequest(campaign, size, format, &proto);
-    if (!s.ok()) return Fail(s);
-    if (ledger->log) {
-      s = LogWrite();
-    } else if (ledger->store) {
-      s = ledger->store->ReplaceCampaign(proto, reason);
-    } else if (*reason == '\0') {
-      s = Status::InvalidArgument("replacing the campaign needs a reason");
-    } else {
-      s = ledger->memory->ReplaceCampaign(
-          chuangwen::Campaign::Build(std::move(proto)));
-    }
-    return s.ok() ? CW_OK : Fail(s);
+    CW_RETURN_IF_ERROR(
+        DecodeRequest(campaign, size, format, &proto, "campaign"));
+    if (ledger->log) return LogWrite();
+    if (ledger->store) return ledger->store->ReplaceCampaign(proto, reason);
+    if (*reason == '\0')
+      return Status::InvalidArgument("replacing the campaign needs a reason");
+    return ledger->memory->ReplaceCampaign(
+        chuangwen::Campaign::Build(std::move(proto)));
   });
 }
 
 int cw_ledger_append_evidence(cw_ledger* ledger, const uint8_t* batch,
                               size_t size, int format) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
     v1::EvidenceEventBatch request;
-    Status s = chuangwen::capi::DecodeRequest(batch, size, format, &request);
-    if (!s.ok()) return Fail(s);
+    CW_RETURN_IF_ERROR(DecodeRequest(batch, size, format, &request, "batch"));
     std::vector<v1::EvidenceEvent> events(request.events().begin(),
                                           request.events().end());
-    s = ledger->log     ? LogWrite()
-        : ledger->store ? ledger->store->AppendEvidence(events)
-                        : ledger->memory->AppendEvidence(events);
-    return s.ok() ? CW_OK : Fail(s);
+    return ledger->log     ? LogWrite()
+           : ledger->store ? ledger->store->AppendEvidence(events)
+                           : ledger->memory->AppendEvidence(events);
   });
 }
 
@@ -204,18 +154,16 @@ int cw_ledger_evidence_completeness(const cw_ledger* ledger,
                                     const uint8_t* request, size_t size,
                                     int request_format, int format,
                                     uint8_t** out, size_t* out_size) {
-  return Answer<v1::CompletenessReport>(
-      ledger, format, out, out_size, [&](const auto&, auto* m) {
-        v1::CompletenessRequest parsed;
-        Status s = chuangwen::capi::DecodeRequest(request, size, request_format,
-                                                  &parsed);
-        return s.ok() ? ledger->evidence().Completeness(parsed, m) : s;
+  return AskWith<v1::CompletenessReportRequest, v1::CompletenessReport>(
+      ledger, request, size, request_format, format, out, out_size,
+      [&](const auto& req, auto* m) {
+        return ledger->evidence().Completeness(req, m);
       });
 }
 
 int cw_ledger_evidence_archive(const cw_ledger* ledger, int format,
                                uint8_t** out, size_t* out_size) {
-  return Answer<v1::ArchiveIndex>(
+  return Ask<v1::ArchiveIndex>(
       ledger, format, out, out_size,
       [&](const auto&, auto* m) { return ledger->evidence().Archive(m); });
 }
@@ -223,273 +171,240 @@ int cw_ledger_evidence_archive(const cw_ledger* ledger, int format,
 int cw_ledger_evidence_package(const cw_ledger* ledger, const uint8_t* request,
                                size_t size, int request_format, int format,
                                uint8_t** out, size_t* out_size) {
-  return Answer<v1::EvidencePackage>(
-      ledger, format, out, out_size, [&](const auto&, auto* m) {
-        v1::EvidencePackageRequest parsed;
-        Status s = chuangwen::capi::DecodeRequest(request, size, request_format,
-                                                  &parsed);
-        return s.ok() ? ledger->evidence().Package(parsed, m) : s;
+  return AskWith<v1::EvidencePackageRequest, v1::EvidencePackage>(
+      ledger, request, size, request_format, format, out, out_size,
+      [&](const auto& req, auto* m) {
+        return ledger->evidence().Package(req, m);
       });
 }
 
 int cw_ledger_append_progress(cw_ledger* ledger, const uint8_t* batch,
                               size_t size, int format, const char* today) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
     v1::ProgressReportBatch request;
-    Status s = chuangwen::capi::DecodeRequest(batch, size, format, &request);
-    if (!s.ok()) return Fail(s);
+    CW_RETURN_IF_ERROR(DecodeRequest(batch, size, format, &request, "batch"));
     std::vector<v1::ProgressReport> reports(request.reports().begin(),
                                             request.reports().end());
-    const std::string day = today == nullptr ? "" : today;
-    s = ledger->log     ? LogWrite()
-        : ledger->store ? ledger->store->AppendProgress(reports, day)
-                        : ledger->memory->AppendProgress(reports, day);
-    return s.ok() ? CW_OK : Fail(s);
+    const std::string day = OrEmpty(today);
+    return ledger->log     ? LogWrite()
+           : ledger->store ? ledger->store->AppendProgress(reports, day)
+                           : ledger->memory->AppendProgress(reports, day);
   });
 }
 
 int cw_ledger_progress_status(const cw_ledger* ledger, const uint8_t* request,
                               size_t size, int request_format, int format,
                               uint8_t** out, size_t* out_size) {
-  return Answer<v1::CampaignStatus>(
-      ledger, format, out, out_size, [&](const auto&, auto* m) {
-        v1::CampaignStatusRequest parsed;
-        Status s = chuangwen::capi::DecodeRequest(request, size, request_format,
-                                                  &parsed);
-        return s.ok() ? ledger->progress().Query(parsed, m) : s;
+  return AskWith<v1::CampaignStatusRequest, v1::CampaignStatus>(
+      ledger, request, size, request_format, format, out, out_size,
+      [&](const auto& req, auto* m) {
+        return ledger->progress().Query(req, m);
       });
 }
 
-int cw_report(const cw_campaign* campaign, const cw_ledger* ledger,
-              const uint8_t* request, size_t size, int request_format,
-              int format, uint8_t** out, size_t* out_size) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(out, "out");
-    CW_CAPI_REQUIRE(out_size, "out_size");
-    if (campaign == nullptr && ledger == nullptr)
-      return Fail(CW_EINVALID, "a report needs a campaign or a ledger");
-    v1::ReportRequest parsed;
-    Status s =
-        chuangwen::capi::DecodeRequest(request, size, request_format, &parsed);
-    if (!s.ok()) return Fail(s);
-    chuangwen::ReportSources sources;
-    if (ledger != nullptr) {
-      sources.campaign = &ledger->ledger().campaign();
-      sources.ledger = &ledger->ledger();
-      sources.evidence = &ledger->evidence();
-    } else {
-      sources.campaign = campaign->rep.get();
-    }
-    v1::ReportDocument doc;
-    s = chuangwen::RenderReport(sources, parsed, &doc);
-    if (!s.ok()) return Fail(s);
-    return ReturnMessage(doc, format, out, out_size);
-  });
+int cw_report_render(const cw_campaign* campaign, const cw_ledger* ledger,
+                     const uint8_t* request, size_t size, int request_format,
+                     int format, uint8_t** out, size_t* out_size) {
+  return Respond<v1::ReportDocumentRequest, v1::ReportDocument>(
+      request, size, request_format, format, out, out_size,
+      [&](const auto& req, auto* m) -> Status {
+        if (campaign == nullptr && ledger == nullptr)
+          return Status::InvalidArgument(
+              "a report needs a campaign or a ledger");
+        chuangwen::ReportSources sources;
+        if (ledger != nullptr) {
+          sources.campaign = &ledger->ledger().campaign();
+          sources.ledger = &ledger->ledger();
+          sources.evidence = &ledger->evidence();
+        } else {
+          sources.campaign = campaign->rep.get();
+        }
+        return chuangwen::RenderReport(sources, req, m);
+      });
 }
 
 int cw_ledger_event_count(const cw_ledger* ledger, size_t* out) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
-    CW_CAPI_REQUIRE(out, "out");
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
+    CW_RETURN_IF_ERROR(Required(out, "out"));
     *out = ledger->ledger().event_count();
-    return CW_OK;
+    return Status::OK();
   });
 }
 
 int cw_ledger_item(const cw_ledger* ledger, const char* item_id, int format,
                    uint8_t** out, size_t* out_size) {
-  return Answer<v1::LedgerItem>(
+  return Ask<v1::LedgerItem>(
       ledger, format, out, out_size,
-      [&](const auto& l, auto* m) { return l.Item(Str(item_id), m); });
+      [&](const auto& l, auto* m) { return l.Item(OrEmpty(item_id), m); });
 }
 
 int cw_ledger_history(const cw_ledger* ledger, const char* item_id, int format,
                       uint8_t** out, size_t* out_size) {
-  return Answer<v1::ItemHistory>(
+  return Ask<v1::ItemHistory>(
       ledger, format, out, out_size, [&](const auto& l, auto* m) {
-        return ledger->store ? ledger->store->History(Str(item_id), m)
-                             : l.History(Str(item_id), m);
+        return ledger->store ? ledger->store->History(OrEmpty(item_id), m)
+                             : l.History(OrEmpty(item_id), m);
       });
 }
 
-int cw_ledger_open_items(const cw_ledger* ledger, const char* unit_id,
-                         const char* date, int format, uint8_t** out,
-                         size_t* out_size) {
-  return Answer<v1::OpenItemList>(
+int cw_ledger_outstanding(const cw_ledger* ledger, const char* unit_id,
+                          const char* date, int format, uint8_t** out,
+                          size_t* out_size) {
+  return Ask<v1::OpenItemList>(
       ledger, format, out, out_size, [&](const auto& l, auto* m) {
-        return l.OpenItems(Str(unit_id), Str(date), m);
+        return l.OpenItems(OrEmpty(unit_id), OrEmpty(date), m);
       });
 }
 
 int cw_ledger_overdue(const cw_ledger* ledger, const char* date, int format,
                       uint8_t** out, size_t* out_size) {
-  if (format == CW_FORMAT_BINARY && ledger != nullptr && out != nullptr &&
-      out_size != nullptr) {
-    return Guard([&] {
-      return OverdueBinary(ledger->ledger(), Str(date), out, out_size);
-    });
-  }
-  return Answer<v1::OpenItemList>(
+  return Ask<v1::OpenItemList>(
       ledger, format, out, out_size,
-      [&](const auto& l, auto* m) { return l.Overdue(Str(date), m); });
+      [&](const auto& l, auto* m) { return l.Overdue(OrEmpty(date), m); });
 }
 
 int cw_ledger_monthly_stats(const cw_ledger* ledger, const char* month,
                             int format, uint8_t** out, size_t* out_size) {
-  return Answer<v1::MonthlyStats>(
-      ledger, format, out, out_size,
-      [&](const auto& l, auto* m) { return l.MonthlyStats(Str(month), m); });
+  return Ask<v1::MonthlyStats>(ledger, format, out, out_size,
+                               [&](const auto& l, auto* m) {
+                                 return l.MonthlyStats(OrEmpty(month), m);
+                               });
 }
 
 int cw_ledger_repeated_problems(const cw_ledger* ledger, const char* date,
                                 int format, uint8_t** out, size_t* out_size) {
-  return Answer<v1::RepeatedProblemList>(
-      ledger, format, out, out_size,
-      [&](const auto& l, auto* m) { return l.RepeatedProblems(Str(date), m); });
+  return Ask<v1::RepeatedProblemList>(
+      ledger, format, out, out_size, [&](const auto& l, auto* m) {
+        return l.RepeatedProblems(OrEmpty(date), m);
+      });
 }
 
 int cw_ledger_escalations(const cw_ledger* ledger, const char* date, int format,
                           uint8_t** out, size_t* out_size) {
-  return Answer<v1::EscalationList>(
+  return Ask<v1::EscalationList>(
       ledger, format, out, out_size,
-      [&](const auto& l, auto* m) { return l.Escalations(Str(date), m); });
+      [&](const auto& l, auto* m) { return l.Escalations(OrEmpty(date), m); });
 }
 
 int cw_ledger_reminders(const cw_ledger* ledger, const char* date, int format,
                         uint8_t** out, size_t* out_size) {
-  return Answer<v1::ReminderList>(
+  return Ask<v1::ReminderList>(
       ledger, format, out, out_size,
-      [&](const auto& l, auto* m) { return l.RemindersDue(Str(date), m); });
+      [&](const auto& l, auto* m) { return l.RemindersDue(OrEmpty(date), m); });
 }
 
 int cw_ledger_points(const cw_ledger* ledger, const char* date, int format,
                      uint8_t** out, size_t* out_size) {
-  return Answer<v1::PointReport>(
+  return Ask<v1::PointReport>(
       ledger, format, out, out_size,
-      [&](const auto& l, auto* m) { return l.Points(Str(date), m); });
+      [&](const auto& l, auto* m) { return l.Points(OrEmpty(date), m); });
 }
 
 int cw_ledger_deductions(const cw_ledger* ledger, const char* month, int format,
                          uint8_t** out, size_t* out_size) {
-  return Answer<v1::DeductionInputs>(
+  return Ask<v1::DeductionInputs>(
       ledger, format, out, out_size,
-      [&](const auto& l, auto* m) { return l.Deductions(Str(month), m); });
+      [&](const auto& l, auto* m) { return l.Deductions(OrEmpty(month), m); });
 }
 
 int cw_ledger_export(const cw_ledger* ledger, uint8_t** out, size_t* out_size) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
-    CW_CAPI_REQUIRE(out, "out");
-    CW_CAPI_REQUIRE(out_size, "out_size");
+  return chuangwen::capi::RespondBytes(out, out_size, [&](std::string* bytes) {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
     if (!ledger->store)
-      return Fail(CW_EINVALID, "an in-memory ledger has no log to export");
+      return Status::InvalidArgument("only a ledger file has a log to export");
     std::ostringstream stream;
-    Status s = ledger->store->Export(&stream);
-    if (!s.ok()) return Fail(s);
-    return chuangwen::capi::ReturnBytes(stream.str(), out, out_size);
+    CW_RETURN_IF_ERROR(ledger->store->Export(&stream));
+    *bytes = stream.str();
+    return Status::OK();
   });
 }
 
 int cw_ledger_import(cw_ledger* ledger, const uint8_t* data, size_t size) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
-    if (data == nullptr && size != 0) return Fail(CW_EINVALID, "data is NULL");
-    if (!ledger->store) return Fail(CW_EINVALID, "import needs a ledger file");
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
+    if (data == nullptr && size != 0)
+      return Status::InvalidArgument(
+          "data must not be NULL when size is not 0");
+    if (!ledger->store)
+      return Status::InvalidArgument("import needs a ledger file");
     std::istringstream stream(
         size == 0 ? std::string()
                   : std::string(reinterpret_cast<const char*>(data), size));
-    Status s = ledger->store->Import(&stream);
-    return s.ok() ? CW_OK : Fail(s);
+    return ledger->store->Import(&stream);
   });
 }
 
-int cw_ledger_log_create(const uint8_t* campaign, size_t campaign_size,
-                         int campaign_format, int first_format, cw_ledger** out,
-                         uint8_t** first, size_t* first_size) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(out, "out");
-    CW_CAPI_REQUIRE(first, "first");
-    CW_CAPI_REQUIRE(first_size, "first_size");
-    v1::Campaign proto;
-    Status s = chuangwen::capi::DecodeRequest(campaign, campaign_size,
-                                              campaign_format, &proto);
-    if (!s.ok()) return Fail(s);
+int cw_ledger_log_new(const cw_campaign* campaign, int first_format,
+                      cw_ledger** out, uint8_t** out_first,
+                      size_t* out_first_size) {
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(campaign, "campaign"));
+    CW_RETURN_IF_ERROR(Required(out, "out"));
+    CW_RETURN_IF_ERROR(Required(out_first, "out_first"));
+    CW_RETURN_IF_ERROR(Required(out_first_size, "out_first_size"));
+    chuangwen::Format f;
+    CW_RETURN_IF_ERROR(chuangwen::capi::CheckFormat(first_format, &f));
     auto handle = std::make_unique<cw_ledger>();
     v1::LedgerRecordBatch records;
-    s = chuangwen::LedgerLog::Create(proto, &handle->log, &records);
-    if (!s.ok()) return Fail(s);
-    const int rc = ReturnMessage(records, first_format, first, first_size);
-    if (rc != CW_OK) return rc;
-    *out = handle.release();
-    return CW_OK;
+    CW_RETURN_IF_ERROR(chuangwen::LedgerLog::Create(campaign->rep->proto(),
+                                                    &handle->log, &records));
+    CW_RETURN_IF_ERROR(
+        chuangwen::capi::GiveMessage(records, f, out_first, out_first_size));
+    return Give(std::move(handle), out);
   });
 }
 
-int cw_ledger_log_open(const uint8_t* records, size_t size, int format,
+int cw_ledger_log_load(const uint8_t* records, size_t size, int format,
                        cw_ledger** out) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(out, "out");
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(out, "out"));
     v1::LedgerRecordBatch batch;
-    Status s = chuangwen::capi::DecodeRequest(records, size, format, &batch);
-    if (!s.ok()) return Fail(s);
+    CW_RETURN_IF_ERROR(DecodeRequest(records, size, format, &batch, "records"));
     auto handle = std::make_unique<cw_ledger>();
-    s = chuangwen::LedgerLog::Open(batch, &handle->log);
-    if (!s.ok()) return Fail(s);
-    *out = handle.release();
-    return CW_OK;
+    CW_RETURN_IF_ERROR(chuangwen::LedgerLog::Open(batch, &handle->log));
+    return Give(std::move(handle), out);
   });
 }
 
 int cw_ledger_log_sequence(const cw_ledger* ledger, uint64_t* out) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
-    CW_CAPI_REQUIRE(out, "out");
-    if (!ledger->log)
-      return Fail(CW_EINVALID, "this ledger does not fold a caller's log");
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
+    CW_RETURN_IF_ERROR(Required(out, "out"));
+    if (!ledger->log) return NotALog();
     *out = ledger->log->sequence();
-    return CW_OK;
+    return Status::OK();
   });
 }
 
 int cw_ledger_log_catch_up(cw_ledger* ledger, const uint8_t* records,
                            size_t size, int format) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
-    if (!ledger->log)
-      return Fail(CW_EINVALID, "this ledger does not fold a caller's log");
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
+    if (!ledger->log) return NotALog();
     v1::LedgerRecordBatch batch;
-    Status s = chuangwen::capi::DecodeRequest(records, size, format, &batch);
-    if (s.ok()) s = ledger->log->CatchUp(batch);
-    return s.ok() ? CW_OK : Fail(s);
+    CW_RETURN_IF_ERROR(DecodeRequest(records, size, format, &batch, "records"));
+    return ledger->log->CatchUp(batch);
   });
 }
 
 int cw_ledger_log_prepare(cw_ledger* ledger, const uint8_t* append,
                           size_t size, int format, int out_format,
                           uint8_t** out, size_t* out_size) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
-    CW_CAPI_REQUIRE(out, "out");
-    CW_CAPI_REQUIRE(out_size, "out_size");
-    if (!ledger->log)
-      return Fail(CW_EINVALID, "this ledger does not fold a caller's log");
-    v1::LogAppend request;
-    Status s = chuangwen::capi::DecodeRequest(append, size, format, &request);
-    if (!s.ok()) return Fail(s);
-    v1::LedgerRecordBatch records;
-    s = ledger->log->Prepare(request, &records);
-    if (!s.ok()) return Fail(s);
-    return ReturnMessage(records, out_format, out, out_size);
-  });
+  return Respond<v1::LogAppend, v1::LedgerRecordBatch>(
+      append, size, format, out_format, out, out_size,
+      [&](const auto& req, auto* m) -> Status {
+        CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
+        if (!ledger->log) return NotALog();
+        return ledger->log->Prepare(req, m);
+      });
 }
 
 int cw_ledger_refresh(cw_ledger* ledger) {
-  return Guard([&] {
-    CW_CAPI_REQUIRE(ledger, "ledger");
-    if (!ledger->store) return CW_OK;
-    Status s = ledger->store->Refresh();
-    return s.ok() ? CW_OK : Fail(s);
+  return Run([&]() -> Status {
+    CW_RETURN_IF_ERROR(Required(ledger, "ledger"));
+    return ledger->store ? ledger->store->Refresh() : Status::OK();
   });
 }
 

@@ -1,4 +1,5 @@
-// cw_campaign_status_at: targets, progress and the campaign's live status.
+// cw_campaign_progress_status: targets, progress and the campaign's live
+// status.
 #include "chuangwen/progress.h"
 
 #include "campaign_handle.h"
@@ -6,22 +7,18 @@
 
 extern "C" {
 
-int cw_campaign_status_at(const cw_campaign* campaign, const uint8_t* request,
-                          size_t size, int request_format, int format,
-                          uint8_t** out, size_t* out_size) {
-  return chuangwen::capi::Guard([&] {
-    CW_CAPI_REQUIRE(campaign, "campaign");
-    CW_CAPI_REQUIRE(out, "out");
-    CW_CAPI_REQUIRE(out_size, "out_size");
-    chuangwen::v1::CampaignStatusRequest parsed;
-    chuangwen::Status s =
-        chuangwen::capi::DecodeRequest(request, size, request_format, &parsed);
-    if (!s.ok()) return chuangwen::capi::Fail(s);
-    chuangwen::v1::CampaignStatus status;
-    s = chuangwen::QueryCampaignStatus(*campaign->rep, parsed, &status);
-    if (!s.ok()) return chuangwen::capi::Fail(s);
-    return chuangwen::capi::ReturnMessage(status, format, out, out_size);
-  });
+int cw_campaign_progress_status(const cw_campaign* campaign,
+                                const uint8_t* request, size_t size,
+                                int request_format, int format, uint8_t** out,
+                                size_t* out_size) {
+  namespace v1 = chuangwen::v1;
+  return chuangwen::capi::Respond<v1::CampaignStatusRequest,
+                                  v1::CampaignStatus>(
+      request, size, request_format, format, out, out_size,
+      [&](const auto& req, auto* m) -> chuangwen::Status {
+        CW_RETURN_IF_ERROR(chuangwen::capi::Required(campaign, "campaign"));
+        return chuangwen::QueryCampaignStatus(*campaign->rep, req, m);
+      });
 }
 
 }  // extern "C"

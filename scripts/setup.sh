@@ -11,7 +11,8 @@ packages=(
   libsqlite3-dev sqlite3
   libhowardhinnant-date-dev tzdata
   locales
-  python3
+  python3 python3-numpy python3-setuptools python3-wheel python3-pip
+  default-jdk-headless libjna-java junit4 libprotobuf-java
   chromium fonts-noto-cjk
 )
 

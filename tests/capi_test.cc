@@ -21,10 +21,9 @@ using chuangwen::testing::Bytes;
 class CapiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(
-        cw_campaign_load_file(&c_, chuangwen::testing::ExamplePath().c_str(),
-                              CW_FORMAT_AUTO),
-        CW_OK)
+    ASSERT_EQ(cw_campaign_load_file(chuangwen::testing::ExamplePath().c_str(),
+                                    CW_FORMAT_AUTO, &c_),
+              CW_OK)
         << cw_last_error_message();
   }
   void TearDown() override { cw_campaign_free(c_); }
@@ -47,7 +46,7 @@ TEST_F(CapiTest, LoadFromBytesInEveryFormat) {
     ASSERT_GT(saved.size, 100u);
     EXPECT_EQ(saved.data[saved.size], 0);  // NUL-terminated for text users.
     cw_campaign* again = nullptr;
-    ASSERT_EQ(cw_campaign_load(&again, saved.data, saved.size, format), CW_OK)
+    ASSERT_EQ(cw_campaign_load(saved.data, saved.size, format, &again), CW_OK)
         << cw_last_error_message();
     Bytes resaved;
     ASSERT_EQ(
@@ -86,9 +85,8 @@ TEST_F(CapiTest, QueriesAnswerJsonAndProtobuf) {
                                      &person.size),
             CW_OK);
   EXPECT_NE(person.str().find("孙海燕"), std::string::npos);
-  EXPECT_EQ(
-      cw_campaign_load_summary(c_, CW_FORMAT_JSON, &load.data, &load.size),
-      CW_OK);
+  EXPECT_EQ(cw_campaign_workload(c_, CW_FORMAT_JSON, &load.data, &load.size),
+            CW_OK);
   EXPECT_EQ(cw_campaign_gaps(c_, CW_FORMAT_JSON, &gaps.data, &gaps.size),
             CW_OK);
   EXPECT_EQ(gaps.str(), "{\"gaps\":[]}");
@@ -120,20 +118,20 @@ TEST_F(CapiTest, ErrorsCarryCodeAndMessage) {
 
   cw_campaign* none = nullptr;
   EXPECT_EQ(
-      cw_campaign_load_file(&none, "/nonexistent.textproto", CW_FORMAT_AUTO),
+      cw_campaign_load_file("/nonexistent.textproto", CW_FORMAT_AUTO, &none),
       CW_ENOTFOUND);
   EXPECT_EQ(none, nullptr);
-  EXPECT_EQ(cw_campaign_load_file(&none, "plan.docx", CW_FORMAT_AUTO),
+  EXPECT_EQ(cw_campaign_load_file("plan.docx", CW_FORMAT_AUTO, &none),
             CW_EINVALID);
   const char bad[] = "units { id: ";
-  EXPECT_EQ(cw_campaign_load(&none, reinterpret_cast<const uint8_t*>(bad),
-                             sizeof bad - 1, CW_FORMAT_TEXT),
+  EXPECT_EQ(cw_campaign_load(reinterpret_cast<const uint8_t*>(bad),
+                             sizeof bad - 1, CW_FORMAT_TEXT, &none),
             CW_EPARSE);
   EXPECT_NE(std::string(cw_last_error_message()).find("line 1"),
             std::string::npos);
-  EXPECT_EQ(cw_campaign_load(&none, nullptr, 5, CW_FORMAT_TEXT), CW_EINVALID);
-  EXPECT_EQ(cw_campaign_load(&none, reinterpret_cast<const uint8_t*>(bad), 3,
-                             CW_FORMAT_AUTO),
+  EXPECT_EQ(cw_campaign_load(nullptr, 5, CW_FORMAT_TEXT, &none), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_load(reinterpret_cast<const uint8_t*>(bad), 3,
+                             CW_FORMAT_AUTO, &none),
             CW_EINVALID);
 }
 
@@ -151,10 +149,10 @@ TEST_F(CapiTest, LastErrorIsThreadLocal) {
 TEST_F(CapiTest, NullArgumentsAreRefusedEverywhere) {
   uint8_t* out = nullptr;
   size_t size = 0;
-  EXPECT_EQ(cw_campaign_load(nullptr, nullptr, 0, CW_FORMAT_TEXT), CW_EINVALID);
-  EXPECT_EQ(cw_campaign_load_file(nullptr, "x", CW_FORMAT_AUTO), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_load(nullptr, 0, CW_FORMAT_TEXT, nullptr), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_load_file("x", CW_FORMAT_AUTO, nullptr), CW_EINVALID);
   cw_campaign* none = nullptr;
-  EXPECT_EQ(cw_campaign_load_file(&none, nullptr, CW_FORMAT_AUTO), CW_EINVALID);
+  EXPECT_EQ(cw_campaign_load_file(nullptr, CW_FORMAT_AUTO, &none), CW_EINVALID);
   EXPECT_EQ(cw_campaign_save(nullptr, CW_FORMAT_JSON, &out, &size),
             CW_EINVALID);
   EXPECT_EQ(cw_campaign_save(c_, CW_FORMAT_JSON, nullptr, &size), CW_EINVALID);
@@ -169,7 +167,7 @@ TEST_F(CapiTest, NullArgumentsAreRefusedEverywhere) {
             CW_EINVALID);
   EXPECT_EQ(cw_campaign_task_parties(nullptr, "1", CW_FORMAT_JSON, &out, &size),
             CW_EINVALID);
-  EXPECT_EQ(cw_campaign_load_summary(nullptr, CW_FORMAT_JSON, &out, &size),
+  EXPECT_EQ(cw_campaign_workload(nullptr, CW_FORMAT_JSON, &out, &size),
             CW_EINVALID);
   EXPECT_EQ(cw_campaign_gaps(nullptr, CW_FORMAT_JSON, &out, &size),
             CW_EINVALID);
@@ -214,9 +212,8 @@ TEST_F(CapiTest, GarbageNeverCrashes) {
     }
     for (int format = -1; format <= 4; ++format) {
       cw_campaign* loaded = nullptr;
-      int rc = cw_campaign_load(&loaded,
-                                reinterpret_cast<const uint8_t*>(input.data()),
-                                input.size(), format);
+      int rc = cw_campaign_load(reinterpret_cast<const uint8_t*>(input.data()),
+                                input.size(), format, &loaded);
       if (rc == CW_OK) {
         ASSERT_NE(loaded, nullptr);
         Bytes answer;
@@ -227,7 +224,7 @@ TEST_F(CapiTest, GarbageNeverCrashes) {
                   CW_OK);
         Bytes a, b, d, e;
         cw_campaign_gaps(loaded, CW_FORMAT_TEXT, &a.data, &a.size);
-        cw_campaign_load_summary(loaded, CW_FORMAT_BINARY, &b.data, &b.size);
+        cw_campaign_workload(loaded, CW_FORMAT_BINARY, &b.data, &b.size);
         cw_campaign_unit_tasks(loaded, input.c_str(), 1, CW_FORMAT_JSON,
                                &d.data, &d.size);
         cw_campaign_document_chain(loaded, "", CW_FORMAT_JSON, &e.data,
@@ -247,8 +244,8 @@ TEST_F(CapiTest, GarbageNeverCrashes) {
                          &x.data, &x.size);
       cw_campaign_agenda_ics(c_, bytes, input.size(), round % 4, id.c_str(),
                              &y.data, &y.size);
-      cw_campaign_status(c_, bytes, input.size(), round % 4, CW_FORMAT_TEXT,
-                         &z.data, &z.size);
+      cw_campaign_status_colors(c_, bytes, input.size(), round % 4,
+                                CW_FORMAT_TEXT, &z.data, &z.size);
       cw_campaign_phases_at(c_, id.c_str(), CW_FORMAT_JSON, &w.data, &w.size);
       Bytes r1, r2;
       cw_campaign_rank(c_, id.c_str(), round % 2 ? nullptr : id.c_str(),
@@ -256,8 +253,8 @@ TEST_F(CapiTest, GarbageNeverCrashes) {
       cw_campaign_explain(c_, id.c_str(), id.c_str(), nullptr, CW_FORMAT_TEXT,
                           &r2.data, &r2.size);
       Bytes r3, r4;
-      cw_weights(bytes, input.size(), round % 3, CW_FORMAT_JSON, &r3.data,
-                 &r3.size);
+      cw_weights_derive(bytes, input.size(), round % 3, CW_FORMAT_JSON,
+                        &r3.data, &r3.size);
       cw_rank_robustness(bytes, input.size(), round % 3, CW_FORMAT_JSON,
                          &r4.data, &r4.size);
       int flag = 0, count = 0;
@@ -339,9 +336,9 @@ TEST_F(CapiTest, AgendaStatusAndPhasesThroughTheCApi) {
       R"(date: "2025-03-24" items { id: "x" deadline: "2025-03-21" })";
   Bytes colours;
   ASSERT_EQ(
-      cw_campaign_status(c_, reinterpret_cast<const uint8_t*>(status.data()),
-                         status.size(), CW_FORMAT_TEXT, CW_FORMAT_JSON,
-                         &colours.data, &colours.size),
+      cw_campaign_status_colors(
+          c_, reinterpret_cast<const uint8_t*>(status.data()), status.size(),
+          CW_FORMAT_TEXT, CW_FORMAT_JSON, &colours.data, &colours.size),
       CW_OK)
       << cw_last_error_message();
   EXPECT_NE(colours.str().find("\"color\":\"RED\""), std::string::npos)
@@ -367,8 +364,8 @@ TEST_F(CapiTest, AgendaStatusAndPhasesThroughTheCApi) {
                                CW_FORMAT_JSON, CW_FORMAT_JSON, &none.data,
                                &none.size),
             CW_EPARSE);
-  EXPECT_EQ(cw_campaign_status(c_, nullptr, 3, CW_FORMAT_JSON, CW_FORMAT_JSON,
-                               &none.data, &none.size),
+  EXPECT_EQ(cw_campaign_status_colors(c_, nullptr, 3, CW_FORMAT_JSON,
+                                      CW_FORMAT_JSON, &none.data, &none.size),
             CW_EINVALID);
   EXPECT_EQ(none.data, nullptr);
 }
@@ -399,14 +396,13 @@ TEST_F(CapiTest, RankAndExplainAnswerProtobuf) {
 
 TEST_F(CapiTest, AssessmentBookFreezesAndRecordsReopenings) {
   cw_assessment_book* book = nullptr;
-  ASSERT_EQ(cw_assessment_book_open(&book, nullptr, 0, CW_FORMAT_BINARY),
-            CW_OK);
-  ASSERT_EQ(cw_assessment_book_close(book, c_, "2025-Q2", nullptr, "xul",
-                                     "2025-07-05T08:00:00Z"),
+  ASSERT_EQ(cw_assessment_book_new(&book), CW_OK);
+  ASSERT_EQ(cw_assessment_book_close_period(book, c_, "2025-Q2", nullptr, "xul",
+                                            "2025-07-05T08:00:00Z"),
             CW_OK)
       << cw_last_error_message();
-  EXPECT_EQ(cw_assessment_book_close(book, c_, "2025-Q2", "key-work", "xul",
-                                     "2025-07-06T08:00:00Z"),
+  EXPECT_EQ(cw_assessment_book_close_period(book, c_, "2025-Q2", "key-work",
+                                            "xul", "2025-07-06T08:00:00Z"),
             CW_ECONFLICT);
   Bytes csv, saved;
   ASSERT_EQ(cw_assessment_book_frozen_csv(book, "2025-Q2", nullptr, &csv.data,
@@ -418,22 +414,22 @@ TEST_F(CapiTest, AssessmentBookFreezesAndRecordsReopenings) {
       CW_OK);
   cw_assessment_book* again = nullptr;
   ASSERT_EQ(
-      cw_assessment_book_open(&again, saved.data, saved.size, CW_FORMAT_BINARY),
+      cw_assessment_book_load(saved.data, saved.size, CW_FORMAT_BINARY, &again),
       CW_OK);
-  EXPECT_EQ(cw_assessment_book_reopen(again, "2025-Q2", nullptr, "sunhy",
-                                      "2025-07-06T09:00:00Z", ""),
+  EXPECT_EQ(cw_assessment_book_reopen_period(again, "2025-Q2", nullptr, "sunhy",
+                                             "2025-07-06T09:00:00Z", ""),
             CW_EINVALID);
-  EXPECT_EQ(cw_assessment_book_reopen(again, "2025-Q2", nullptr, "sunhy",
-                                      "2025-07-06T09:00:00Z", "更正"),
+  EXPECT_EQ(cw_assessment_book_reopen_period(again, "2025-Q2", nullptr, "sunhy",
+                                             "2025-07-06T09:00:00Z", "更正"),
             CW_OK);
   Bytes none;
-  EXPECT_EQ(cw_assessment_book_frozen(again, "2025-Q2", nullptr, CW_FORMAT_JSON,
-                                      &none.data, &none.size),
-            CW_ENOTFOUND);
   EXPECT_EQ(
-      cw_assessment_book_open(&again, reinterpret_cast<const uint8_t*>("{"), 1,
-                              CW_FORMAT_JSON),
-      CW_EPARSE);
+      cw_assessment_book_frozen_table(again, "2025-Q2", nullptr, CW_FORMAT_JSON,
+                                      &none.data, &none.size),
+      CW_ENOTFOUND);
+  EXPECT_EQ(cw_assessment_book_load(reinterpret_cast<const uint8_t*>("{"), 1,
+                                    CW_FORMAT_JSON, &again),
+            CW_EPARSE);
   cw_assessment_book_free(again);
   cw_assessment_book_free(book);
   cw_assessment_book_free(nullptr);
@@ -454,7 +450,7 @@ TEST(CapiRankingTest, ArraysAndIncrementalIndex) {
   EXPECT_EQ(std::vector<int32_t>(group_rank, group_rank + 4),
             (std::vector<int32_t>{1, 1, 2, 2}));
   cw_rank_index* index = nullptr;
-  ASSERT_EQ(cw_rank_index_build(&index, composite, 4, vetoed, groups), CW_OK);
+  ASSERT_EQ(cw_rank_index_new(composite, 4, vetoed, groups, &index), CW_OK);
   int32_t r = 0, g = 0;
   ASSERT_EQ(cw_rank_index_update(index, 2, 95.0, &r, &g), CW_OK);
   EXPECT_EQ(r, 1);
@@ -530,6 +526,28 @@ TEST(CapiRankingTest, AWorkspaceGivesTheSameRanksCallAfterCall) {
                               nullptr),
             CW_EINVALID);
   EXPECT_EQ(cw_rank_workspace_new(nullptr), CW_EINVALID);
+
+  // Kept to the calling thread, not spinning: the same ranks.
+  ASSERT_EQ(cw_rank_workspace_set_threads(workspace, 1, 0), CW_OK);
+  ASSERT_EQ(cw_rank_arrays_in(workspace, scores.data(), units, k, weights,
+                              vetoed.data(), groups.data(), CW_TIES_COMPETITION,
+                              CW_RANK_NORMALIZE_WEIGHTS, rank.data(),
+                              group_rank.data(), nullptr),
+            CW_OK);
+  EXPECT_EQ(rank, want);
+  EXPECT_EQ(group_rank, want_group);
+  EXPECT_EQ(cw_rank_workspace_set_threads(workspace, -1, 0), CW_EINVALID);
+  EXPECT_EQ(cw_rank_workspace_set_threads(workspace, 2, -2), CW_EINVALID);
+  EXPECT_EQ(cw_rank_workspace_set_threads(nullptr, 1, 0), CW_EINVALID);
+  // The process-wide default, for rankings without a workspace.
+  ASSERT_EQ(cw_threads_configure(1, 0), CW_OK);
+  ASSERT_EQ(cw_rank_arrays(scores.data(), units, k, weights, vetoed.data(),
+                           groups.data(), CW_TIES_COMPETITION,
+                           CW_RANK_NORMALIZE_WEIGHTS, rank.data(),
+                           group_rank.data(), nullptr),
+            CW_OK);
+  EXPECT_EQ(rank, want);
+  ASSERT_EQ(cw_threads_configure(0, -1), CW_OK);
   cw_rank_workspace_free(workspace);
 }
 
@@ -579,7 +597,7 @@ TEST(CapiImportTest, ImportPlanAnswersAResultAndRefusesGarbage) {
       "一、主要任务\n（一）整治环境\n责任科室：市容科\n二、时间安排\n"
       "（一）整治阶段（2025年4月—8月）：集中整治。\n";
   Bytes out;
-  ASSERT_EQ(cw_import_plan(reinterpret_cast<const uint8_t*>(plan.data()),
+  ASSERT_EQ(cw_plan_import(reinterpret_cast<const uint8_t*>(plan.data()),
                            plan.size(), nullptr, 0, CW_FORMAT_JSON,
                            CW_FORMAT_JSON, &out.data, &out.size),
             CW_OK)
@@ -589,12 +607,12 @@ TEST(CapiImportTest, ImportPlanAnswersAResultAndRefusesGarbage) {
   const std::string options = R"({"year": 12})";
   Bytes bad;
   EXPECT_EQ(
-      cw_import_plan(reinterpret_cast<const uint8_t*>(plan.data()), plan.size(),
+      cw_plan_import(reinterpret_cast<const uint8_t*>(plan.data()), plan.size(),
                      reinterpret_cast<const uint8_t*>(options.data()),
                      options.size(), CW_FORMAT_JSON, CW_FORMAT_JSON, &bad.data,
                      &bad.size),
       CW_EINVALID);
-  EXPECT_EQ(cw_import_plan(nullptr, 3, nullptr, 0, CW_FORMAT_JSON,
+  EXPECT_EQ(cw_plan_import(nullptr, 3, nullptr, 0, CW_FORMAT_JSON,
                            CW_FORMAT_JSON, &bad.data, &bad.size),
             CW_EINVALID);
   std::mt19937 rng(9);
@@ -604,7 +622,7 @@ TEST(CapiImportTest, ImportPlanAnswersAResultAndRefusesGarbage) {
       c = static_cast<char>(
           rng() % 3 == 0 ? rng() : "一、（）1.责任科室：\n"[rng() % 12]);
     Bytes b;
-    int code = cw_import_plan(reinterpret_cast<const uint8_t*>(junk.data()),
+    int code = cw_plan_import(reinterpret_cast<const uint8_t*>(junk.data()),
                               junk.size(), nullptr, 0, CW_FORMAT_JSON,
                               CW_FORMAT_BINARY, &b.data, &b.size);
     EXPECT_TRUE(code == CW_OK || code == CW_EPARSE) << cw_last_error_message();

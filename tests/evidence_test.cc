@@ -126,7 +126,7 @@ TEST_F(EvidenceTest, BadFieldsAndBatchesAreAllOrNothing) {
 
 TEST_F(EvidenceTest, CompletenessArchiveAndPackageOfTheExample) {
   ASSERT_TRUE(book_.Append(ExampleEvents()).ok());
-  v1::CompletenessRequest request;
+  v1::CompletenessReportRequest request;
   request.set_date("2025-09-30");
   request.set_from("2025-08-01");
   v1::CompletenessReport report;

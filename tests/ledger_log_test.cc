@@ -127,7 +127,7 @@ std::string Snapshot(const Books& books) {
   v1::OpenItemList open;
   EXPECT_TRUE(books.ledger().OpenItems("", "2025-10-31", &open).ok());
   out += open.DebugString();
-  v1::CompletenessRequest request;
+  v1::CompletenessReportRequest request;
   request.set_date("2025-03-31");
   v1::CompletenessReport report;
   EXPECT_TRUE(books.evidence().Completeness(request, &report).ok());

@@ -99,28 +99,29 @@ TEST_F(LedgerTest, ALongTermItemPastItsPlanDateIsOverdue) {
   v1::OpenItemList open;
   ASSERT_TRUE(ledger_.OpenItems("", "2025-10-13", &open).ok());
   ASSERT_EQ(open.items_size(), 1);
-  EXPECT_NE(open.items(0).color(), "red");
+  EXPECT_NE(open.items(0).color(), v1::RED);
   EXPECT_EQ(open.items(0).deadline(), "2025-10-17");
   // Friday 10-17 was its plan date; the weekend after is not late.
   v1::OpenItemList overdue;
   ASSERT_TRUE(ledger_.Overdue("2025-10-19", &overdue).ok());
   EXPECT_EQ(overdue.items_size(), 0);
   ASSERT_TRUE(ledger_.OpenItems("", "2025-10-19", &open).ok());
-  EXPECT_NE(open.items(0).color(), "red");
+  EXPECT_NE(open.items(0).color(), v1::RED);
   EXPECT_EQ(open.items(0).working_days_late(), 0);
   // Thursday 10-23: four working days late.
   ASSERT_TRUE(ledger_.Overdue("2025-10-23", &overdue).ok());
   ASSERT_EQ(overdue.items_size(), 1);
   EXPECT_EQ(overdue.items(0).item_id(), "srk-1");
   EXPECT_EQ(overdue.items(0).working_days_late(), 4);
-  EXPECT_EQ(overdue.items(0).color(), "red");
+  EXPECT_EQ(overdue.items(0).color(), v1::RED);
   ASSERT_TRUE(ledger_.OpenItems("", "2025-10-23", &open).ok());
-  EXPECT_EQ(open.items(0).color(), "red");
+  EXPECT_EQ(open.items(0).color(), v1::RED);
   EXPECT_EQ(open.items(0).working_days_late(), 4);
   v1::ReminderList reminders;
   ASSERT_TRUE(ledger_.RemindersDue("2025-10-23", &reminders).ok());
   ASSERT_EQ(reminders.reminders_size(), 1);
   EXPECT_EQ(reminders.reminders(0).name(), "橙色催办单");
+  EXPECT_EQ(reminders.reminders(0).color(), v1::ORANGE);
   v1::MonthlyStats stats;
   ASSERT_TRUE(ledger_.MonthlyStats("2025-10", &stats).ok());
   ASSERT_EQ(stats.units_size(), 1);
@@ -395,7 +396,7 @@ TEST_F(LedgerTest, OverdueItemsWithWorkingDaysLateAndColours) {
   ASSERT_EQ(overdue.items_size(), 1);
   EXPECT_EQ(overdue.items(0).item_id(), "srk-1");
   EXPECT_EQ(overdue.items(0).number(), "东城管督改〔2025〕1号");
-  EXPECT_EQ(overdue.items(0).color(), "red");
+  EXPECT_EQ(overdue.items(0).color(), v1::RED);
   // 10-10, the make-up Saturday 10-11, 10-13, 10-14.
   EXPECT_EQ(overdue.items(0).working_days_late(), 4);
   // Overdue is historical: at 10-10 hwk-1 was still open but submitted.
@@ -405,13 +406,13 @@ TEST_F(LedgerTest, OverdueItemsWithWorkingDaysLateAndColours) {
   v1::OpenItemList open;
   ASSERT_TRUE(ledger_.OpenItems("", "2025-09-26", &open).ok());
   ASSERT_EQ(open.items_size(), 2);
-  EXPECT_EQ(open.items(0).color(), "green");  // 5 working days left.
+  EXPECT_EQ(open.items(0).color(), v1::GREEN);  // 5 working days left.
   ASSERT_TRUE(ledger_.OpenItems("srk", "2025-10-08", &open).ok());
   ASSERT_EQ(open.items_size(), 1);
-  EXPECT_EQ(open.items(0).color(), "yellow");  // Within 3 working days.
+  EXPECT_EQ(open.items(0).color(), v1::YELLOW);  // Within 3 working days.
   ASSERT_TRUE(ledger_.OpenItems("dhcg", "2025-10-14", &open).ok());
   ASSERT_EQ(open.items_size(), 1);  // hwk-1 is closed; srk is below dhcg.
-  EXPECT_EQ(open.items(0).color(), "red");
+  EXPECT_EQ(open.items(0).color(), v1::RED);
   EXPECT_EQ(ledger_.OpenItems("zhiguan", "2025-10-14", &open).code(),
             Status::Code::kNotFound);
   EXPECT_EQ(ledger_.Overdue("2025-13-01", &overdue).code(),
@@ -484,7 +485,7 @@ TEST_F(LedgerTest, RemindersEscalateWithEachMissedStep) {
   EXPECT_EQ(due.reminders(0).name(), "橙色催办单");
   EXPECT_EQ(due.reminders(0).sent_level(), 1);
   ASSERT_TRUE(ledger_.RemindersDue("2025-10-17", &due).ok());
-  EXPECT_EQ(due.reminders(0).color(), "red");
+  EXPECT_EQ(due.reminders(0).color(), v1::RED);
   EXPECT_EQ(due.reminders(0).working_days_late(), 7);
   EXPECT_EQ(
       Add(R"(id: "m2" item_id: "srk-1" actor: "xul" at: "2025-10-14T01:00:00Z" remind { level: 1 })")
@@ -726,6 +727,26 @@ TEST_F(LedgerTest, ReplacingTheCampaign) {
   next.mutable_units()->erase(next.mutable_units()->begin() + 2);  // srk
   Status s = ledger_.ReplaceCampaign(Campaign::Build(next));
   EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+}
+
+// Campaigns stored before 0.2 name a reminder level's colour in a string.
+TEST(ReminderColorTest, TheOldStringIsStillReadAndAnUnknownOneIsAProblem) {
+  v1::ReminderLevel level;
+  level.set_color("orange");
+  EXPECT_EQ(ReminderColor(level), v1::ORANGE);
+  level.set_level_color(v1::BLUE);
+  EXPECT_EQ(ReminderColor(level), v1::BLUE);
+  v1::Campaign c = testing::LoadExample();
+  v1::ReminderLevel* first = c.mutable_supervision()->mutable_reminders(0);
+  first->clear_level_color();
+  first->set_color("blue");
+  EXPECT_EQ(Campaign::Build(c)->problems().problems_size(), 0);
+  first->set_color("purple");
+  const v1::ValidationReport report = Campaign::Build(c)->problems();
+  ASSERT_EQ(report.problems_size(), 1);
+  EXPECT_EQ(report.problems(0).location(), "supervision.reminders[0].color");
+  EXPECT_NE(report.problems(0).message().find("'purple' is not a colour"),
+            std::string::npos);
 }
 
 }  // namespace

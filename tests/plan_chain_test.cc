@@ -152,7 +152,7 @@ TEST_P(ImportedPlanChainTest, RunsFromImportToBulletin) {
 
   // And the bulletin says so.
   ReportSources sources{&campaign, &store->ledger(), &store->evidence()};
-  v1::ReportRequest request;
+  v1::ReportDocumentRequest request;
   request.set_kind(v1::MONTHLY_BULLETIN);
   request.set_format(v1::MARKDOWN);
   request.set_month(month);

@@ -124,10 +124,10 @@ TEST_F(ProgressTest, EveryStatus) {
   EXPECT_EQ(Task(june, "1.1")->status(), v1::DONE);
   EXPECT_EQ(Task(june, "1.3")->status(), v1::ON_TRACK);
   EXPECT_EQ(Task(june, "1.4")->status(), v1::BEHIND);
-  EXPECT_EQ(Task(june, "1.4")->color(), "yellow");
+  EXPECT_EQ(Task(june, "1.4")->color(), v1::YELLOW);
   v1::CampaignStatus late_oct = Query(book, "2025-10-28");
   EXPECT_EQ(Task(late_oct, "2.1")->status(), v1::AT_RISK);
-  EXPECT_EQ(Task(late_oct, "2.1")->color(), "red");
+  EXPECT_EQ(Task(late_oct, "2.1")->color(), v1::RED);
   v1::CampaignStatus nov = Query(book, "2025-11-03");
   EXPECT_EQ(Task(nov, "2.2")->status(), v1::OVERDUE);
   v1::CampaignStatus feb = Query(book, "2025-02-10");
@@ -157,11 +157,11 @@ TEST_F(ProgressTest, TheCampaignsWarningPolicyColoursTargets) {
       book.Append({R("a", "t", "srk", "2025-06-25", 90)}, "2025-12-31").ok());
   v1::CampaignStatus s = Query(book, "2025-06-27");
   EXPECT_EQ(Task(s, "1.1")->status(), v1::ON_TRACK);
-  EXPECT_EQ(Task(s, "1.1")->color(), "green");  // Four working days left.
+  EXPECT_EQ(Task(s, "1.1")->color(), v1::GREEN);  // Four working days left.
   s = Query(book, "2025-06-30");
   EXPECT_EQ(Task(s, "1.1")->status(), v1::ON_TRACK);
-  EXPECT_EQ(Task(s, "1.1")->color(), "yellow");  // 07-01, 07-02, 07-03 left.
-  EXPECT_EQ(Task(s, "1.1")->targets(0).color(), "yellow");
+  EXPECT_EQ(Task(s, "1.1")->color(), v1::YELLOW);  // 07-01, 07-02, 07-03 left.
+  EXPECT_EQ(Task(s, "1.1")->targets(0).color(), v1::YELLOW);
 }
 
 TEST_F(ProgressTest, RollUpThroughSubTasksAndTheCascade) {

@@ -44,7 +44,7 @@ class ReportTest : public ::testing::Test {
   }
   v1::ReportDocument Render(v1::ReportKind kind, v1::ReportFormat format,
                             const std::string& key = "") {
-    v1::ReportRequest r;
+    v1::ReportDocumentRequest r;
     r.set_kind(kind);
     r.set_format(format);
     r.set_month("2025-09");
@@ -93,7 +93,7 @@ TEST_F(ReportTest, MonthlyBulletinSaysWhatTheOfficeMustSay) {
             "名次,单位,得分,等次,说明");
   EXPECT_TRUE(Has(csv, "5,综合执法一中队,77.40,合格,\r\n"));
   // August: 一中队 is vetoed (一票否决) and placed last.
-  v1::ReportRequest r;
+  v1::ReportDocumentRequest r;
   r.set_kind(v1::MONTHLY_BULLETIN);
   r.set_month("2025-08");
   v1::ReportDocument aug;
@@ -105,7 +105,7 @@ TEST_F(ReportTest, MonthlyBulletinSaysWhatTheOfficeMustSay) {
 // given), a campaign without evidence requirements is not said to have had
 // its materials in on time, and late materials are named.
 TEST_F(ReportTest, TheBulletinSaysOnlyWhatIsTrue) {
-  v1::ReportRequest r;
+  v1::ReportDocumentRequest r;
   r.set_kind(v1::MONTHLY_BULLETIN);
   r.set_month("2025-08");  // It ends on Sunday 31 August.
   v1::ReportDocument aug;
@@ -168,7 +168,7 @@ TEST_F(ReportTest, RectificationNoticeAndDossier) {
 }
 
 TEST_F(ReportTest, TemplatesAreReplaceable) {
-  v1::ReportRequest r;
+  v1::ReportDocumentRequest r;
   r.set_kind(v1::RECTIFICATION_NOTICE);
   r.set_item_id("dc-2025-901");
   (*r.mutable_templates())["notice.md"] =
@@ -187,7 +187,7 @@ TEST_F(ReportTest, TemplatesAreReplaceable) {
 }
 
 TEST_F(ReportTest, BadRequests) {
-  v1::ReportRequest r;
+  v1::ReportDocumentRequest r;
   v1::ReportDocument doc;
   EXPECT_EQ(RenderReport(sources_, r, &doc).code(),
             Status::Code::kInvalidArgument);

@@ -151,10 +151,10 @@ TEST_F(StatusColorTest, BadItemsAndPoliciesNameTheField) {
 
 TEST_F(StatusColorTest, QueryUsesTheCampaignPolicyAndCalendar) {
   auto campaign = Campaign::Build(testing::LoadExample());
-  v1::StatusRequest request;
+  v1::StatusColorsRequest request;
   request.set_date("2025-03-18");
   *request.add_items() = Item("x", "2025-03-03", "2025-03-21");
-  v1::StatusResponse response;
+  v1::StatusColors response;
   ASSERT_TRUE(QueryStatus(*campaign, request, &response).ok());
   EXPECT_EQ(response.items(0).color(), v1::YELLOW);
   request.mutable_policy()->set_yellow_within_working_days(1);

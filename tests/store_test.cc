@@ -158,7 +158,7 @@ std::string Everything(const LedgerStore& store) {
   EXPECT_TRUE(store.ledger().OpenItems("", "2025-10-31", &open).ok());
   v1::MonthlyStats stats;
   EXPECT_TRUE(store.ledger().MonthlyStats("2025-10", &stats).ok());
-  v1::CompletenessRequest request;
+  v1::CompletenessReportRequest request;
   request.set_date("2025-03-31");
   v1::CompletenessReport report;
   EXPECT_TRUE(store.evidence().Completeness(request, &report).ok());
@@ -277,7 +277,7 @@ TEST_F(StoreTest, ACatchUpThatMeetsDamageKeepsTheStateWhole) {
   // Reopened, the same: a readable file, never a dead one.
   std::unique_ptr<LedgerStore> c = Open();
   EXPECT_TRUE(c->read_only());
-  v1::CompletenessRequest request;
+  v1::CompletenessReportRequest request;
   request.set_date("2025-03-31");
   v1::CompletenessReport report;
   ASSERT_TRUE(c->evidence().Completeness(request, &report).ok());

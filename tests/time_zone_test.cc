@@ -135,7 +135,7 @@ TEST(TimeZoneTest, EvidenceIsDatedInTheCampaignsZone) {
                      Format::kText, &e)
                   .ok());
   ASSERT_TRUE(books->AppendEvidence({e}).ok());
-  v1::CompletenessRequest request;
+  v1::CompletenessReportRequest request;
   request.set_date("2025-03-31");
   request.set_task_id("1.1");
   v1::CompletenessReport report;

@@ -46,7 +46,7 @@ class EvidenceBook {
   // The campaign in force for later events (the ledger checks it first).
   void ReplaceCampaign(std::shared_ptr<const Campaign> campaign);
 
-  Status Completeness(const v1::CompletenessRequest& request,
+  Status Completeness(const v1::CompletenessReportRequest& request,
                       v1::CompletenessReport* out) const;
   Status Archive(v1::ArchiveIndex* out) const;
   Status Package(const v1::EvidencePackageRequest& request,

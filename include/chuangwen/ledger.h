@@ -164,6 +164,11 @@ class Ledger {
 // Validation rule 15 (validate.h): supervision rules.
 void AddLedgerValidationRules(ValidationRules* rules);
 
+// A reminder level's colour: level_color, else the colour named by the
+// pre-0.2 string field ("blue", "yellow", "orange", "red"), else
+// STATUS_COLOR_UNSPECIFIED.
+v1::StatusColor ReminderColor(const v1::ReminderLevel& level);
+
 }  // namespace chuangwen
 
 #endif  // CHUANGWEN_LEDGER_H_

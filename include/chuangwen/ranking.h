@@ -45,7 +45,10 @@ struct RankInput {
 struct RankOptions {
   TieMode ties = TieMode::kCompetition;
   bool normalize_weights = false;
-  int threads = 0;  // 0 = all hardware threads.
+  int threads = 0;  // 0: the library decides (up to the hardware threads).
+  // How long helper threads spin for the next pass before sleeping, in
+  // microseconds; -1: the library's default (1000); 0: sleep at once.
+  int spin_microseconds = -1;
 };
 
 // Outputs, each `units` entries long and owned by the caller; any may be null
@@ -81,6 +84,11 @@ class RankWorkspace {
 // `workspace` may be null (scratch is then allocated for this call).
 Status RankArrays(const RankInput& input, const RankOptions& options,
                   const RankOutput& output, RankWorkspace* workspace = nullptr);
+
+// The process-wide defaults for rankings whose RankOptions leave threads at
+// 0 or spin_microseconds at -1 (threads 0: up to the hardware threads; spin
+// -1: 1000). Thread-safe; InvalidArgument for threads < 0 or spin < -1.
+Status SetDefaultRankThreads(int threads, int spin_microseconds);
 
 // Checks and (if asked) normalises weights; shared by every ranking path.
 Status PrepareWeights(const double* weights, size_t count, bool normalize,

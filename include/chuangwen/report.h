@@ -31,7 +31,8 @@ struct ReportSources {
 };
 
 Status RenderReport(const ReportSources& sources,
-                    const v1::ReportRequest& request, v1::ReportDocument* out);
+                    const v1::ReportDocumentRequest& request,
+                    v1::ReportDocument* out);
 
 // The default template `name` ("monthly.html" …), or "" if none.
 const std::string& DefaultReportTemplate(const std::string& name);

@@ -36,8 +36,9 @@ Status EvaluateStatus(const WorkCalendar& calendar,
 
 // The request form: the policy is the request's, else the campaign's, else
 // the default; the calendar is the campaign's.
-Status QueryStatus(const Campaign& campaign, const v1::StatusRequest& request,
-                   v1::StatusResponse* out);
+Status QueryStatus(const Campaign& campaign,
+                   const v1::StatusColorsRequest& request,
+                   v1::StatusColors* out);
 
 }  // namespace chuangwen
 

@@ -81,12 +81,23 @@ RankWorkspace::Buffers& WorkspaceBuffers(RankWorkspace* workspace) {
 
 namespace {
 
+std::atomic<int> default_threads{0};
+std::atomic<int> default_spin{-1};
+
 int ThreadCount(const RankOptions& options, size_t units) {
   int hw = static_cast<int>(std::thread::hardware_concurrency());
-  int t = options.threads > 0 ? options.threads : std::max(1, hw);
+  int t = options.threads > 0 ? options.threads : default_threads.load();
+  if (t <= 0) t = std::max(1, hw);
   // Small inputs are faster on one thread than the cost of starting more.
   if (units < 65536) t = 1;
   return std::min(t, 64);
+}
+
+void SetSpin(RankWorkspace::Buffers& ws, const RankOptions& options) {
+  int spin = options.spin_microseconds >= 0 ? options.spin_microseconds
+                                            : default_spin.load();
+  if (spin < 0) spin = 1000;
+  ws.pool.set_spin(std::chrono::microseconds(spin));
 }
 
 // Runs body(t, lo, hi) for `threads` contiguous chunks of [0, n).
@@ -546,6 +557,7 @@ Status RankArrays(const RankInput& in, const RankOptions& options,
       PrepareWeights(in.weights, in.indicators, options.normalize_weights, &w));
   const size_t n = in.units;
   const int threads = ThreadCount(options, n);
+  SetSpin(ws, options);
   const double* wp = w.data();
   const size_t k = in.indicators;
   const internal::RankBuckets bucketer(
@@ -633,6 +645,7 @@ Status RankComposites(const double* composite, size_t units,
   if (units > static_cast<size_t>(std::numeric_limits<int32_t>::max()))
     return Status::InvalidArgument("too many units for 32-bit ranks");
   const int threads = ThreadCount(options, units);
+  SetSpin(ws, options);
   const internal::RankBuckets bucketer(units, vetoed,
                                        [&](size_t u) { return composite[u]; });
   std::vector<Bounds> parts(static_cast<size_t>(threads));
@@ -652,6 +665,18 @@ Status RankComposites(const double* composite, size_t units,
   return RankKnown(ws.comp.data(), units, groups, bounds, bucketer, threads,
                    EvenChunks(units, threads), options.ties, rank, group_rank,
                    nullptr, ws);
+}
+
+Status SetDefaultRankThreads(int threads, int spin_microseconds) {
+  if (threads < 0)
+    return Status::InvalidArgument("threads " + std::to_string(threads) +
+                                   " is negative");
+  if (spin_microseconds < -1)
+    return Status::InvalidArgument("spin " + std::to_string(spin_microseconds) +
+                                   " is below -1");
+  default_threads.store(threads);
+  default_spin.store(spin_microseconds);
+  return Status::OK();
 }
 
 }  // namespace chuangwen

@@ -45,6 +45,13 @@ class WorkerPool {
     for (std::thread& t : crew_->workers) t.join();
   }
 
+  // How long a waiting thread spins before it sleeps (default 1 ms; 0:
+  // sleep at once, for hosts whose cores are all busy).
+  void set_spin(std::chrono::microseconds spin) {
+    spin_ = spin;
+    if (crew_ != nullptr) crew_->spin_us.store(spin.count());
+  }
+
   // Runs job(0) … job(threads - 1), job(0) on the calling thread, and
   // returns when all are done. An exception from any of them is rethrown
   // here (the first one), after all are done. Not reentrant.
@@ -54,7 +61,10 @@ class WorkerPool {
       return;
     }
     if (crew_ != nullptr && crew_->owner != ::getpid()) Abandon();
-    if (crew_ == nullptr) crew_ = std::make_unique<Crew>();
+    if (crew_ == nullptr) {
+      crew_ = std::make_unique<Crew>();
+      crew_->spin_us.store(spin_.count());
+    }
     Crew& c = *crew_;
     while (static_cast<int>(c.workers.size()) < threads - 1) {
       const int index = static_cast<int>(c.workers.size()) + 1;
@@ -77,7 +87,8 @@ class WorkerPool {
     }
     // Wait for the others (they use the caller's job): spin first, they are
     // usually about done.
-    if (!Spin([&] { return c.pending.load(std::memory_order_acquire) == 0; })) {
+    if (!Spin(spin_.count(),
+              [&] { return c.pending.load(std::memory_order_acquire) == 0; })) {
       std::unique_lock<std::mutex> lock(c.mu);
       c.done.wait(
           lock, [&] { return c.pending.load(std::memory_order_acquire) == 0; });
@@ -91,17 +102,20 @@ class WorkerPool {
   }
 
  private:
-  // How long a thread waiting for the other side spins before it sleeps.
-  // Waking a sleeping thread can take a good part of a millisecond on a
-  // virtual machine (its CPU may have been handed to another guest), more
-  // than a ranking pass of a million units spends waiting in all; passes
-  // follow each other within this, and so do rankings in a busy service.
-  static constexpr std::chrono::microseconds kSpinTime{1000};
+  // By default a thread waiting for the other side spins 1 ms before it
+  // sleeps. Waking a sleeping thread can take a good part of a millisecond
+  // on a virtual machine (its CPU may have been handed to another guest),
+  // more than a ranking pass of a million units spends waiting in all;
+  // passes follow each other within this, and so do rankings in a busy
+  // service.
+  std::chrono::microseconds spin_{1000};
 
-  // Spins until done() or kSpinTime has passed; returns done().
+  // Spins until done() or `spin_us` microseconds have passed; returns done().
   template <typename Done>
-  static bool Spin(Done done) {
-    const auto until = std::chrono::steady_clock::now() + kSpinTime;
+  static bool Spin(int64_t spin_us, Done done) {
+    if (spin_us <= 0) return done();
+    const auto until =
+        std::chrono::steady_clock::now() + std::chrono::microseconds(spin_us);
     for (unsigned i = 1;; ++i) {
       if (done()) return true;
 #if defined(__x86_64__) || defined(__i386__)
@@ -120,6 +134,7 @@ class WorkerPool {
     std::condition_variable wake, done;
     std::atomic<uint64_t> generation{0};
     std::atomic<int> pending{0};
+    std::atomic<int64_t> spin_us{1000};
     const std::function<void(int)>* job = nullptr;
     int active = 0;
     bool stop = false;
@@ -137,8 +152,9 @@ class WorkerPool {
     uint64_t seen = 0;
     for (;;) {
       // Spin for a new generation, then sleep until one comes.
-      Spin(
-          [&] { return c.generation.load(std::memory_order_acquire) != seen; });
+      Spin(c.spin_us.load(std::memory_order_relaxed), [&] {
+        return c.generation.load(std::memory_order_acquire) != seen;
+      });
       const std::function<void(int)>* job = nullptr;
       int active = 0;
       {

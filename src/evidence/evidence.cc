@@ -322,7 +322,7 @@ Status EvidenceBook::Apply(const std::vector<v1::EvidenceEvent>& batch,
   return Status::OK();
 }
 
-Status EvidenceBook::Completeness(const v1::CompletenessRequest& request,
+Status EvidenceBook::Completeness(const v1::CompletenessReportRequest& request,
                                   v1::CompletenessReport* out) const {
   out->Clear();
   Date date;

@@ -170,10 +170,10 @@ Status Ledger::OpenItems(const std::string& unit_id, const std::string& date,
     row.set_severity(s->severity);
     const int late = LateAt(*s, day, campaign_->calendar());
     if (late > 0) {
-      row.set_color("red");
+      row.set_color(v1::RED);
       row.set_working_days_late(late);
     } else if (snap->state == v1::SUBMITTED) {
-      row.set_color("green");
+      row.set_color(v1::GREEN);
     } else {
       int left = 0;
       CalendarOptions options;
@@ -182,7 +182,7 @@ Status Ledger::OpenItems(const std::string& unit_id, const std::string& date,
           internal::FromDay(day), internal::FromDay(snap->deadline), &left,
           options);
       if (!st.ok()) left = snap->deadline - day;
-      row.set_color(left <= yellow ? "yellow" : "green");
+      row.set_color(left <= yellow ? v1::YELLOW : v1::GREEN);
     }
     rows.emplace_back(snap->deadline, std::move(row));
   }
@@ -263,7 +263,7 @@ Status Ledger::Overdue(const std::string& date, v1::OpenItemList* out) const {
     row->set_unit_id(*r.unit_id);
     row->set_deadline(deadline);
     row->set_working_days_late(r.working_days_late);
-    row->set_color("red");
+    row->set_color(v1::RED);
     row->set_severity(r.severity);
   }
   return Status::OK();
@@ -451,7 +451,7 @@ Status Ledger::RemindersDue(const std::string& date,
     r->set_unit_id(s.unit_id());
     r->set_level(level);
     r->set_name(ladder[level - 1].name());
-    r->set_color(ladder[level - 1].color());
+    r->set_color(ReminderColor(ladder[level - 1]));
     r->set_deadline(DayText(deadline));
     r->set_working_days_late(late);
     r->set_sent_level(s.reminder_level);

@@ -37,6 +37,16 @@ void CheckSupervision(const v1::Campaign& c, const CampaignIndex& index,
     }
   }
   for (int i = 0; i < s.reminders_size(); ++i) {
+    const v1::ReminderLevel& level = s.reminders(i);
+    if (level.level_color() == v1::STATUS_COLOR_UNSPECIFIED &&
+        !level.color().empty() &&
+        ReminderColor(level) == v1::STATUS_COLOR_UNSPECIFIED) {
+      AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE,
+                 "'" + level.color() +
+                     "' is not a colour (blue, yellow, orange or red); set "
+                     "level_color",
+                 Path("reminders", i, "color"), level.name());
+    }
     if (s.reminders(i).working_days_after_deadline() < 0) {
       AddProblem(report, v1::PROBLEM_CODE_INVALID_VALUE, "is negative",
                  Path("reminders", i, "working_days_after_deadline"),
@@ -136,6 +146,17 @@ void CheckSupervision(const v1::Campaign& c, const CampaignIndex& index,
 }  // namespace chuangwen::internal
 
 namespace chuangwen {
+
+v1::StatusColor ReminderColor(const v1::ReminderLevel& level) {
+  if (level.level_color() != v1::STATUS_COLOR_UNSPECIFIED)
+    return level.level_color();
+  const std::string& name = level.color();
+  if (name == "blue") return v1::BLUE;
+  if (name == "yellow") return v1::YELLOW;
+  if (name == "orange") return v1::ORANGE;
+  if (name == "red") return v1::RED;
+  return v1::STATUS_COLOR_UNSPECIFIED;
+}
 
 void AddLedgerValidationRules(ValidationRules* rules) {
   rules->Add(&internal::CheckSupervision);

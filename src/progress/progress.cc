@@ -43,16 +43,16 @@ bool InWarningWindow(const v1::WarningPolicy& policy, const WorkCalendar& cal,
   return WorkingDays(cal, day + boost::gregorian::days(1), deadline) <= window;
 }
 
-const char* ColorOf(v1::ProgressStatus s, bool window) {
-  if (s == v1::ON_TRACK && window) return "yellow";
+v1::StatusColor ColorOf(v1::ProgressStatus s, bool window) {
+  if (s == v1::ON_TRACK && window) return v1::YELLOW;
   switch (s) {
     case v1::BEHIND:
-      return "yellow";
+      return v1::YELLOW;
     case v1::AT_RISK:
     case v1::OVERDUE:
-      return "red";
+      return v1::RED;
     default:
-      return "green";
+      return v1::GREEN;
   }
 }
 

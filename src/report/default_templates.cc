@@ -1,5 +1,5 @@
 // The project's own wording of each document. Integrators replace any of
-// them per request (ReportRequest.templates) without recompiling.
+// them per request (ReportDocumentRequest.templates) without recompiling.
 #include <map>
 
 #include "chuangwen/report.h"

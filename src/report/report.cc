@@ -167,7 +167,7 @@ std::string RankLineSvg(const std::vector<std::pair<std::string, int>>& points,
 
 class Builder {
  public:
-  Builder(const ReportSources& s, const v1::ReportRequest& r)
+  Builder(const ReportSources& s, const v1::ReportDocumentRequest& r)
       : s_(s), r_(r), c_(*s.campaign) {}
 
   Status Build(v1::ReportDocument* out);
@@ -237,7 +237,7 @@ class Builder {
   Status Dossier(v1::ReportDocument* out);
 
   const ReportSources& s_;
-  const v1::ReportRequest& r_;
+  const v1::ReportDocumentRequest& r_;
   const Campaign& c_;
 };
 
@@ -399,7 +399,7 @@ Status Builder::Monthly(v1::ReportDocument* out) {
   data.Set("evidence_required", TemplateValue::Flag(required));
   if (s_.evidence != nullptr && required) {
     v1::CompletenessReport report;
-    v1::CompletenessRequest request;
+    v1::CompletenessReportRequest request;
     request.set_date(date);
     request.set_from(month + "-01");
     CW_RETURN_IF_ERROR(s_.evidence->Completeness(request, &report));
@@ -608,10 +608,10 @@ Status Builder::Dossier(v1::ReportDocument* out) {
     TemplateValue items = TemplateValue::List();
     for (const v1::OpenItem& i : open.items()) {
       std::string status =
-          i.color() == "red"
+          i.color() == v1::RED
               ? "逾期" + std::to_string(i.working_days_late()) + "个工作日"
-          : i.color() == "yellow" ? "临近期限"
-                                  : "整改中";
+          : i.color() == v1::YELLOW ? "临近期限"
+                                    : "整改中";
       items.Add(TemplateValue()
                     .Set("number", i.number())
                     .Set("deadline", i.deadline())
@@ -633,7 +633,8 @@ Status Builder::Dossier(v1::ReportDocument* out) {
 }  // namespace
 
 Status RenderReport(const ReportSources& sources,
-                    const v1::ReportRequest& request, v1::ReportDocument* out) {
+                    const v1::ReportDocumentRequest& request,
+                    v1::ReportDocument* out) {
   if (sources.campaign == nullptr)
     return Status::InvalidArgument("a report needs a campaign");
   return Builder(sources, request).Build(out);

@@ -164,8 +164,9 @@ Status EvaluateStatus(const WorkCalendar& calendar,
   return Status::OK();
 }
 
-Status QueryStatus(const Campaign& campaign, const v1::StatusRequest& request,
-                   v1::StatusResponse* out) {
+Status QueryStatus(const Campaign& campaign,
+                   const v1::StatusColorsRequest& request,
+                   v1::StatusColors* out) {
   out->Clear();
   Date date;
   Status s = ParseIsoDate(request.date(), &date);

@@ -32,8 +32,23 @@ int main(int argc, char **argv) {
   CHECK(strcmp(cw_version(), CW_VERSION) == 0);
   CHECK(cw_version_number() == CW_VERSION_NUMBER);
   CHECK(strcmp(cw_last_error_message(), "") == 0);
+  {
+    int major = -1, minor = -1, patch = -1;
+    cw_version_parts(&major, &minor, &patch);
+    CHECK(major == CW_VERSION_MAJOR && minor == CW_VERSION_MINOR &&
+          patch == CW_VERSION_PATCH);
+    cw_version_parts(NULL, NULL, NULL);
+    CHECK(CW_VERSION_CHECK(0, 0, 0));
+    CHECK(
+        CW_VERSION_CHECK(CW_VERSION_MAJOR, CW_VERSION_MINOR, CW_VERSION_PATCH));
+    CHECK(!CW_VERSION_CHECK(CW_VERSION_MAJOR + 1, 0, 0));
+    CHECK(cw_threads_configure(-1, 0) == CW_EINVALID);
+    CHECK(cw_threads_configure(1, -2) == CW_EINVALID);
+    CHECK(cw_threads_configure(1, 0) == CW_OK);
+    CHECK(cw_threads_configure(0, -1) == CW_OK);
+  }
 
-  CHECK(cw_campaign_load_file(&campaign, argv[1], CW_FORMAT_AUTO) == CW_OK);
+  CHECK(cw_campaign_load_file(argv[1], CW_FORMAT_AUTO, &campaign) == CW_OK);
   if (campaign == NULL) return 1;
 
   CHECK(cw_campaign_problem_count(campaign, &problems) == CW_OK);
@@ -60,7 +75,7 @@ int main(int argc, char **argv) {
     cw_campaign *again = NULL;
     uint8_t *a = NULL, *b = NULL;
     size_t a_size = 0, b_size = 0;
-    CHECK(cw_campaign_load(&again, out, size, CW_FORMAT_JSON) == CW_OK);
+    CHECK(cw_campaign_load(out, size, CW_FORMAT_JSON, &again) == CW_OK);
     CHECK(cw_campaign_save(campaign, CW_FORMAT_BINARY, &a, &a_size) == CW_OK);
     CHECK(cw_campaign_save(again, CW_FORMAT_BINARY, &b, &b_size) == CW_OK);
     CHECK(a_size == b_size && a != NULL && b != NULL &&
@@ -75,8 +90,8 @@ int main(int argc, char **argv) {
   {
     const char *bad = "units { id: \"a\" nmae: \"b\" }";
     cw_campaign *none = NULL;
-    CHECK(cw_campaign_load(&none, (const uint8_t *)bad, strlen(bad),
-                           CW_FORMAT_TEXT) == CW_EPARSE);
+    CHECK(cw_campaign_load((const uint8_t *)bad, strlen(bad), CW_FORMAT_TEXT,
+                           &none) == CW_EPARSE);
     CHECK(none == NULL);
     CHECK(strstr(cw_last_error_message(), "nmae") != NULL);
   }
@@ -134,7 +149,7 @@ int main(int argc, char **argv) {
     const char *verify =
         "events { id: \"c2\" item_id: \"c-1\" actor: \"chensq\" "
         "at: \"2025-09-26T02:00:00Z\" verify {} }";
-    CHECK(cw_ledger_open_memory(&ledger, campaign) == CW_OK);
+    CHECK(cw_ledger_new(campaign, NULL, &ledger) == CW_OK);
     CHECK(cw_ledger_append(ledger, (const uint8_t *)notice, strlen(notice),
                            CW_FORMAT_TEXT) == CW_OK);
     CHECK(cw_ledger_append(ledger, (const uint8_t *)verify, strlen(verify),
@@ -161,9 +176,8 @@ int main(int argc, char **argv) {
         "category: \"占道经营\" } } } }";
     CHECK(cw_campaign_save(campaign, CW_FORMAT_BINARY, &campaign_bytes,
                            &campaign_size) == CW_OK);
-    CHECK(cw_ledger_log_create(campaign_bytes, campaign_size, CW_FORMAT_BINARY,
-                               CW_FORMAT_BINARY, &log, &first,
-                               &first_size) == CW_OK);
+    CHECK(cw_ledger_log_new(campaign, CW_FORMAT_BINARY, &log, &first,
+                            &first_size) == CW_OK);
     CHECK(cw_ledger_log_sequence(log, &sequence) == CW_OK && sequence == 1);
     CHECK(cw_ledger_log_prepare(log, (const uint8_t *)append, strlen(append),
                                 CW_FORMAT_TEXT, CW_FORMAT_BINARY, &records,

@@ -8,7 +8,7 @@ int main(int argc, char **argv) {
   uint8_t *out = NULL;
   size_t size = 0;
   if (argc != 2) return 2;
-  if (cw_campaign_load_file(&campaign, argv[1], CW_FORMAT_AUTO) != CW_OK) {
+  if (cw_campaign_load_file(argv[1], CW_FORMAT_AUTO, &campaign) != CW_OK) {
     fprintf(stderr, "%s\n", cw_last_error_message());
     return 1;
   }

@@ -57,8 +57,8 @@ class CampaignTest(unittest.TestCase):
                           ("综合执法大队", "ASSIGNMENT_ROLE_ASSISTING_UNIT")])
         self.assertEqual(answer["parties"][1]["label"], "责任处室")
 
-    def test_load_summary(self):
-        load = self.c.load_summary()
+    def test_workload(self):
+        load = self.c.workload()
         by_id = {u["party"]["id"]: u["counts"] for u in load["units"]}
         self.assertEqual(by_id["bgs"]["total"], 7)
         people = {p["party"]["id"]: p["counts"] for p in load["people"]}

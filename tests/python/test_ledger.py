@@ -96,7 +96,7 @@ class LedgerTest(unittest.TestCase):
             self.assertEqual(len(ledger.points("2025-10-31")["points"]), 5)
             inputs = ledger.deductions("2025-09")["inputs"]
             self.assertEqual({i["indicator_id"] for i in inputs}, {"M21"})
-            open_srk = ledger.open_items("2025-10-31", unit="srk")["items"]
+            open_srk = ledger.outstanding("2025-10-31", unit="srk")["items"]
             self.assertTrue(all(i["unit_id"] == "srk" for i in open_srk))
             log = ledger.export()
         copy_path = os.path.join(self.dir.name, "copy.db")

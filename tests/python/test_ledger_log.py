@@ -73,8 +73,8 @@ class LedgerLogTest(unittest.TestCase):
                 b.prepare(dict(issue("b-2"), expected_sequence="1"))
             a.catch_up(table.after(a.sequence))
             self.assertEqual(a.sequence, 3)
-            self.assertEqual(a.open_items("2025-10-31"), b.open_items("2025-10-31"))
-            self.assertEqual(len(a.open_items("2025-10-31")["items"]), 2)
+            self.assertEqual(a.outstanding("2025-10-31"), b.outstanding("2025-10-31"))
+            self.assertEqual(len(a.outstanding("2025-10-31")["items"]), 2)
             with self.assertRaises(chuangwen.InvalidError):
                 a.append([])
             first_log.close()

@@ -15,7 +15,7 @@ class ProgressTest(unittest.TestCase):
             first = status["tasks"][0]
             self.assertEqual(first["task_id"], "1.2")
             self.assertEqual(first["status"], "AT_RISK")
-            self.assertEqual(first["color"], "red")
+            self.assertEqual(first["color"], "RED")
             done = [t for t in status["tasks"] if t["task_id"] == "1.1"][0]
             self.assertEqual(done["status"], "DONE")
             behind = c.progress_status("2025-09-30", behind_only=True)["tasks"]

@@ -38,12 +38,11 @@ def reference(scores, n, k, weights, vetoed, groups):
 class RankingTest(unittest.TestCase):
     def test_hand_worked_example(self):
         scores = [90, 80, 85, 95, 90, 80, 99, 99]
-        ranks, group_ranks, comp = chuangwen.rank_arrays(
-            scores, 4, 2, [0.6, 0.4], vetoed=[0, 0, 0, 1], groups=[0, 1, 1, 0])
+        ranks, group_ranks, comp = chuangwen.rank_arrays(scores, [0.6, 0.4], vetoed=[0, 0, 0, 1], groups=[0, 1, 1, 0])
         self.assertEqual(list(ranks), [2, 1, 2, 4])
         self.assertEqual(list(group_ranks), [1, 1, 2, 2])
         self.assertAlmostEqual(comp[1], 89.0)
-        dense, _, _ = chuangwen.rank_arrays(scores, 4, 2, [0.6, 0.4], vetoed=[0, 0, 0, 1],
+        dense, _, _ = chuangwen.rank_arrays(scores, [0.6, 0.4], vetoed=[0, 0, 0, 1],
                                             ties="dense")
         self.assertEqual(list(dense), [2, 1, 2, 3])
 
@@ -54,7 +53,7 @@ class RankingTest(unittest.TestCase):
         weights = array.array("d", [0.25, 0.25, 0.125, 0.125, 0.125, 0.125])
         vetoed = array.array("B", (1 if rng.random() < 0.02 else 0 for _ in range(n)))
         groups = array.array("i", (rng.randrange(30) for _ in range(n)))
-        ranks, group_ranks, comp = chuangwen.rank_arrays(scores, n, k, weights, vetoed, groups)
+        ranks, group_ranks, comp = chuangwen.rank_arrays(scores, weights, vetoed, groups)
         want = reference(scores, n, k, weights, vetoed, groups)
         self.assertEqual(list(ranks), want[0])
         self.assertEqual(list(group_ranks), want[1])
@@ -68,14 +67,14 @@ class RankingTest(unittest.TestCase):
         weights = array.array("d", [0.5, 0.3, 0.2])
         vetoed = array.array("B", (1 if rng.random() < 0.01 else 0 for _ in range(n)))
         groups = array.array("i", (rng.randrange(700) for _ in range(n)))
-        want = chuangwen.rank_arrays(scores, n, k, weights, vetoed, groups)
+        want = chuangwen.rank_arrays(scores, weights, vetoed, groups)
         workspace = chuangwen.RankWorkspace()
         for _ in range(2):
-            got = workspace.rank_arrays(scores, n, k, weights, vetoed, groups)
+            got = workspace.rank_arrays(scores, weights, vetoed, groups)
             self.assertEqual(got[0], want[0])
             self.assertEqual(got[1], want[1])
             self.assertEqual(got[2], want[2])
-        ordinal, _, _ = chuangwen.rank_arrays(scores[:30], 10, 3, weights, ties="ordinal",
+        ordinal, _, _ = chuangwen.rank_arrays(scores[:30], weights, ties="ordinal",
                                               workspace=workspace)
         self.assertEqual(sorted(ordinal), list(range(1, 11)))
         workspace.close()
@@ -83,22 +82,22 @@ class RankingTest(unittest.TestCase):
 
     def test_bad_input(self):
         with self.assertRaises(chuangwen.InvalidError) as cm:
-            chuangwen.rank_arrays([1.0, float("nan"), 3.0, 4.0], 2, 2, [0.5, 0.5])
+            chuangwen.rank_arrays([1.0, float("nan"), 3.0, 4.0], [0.5, 0.5])
         self.assertEqual(str(cm.exception), "unit 0, indicator 1: score is NaN")
         with self.assertRaises(chuangwen.InvalidError) as cm:
-            chuangwen.rank_arrays([1.0, 2.0], 1, 2, [0.7, 0.7])
+            chuangwen.rank_arrays([1.0, 2.0], [0.7, 0.7])
         self.assertIn("weights sum to 1.400000, not 1", str(cm.exception))
-        ranks, _, _ = chuangwen.rank_arrays([1.0, 2.0, 3.0, 4.0], 2, 2, [1, 1],
+        ranks, _, _ = chuangwen.rank_arrays([1.0, 2.0, 3.0, 4.0], [1, 1],
                                             normalize_weights=True)
         self.assertEqual(list(ranks), [2, 1])
         with self.assertRaises(chuangwen.InvalidError) as cm:
-            chuangwen.rank_arrays([1.0, 2.0], 1, 2, [1.5, -0.5])
+            chuangwen.rank_arrays([1.0, 2.0], [1.5, -0.5])
         self.assertIn("weight 1 is negative", str(cm.exception))
         with self.assertRaises(chuangwen.InvalidError) as cm:
-            chuangwen.rank_arrays([1.0, 2.0, 3.0], 2, 2, [0.5, 0.5])
-        self.assertIn("scores has 3 entries, expected 4", str(cm.exception))
+            chuangwen.rank_arrays([1.0, 2.0, 3.0], [0.5, 0.5])
+        self.assertIn("scores has 3 entries, not a multiple of 2 indicators", str(cm.exception))
         with self.assertRaises(chuangwen.InvalidError) as cm:
-            chuangwen.rank_arrays([1.0, 2.0], 2, 1, [1.0], groups=[0, -1])
+            chuangwen.rank_arrays([1.0, 2.0], [1.0], groups=[0, -1])
         self.assertEqual(str(cm.exception), "unit 1: group id -1 is negative")
 
     def test_incremental_index(self):
@@ -113,7 +112,7 @@ class RankingTest(unittest.TestCase):
             comp[u] = float(rng.randrange(100))
             got = index.update(u, comp[u])
             scores = array.array("d", comp)
-            want, want_group, _ = chuangwen.rank_arrays(scores, n, 1, [1.0], vetoed, groups)
+            want, want_group, _ = chuangwen.rank_arrays(scores, [1.0], vetoed, groups)
             self.assertEqual(got, (want[u], want_group[u]))
         self.assertEqual(index.rank(3), (want[3], want_group[3]))
         with self.assertRaises(chuangwen.NotFoundError):
@@ -204,7 +203,7 @@ class AssessmentBookTest(unittest.TestCase):
             saved = book.save()
             again = chuangwen.AssessmentBook(saved)
             self.assertEqual(again.frozen("2025-06"), frozen)
-            again.reopen("2025-06", "sunhy", "2025-07-02T10:00:00Z", "更正得分")
+            again.reopen_period("2025-06", "sunhy", "2025-07-02T10:00:00Z", "更正得分")
             with self.assertRaises(chuangwen.NotFoundError):
                 again.frozen("2025-06")
             self.assertIn("更正得分", again.save("json").decode())

@@ -82,10 +82,10 @@ class ScheduleTest(unittest.TestCase):
             {"id": "later", "deadline": "2025-04-30"},
             {"id": "done", "deadline": "2025-03-21", "done": "2025-03-20"},
         ]
-        colours = {s["id"]: s["color"] for s in self.c.status("2025-03-24", items)}
+        colours = {s["id"]: s["color"] for s in self.c.status_colors("2025-03-24", items)}
         self.assertEqual(colours, {"late": "RED", "soon": "YELLOW", "later": "GREEN",
                                    "done": "DONE_ON_TIME"})
-        share = self.c.status("2025-03-13", [{"id": "x", "start": "2025-03-03",
+        share = self.c.status_colors("2025-03-13", [{"id": "x", "start": "2025-03-03",
                                               "deadline": "2025-03-14"}],
                               policy={"kind": "BY_SHARE", "yellow_at_share": 0.8})
         self.assertEqual(share[0]["color"], "YELLOW")

@@ -65,11 +65,17 @@ const char* StateName(v1::LedgerState s) {
   }
 }
 
-const char* ColorName(const std::string& color) {
-  if (color == "red") return "红";
-  if (color == "yellow") return "黄";
-  if (color == "green") return "绿";
-  return "";
+const char* ColorName(v1::StatusColor color) {
+  switch (color) {
+    case v1::RED:
+      return "红";
+    case v1::YELLOW:
+      return "黄";
+    case v1::GREEN:
+      return "绿";
+    default:
+      return "";
+  }
 }
 
 // Reads events to add: a batch, or a single event.

@@ -121,7 +121,7 @@ int RunReport(int argc, char** argv) {
       "       [--number 文号] [--issue-date D] [--templates DIR]";
   if (args.positional.size() != 2) return UsageError(usage);
   const std::string& kind = args.positional[0];
-  v1::ReportRequest request;
+  v1::ReportDocumentRequest request;
   if (kind == "monthly") {
     if (!args.Has("month")) return UsageError(usage);
     request.set_kind(v1::MONTHLY_BULLETIN);
@@ -226,7 +226,7 @@ int RunEvidence(int argc, char** argv) {
     return u == chuangwen::kNoIndex ? id : c.proto().units(u).name();
   };
   if (command == "completeness") {
-    v1::CompletenessRequest request;
+    v1::CompletenessReportRequest request;
     request.set_date(args.Value("date"));
     request.set_from(args.Value("from"));
     request.set_unit_id(args.Value("unit"));

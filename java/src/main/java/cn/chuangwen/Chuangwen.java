@@ -1,0 +1,33 @@
+package cn.chuangwen;
+
+import com.sun.jna.ptr.IntByReference;
+
+/** The library as a whole: its version and its threads. */
+public final class Chuangwen {
+  private Chuangwen() {}
+
+  /** The loaded library's version, "major.minor.patch". */
+  public static String version() {
+    return Lib.API.cw_version();
+  }
+
+  /** The loaded library's {major, minor, patch}. */
+  public static int[] versionParts() {
+    IntByReference major = new IntByReference();
+    IntByReference minor = new IntByReference();
+    IntByReference patch = new IntByReference();
+    Lib.API.cw_version_parts(major, minor, patch);
+    return new int[] {major.getValue(), minor.getValue(), patch.getValue()};
+  }
+
+  /**
+   * Process-wide defaults for rankings: at most {@code threads} threads (0: the library decides, up
+   * to the hardware threads; 1: only the calling thread) and the microseconds a helper thread spins
+   * before sleeping (-1: the default, 1000; 0: sleep at once). Only ranking starts threads, and
+   * only on 65536 units or more; an OA server keeps the library off its request threads' cores
+   * with {@code configureThreads(1, 0)}.
+   */
+  public static void configureThreads(int threads, int spinMicroseconds) {
+    Lib.check(Lib.API.cw_threads_configure(threads, spinMicroseconds));
+  }
+}
