@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite: set up, build and run every test (GoogleTest, the
-# plain-C tests, the Python ctypes tests, the CLI and packaging checks), then
+# plain-C tests, the Python and Java tests, the CLI and packaging checks),
+# make the Debian packages and use them from the system, then
 # build and run it again under AddressSanitizer and UBSan, failing on any report.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,6 +15,9 @@ echo "== build (RelWithDebInfo) =="
 "$root/scripts/build.sh" "$root/build" -DCW_BUILD_TESTS=ON -DCW_BUILD_BENCH=ON
 echo "== tests =="
 ctest --test-dir "$root/build" --output-on-failure --no-tests=error -j"$jobs"
+
+echo "== Debian packages: made, installed, used by C, C++, Python, Java and the CLI =="
+"$root/scripts/check-packages.sh" "$root/build"
 
 echo "== build (AddressSanitizer + UndefinedBehaviorSanitizer) =="
 "$root/scripts/build.sh" "$root/build-asan" -DCW_SANITIZE=ON -DCW_BUILD_TESTS=ON \

@@ -47,16 +47,20 @@ final class NativeLoader {
       api = Native.load(path, NativeApi.class, options);
     }
     if (api == null) api = fromJar(options, tried);
-    if (api == null) {
+    for (String name : new String[] {"libchuangwen.so." + Version.MAJOR, "chuangwen"}) {
+      if (api != null) break;
       try {
-        api = Native.load("chuangwen", NativeApi.class, options);
+        api = Native.load(name, NativeApi.class, options);
       } catch (UnsatisfiedLinkError e) {
-        tried.add("system: " + e.getMessage());
-        throw new UnsatisfiedLinkError(
-            "cannot load libchuangwen (install the libchuangwen0 package, or set "
-                + "-Dchuangwen.library.path=/path/to/libchuangwen.so): "
-                + String.join("; ", tried));
+        tried.add(name + ": " + e.getMessage());
       }
+    }
+    if (api == null) {
+      throw new UnsatisfiedLinkError(
+          "cannot load libchuangwen (install the libchuangwen"
+              + Version.MAJOR
+              + " package, or set -Dchuangwen.library.path=/path/to/libchuangwen.so): "
+              + String.join("; ", tried));
     }
     checkVersion(api);
     return api;
