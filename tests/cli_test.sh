@@ -193,6 +193,29 @@ expect 0 "No problems." -- "$cw" validate "$work/gbk.textproto"
 expect 1 "task 1.1.1.1 has no responsible or lead unit" -- "$cw" validate "$work/levels.json"
 expect 0 '"encoding":"UTF-8"' -- "$cw" import "$fixtures/gbk.txt" --result
 expect 2 "none.txt: no such file" -- "$cw" import "$work/none.txt"
+# A .docx (built here with Python's zipfile) and files of other kinds.
+python3 - "$work/plan.docx" <<'PY'
+import sys, zipfile
+w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+def p(text, level=-1):
+    pr = f'<w:pPr><w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr></w:pPr>' if level >= 0 else ""
+    return f"<w:p>{pr}<w:r><w:t>{text}</w:t></w:r></w:p>"
+body = (p("石川县2024年创建文明县城工作方案") + p("重点任务", 0) + p("整治市容环境", 1) +
+        p("牵头单位：县城管局") + p("提升窗口服务", 1) + p("牵头单位：县政务服务中心"))
+lvl = ('<w:lvl w:ilvl="{0}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+       '<w:lvlText w:val="{1}"/></w:lvl>')
+numbering = (f"<w:numbering {w}><w:abstractNum w:abstractNumId=\"0\">" + lvl.format(0, "%1、") +
+             lvl.format(1, "（%2）") + "</w:abstractNum><w:num w:numId=\"1\">"
+             "<w:abstractNumId w:val=\"0\"/></w:num></w:numbering>")
+with zipfile.ZipFile(sys.argv[1], "w") as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("word/document.xml", f"<w:document {w}><w:body>{body}</w:body></w:document>")
+    z.writestr("word/numbering.xml", numbering)
+PY
+expect 0 "from a docx document." -- "$cw" import "$work/plan.docx" --review
+expect 0 "提升窗口服务" -- "$cw" import "$work/plan.docx" --review
+printf '\x89PNG\r\n\x1a\nrest' > "$work/scan.png"
+expect 2 "this is an image" -- "$cw" import "$work/scan.png"
 expect 2 "usage: cw import" -- "$cw" import
 # An imported plan runs: seated people act, the proposed assessment ranks
 # on the ledger's findings (rank and explain read the ledger file).

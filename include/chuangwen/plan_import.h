@@ -1,7 +1,8 @@
-// Plan import (方案导入): reads a work plan's text (工作方案, UTF-8 or
-// GB18030) and proposes the campaign it describes — header and cited parent
-// documents, organization (领导小组, 办公室, working groups), the task tree
-// with its responsibility lines, phases, recurring duties, and the
+// Plan import (方案导入): reads a work plan (工作方案) — text in UTF-8 or
+// GB18030, or a Word .docx with its automatic numbering; the format is told
+// from the bytes — and proposes the campaign it describes — header and cited
+// parent documents, organization (领导小组, 办公室, working groups), the task
+// tree with its responsibility lines, phases, recurring duties, and the
 // mechanism paragraphs as text blocks — for a person to review.
 //
 // Real documents are messy: lines broken by page breaks are joined, blocks
@@ -26,8 +27,10 @@
 
 namespace chuangwen {
 
-// Fails only on bytes that are neither UTF-8 nor GB18030, or bad options;
-// whatever the text, a result comes back.
+// Fails on bytes of a format it does not read (the message says what they
+// look like and what to do), a damaged .docx, input over the limits of
+// import/plan_format.h (64 MB), or bad options; whatever the text, a result
+// comes back.
 Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
                   v1::ImportResult* out);
 

@@ -10,7 +10,12 @@
 #include <set>
 
 #include "chuangwen/validate.h"
+#include "import/converters.h"
+#include "import/docx_reader.h"
+#include "import/html_reader.h"
+#include "import/pdf_text.h"
 #include "import/plan_dates.h"
+#include "import/plan_format.h"
 #include "import/plan_proposals.h"
 #include "import/plan_text.h"
 
@@ -1251,6 +1256,45 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
   }
 }
 
+// The plan's text, as UTF-8, from whatever format it came in.
+Status ReadPlanText(std::string_view bytes, internal::PlanFormat format,
+                    const v1::ImportOptions& options, std::string* utf8,
+                    std::string* encoding) {
+  using internal::PlanFormat;
+  switch (format) {
+    case PlanFormat::kText:
+      return internal::DecodePlanBytes(bytes, options.encoding(), utf8,
+                                       encoding);
+    case PlanFormat::kDocx: {
+      std::string text;
+      CW_RETURN_IF_ERROR(internal::ReadDocx(bytes, &text));
+      return internal::DecodePlanBytes(text, "utf-8", utf8, encoding);
+    }
+    case PlanFormat::kDoc:
+    case PlanFormat::kOdt:
+    case PlanFormat::kRtf: {
+      // LibreOffice keeps the list labels when it writes .docx.
+      std::string docx, text;
+      CW_RETURN_IF_ERROR(internal::OfficeToDocx(
+          bytes, internal::PlanFormatName(format), &docx));
+      CW_RETURN_IF_ERROR(internal::ReadDocx(docx, &text));
+      return internal::DecodePlanBytes(text, "utf-8", utf8, encoding);
+    }
+    case PlanFormat::kPdf: {
+      std::string layout;
+      CW_RETURN_IF_ERROR(internal::PdfToLayoutText(bytes, &layout));
+      return internal::DecodePlanBytes(internal::CleanPdfText(layout), "utf-8",
+                                       utf8, encoding);
+    }
+    case PlanFormat::kHtml: {
+      std::string text;
+      CW_RETURN_IF_ERROR(internal::ReadHtml(bytes, &text));
+      return internal::DecodePlanBytes(text, "utf-8", utf8, encoding);
+    }
+  }
+  return Status::Internal("unknown plan format");
+}
+
 }  // namespace
 
 Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
@@ -1260,9 +1304,11 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
     return Status::InvalidArgument("year " + std::to_string(options.year()) +
                                    " is out of range 1990..2099");
   }
+  internal::PlanFormat format;
+  CW_RETURN_IF_ERROR(internal::DetectPlanFormat(bytes, &format));
   std::string utf8, encoding;
-  CW_RETURN_IF_ERROR(
-      internal::DecodePlanBytes(bytes, options.encoding(), &utf8, &encoding));
+  CW_RETURN_IF_ERROR(ReadPlanText(bytes, format, options, &utf8, &encoding));
+  out->set_format(internal::PlanFormatName(format));
   std::vector<LogicalLine> lines;
   std::vector<internal::Skip> skipped;
   int line_count = 0;

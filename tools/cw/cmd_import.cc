@@ -42,7 +42,12 @@ const char* FateName(v1::LineFate f) {
 
 void Review(const v1::ImportResult& r) {
   const v1::Campaign& c = r.campaign();
-  std::printf("Read %d lines (%s).\n\n", r.lines(), r.encoding().c_str());
+  if (r.format() == "text" || r.format().empty()) {
+    std::printf("Read %d lines (%s).\n\n", r.lines(), r.encoding().c_str());
+  } else {
+    std::printf("Read %d lines from a %s document.\n\n", r.lines(),
+                r.format().c_str());
+  }
   for (const v1::Document& d : c.documents()) {
     if (d.id() == c.plan_document_id()) {
       std::printf("Plan: %s\n", c.name().c_str());

@@ -802,15 +802,16 @@ int cw_ledger_log_prepare(cw_ledger *ledger, const uint8_t *append,
 
 /* ---- Plan import (方案导入) ---------------------------------------------- */
 
-/* Reads a plan's text (UTF-8 or GB18030, detected) and answers a
- * chuangwen.v1.ImportResult in `format`: the proposed campaign, where each
- * part came from, every line not used with why, and the campaign's
- * validation problems. `options` is a chuangwen.v1.ImportOptions in
+/* Reads a plan — text (UTF-8 or GB18030) or a Word .docx, told from the
+ * bytes — and answers a chuangwen.v1.ImportResult in `format`: the proposed
+ * campaign, where each part came from, every line not used with why, and the
+ * campaign's validation problems. `options` is a chuangwen.v1.ImportOptions in
  * `options_format` (NULL and 0 for the defaults).
  * Ownership: `text` and `options` are borrowed; caller frees *out with
  * cw_free().
- * Errors: CW_EPARSE for bytes that are neither encoding or options that do
- * not decode; CW_EINVALID for bad options. */
+ * Errors: CW_EPARSE for bytes of a format not read (the message says what
+ * they look like), a damaged .docx, or options that do not decode;
+ * CW_EINVALID for bad options or input over 64 MB. */
 int cw_plan_import(const uint8_t *text, size_t size, const uint8_t *options,
                    size_t options_size, int options_format, int format,
                    uint8_t **out, size_t *out_size);
