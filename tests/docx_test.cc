@@ -322,6 +322,35 @@ TEST(DocxImportTest, APlanSavedAsDocxImportsAsItsText) {
   EXPECT_EQ(from_docx.campaign().tasks(0).title(), "整治市容环境");
 }
 
+// A task table in a .docx reads as the same table pasted as text.
+TEST(DocxImportTest, ATaskTableInWordImportsAsTheTextTable) {
+  const std::vector<std::vector<std::string>> rows = {
+      {"序号", "工作任务", "责任领导", "牵头单位", "配合单位", "完成时限"},
+      {"1", "开展背街小巷综合整治", "蔡晓峰", "区城管局", "区住建局、各街道", "2025年6月底"},
+      {"2", "清理主次干道占道经营", "蔡晓峰", "区城管局", "区市场监管局", "长期坚持"},
+      {"", "", "", "", "区公安分局", ""}};
+  std::string body = P("梅岭区2025年创建全国文明城区重点任务分解方案") +
+                     P("一、工作目标") + P("城区环境明显改善。") + P("二、重点任务") + P("（一）市容环境整治") + "<w:tbl>";
+  std::string text =
+      "梅岭区2025年创建全国文明城区重点任务分解方案\n一、工作目标\n城区环境明显改善。\n二、重点任务\n（一）市容环境整治\n";
+  for (const auto& row : rows) {
+    body += Row(row);
+    for (size_t i = 0; i < row.size(); ++i) text += (i ? "\t" : "") + row[i];
+    text += "\n";
+  }
+  body += "</w:tbl>" + P("（二）窗口服务提升");
+  text += "（二）窗口服务提升\n";
+  v1::ImportOptions options;
+  options.set_bare(true);
+  v1::ImportResult from_text, from_docx;
+  ASSERT_TRUE(ImportPlan(text, options, &from_text).ok());
+  ASSERT_TRUE(ImportPlan(Docx(body, ""), options, &from_docx).ok());
+  EXPECT_EQ(from_docx.campaign().SerializeAsString(),
+            from_text.campaign().SerializeAsString());
+  EXPECT_EQ(from_docx.campaign().tasks_size(), 4);
+  EXPECT_EQ(from_docx.campaign().assignments_size(), 8);
+}
+
 TEST(DocxImportTest, FormatsThatNeedAConverterSayWhatIsWrong) {
   v1::ImportResult r;
   Status s = ImportPlan("%PDF-1.4\nnot really\n", v1::ImportOptions(), &r);

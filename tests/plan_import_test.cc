@@ -529,3 +529,57 @@ TEST(PlanImportSamplesTest, LaoshanTemplate) {
 
 }  // namespace
 }  // namespace chuangwen
+
+namespace chuangwen {
+namespace {
+
+// The responsibilities of one task as "role label: party" strings.
+std::vector<std::string> PartiesOf(const v1::Campaign& c, const std::string& task) {
+  std::vector<std::string> out;
+  for (const v1::Assignment& a : c.assignments())
+    if (a.task_id() == task)
+      out.push_back(a.label() + ":" + (a.person_id().empty() ? a.unit_id() : a.person_id()));
+  return out;
+}
+
+// A task table (tab-separated, as pasted from Word or read from a .docx),
+// responsibilities in brackets after a task or on the next line, and several
+// labels glued on one line.
+TEST(PlanImportTest, TaskTablesBracketsAndGluedLabels) {
+  const std::string text = Fixture("table.txt");
+  v1::ImportResult r = Import(text);
+  const v1::Campaign& c = r.campaign();
+  ExpectNoLineLost(text, r);
+  std::vector<std::string> tasks;
+  for (const v1::Task& t : c.tasks()) tasks.push_back(t.id() + " " + t.title());
+  EXPECT_EQ(tasks, (std::vector<std::string>{
+                       "1 市容环境整治",
+                       "1.1 开展背街小巷综合整治，补齐路灯和排水设施",
+                       "1.2 清理主次干道占道经营",
+                       "2 窗口服务提升",
+                       "2.1 推行政务服务“一窗受理”",
+                       "2.2 规范窗口服务礼仪",
+                       "2.3 开展志愿服务进窗口活动"}));
+  EXPECT_EQ(PartiesOf(c, "1.1"),
+            (std::vector<std::string>{"责任领导:蔡晓峰", "牵头单位:区城管局",
+                                      "配合单位:区住建局", "配合单位:各街道"}));
+  // The row below with only a unit adds to the task above.
+  EXPECT_EQ(PartiesOf(c, "1.2"),
+            (std::vector<std::string>{"责任领导:蔡晓峰", "牵头单位:区城管局",
+                                      "配合单位:区市场监管局", "配合单位:区公安分局"}));
+  EXPECT_EQ(PartiesOf(c, "2.1"),
+            (std::vector<std::string>{"牵头单位:区政务服务中心",
+                                      "配合单位:区各职能部门"}));
+  EXPECT_EQ(PartiesOf(c, "2.2"),
+            (std::vector<std::string>{"牵头领导:邵明", "责任部门:区政务服务中心",
+                                      "配合部门:区总工会"}));
+  EXPECT_EQ(PartiesOf(c, "2.3"),
+            (std::vector<std::string>{"责任单位:团区委", "责任单位:区文明办"}));
+  for (const v1::Task& t : c.tasks())
+    if (t.id() == "1.1") {
+      EXPECT_NE(t.text().find("完成时限：2025年6月底"), std::string::npos);
+    }
+}
+
+}  // namespace
+}  // namespace chuangwen

@@ -31,6 +31,7 @@ using internal::MatchNumbering;
 using internal::Numbering;
 using internal::NumberingMatch;
 using internal::ToUtf8;
+using internal::IsSpace;
 using internal::Trim;
 using internal::U32;
 using internal::U32View;
@@ -185,6 +186,115 @@ const RoleLabel* FindRoleLabel(U32View label) {
   return nullptr;
 }
 
+// A responsibility label and its names within a line: "牵头单位：A、B",
+// several on one line ("牵头领导:A 责任部门:B 配合部门:C"), or in brackets
+// after a task ("（责任单位：A；配合单位：B）"). Positions index the
+// folded line; [begin, end) covers the label, its names and any brackets.
+struct RoleSpan {
+  const RoleLabel* role;
+  size_t begin, end;              // The whole span.
+  size_t value_begin, value_end;  // The names.
+};
+
+std::vector<RoleSpan> FindRoleSpans(U32View norm) {
+  std::vector<RoleSpan> spans;
+  for (size_t i = 0; i < norm.size(); ++i) {
+    for (const RoleLabel& r : kRoleLabels) {
+      if (norm.substr(i, r.label.size()) != r.label) continue;
+      size_t j = i + r.label.size();
+      while (j < norm.size() && IsSpace(norm[j])) ++j;
+      if (j >= norm.size() || norm[j] != U':') continue;
+      // A longer label at the same place wins (牵头责任单位 over 责任单位).
+      if (!spans.empty() && spans.back().end > i) continue;
+      RoleSpan span{&r, i, 0, j + 1, 0};
+      size_t k = i;
+      while (k > 0 && IsSpace(norm[k - 1])) --k;
+      const bool bracketed =
+          k > 0 && (norm[k - 1] == U'(' || norm[k - 1] == U'[' ||
+                    norm[k - 1] == U'【' || norm[k - 1] == U'〔');
+      if (bracketed) span.begin = k - 1;
+      spans.push_back(span);
+      i = j;
+      break;
+    }
+  }
+  for (size_t s = 0; s < spans.size(); ++s) {
+    RoleSpan& span = spans[s];
+    const size_t limit = s + 1 < spans.size() ? spans[s + 1].begin : norm.size();
+    size_t end = span.value_begin;
+    while (end < limit && norm[end] != U')' && norm[end] != U']' &&
+           norm[end] != U'】' && norm[end] != U'〕' && norm[end] != U'。')
+      ++end;
+    span.value_end = end;
+    span.end = end;
+    if (end < norm.size() && end < limit && norm[end] != U'。') span.end = end + 1;
+    // Names end before a separator that leads to the next label.
+    while (span.value_end > span.value_begin &&
+           (IsSpace(norm[span.value_end - 1]) || norm[span.value_end - 1] == U';' ||
+            norm[span.value_end - 1] == U'；' || norm[span.value_end - 1] == U','))
+      --span.value_end;
+  }
+  return spans;
+}
+
+// `text` without the spans (and the spaces and separators around them).
+U32 WithoutSpans(U32View text, const std::vector<RoleSpan>& spans) {
+  U32 out;
+  size_t at = 0;
+  for (const RoleSpan& s : spans) {
+    if (s.begin > at) out += text.substr(at, s.begin - at);
+    at = std::max(at, s.end);
+  }
+  if (at < text.size()) out += text.substr(at);
+  return U32(Trim(out));
+}
+
+// The column kinds of a task table's header row (序号 | 工作任务 | 责任领导 |
+// 牵头单位 | 配合单位 | 完成时限).
+struct TableColumns {
+  int number = -1, task = -1, deadline = -1;
+  std::vector<std::pair<int, const RoleLabel*>> roles;
+};
+
+std::vector<U32> Cells(U32View text) {
+  std::vector<U32> cells;
+  size_t start = 0;
+  for (;;) {
+    size_t tab = text.find(U'\t', start);
+    cells.emplace_back(Trim(text.substr(start, tab == U32View::npos ? U32View::npos : tab - start)));
+    if (tab == U32View::npos) break;
+    start = tab + 1;
+  }
+  return cells;
+}
+
+// `text`: the line as written (Fold turns tabs into spaces).
+bool ReadTableHeader(U32View text, TableColumns* out) {
+  if (text.find(U'\t') == U32View::npos) return false;
+  TableColumns cols;
+  const std::vector<U32> cells = Cells(text);
+  for (size_t i = 0; i < cells.size(); ++i) {
+    U32 c;
+    for (char32_t ch : cells[i])
+      if (!IsSpace(ch)) c += Fold(ch);
+    const int at = static_cast<int>(i);
+    if (c == U"序号" || c == U"编号") {
+      cols.number = at;
+    } else if (const RoleLabel* r = FindRoleLabel(c)) {
+      cols.roles.emplace_back(at, r);
+    } else if (ContainsAny(c, {U"时限", U"时间", U"节点"})) {
+      cols.deadline = at;
+    } else if (cols.task < 0 &&
+               ContainsAny(c, {U"任务", U"工作内容", U"工作措施", U"具体措施",
+                               U"内容", U"事项"})) {
+      cols.task = at;
+    }
+  }
+  if (cols.task < 0 || cols.roles.empty()) return false;
+  *out = cols;
+  return true;
+}
+
 // The position right after `what` in `text`, or npos.
 size_t After(U32View text, U32View what, size_t from = 0) {
   size_t p = text.find(what, from);
@@ -299,6 +409,26 @@ class PlanParser {
       any = true;
     }
     return any;
+  }
+
+  // The names in `value` as parties of `task_id` in `role`.
+  void AddAssignments(const std::string& task_id, const RoleLabel* role,
+                      U32View value, const LogicalLine& l) {
+    for (const U32& name : SplitNames(value)) {
+      v1::Assignment* a = c_->add_assignments();
+      a->set_task_id(task_id);
+      a->set_role(role->role);
+      a->set_label(ToUtf8(role->label));
+      std::string party;
+      if (role->role == v1::ASSIGNMENT_ROLE_LEAD_LEADER) {
+        party = Person(name, l);
+        a->set_person_id(party);
+      } else {
+        party = Unit(name, l);
+        a->set_unit_id(party);
+      }
+      Provenance("assignment", task_id + "/" + party, l);
+    }
   }
 
   // ---- Passes ----
@@ -717,27 +847,75 @@ void PlanParser::Tasks(size_t begin, size_t end) {
     if (task != nullptr) Provenance("task", task->id(), task_first, task_last);
     task = nullptr;
   };
+  // The names of `spans` as the task's assignments.
+  auto assign = [&](const std::vector<RoleSpan>& spans, const LogicalLine& l) {
+    for (const RoleSpan& span : spans) {
+      U32View value = U32View(l.text).substr(
+          span.value_begin, span.value_end - span.value_begin);
+      AddAssignments(task->id(), span.role, value, l);
+    }
+  };
+  // A new task at `depth` (1-based) of the open levels.
+  auto open_task = [&](size_t depth, const std::string& numbering,
+                       U32View body, const LogicalLine& l, size_t i) {
+    int& order = counts[depth - 1];
+    ++order;
+    const std::string parent = depth >= 2 ? path[depth - 2] : "";
+    const std::string id =
+        (parent.empty() ? "" : parent + ".") + std::to_string(order);
+    task = c_->add_tasks();
+    task->set_id(id);
+    task->set_parent_id(parent);
+    task->set_order(order);
+    task->set_document_id("plan");
+    task->set_numbering(numbering);
+    size_t stop = body.find_first_of(U"。；;");
+    U32View title = stop == U32View::npos ? body : body.substr(0, stop);
+    task->set_title(ToUtf8(Trim(title)));
+    task->set_text(ToUtf8(body));
+    task_first = l.first;
+    task_last = l.last;
+    task_of_line_[i] = id;
+    Use(i);
+    return id;
+  };
+  TableColumns table;
+  bool in_table = false;
   for (size_t i = begin; i < end; ++i) {
     const LogicalLine& l = lines_[i];
-    U32 label;
-    size_t value_at;
-    if (MatchLabel(l.norm, &label, &value_at) && task != nullptr) {
-      const RoleLabel* role = FindRoleLabel(label);
-      if (role != nullptr) {
-        for (const U32& name : SplitNames(U32View(l.text).substr(value_at))) {
-          v1::Assignment* a = c_->add_assignments();
-          a->set_task_id(task->id());
-          a->set_role(role->role);
-          a->set_label(ToUtf8(role->label));
-          std::string party;
-          if (role->role == v1::ASSIGNMENT_ROLE_LEAD_LEADER) {
-            party = Person(name, l);
-            a->set_person_id(party);
-          } else {
-            party = Unit(name, l);
-            a->set_unit_id(party);
-          }
-          Provenance("assignment", task->id() + "/" + party, l);
+    // A task table: a header row, then one task per row.
+    if (!in_table && ReadTableHeader(l.text, &table)) {
+      close_task();
+      in_table = true;
+      Provenance("task_table", "header", l);
+      Use(i);
+      continue;
+    }
+    if (in_table) {
+      if (l.text.find(U'\t') == U32::npos) {
+        in_table = false;
+      } else {
+        const std::vector<U32> cells = Cells(l.text);
+        auto cell = [&](int at) -> U32View {
+          return at >= 0 && static_cast<size_t>(at) < cells.size()
+                     ? U32View(cells[static_cast<size_t>(at)])
+                     : U32View();
+        };
+        if (!cell(table.task).empty()) {
+          close_task();
+          // Rows are children of the open numbered task, if any.
+          const size_t depth = styles.size() + 1;
+          if (path.size() < depth) path.resize(depth);
+          if (counts.size() < depth + 1) counts.resize(depth + 1, 0);
+          path[depth - 1] = open_task(depth, ToUtf8(cell(table.number)),
+                                      cell(table.task), l, i);
+        } else if (task == nullptr) {
+          continue;  // A continuation row with no task above: not used.
+        }
+        for (const auto& [at, role] : table.roles)
+          AddAssignments(task->id(), role, cell(at), l);
+        if (!cell(table.deadline).empty()) {
+          task->set_text(task->text() + "\n完成时限：" + ToUtf8(cell(table.deadline)));
         }
         task_last = l.last;
         task_of_line_[i] = task->id();
@@ -745,14 +923,25 @@ void PlanParser::Tasks(size_t begin, size_t end) {
         continue;
       }
     }
+    U32 label;
+    size_t value_at;
+    if (MatchLabel(l.norm, &label, &value_at) && task != nullptr &&
+        FindRoleLabel(label) != nullptr) {
+      assign(FindRoleSpans(l.norm), l);
+      task_last = l.last;
+      task_of_line_[i] = task->id();
+      Use(i);
+      continue;
+    }
     NumberingMatch num = MatchNumbering(l.norm);
     if (num.style != Numbering::kNone) {
       close_task();
       auto level = std::find(styles.begin(), styles.end(), num.style);
       if (level == styles.end()) {
         styles.push_back(num.style);
-        path.emplace_back();
-        counts.push_back(0);
+        path.resize(styles.size());
+        counts.resize(styles.size() + 1);
+        counts[styles.size()] = 0;
       } else {
         const size_t depth = static_cast<size_t>(level - styles.begin()) + 1;
         styles.resize(depth);
@@ -761,32 +950,26 @@ void PlanParser::Tasks(size_t begin, size_t end) {
         counts[depth] = 0;
       }
       const size_t depth = styles.size();
-      int& order = counts[depth - 1];
-      ++order;
-      const std::string parent = depth >= 2 ? path[depth - 2] : "";
-      const std::string id =
-          (parent.empty() ? "" : parent + ".") + std::to_string(order);
-      path[depth - 1] = id;
-      task = c_->add_tasks();
-      task->set_id(id);
-      task->set_parent_id(parent);
-      task->set_order(order);
-      task->set_document_id("plan");
-      task->set_numbering(ToUtf8(Trim(U32View(l.text).substr(0, num.length))));
-      U32View body = Trim(U32View(l.text).substr(num.length));
-      size_t stop = body.find_first_of(U"。；;");
-      U32View title = stop == U32View::npos ? body : body.substr(0, stop);
-      task->set_title(ToUtf8(title));
-      task->set_text(ToUtf8(body));
-      task_first = l.first;
-      task_last = l.last;
-      task_of_line_[i] = id;
-      Use(i);
+      // Responsibility in brackets or glued after the task's text.
+      const std::vector<RoleSpan> spans =
+          FindRoleSpans(U32View(l.norm).substr(num.length));
+      const U32 body = WithoutSpans(U32View(l.text).substr(num.length), spans);
+      path[depth - 1] =
+          open_task(depth, ToUtf8(Trim(U32View(l.text).substr(0, num.length))),
+                    body, l, i);
+      if (!spans.empty()) {
+        LogicalLine shifted = l;
+        shifted.text = U32(U32View(l.text).substr(num.length));
+        assign(spans, shifted);
+      }
       continue;
     }
     if (task != nullptr) {
-      // A paragraph of the current task.
-      task->set_text(task->text() + "\n" + ToUtf8(l.text));
+      // A paragraph of the current task, perhaps with its responsibility.
+      const std::vector<RoleSpan> spans = FindRoleSpans(l.norm);
+      if (!spans.empty()) assign(spans, l);
+      const U32 rest = WithoutSpans(l.text, spans);
+      if (!rest.empty()) task->set_text(task->text() + "\n" + ToUtf8(rest));
       task_last = l.last;
       task_of_line_[i] = task->id();
       Use(i);

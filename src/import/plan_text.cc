@@ -353,13 +353,22 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
     ++number;
     U32 raw = ToU32(std::string_view(utf8).substr(start, end - start));
     start = end + 1;
-    U32View t = Trim(raw);
+    // A table row keeps its tabs at the ends: they place its cells.
+    const bool row = raw.find(U'\t') != U32::npos;
+    auto trim = [row](U32View v) {
+      if (!row) return Trim(v);
+      while (!v.empty() && (v.front() == ' ' || v.front() == 0x3000)) v.remove_prefix(1);
+      while (!v.empty() && (v.back() == ' ' || v.back() == '\r' || v.back() == 0x3000))
+        v.remove_suffix(1);
+      return v;
+    };
+    U32View t = trim(raw);
     bool heading = false;
     while (!t.empty() && t.front() == '#') {
       heading = true;
       t.remove_prefix(1);
     }
-    t = Trim(t);
+    t = trim(t);
     U32 text;
     for (size_t i = 0; i < t.size(); ++i) {
       if (t[i] == '*' && i + 1 < t.size() && t[i + 1] == '*') {
@@ -368,8 +377,8 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
       }
       text.push_back(t[i]);
     }
-    U32View body = Trim(text);
-    if (body.empty() || body.find_first_not_of(U"-*_=") == U32View::npos) {
+    U32View body = trim(text);
+    if (Trim(body).empty() || body.find_first_not_of(U"-*_=") == U32View::npos) {
       if (end == utf8.size()) break;
       continue;  // Blank, or a layout rule.
     }
@@ -398,7 +407,10 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
       const bool prev_open = !prev.heading && prev.norm.size() >= 20 &&
                              !EndsSentence(prev.norm) &&
                              !MatchLabel(prev.norm, &label, &at);
-      if (prev_open && !StartsStructure(l)) {
+      // Table rows (cells between tabs) are whole lines.
+      const bool row = prev.text.find(U'\t') != U32::npos ||
+                       l.text.find(U'\t') != U32::npos;
+      if (prev_open && !row && !StartsStructure(l)) {
         prev.text += l.text;
         prev.norm += l.norm;
         prev.last = l.last;
