@@ -583,3 +583,39 @@ TEST(PlanImportTest, TaskTablesBracketsAndGluedLabels) {
 
 }  // namespace
 }  // namespace chuangwen
+
+namespace chuangwen {
+namespace {
+
+// Names padded for alignment are one person; a 、 inside brackets does not
+// split a seat; ㈠ and 一要 number tasks.
+TEST(PlanImportTest, PaddedNamesBracketedListsAndMoreNumberings) {
+  const std::string text =
+      "柳溪镇2025年创建文明乡镇工作方案\n"
+      "一、组织领导\n"
+      "成立柳溪镇创建工作领导小组。\n"
+      "组  长：赵  军\n"
+      "副组长：李 明、王小红\n"
+      "成  员：各办（站、所）负责人\n"
+      "二、主要任务\n"
+      "㈠环境整治\n"
+      "一要清理河道垃圾。牵头单位：镇农业农村办（水利站、环卫所）\n"
+      "二要整治房前屋后。牵头单位：各村\n"
+      "㈡文明实践\n";
+  v1::ImportResult r = Import(text);
+  const v1::Campaign& c = r.campaign();
+  ExpectNoLineLost(text, r);
+  std::vector<std::string> people;
+  for (const v1::Person& p : c.people()) people.push_back(p.name());
+  EXPECT_EQ(people, (std::vector<std::string>{"赵军", "李明", "王小红"}));
+  std::vector<std::string> tasks;
+  for (const v1::Task& t : c.tasks())
+    tasks.push_back(t.id() + " " + t.numbering() + " " + t.title());
+  EXPECT_EQ(tasks, (std::vector<std::string>{"1 ㈠ 环境整治", "1.1 一要 清理河道垃圾",
+                                             "1.2 二要 整治房前屋后", "2 ㈡ 文明实践"}));
+  EXPECT_EQ(PartiesOf(c, "1.1"),
+            (std::vector<std::string>{"牵头单位:镇农业农村办（水利站、环卫所）"}));
+}
+
+}  // namespace
+}  // namespace chuangwen

@@ -51,7 +51,9 @@ bool EndsWith(U32View text, U32View what) {
          text.substr(text.size() - what.size()) == what;
 }
 
-// Splits a list of names on 、，, ; and spaces; drops a trailing 等.
+// Splits a list of names on 、，, ; / and spaces; drops a trailing 等. A
+// separator inside brackets does not split ("各处（室、所）" is one), and
+// spaces that pad a short name for alignment ("赵  军", "李 明") do not.
 std::vector<U32> SplitNames(U32View value) {
   std::vector<U32> out;
   U32 cur;
@@ -63,10 +65,45 @@ std::vector<U32> SplitNames(U32View value) {
     if (!t.empty()) out.emplace_back(t);
     cur.clear();
   };
-  for (char32_t c : value) {
-    char32_t f = Fold(c);
-    if (f == U'、' || f == ',' || f == ';' || f == ' ' || f == U'，' ||
-        f == U'；' || f == U'/') {
+  // A padded name: parts of one or two Han characters, three in all at
+  // most, with nothing but spaces between them.
+  auto padded_name_at = [&](size_t i) {
+    size_t j = i, han = 0, parts = 0;
+    while (j < value.size()) {
+      size_t k = j;
+      while (k < value.size() && IsHan(value[k])) ++k;
+      if (k == j || k - j > 2) return size_t{0};
+      han += k - j;
+      ++parts;
+      size_t m = k;
+      while (m < value.size() && IsSpace(Fold(value[m]))) ++m;
+      if (m == k || m >= value.size() || !IsHan(value[m])) {
+        j = k;
+        break;
+      }
+      j = m;
+    }
+    const char32_t next = j < value.size() ? Fold(value[j]) : U'、';
+    const bool ends = next == U'、' || next == ',' || next == U'，' ||
+                      next == ';' || next == U'；' || next == U'。';
+    return parts >= 2 && han <= 3 && han >= 2 && ends ? j : size_t{0};
+  };
+  int depth = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char32_t c = value[i];
+    const char32_t f = Fold(c);
+    if (f == '(' || f == U'（' || f == U'【' || f == '[') ++depth;
+    if ((f == ')' || f == U'）' || f == U'】' || f == ']') && depth > 0) --depth;
+    if (depth == 0 && cur.empty()) {
+      if (const size_t end = padded_name_at(i)) {
+        for (size_t k = i; k < end; ++k)
+          if (!IsSpace(Fold(value[k]))) cur.push_back(value[k]);
+        i = end - 1;
+        continue;
+      }
+    }
+    if (depth == 0 && (f == U'、' || f == ',' || f == ';' || f == ' ' ||
+                       f == U'，' || f == U'；' || f == U'/')) {
       flush();
     } else {
       cur.push_back(c);
@@ -221,10 +258,19 @@ std::vector<RoleSpan> FindRoleSpans(U32View norm) {
   for (size_t s = 0; s < spans.size(); ++s) {
     RoleSpan& span = spans[s];
     const size_t limit = s + 1 < spans.size() ? spans[s + 1].begin : norm.size();
+    // Names end at the bracket that closes the span, or a full stop;
+    // brackets inside a name ("办（站、所）") are the name's.
     size_t end = span.value_begin;
-    while (end < limit && norm[end] != U')' && norm[end] != U']' &&
-           norm[end] != U'】' && norm[end] != U'〕' && norm[end] != U'。')
-      ++end;
+    int depth = 0;
+    for (; end < limit && norm[end] != U'。'; ++end) {
+      const char32_t c = norm[end];
+      if (c == U'(' || c == U'[' || c == U'【' || c == U'〔') {
+        ++depth;
+      } else if (c == U')' || c == U']' || c == U'】' || c == U'〕') {
+        if (depth == 0) break;
+        --depth;
+      }
+    }
     span.value_end = end;
     span.end = end;
     if (end < norm.size() && end < limit && norm[end] != U'。') span.end = end + 1;

@@ -208,6 +208,19 @@ NumberingMatch MatchNumbering(U32View norm) {
     ++i;
     return done(Numbering::kCircled, static_cast<int>(c - U'①') + 1);
   }
+  // ㈠ reads as （一）, ⑴ as (1), ⒈ as 1.
+  if (c >= U'㈠' && c <= U'㈩') {
+    ++i;
+    return done(Numbering::kChineseParen, static_cast<int>(c - U'㈠') + 1);
+  }
+  if (c >= U'⑴' && c <= U'⒇') {
+    ++i;
+    return done(Numbering::kArabicParen, static_cast<int>(c - U'⑴') + 1);
+  }
+  if (c >= U'⒈' && c <= U'⒛') {
+    ++i;
+    return done(Numbering::kArabic, static_cast<int>(c - U'⒈') + 1);
+  }
   if (c == '(') {
     ++i;
     skip_spaces();
@@ -261,7 +274,8 @@ NumberingMatch MatchNumbering(U32View norm) {
       ++i;
       return done(Numbering::kChineseComma, v);
     }
-    if (i < norm.size() && norm[i] == U'是') {
+    // 一是 … 二是, and 一要 … 二要 as plans also write them.
+    if (i < norm.size() && (norm[i] == U'是' || norm[i] == U'要')) {
       ++i;
       return done(Numbering::kChineseShi, v);
     }
