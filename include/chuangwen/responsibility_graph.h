@@ -28,6 +28,7 @@ struct RoleCounts {
   int32_t responsible_unit = 0;
   int32_t lead_unit = 0;
   int32_t assisting_unit = 0;
+  int32_t assisting_leader = 0;
   int32_t total = 0;
 
   // Counts one assignment in `role` (a v1::AssignmentRole value) toward the

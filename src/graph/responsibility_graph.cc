@@ -20,6 +20,9 @@ void RoleCounts::AddRole(int role) {
     case v1::ASSIGNMENT_ROLE_ASSISTING_UNIT:
       ++assisting_unit;
       break;
+    case v1::ASSIGNMENT_ROLE_ASSISTING_LEADER:
+      ++assisting_leader;
+      break;
     default:
       break;
   }

@@ -25,6 +25,7 @@ void FillCounts(const RoleCounts& counts, v1::RoleCounts* out) {
   out->set_responsible_unit(counts.responsible_unit);
   out->set_lead_unit(counts.lead_unit);
   out->set_assisting_unit(counts.assisting_unit);
+  out->set_assisting_leader(counts.assisting_leader);
   out->set_total(counts.total);
 }
 

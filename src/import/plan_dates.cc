@@ -152,7 +152,48 @@ bool ParseDateSpan(U32View t, int year, DateSpan* out) {
   return true;
 }
 
+U32 ChineseNumeralDate(U32View t) {
+  auto digit = [](char32_t c) -> int {
+    static const U32View kDigits = U"〇一二三四五六七八九";
+    if (c == U'○' || c == U'零' || c == U'O' || c == U'0') return 0;
+    const size_t at = kDigits.find(c);
+    return at == U32View::npos ? -1 : static_cast<int>(at);
+  };
+  // 一 … 三十一: 十, 十N, N十, N十M, or N.
+  auto small = [&](U32View n) -> int {
+    const size_t ten = n.find(U'十');
+    if (ten == U32View::npos) return n.size() == 1 ? digit(n[0]) : -1;
+    if (n.size() > 3) return -1;
+    const int tens = ten == 0 ? 1 : digit(n[0]);
+    const int ones = ten + 1 < n.size() ? digit(n[ten + 1]) : 0;
+    return tens < 1 || ones < 0 || (ten != 0 && ten != 1) ? -1
+                                                          : tens * 10 + ones;
+  };
+  const size_t nian = t.find(U'年'), yue = t.find(U'月'), ri = t.find(U'日');
+  if (nian != 4 || yue == U32View::npos || ri == U32View::npos ||
+      !(nian < yue && yue < ri))
+    return U32();
+  int year = 0;
+  for (size_t k = 0; k < 4; ++k) {
+    const int d = digit(t[k]);
+    if (d < 0) return U32();
+    year = year * 10 + d;
+  }
+  const int month = small(t.substr(nian + 1, yue - nian - 1));
+  const int day = small(t.substr(yue + 1, ri - yue - 1));
+  if (month < 1 || month > 12 || day < 1 || day > 31) return U32();
+  const std::string iso = std::to_string(year) + "年" + std::to_string(month) +
+                          "月" + std::to_string(day) + "日";
+  return ToU32(iso) + U32(t.substr(ri + 1));
+}
+
 std::string WholeLineDate(U32View t) {
+  t = Trim(t);
+  // "（2025年2月20日）" under a title.
+  if (t.size() > 2 && t.front() == '(' && t.back() == ')')
+    t = Trim(t.substr(1, t.size() - 2));
+  const U32 numerals = ChineseNumeralDate(t);
+  if (!numerals.empty()) t = numerals;
   size_t i = 0;
   Point p;
   if (!ReadPoint(t, &i, &p) || p.year <= 0 || p.day < 0) return "";

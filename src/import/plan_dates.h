@@ -20,9 +20,14 @@ struct DateSpan {
 // placeholders and missing years; with year 0 such dates fail.
 bool ParseDateSpan(U32View norm, int year, DateSpan* out);
 
-// A whole-line date ("2017年3月13日", "2017年3月13日印发", "2017-07-31"):
-// its ISO form, or "" if the line is not one.
+// A whole-line date ("2017年3月13日", "2017年3月13日印发", "2017-07-31",
+// "二〇一七年三月十三日", "（2017年3月13日）"): its ISO form, or "" if the
+// line is not one.
 std::string WholeLineDate(U32View norm);
+
+// "二〇一七年三月十三日…" as "2017年3月13日…"; empty if `norm` does not
+// start with a date in Chinese numerals.
+U32 ChineseNumeralDate(U32View norm);
 
 // The first 4-digit year (1990..2099) in the text, or 0.
 int FirstYear(U32View norm);

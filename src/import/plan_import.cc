@@ -17,6 +17,7 @@
 #include "import/plan_dates.h"
 #include "import/plan_format.h"
 #include "import/plan_proposals.h"
+#include "import/plan_seats.h"
 #include "import/plan_text.h"
 
 namespace chuangwen {
@@ -25,13 +26,15 @@ namespace {
 using internal::DateSpan;
 using internal::Fold;
 using internal::IsHan;
+using internal::IsSpace;
 using internal::LogicalLine;
 using internal::MatchLabel;
 using internal::MatchNumbering;
 using internal::Numbering;
 using internal::NumberingMatch;
+using internal::PersonMention;
+using internal::SplitNames;
 using internal::ToUtf8;
-using internal::IsSpace;
 using internal::Trim;
 using internal::U32;
 using internal::U32View;
@@ -49,68 +52,6 @@ bool ContainsAny(U32View text, std::initializer_list<U32View> what) {
 bool EndsWith(U32View text, U32View what) {
   return text.size() >= what.size() &&
          text.substr(text.size() - what.size()) == what;
-}
-
-// Splits a list of names on 、，, ; / and spaces; drops a trailing 等. A
-// separator inside brackets does not split ("各处（室、所）" is one), and
-// spaces that pad a short name for alignment ("赵  军", "李 明") do not.
-std::vector<U32> SplitNames(U32View value) {
-  std::vector<U32> out;
-  U32 cur;
-  auto flush = [&] {
-    U32View t = Trim(cur);
-    while (!t.empty() && (t.back() == U'。' || t.back() == '.'))
-      t.remove_suffix(1);
-    if (EndsWith(t, U"等") && t.size() > 2) t.remove_suffix(1);
-    if (!t.empty()) out.emplace_back(t);
-    cur.clear();
-  };
-  // A padded name: parts of one or two Han characters, three in all at
-  // most, with nothing but spaces between them.
-  auto padded_name_at = [&](size_t i) {
-    size_t j = i, han = 0, parts = 0;
-    while (j < value.size()) {
-      size_t k = j;
-      while (k < value.size() && IsHan(value[k])) ++k;
-      if (k == j || k - j > 2) return size_t{0};
-      han += k - j;
-      ++parts;
-      size_t m = k;
-      while (m < value.size() && IsSpace(Fold(value[m]))) ++m;
-      if (m == k || m >= value.size() || !IsHan(value[m])) {
-        j = k;
-        break;
-      }
-      j = m;
-    }
-    const char32_t next = j < value.size() ? Fold(value[j]) : U'、';
-    const bool ends = next == U'、' || next == ',' || next == U'，' ||
-                      next == ';' || next == U'；' || next == U'。';
-    return parts >= 2 && han <= 3 && han >= 2 && ends ? j : size_t{0};
-  };
-  int depth = 0;
-  for (size_t i = 0; i < value.size(); ++i) {
-    const char32_t c = value[i];
-    const char32_t f = Fold(c);
-    if (f == '(' || f == U'（' || f == U'【' || f == '[') ++depth;
-    if ((f == ')' || f == U'）' || f == U'】' || f == ']') && depth > 0) --depth;
-    if (depth == 0 && cur.empty()) {
-      if (const size_t end = padded_name_at(i)) {
-        for (size_t k = i; k < end; ++k)
-          if (!IsSpace(Fold(value[k]))) cur.push_back(value[k]);
-        i = end - 1;
-        continue;
-      }
-    }
-    if (depth == 0 && (f == U'、' || f == ',' || f == ';' || f == ' ' ||
-                       f == U'，' || f == U'；' || f == U'/')) {
-      flush();
-    } else {
-      cur.push_back(c);
-    }
-  }
-  flush();
-  return out;
 }
 
 // A person's name without 同志 or a post after it.
@@ -134,12 +75,6 @@ U32 CleanName(U32View name) {
 bool LooksLikeName(U32View name) {
   if (name.size() < 2 || name.size() > 4) return false;
   return std::all_of(name.begin(), name.end(), IsHan);
-}
-
-// Generic seats rather than named people.
-bool IsGenericSeat(U32View text) {
-  return ContainsAny(
-      text, {U"各", U"负责同志", U"负责人", U"分管领导", U"主要领导", U"相关"});
 }
 
 std::string UnitKind(U32View name) {
@@ -202,6 +137,9 @@ const RoleLabel kRoleLabels[] = {
     {U"责任领导", v1::ASSIGNMENT_ROLE_LEAD_LEADER},
     {U"牵头领导", v1::ASSIGNMENT_ROLE_LEAD_LEADER},
     {U"分管领导", v1::ASSIGNMENT_ROLE_LEAD_LEADER},
+    {U"配合领导", v1::ASSIGNMENT_ROLE_ASSISTING_LEADER},
+    {U"协助领导", v1::ASSIGNMENT_ROLE_ASSISTING_LEADER},
+    {U"协管领导", v1::ASSIGNMENT_ROLE_ASSISTING_LEADER},
     {U"牵头责任部门", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
     {U"牵头责任单位", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
     {U"牵头单位", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
@@ -363,8 +301,9 @@ class PlanParser {
 
  private:
   // ---- Entities ----
-  std::string Person(U32View raw, const LogicalLine& l) {
-    U32 name = CleanName(raw);
+  // `clean`: drop 同志 and a post after the name ("李明局长").
+  std::string Person(U32View raw, const LogicalLine& l, bool clean = true) {
+    U32 name = clean ? CleanName(raw) : U32(Trim(raw));
     std::string id = ToUtf8(name);
     if (people_.insert(id).second) {
       v1::Person* p = c_->add_people();
@@ -457,6 +396,35 @@ class PlanParser {
     return any;
   }
 
+  // The people named in `who` seated in `body` as `role`; a post with no
+  // name seats a stand-in named by the post ("由区委书记任总指挥"). `rank`:
+  // the seat as written, kept as the member's note where it says more
+  // than the role (第一副组长, 总指挥). Returns the number seated.
+  int SeatPeople(v1::Body* body, v1::MemberRole role, U32View who, U32View rank,
+                 const LogicalLine& l) {
+    static const U32View kPlain[] = {U"组长",   U"副组长",     U"成员",
+                                     U"组员",   U"主任",       U"副主任",
+                                     U"联络员", U"办公室主任", U"办公室副主任"};
+    const bool plain = std::find(std::begin(kPlain), std::end(kPlain), rank) !=
+                       std::end(kPlain);
+    int seated = 0;
+    for (const PersonMention& p : internal::PeopleIn(who)) {
+      const bool stand_in = p.name.empty();
+      const std::string id = Person(stand_in ? p.post : p.name, l, false);
+      for (v1::Person& person : *c_->mutable_people()) {
+        if (person.id() != id) continue;
+        if (person.title().empty() && !p.post.empty())
+          person.set_title(ToUtf8(p.post));
+        if (person.contact().empty() && !p.contact.empty())
+          person.set_contact(ToUtf8(p.contact));
+        if (stand_in) person.set_proposed(true);
+      }
+      AddMember(body, id, role, l, plain ? "" : ToUtf8(rank));
+      ++seated;
+    }
+    return seated;
+  }
+
   // The names in `value` as parties of `task_id` in `role`.
   void AddAssignments(const std::string& task_id, const RoleLabel* role,
                       U32View value, const LogicalLine& l) {
@@ -466,7 +434,8 @@ class PlanParser {
       a->set_role(role->role);
       a->set_label(ToUtf8(role->label));
       std::string party;
-      if (role->role == v1::ASSIGNMENT_ROLE_LEAD_LEADER) {
+      if (role->role == v1::ASSIGNMENT_ROLE_LEAD_LEADER ||
+          role->role == v1::ASSIGNMENT_ROLE_ASSISTING_LEADER) {
         party = Person(name, l);
         a->set_person_id(party);
       } else {
@@ -477,12 +446,28 @@ class PlanParser {
     }
   }
 
+  // Issuers of the plan: the first is the issuer, the others joint.
+  void AddIssuers(v1::Document* doc, const std::vector<U32>& names) {
+    for (const U32& n : names) {
+      const std::string name = ToUtf8(n);
+      if (doc->issuer().empty()) {
+        doc->set_issuer(name);
+      } else if (doc->issuer() != name &&
+                 std::find(doc->joint_issuers().begin(),
+                           doc->joint_issuers().end(),
+                           name) == doc->joint_issuers().end()) {
+        doc->add_joint_issuers(name);
+      }
+    }
+  }
+
   // ---- Passes ----
   void Header(size_t begin, size_t end);
   void Trailer();
   void Organization();
   bool OrganizationLine(size_t i);
   void Tasks(size_t begin, size_t end);
+  bool HasResponsibilities(size_t begin, size_t end) const;
   void Phases(size_t begin, size_t end);
   void TextBlocks(size_t begin, size_t end, U32View section_title);
   void Duties();
@@ -504,6 +489,11 @@ class PlanParser {
   std::string current_body_id_;
   int blocks_ = 0;
   bool placeholder_noted_ = false;
+  // The last roster line with a seat label, for the lines that continue it.
+  size_t roster_line_ = static_cast<size_t>(-2);
+  v1::MemberRole roster_role_ = v1::MEMBER_ROLE_UNSPECIFIED;
+  bool roster_units_ = false;
+  U32 roster_rank_;
   // Task of each logical line inside the task section.
   std::vector<std::string> task_of_line_;
   std::vector<bool> phase_line_;
@@ -539,8 +529,11 @@ void PlanParser::Header(size_t begin, size_t end) {
       size_t prefix = p;
       while (prefix > 0 && IsHan(n[prefix - 1]) && p - prefix < 10) --prefix;
       if (prefix == p) continue;
-      // Inside 《…》（…）a number is a parent's, read below.
-      if (prefix > 0 && (n[prefix - 1] == '(' || n[prefix - 1] == U'《'))
+      // Inside 《…》（…）a number is a parent's, read below; "（X〔2025〕9
+      // 号）" under the title is the plan's own.
+      if (prefix > 0 &&
+          (n[prefix - 1] == U'《' ||
+           (n[prefix - 1] == '(' && prefix >= 2 && n[prefix - 2] == U'》')))
         continue;
       if (doc->number().empty()) {
         doc->set_number(ToUtf8(n.substr(prefix, p - prefix)) + "〔" +
@@ -608,6 +601,14 @@ void PlanParser::Header(size_t begin, size_t end) {
       }
       continue;
     }
+    // Issuers above the title, one or several to a line ("中共X县委办公室
+    // X县人民政府办公室"), or signing the covering notice.
+    const std::vector<U32> issuers = internal::IssuerNames(n);
+    if (!issuers.empty()) {
+      AddIssuers(doc, issuers);
+      Use(i);
+      continue;
+    }
     if (EndsWith(n, U"文件") && n.size() <= 30) {
       doc->set_issuer(
           ToUtf8(Trim(U32View(l.text).substr(0, l.text.size() - 2))));
@@ -627,7 +628,9 @@ void PlanParser::Header(size_t begin, size_t end) {
       continue;
     }
     if (n.size() <= 60 && (EndsWith(n, U"方案") || EndsWith(n, U"计划") ||
-                           EndsWith(n, U"实施意见") || EndsWith(n, U"安排"))) {
+                           EndsWith(n, U"实施意见") || EndsWith(n, U"安排") ||
+                           EndsWith(n, U"分解表") || EndsWith(n, U"任务表") ||
+                           EndsWith(n, U"清单"))) {
       // The plan's own title; spaces inside it are layout.
       U32 title;
       for (char32_t ch : l.text)
@@ -650,7 +653,7 @@ void PlanParser::Header(size_t begin, size_t end) {
 
 void PlanParser::Trailer() {
   // The issuer's name and a date at the end (郑州市…管理处 /
-  // 2017年3月13日印发).
+  // 2017年3月13日印发); joint issuers on one line or on several.
   v1::Document* doc = c_->mutable_documents(0);
   for (size_t i = lines_.size(); i-- > 0 && i + 6 >= lines_.size();) {
     const std::string date = internal::WholeLineDate(lines_[i].norm);
@@ -658,7 +661,17 @@ void PlanParser::Trailer() {
     if (doc->issue_date().empty()) doc->set_issue_date(date);
     if (!used_[i]) Provenance("document", "plan", lines_[i]);
     Use(i);
-    if (i > 0 && !used_[i - 1]) {
+    size_t top = i;
+    while (top > 0 && i - top < 3 && !used_[top - 1] &&
+           !internal::IssuerNames(lines_[top - 1].norm).empty())
+      --top;
+    if (top < i) {
+      for (size_t k = top; k < i; ++k) {
+        AddIssuers(doc, internal::IssuerNames(lines_[k].norm));
+        Provenance("document", "plan", lines_[k]);
+        Use(k);
+      }
+    } else if (i > 0 && !used_[i - 1]) {
       U32View prev = lines_[i - 1].norm;
       if (prev.size() <= 30 && MatchNumbering(prev).style == Numbering::kNone &&
           std::all_of(prev.begin(), prev.end(), [](char32_t ch) {
@@ -701,42 +714,52 @@ bool PlanParser::OrganizationLine(size_t i) {
       return true;
     }
   }
-  // 成立…领导小组
-  if (Contains(n, U"领导小组") && ContainsAny(n, {U"成立", U"组成", U"调整"})) {
+  // 成立…领导小组 / 指挥部: the body and its name.
+  const U32View group_word = Contains(n, U"领导小组") ? U32View(U"领导小组")
+                             : Contains(n, U"指挥部") ? U32View(U"指挥部")
+                                                      : U32View();
+  if (!group_word.empty() && ContainsAny(n, {U"成立", U"组成", U"调整"}) &&
+      !Contains(n, U"指挥部办公室") && !Contains(n, U"领导小组办公室")) {
     v1::Body* b = LeadingGroup(l);
     size_t start = After(n, U"成立");
-    size_t end = n.find(U"领导小组", start == U32View::npos ? 0 : start);
+    size_t end = n.find(group_word, start == U32View::npos ? 0 : start);
     if (start != U32View::npos && end != U32View::npos && end > start &&
         end - start <= 80) {
-      U32View name = t.substr(start, end - start + 4);
+      U32View name = t.substr(start, end - start + group_word.size());
       // "由…为成员的XX领导小组": the name starts after the last 的.
       size_t de = name.rfind(U'的');
       if (de != U32View::npos && de + 1 < name.size())
         name = name.substr(de + 1);
       b->set_name(ToUtf8(name));
+    } else if (group_word == U"指挥部" && b->name() == "领导小组") {
+      b->set_name("指挥部");
     }
     current_body_id_ = "leading-group";
     used = true;
-    // Inline: 由李巧凤局长任组长，各分管领导任副组长，各部门负责人为成员
-    auto seat = [&](U32View marker, v1::MemberRole role) {
-      size_t at = n.find(marker);
-      if (at == U32View::npos) return;
-      size_t from = at;
-      while (from > 0 && U32View(U"，,由、").find(n[from - 1]) == U32View::npos)
-        --from;
-      U32View who = Trim(t.substr(from, at - from));
-      if (who.empty()) return;
-      U32 name = CleanName(who);
-      if (LooksLikeName(name) && !IsGenericSeat(who)) {
-        AddMember(b, Person(name, l), role, l);
-      } else if (!SeatUnits(b, who, role, l)) {
-        out_->add_notes(ToUtf8(marker) + ": " + ToUtf8(who) +
-                        " (not a named person; review the members)");
-      }
-    };
-    seat(U"任组长", v1::MEMBER_ROLE_LEADER);
-    seat(U"任副组长", v1::MEMBER_ROLE_DEPUTY_LEADER);
-    seat(U"为成员", v1::MEMBER_ROLE_MEMBER);
+  }
+  // Seats in prose: "以局长王伟为组长", "X同志兼办公室主任，Y、Z同志任副主任",
+  // "由区委书记任总指挥".
+  for (const internal::SeatMention& m : internal::FindSeatMentions(n)) {
+    v1::Body* b = nullptr;
+    const bool office =
+        m.body == internal::SeatBody::kOffice ||
+        (m.body == internal::SeatBody::kCurrent &&
+         (Contains(n, U"办公室") || current_body_id_ == "office"));
+    if (office) {
+      b = Office(l);
+    } else if (m.body == internal::SeatBody::kCurrent &&
+               !current_body_id_.empty()) {
+      b = BodyById(current_body_id_);
+    } else {
+      b = LeadingGroup(l);
+    }
+    if (b == nullptr) continue;
+    const U32View who = t.substr(m.who_begin, m.who_end - m.who_begin);
+    if (SeatPeople(b, m.role, who, m.rank, l) == 0 &&
+        !SeatUnits(b, who, m.role, l))
+      out_->add_notes(ToUtf8(m.marker) + ": " + ToUtf8(Trim(who)) +
+                      " (not a named person; review the members)");
+    used = true;
   }
   // The office: 下设办公室，办公室设在…，主任由…兼任，成员由…组成，…为联络员
   if (Contains(n, U"下设办公室") || Contains(n, U"办公室主任由") ||
@@ -811,57 +834,78 @@ bool PlanParser::OrganizationLine(size_t i) {
       used = true;
     }
   }
-  // Label lines: 组长：…, 副组长：…, 成员：…, 主任：…, 联络员：…, 工作职责：…
+  // Label lines: 组长：…, 第一副组长：…, 总指挥：…, 成员单位：…, 主任：…,
+  // 联络员：…, 工作职责：…; a roster's next lines without a label
+  // continue its last seat ("          唐卫国副区长").
   U32 label;
   size_t value_at;
-  if (MatchLabel(n, &label, &value_at)) {
-    static const std::pair<U32View, v1::MemberRole> kSeats[] = {
-        {U"组长", v1::MEMBER_ROLE_LEADER},
-        {U"副组长", v1::MEMBER_ROLE_DEPUTY_LEADER},
-        {U"常务副组长", v1::MEMBER_ROLE_DEPUTY_LEADER},
-        {U"成员", v1::MEMBER_ROLE_MEMBER},
-        {U"组员", v1::MEMBER_ROLE_MEMBER},
-        {U"主任", v1::MEMBER_ROLE_DIRECTOR},
-        {U"副主任", v1::MEMBER_ROLE_DEPUTY_DIRECTOR},
-        {U"联络员", v1::MEMBER_ROLE_LIAISON}};
+  const bool labelled = MatchLabel(n, &label, &value_at);
+  v1::MemberRole role;
+  bool units = false;
+  if (labelled && internal::SeatLabel(label, &role, &units)) {
     U32View value = Trim(t.substr(value_at));
-    for (const auto& [seat, role] : kSeats) {
-      if (label != seat) continue;
-      v1::Body* b = nullptr;
-      if (!current_body_id_.empty()) b = BodyById(current_body_id_);
-      if (b == nullptr)
-        b = (role == v1::MEMBER_ROLE_DIRECTOR ||
-             role == v1::MEMBER_ROLE_LIAISON)
-                ? Office(l)
-                : LeadingGroup(l);
-      if (current_body_id_.empty()) current_body_id_ = b->id();
-      for (const U32& who : SplitNames(value)) {
-        U32 name = CleanName(who);
-        // A phone number after a liaison's name: 祁海波（13800000017）.
-        U32 phone;
-        if (!name.empty() && Fold(name.back()) == ')') {
-          size_t open = name.find_first_of(U"(（");
-          if (open != U32::npos) {
-            for (char32_t ch : U32View(name).substr(open))
-              if ((ch >= '0' && ch <= '9') || ch == '-') phone.push_back(ch);
-            name = CleanName(U32View(name).substr(0, open));
-          }
-        }
-        if (LooksLikeName(name) && !IsGenericSeat(who)) {
-          const std::string id = Person(name, l);
-          if (!phone.empty()) {
-            for (v1::Person& p : *c_->mutable_people())
-              if (p.id() == id) p.set_contact(ToUtf8(phone));
-          }
-          AddMember(b, id, role, l);
-        } else if (!who.empty() && !(who[0] >= '0' && who[0] <= '9') &&
-                   !SeatUnits(b, who, role, l)) {
-          out_->add_notes(ToUtf8(seat) + ": " + ToUtf8(who) +
-                          " (not a named person; review the members)");
-        }
+    v1::Body* b = nullptr;
+    const bool office_role = role == v1::MEMBER_ROLE_DIRECTOR ||
+                             role == v1::MEMBER_ROLE_DEPUTY_DIRECTOR ||
+                             role == v1::MEMBER_ROLE_LIAISON;
+    if (label.find(U"办公室") != U32::npos) {
+      b = Office(l);
+    } else if (!current_body_id_.empty()) {
+      b = BodyById(current_body_id_);
+    }
+    if (b == nullptr) b = office_role ? Office(l) : LeadingGroup(l);
+    if (Contains(label, U"指挥") && b->id() == "leading-group" &&
+        b->name() == "领导小组")
+      b->set_name("指挥部");
+    if (current_body_id_.empty()) current_body_id_ = b->id();
+    roster_line_ = i;
+    roster_role_ = role;
+    roster_units_ = units;
+    roster_rank_ = label;
+    if (units) {
+      for (const U32& name : SplitNames(value)) {
+        const std::string unit = Unit(name, l);
+        bool seated = false;
+        for (const v1::Member& m : b->members())
+          seated = seated || (m.unit_id() == unit && m.role() == role);
+        if (seated) continue;
+        v1::Member* m = b->add_members();
+        m->set_unit_id(unit);
+        m->set_role(role);
+        Provenance("member", b->id() + "/" + unit, l);
       }
+    } else if (SeatPeople(b, role, value, label, l) == 0 && !value.empty() &&
+               !(value[0] >= '0' && value[0] <= '9') &&
+               !SeatUnits(b, value, role, l)) {
+      out_->add_notes(ToUtf8(label) + ": " + ToUtf8(value) +
+                      " (not a named person; review the members)");
+    }
+    return true;
+  }
+  if (!labelled && roster_line_ + 1 == i && !roster_units_ && n.size() <= 40 &&
+      !Contains(n, U"。") && MatchNumbering(n).style == Numbering::kNone &&
+      !current_body_id_.empty()) {
+    bool complete = false;
+    const std::vector<PersonMention> people = internal::PeopleIn(t, &complete);
+    const bool named =
+        std::any_of(people.begin(), people.end(),
+                    [](const PersonMention& p) { return !p.name.empty(); });
+    if (complete && named) {
+      SeatPeople(BodyById(current_body_id_), roster_role_, t, roster_rank_, l);
+      roster_line_ = i;
       return true;
     }
+  }
+  // "联络员：孔维（139…）" inside an office sentence.
+  if (!labelled && Contains(n, U"办公室")) {
+    size_t at = After(n, U"联络员:");
+    if (at != U32View::npos)
+      if (SeatPeople(Office(l), v1::MEMBER_ROLE_LIAISON, UpTo(t, at, U"。；;"),
+                     U"联络员", l) > 0)
+        used = true;
+  }
+  if (labelled) {
+    U32View value = Trim(t.substr(value_at));
     if ((label == U"工作职责" || label == U"职责" || label == U"主要职责") &&
         !current_body_id_.empty()) {
       if (v1::Body* b = BodyById(current_body_id_))
@@ -881,6 +925,16 @@ void PlanParser::Organization() {
         Provenance("body", current_body_id_, lines_[i]);
     }
   }
+}
+
+bool PlanParser::HasResponsibilities(size_t begin, size_t end) const {
+  for (size_t i = begin; i < end; ++i) {
+    TableColumns columns;
+    if (ReadTableHeader(lines_[i].text, &columns) ||
+        !FindRoleSpans(lines_[i].norm).empty())
+      return true;
+  }
+  return false;
 }
 
 void PlanParser::Tasks(size_t begin, size_t end) {
@@ -928,6 +982,7 @@ void PlanParser::Tasks(size_t begin, size_t end) {
   TableColumns table;
   bool in_table = false;
   for (size_t i = begin; i < end; ++i) {
+    if (used_[i]) continue;  // The closing block, read before.
     const LogicalLine& l = lines_[i];
     // A task table: a header row, then one task per row.
     if (!in_table && ReadTableHeader(l.text, &table)) {
@@ -1338,7 +1393,25 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
       ++expect;
     }
   }
-  const size_t body = sections.empty() ? 0 : sections[0];
+  // Without 一、 sections the body starts at the first task table, numbered
+  // line, roster label or responsibility line.
+  size_t body = sections.empty() ? lines_.size() : sections[0];
+  if (sections.empty()) {
+    for (size_t i = 0; i < lines_.size() && body == lines_.size(); ++i) {
+      const LogicalLine& l = lines_[i];
+      U32 label;
+      size_t at;
+      v1::MemberRole role;
+      bool units;
+      TableColumns columns;
+      if (ReadTableHeader(l.text, &columns) || !FindRoleSpans(l.norm).empty() ||
+          (MatchNumbering(l.norm).style != Numbering::kNone &&
+           internal::WholeLineDate(l.norm).empty()) ||
+          (MatchLabel(l.norm, &label, &at) &&
+           internal::SeatLabel(label, &role, &units)))
+        body = i;
+    }
+  }
   // The year for dates without one: options, the issue date, the title.
   year_ = options_.year();
   Header(0, body);
@@ -1362,7 +1435,12 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
     U32View title =
         Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
     Provenance("section", ToUtf8(title), head);
-    switch (SectionOf(head.norm)) {
+    SectionKind kind = SectionOf(head.norm);
+    // A section of responsibility lines is a task section whatever its
+    // title says ("一要明确责任分工").
+    if (kind == SectionKind::kText && HasResponsibilities(begin + 1, end))
+      kind = SectionKind::kTasks;
+    switch (kind) {
       case SectionKind::kTasks:
         Use(begin);
         Tasks(begin + 1, end);
@@ -1375,6 +1453,10 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
         break;
     }
     (void)title;
+  }
+  if (sections.empty() && HasResponsibilities(body, lines_.size())) {
+    Provenance("section", "tasks", lines_[body]);
+    Tasks(body, lines_.size());
   }
   // 抄送 and 签发人 lines are the document's wherever they stand.
   for (size_t i = body; i < lines_.size(); ++i) {

@@ -6,6 +6,9 @@
 #include <cerrno>
 #include <unordered_map>
 
+#include "import/plan_dates.h"
+#include "import/plan_split.h"
+
 namespace chuangwen::internal {
 
 U32 ToU32(std::string_view s) {
@@ -305,6 +308,107 @@ bool MatchLabel(U32View norm, U32* label, size_t* value_start) {
   return false;
 }
 
+bool LooksLikeIssuer(U32View token) {
+  static const U32View kIssuerEnds[] = {
+      U"委",   U"政府",   U"办公室", U"办事处", U"局",    U"办", U"委员会",
+      U"中心", U"党委",   U"党组",   U"公司",   U"部",    U"处", U"院",
+      U"队",   U"党工委", U"总队",   U"支队",   U"管委会"};
+  if (token.size() < 3 || token.size() > 25) return false;
+  if (!std::all_of(token.begin(), token.end(), IsHan)) return false;
+  for (U32View end : kIssuerEnds)
+    if (token.size() > end.size() &&
+        token.substr(token.size() - end.size()) == end)
+      return true;
+  return false;
+}
+
+std::vector<U32> IssuerNames(U32View norm) {
+  std::vector<U32> out;
+  size_t i = 0;
+  while (i < norm.size()) {
+    while (i < norm.size() && IsSpace(norm[i])) ++i;
+    size_t j = i;
+    while (j < norm.size() && !IsSpace(norm[j])) ++j;
+    if (j == i) break;
+    if (!LooksLikeIssuer(norm.substr(i, j - i))) return {};
+    out.emplace_back(norm.substr(i, j - i));
+    i = j;
+  }
+  return out.size() <= 3 ? out : std::vector<U32>();
+}
+
+std::vector<U32> SplitNames(U32View value) {
+  std::vector<U32> out;
+  U32 cur;
+  auto flush = [&] {
+    U32View t = Trim(cur);
+    while (!t.empty() && (t.back() == U'。' || t.back() == '.'))
+      t.remove_suffix(1);
+    if (t.size() >= 1 && t.back() == U'等' && t.size() > 2) t.remove_suffix(1);
+    if (!t.empty()) out.emplace_back(t);
+    cur.clear();
+  };
+  // A padded name: parts of one or two Han characters, three in all at
+  // most, with nothing but spaces between them.
+  // A roster's post may follow after wide padding ("林  涛  区委副书记"):
+  // the name ends before it.
+  auto padded_name_at = [&](size_t i) {
+    size_t j = i, han = 0, parts = 0;
+    bool before_post = false;
+    while (j < value.size()) {
+      size_t k = j;
+      while (k < value.size() && IsHan(value[k])) ++k;
+      if (k == j) return size_t{0};
+      if (k - j > 2) {
+        if (parts < 2 || j < 2 || !IsSpace(Fold(value[j - 2])))
+          return size_t{0};
+        j -= 2;
+        while (j > i && IsSpace(Fold(value[j - 1]))) --j;
+        before_post = true;
+        break;
+      }
+      han += k - j;
+      ++parts;
+      size_t m = k;
+      while (m < value.size() && IsSpace(Fold(value[m]))) ++m;
+      if (m == k || m >= value.size() || !IsHan(value[m])) {
+        j = k;
+        break;
+      }
+      j = m;
+    }
+    const char32_t next = j < value.size() ? Fold(value[j]) : U'、';
+    const bool ends = before_post || next == U'、' || next == ',' ||
+                      next == U'，' || next == ';' || next == U'；' ||
+                      next == U'。';
+    return parts >= 2 && han <= 3 && han >= 2 && ends ? j : size_t{0};
+  };
+  int depth = 0;
+  for (size_t i = 0; i < value.size(); ++i) {
+    const char32_t c = value[i];
+    const char32_t f = Fold(c);
+    if (f == '(' || f == U'（' || f == U'【' || f == '[') ++depth;
+    if ((f == ')' || f == U'）' || f == U'】' || f == ']') && depth > 0)
+      --depth;
+    if (depth == 0 && cur.empty()) {
+      if (const size_t end = padded_name_at(i)) {
+        for (size_t k = i; k < end; ++k)
+          if (!IsSpace(Fold(value[k]))) cur.push_back(value[k]);
+        i = end - 1;
+        continue;
+      }
+    }
+    if (depth == 0 && (f == U'、' || f == ',' || f == ';' || f == ' ' ||
+                       f == U'，' || f == U'；' || f == U'/')) {
+      flush();
+    } else {
+      cur.push_back(c);
+    }
+  }
+  flush();
+  return out;
+}
+
 namespace {
 
 bool IsChrome(U32View norm) {
@@ -324,9 +428,10 @@ bool EndsSentence(U32View norm) {
   if (norm.empty()) return true;
   if (U32View(U"。;:!?”\"…)》").find(norm.back()) != U32View::npos) return true;
   // Titles end in what they are.
-  for (U32View end : {U32View(U"通知"), U32View(U"方案"), U32View(U"计划"),
-                      U32View(U"意见"), U32View(U"办法"), U32View(U"文件"),
-                      U32View(U"决定"), U32View(U"安排")}) {
+  for (U32View end :
+       {U32View(U"通知"), U32View(U"方案"), U32View(U"计划"), U32View(U"意见"),
+        U32View(U"办法"), U32View(U"文件"), U32View(U"决定"), U32View(U"安排"),
+        U32View(U"分解表"), U32View(U"清单")}) {
     if (norm.size() >= end.size() &&
         norm.substr(norm.size() - end.size()) == end)
       return true;
@@ -418,9 +523,13 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
       LogicalLine& prev = joined.back();
       U32 label;
       size_t at;
-      const bool prev_open = !prev.heading && prev.norm.size() >= 20 &&
-                             !EndsSentence(prev.norm) &&
-                             !MatchLabel(prev.norm, &label, &at);
+      // A line laid out with wide gaps ("中共X委办公室    X人民政府办公室")
+      // and a date line are whole.
+      const bool prev_open =
+          !prev.heading && prev.norm.size() >= 20 && !EndsSentence(prev.norm) &&
+          !MatchLabel(prev.norm, &label, &at) &&
+          prev.norm.find(U"   ") == U32::npos &&
+          WholeLineDate(l.norm).empty() && IssuerNames(l.norm).empty();
       // Table rows (cells between tabs) are whole lines.
       const bool row = prev.text.find(U'\t') != U32::npos ||
                        l.text.find(U'\t') != U32::npos;
@@ -433,6 +542,7 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
     }
     joined.push_back(std::move(l));
   }
+  SplitRunTogetherLines(&joined);
   // 3. Blocks repeated by copy-paste: a run of lines equal to an earlier
   // run (at least 3 lines and 60 characters), with the line before it when
   // that is the tail of the line before the original.

@@ -79,6 +79,19 @@ int ChineseNumber(U32View text);
 // label are dropped: "组 长：" → "组长"). False otherwise.
 bool MatchLabel(U32View norm, U32* label, size_t* value_start);
 
+// Splits a list of names on 、，, ; / and spaces; drops a trailing 等. A
+// separator inside brackets does not split ("各处（室、所）" is one), and
+// spaces that pad a short name for alignment ("赵  军", "李 明") do not.
+std::vector<U32> SplitNames(U32View value);
+
+// An issuing body's name: Han only, ending as bodies' names do (委, 政府,
+// 办公室, 局 …).
+bool LooksLikeIssuer(U32View token);
+
+// A line of one to three issuers apart by spaces ("中共X县委办公室    X县
+// 人民政府办公室"); empty if the line is anything else.
+std::vector<U32> IssuerNames(U32View norm);
+
 // Trims spaces at both ends.
 U32View Trim(U32View text);
 

@@ -280,6 +280,8 @@ class Validator {
         return "lead unit";
       case v1::ASSIGNMENT_ROLE_ASSISTING_UNIT:
         return "assisting unit";
+      case v1::ASSIGNMENT_ROLE_ASSISTING_LEADER:
+        return "assisting leader";
       default:
         return "party";
     }
@@ -308,11 +310,12 @@ class Validator {
                        " has unknown role " + std::to_string(a.role()),
                    at + ".role", a.task_id());
       } else if (person != unit) {
-        bool wants_person = a.role() == v1::ASSIGNMENT_ROLE_LEAD_LEADER;
+        bool wants_person = a.role() == v1::ASSIGNMENT_ROLE_LEAD_LEADER ||
+                            a.role() == v1::ASSIGNMENT_ROLE_ASSISTING_LEADER;
         if (wants_person && unit) {
           AddProblem(report_, v1::PROBLEM_CODE_ROLE_MISMATCH,
-                     owner + ": lead leader must be a person, not unit " +
-                         Quote(a.unit_id()),
+                     owner + ": " + RolePartyWord(a.role()) +
+                         " must be a person, not unit " + Quote(a.unit_id()),
                      at + ".unit_id", a.task_id());
         } else if (!wants_person && person) {
           AddProblem(report_, v1::PROBLEM_CODE_ROLE_MISMATCH,

@@ -33,7 +33,7 @@ class CampaignTest(unittest.TestCase):
         self.assertEqual(answer["involvements"][0]["role"], "ASSIGNMENT_ROLE_RESPONSIBLE_UNIT")
         self.assertEqual(answer["counts"],
                          {"lead_leader": 0, "responsible_unit": 1, "lead_unit": 0,
-                          "assisting_unit": 4, "total": 5})
+                          "assisting_unit": 4, "total": 5, "assisting_leader": 0})
 
     def test_unit_tasks_with_children(self):
         answer = self.c.unit_tasks("zfdd", include_child_units=True)

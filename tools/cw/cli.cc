@@ -130,6 +130,8 @@ const char* RoleName(int role) {
       return "lead unit";
     case chuangwen::v1::ASSIGNMENT_ROLE_ASSISTING_UNIT:
       return "assisting";
+    case chuangwen::v1::ASSIGNMENT_ROLE_ASSISTING_LEADER:
+      return "assisting leader";
     default:
       return "unspecified";
   }

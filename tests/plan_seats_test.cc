@@ -1,0 +1,72 @@
+// The recognisers under plan import's organization and closing block:
+// names with posts, seats in prose, dates in Chinese numerals.
+#include "import/plan_seats.h"
+
+#include <gtest/gtest.h>
+
+#include "import/plan_dates.h"
+
+namespace chuangwen::internal {
+namespace {
+
+std::string Names(U32View list) {
+  std::string out;
+  for (const PersonMention& p : PeopleIn(list))
+    out += (out.empty() ? "" : "|") + ToUtf8(p.name) + "/" + ToUtf8(p.post);
+  return out;
+}
+
+TEST(PlanSeatsTest, NamesWithPostsBeforeOrAfter) {
+  EXPECT_EQ(Names(U"县委书记周志远"), "周志远/县委书记");
+  EXPECT_EQ(Names(U"曹文华市委副书记、市长"), "曹文华/市委副书记、市长");
+  EXPECT_EQ(Names(U"县委常委、副县长陆晓东，副县长马文静"),
+            "陆晓东/县委常委、副县长|马文静/副县长");
+  EXPECT_EQ(Names(U"何俊区委常委、宣传部部长"), "何俊/区委常委、宣传部部长");
+  EXPECT_EQ(Names(U"林  涛  区委副书记、区长"), "林涛/区委副书记、区长");
+  EXPECT_EQ(Names(U"罗斌、许婷婷同志"), "罗斌/|许婷婷/");
+  // A post alone is a seat held by whoever holds it.
+  EXPECT_EQ(Names(U"区委书记"), "/区委书记");
+  // Collective seats name nobody.
+  EXPECT_EQ(Names(U"各科室负责人"), "");
+  EXPECT_EQ(Names(U"县直各有关单位主要负责同志"), "");
+}
+
+TEST(PlanSeatsTest, PhoneAfterName) {
+  const std::vector<PersonMention> p = PeopleIn(U"孔维（13900001111）");
+  ASSERT_EQ(p.size(), 1u);
+  EXPECT_EQ(ToUtf8(p[0].name), "孔维");
+  EXPECT_EQ(ToUtf8(p[0].contact), "13900001111");
+}
+
+TEST(PlanSeatsTest, SeatsInProse) {
+  const U32 line =
+      U"成立以局长戴明辉为组长，副局长孟庆、石磊为副组长的领导小组，石磊同志兼"
+      U"任办公室主任，龙小雨为联络员。";
+  const std::vector<SeatMention> m = FindSeatMentions(line);
+  ASSERT_EQ(m.size(), 4u);
+  auto who = [&](size_t k) {
+    return ToUtf8(
+        U32View(line).substr(m[k].who_begin, m[k].who_end - m[k].who_begin));
+  };
+  EXPECT_EQ(m[0].role, v1::MEMBER_ROLE_LEADER);
+  EXPECT_EQ(who(0), "局长戴明辉");
+  EXPECT_EQ(m[1].role, v1::MEMBER_ROLE_DEPUTY_LEADER);
+  EXPECT_EQ(who(1), "副局长孟庆、石磊");
+  EXPECT_EQ(m[2].role, v1::MEMBER_ROLE_DIRECTOR);
+  EXPECT_EQ(m[2].body, SeatBody::kOffice);
+  EXPECT_EQ(m[3].role, v1::MEMBER_ROLE_LIAISON);
+  // "为组长单位" names a unit's part, not a seat.
+  EXPECT_TRUE(FindSeatMentions(U"市城管局为组长单位").empty());
+}
+
+TEST(PlanDatesTest, ChineseNumeralDates) {
+  EXPECT_EQ(WholeLineDate(U"二〇二五年三月十八日"), "2025-03-18");
+  EXPECT_EQ(WholeLineDate(U"二○一七年十二月三十一日"), "2017-12-31");
+  EXPECT_EQ(WholeLineDate(U"二〇二五年六月三日"), "2025-06-03");
+  EXPECT_EQ(WholeLineDate(U"(2025年2月20日)"), "2025-02-20");
+  EXPECT_EQ(WholeLineDate(U"二〇二五年十三月一日"), "");
+  EXPECT_EQ(WholeLineDate(U"二〇二五年三月"), "");
+}
+
+}  // namespace
+}  // namespace chuangwen::internal
