@@ -15,6 +15,7 @@ packages=(
   python3 python3-numpy python3-setuptools python3-wheel python3-pip
   default-jdk-headless libjna-java junit4 libprotobuf-java
   chromium fonts-noto-cjk
+  libreoffice-writer-nogui clang
 )
 
 missing=()

@@ -3,9 +3,13 @@
 // .docx imports as its text does. The .docx files are built here, part by
 // part, so that no binary fixture has to be trusted.
 #include <gtest/gtest.h>
+#include <unistd.h>
 #include <zip.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -21,8 +25,25 @@ const char kContentTypes[] =
     R"(<?xml version="1.0" encoding="UTF-8"?>)"
     R"(<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">)"
     R"(<Default Extension="xml" ContentType="application/xml"/>)"
+    R"(<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>)"
     R"(<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>)"
+    R"(<Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>)"
+    R"(<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>)"
     R"(</Types>)";
+
+// The relationships Word writes, so that other programs (LibreOffice) find
+// the document, its numbering and its styles.
+const char kPackageRels[] =
+    R"(<?xml version="1.0" encoding="UTF-8"?>)"
+    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>)"
+    R"(</Relationships>)";
+const char kDocumentRels[] =
+    R"(<?xml version="1.0" encoding="UTF-8"?>)"
+    R"(<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">)"
+    R"(<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>)"
+    R"(<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>)"
+    R"(</Relationships>)";
 
 const char kW[] =
     R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")";
@@ -83,6 +104,8 @@ std::string Docx(const std::string& body, const std::string& numbering,
                  const std::string& styles = "") {
   std::map<std::string, std::string> parts = {
       {"[Content_Types].xml", kContentTypes},
+      {"_rels/.rels", kPackageRels},
+      {"word/_rels/document.xml.rels", kDocumentRels},
       {"word/document.xml", std::string("<w:document ") + kW + "><w:body>" +
                                 body + "</w:body></w:document>"},
   };
@@ -351,15 +374,91 @@ TEST(DocxImportTest, ATaskTableInWordImportsAsTheTextTable) {
   EXPECT_EQ(from_docx.campaign().assignments_size(), 8);
 }
 
+// LibreOffice, where installed: the .docx saved again as .doc, .odt and
+// .rtf (as officials' older files are) and as PDF, each imported through
+// its converter, gives the tasks and parties of the .docx.
+std::string Soffice() {
+  for (const char* p : {"/usr/bin/soffice", "/usr/local/bin/soffice"})
+    if (access(p, X_OK) == 0) return p;
+  return "";
+}
+
+std::string ConvertWithSoffice(const std::string& docx, const std::string& to) {
+  char dir_template[] = "/tmp/cw-docx-test-XXXXXX";
+  const char* dir = mkdtemp(dir_template);
+  if (dir == nullptr) return "";
+  const std::string in = std::string(dir) + "/plan.docx";
+  std::ofstream(in, std::ios::binary) << docx;
+  const std::string cmd = Soffice() + " -env:UserInstallation=file://" + dir +
+                          "/profile --headless --convert-to " + to +
+                          " --outdir " + dir + " " + in + " >/dev/null 2>&1";
+  std::string out;
+  if (std::system(cmd.c_str()) == 0) {
+    std::ifstream f(std::string(dir) + "/plan." + to, std::ios::binary);
+    std::stringstream ss;
+    ss << f.rdbuf();
+    out = ss.str();
+  }
+  std::system(("rm -rf " + std::string(dir)).c_str());
+  return out;
+}
+
+TEST(DocxImportTest, OlderFormatsAndPdfThroughLibreOffice) {
+  if (Soffice().empty())
+    GTEST_SKIP() << "LibreOffice (libreoffice-writer-nogui) is not installed";
+  const std::string numbering =
+      R"(<w:abstractNum w:abstractNumId="0">)" +
+      Lvl(0, "chineseCounting", "%1、") + Lvl(1, "chineseCounting", "（%2）") +
+      R"(</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>)";
+  const std::string body = P("石川县2024年创建省级文明县城工作方案") +
+                           P("重点任务", 1, 0) + P("整治市容环境", 1, 1) +
+                           P("牵头单位：县城管局") + P("配合单位：各乡镇") +
+                           P("提升窗口服务", 1, 1) +
+                           P("牵头单位：县政务服务中心");
+  const std::string docx = Docx(body, numbering);
+  v1::ImportOptions options;
+  options.set_bare(true);
+  for (const char* to : {"doc", "odt", "rtf", "pdf"}) {
+    SCOPED_TRACE(to);
+    const std::string converted = ConvertWithSoffice(docx, to);
+    ASSERT_FALSE(converted.empty()) << "soffice could not write ." << to;
+    v1::ImportResult r;
+    Status s = ImportPlan(converted, options, &r);
+    if (std::string(to) == "pdf" && access("/usr/bin/pdftotext", X_OK) != 0)
+      continue;
+    ASSERT_TRUE(s.ok()) << s.ToString();
+    EXPECT_EQ(r.format(), to);
+    std::vector<std::string> got;
+    for (const v1::Task& t : r.campaign().tasks()) got.push_back(t.title());
+    EXPECT_EQ(got, (std::vector<std::string>{"整治市容环境", "提升窗口服务"}));
+    std::vector<std::string> parties;
+    for (const v1::Assignment& a : r.campaign().assignments())
+      parties.push_back(a.task_id() + ":" + a.unit_id());
+    EXPECT_EQ(parties, (std::vector<std::string>{"1:县城管局", "1:各乡镇",
+                                                 "2:县政务服务中心"}));
+  }
+}
+
+// Without the converters on PATH, the error names the file's kind and the
+// package to install.
 TEST(DocxImportTest, FormatsThatNeedAConverterSayWhatIsWrong) {
+  const char* old_path = std::getenv("PATH");
+  const std::string saved = old_path == nullptr ? "" : old_path;
+  setenv("PATH", "/nonexistent", 1);
   v1::ImportResult r;
-  Status s = ImportPlan("%PDF-1.4\nnot really\n", v1::ImportOptions(), &r);
-  EXPECT_FALSE(s.ok());
-  EXPECT_NE(s.message().find("PDF"), std::string::npos) << s.ToString();
-  s = ImportPlan(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "rest",
+  Status pdf = ImportPlan("%PDF-1.4\nnot really\n", v1::ImportOptions(), &r);
+  Status doc =
+      ImportPlan(std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) + "rest",
                  v1::ImportOptions(), &r);
-  EXPECT_FALSE(s.ok());
-  EXPECT_NE(s.message().find(".doc"), std::string::npos) << s.ToString();
+  setenv("PATH", saved.c_str(), 1);
+  EXPECT_FALSE(pdf.ok());
+  EXPECT_NE(pdf.message().find("PDF"), std::string::npos) << pdf.ToString();
+  EXPECT_NE(pdf.message().find("poppler-utils"), std::string::npos)
+      << pdf.ToString();
+  EXPECT_FALSE(doc.ok());
+  EXPECT_NE(doc.message().find(".doc"), std::string::npos) << doc.ToString();
+  EXPECT_NE(doc.message().find("libreoffice"), std::string::npos)
+      << doc.ToString();
 }
 
 }  // namespace

@@ -461,6 +461,54 @@ class PlanParser {
     }
   }
 
+  // A row of a government site's metadata table (索引号, 发文字号, 成文
+  // 日期, 发布机构), label and value in cells of their own or together
+  // ("发文字号：临政办〔2025〕18号"). False if the row is not one.
+  bool MetadataRow(const LogicalLine& l, v1::Document* doc) {
+    if (l.text.find(U'\t') == U32::npos) return false;
+    std::vector<std::pair<U32, U32>> pairs;
+    const std::vector<U32> cells = Cells(l.text);
+    for (size_t k = 0; k < cells.size(); ++k) {
+      U32 label, value;
+      const size_t colon = cells[k].find_first_of(U":：");
+      if (colon != U32::npos) {
+        label = U32(Trim(U32View(cells[k]).substr(0, colon)));
+        value = U32(Trim(U32View(cells[k]).substr(colon + 1)));
+        if (value.empty() && k + 1 < cells.size()) value = cells[++k];
+      } else if (k + 1 < cells.size()) {
+        label = cells[k];
+        value = cells[++k];
+      }
+      if (!label.empty()) pairs.emplace_back(label, value);
+    }
+    bool any = false;
+    for (const auto& [label, value] : pairs) {
+      if (value.empty()) continue;
+      if (label == U"发文字号" || label == U"文号") {
+        if (doc->number().empty()) doc->set_number(ToUtf8(value));
+      } else if (label == U"成文日期" || label == U"发文日期") {
+        U32 folded(value);
+        for (char32_t& ch : folded) ch = Fold(ch);
+        const std::string date = internal::WholeLineDate(folded);
+        if (!date.empty() && doc->issue_date().empty())
+          doc->set_issue_date(date);
+      } else if (label == U"发布机构" || label == U"发文机关" ||
+                 label == U"发文单位") {
+        // A labelled field outweighs the issuer read off a title.
+        if (doc->issuer().empty() || issuer_from_title_) {
+          doc->set_issuer(ToUtf8(value));
+          issuer_from_title_ = false;
+        }
+      } else if (label != U"索引号" && label != U"主题分类" &&
+                 label != U"公开方式" && label != U"有效性" &&
+                 label != U"发布日期" && label != U"体裁分类") {
+        continue;
+      }
+      any = true;
+    }
+    return any;
+  }
+
   // ---- Passes ----
   void Header(size_t begin, size_t end);
   void Trailer();
@@ -489,6 +537,7 @@ class PlanParser {
   std::string current_body_id_;
   int blocks_ = 0;
   bool placeholder_noted_ = false;
+  bool issuer_from_title_ = false;
   // The last roster line with a seat label, for the lines that continue it.
   size_t roster_line_ = static_cast<size_t>(-2);
   v1::MemberRole roster_role_ = v1::MEMBER_ROLE_UNSPECIFIED;
@@ -567,6 +616,10 @@ void PlanParser::Header(size_t begin, size_t end) {
       Provenance("document", parent->id(), l);
       Use(i);
     }
+    if (MetadataRow(l, doc)) {
+      Use(i);
+      continue;
+    }
     const std::string date = internal::WholeLineDate(n);
     if (!date.empty()) {
       if (doc->issue_date().empty()) doc->set_issue_date(date);
@@ -623,6 +676,7 @@ void PlanParser::Header(size_t begin, size_t end) {
       if (doc->issuer().empty() && about != U32View::npos && about >= 4 &&
           std::all_of(n.begin(), n.begin() + static_cast<long>(about), IsHan)) {
         doc->set_issuer(ToUtf8(U32View(l.text).substr(0, about)));
+        issuer_from_title_ = true;
       }
       Use(i);
       continue;
@@ -630,7 +684,7 @@ void PlanParser::Header(size_t begin, size_t end) {
     if (n.size() <= 60 && (EndsWith(n, U"方案") || EndsWith(n, U"计划") ||
                            EndsWith(n, U"实施意见") || EndsWith(n, U"安排") ||
                            EndsWith(n, U"分解表") || EndsWith(n, U"任务表") ||
-                           EndsWith(n, U"清单"))) {
+                           EndsWith(n, U"清单") || EndsWith(n, U"要点"))) {
       // The plan's own title; spaces inside it are layout.
       U32 title;
       for (char32_t ch : l.text)

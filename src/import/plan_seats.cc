@@ -73,8 +73,8 @@ bool ReadPiece(U32View piece, PersonMention* out) {
     }
   }
   // Collective seats ("各科室负责人", "有关单位负责同志") name nobody.
-  if (p.empty() || p.front() == U'各' || p.find(U"有关") != U32View::npos ||
-      p.find(U"相关") != U32View::npos)
+  if (p.empty() || p.find(U'各') != U32View::npos ||
+      p.find(U"有关") != U32View::npos || p.find(U"相关") != U32View::npos)
     return false;
   if (IsPersonName(p) && !IsPost(p)) {
     out->name = U32(p);

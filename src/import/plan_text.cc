@@ -413,6 +413,10 @@ namespace {
 
 bool IsChrome(U32View norm) {
   if (norm.size() > 80) return false;
+  // A site's metadata table is the document's header, not chrome.
+  for (U32View meta :
+       {U32View(U"发文字号"), U32View(U"成文日期"), U32View(U"索引号")})
+    if (norm.find(meta) != U32View::npos) return false;
   static const U32View kMarks[] = {U"发布日期", U"发布时间", U"浏览次数",
                                    U"阅读次数", U"点击次数", U"打印本页",
                                    U"关闭窗口", U"【打印】", U"【关闭】",
