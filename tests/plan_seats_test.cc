@@ -4,6 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
+#include "chuangwen/plan_import.h"
 #include "import/plan_dates.h"
 
 namespace chuangwen::internal {
@@ -11,7 +14,7 @@ namespace {
 
 std::string Names(U32View list) {
   std::string out;
-  for (const PersonMention& p : PeopleIn(list))
+  for (const PersonMention& p : PeopleIn(list, BuiltInCues()))
     out += (out.empty() ? "" : "|") + ToUtf8(p.name) + "/" + ToUtf8(p.post);
   return out;
 }
@@ -32,7 +35,8 @@ TEST(PlanSeatsTest, NamesWithPostsBeforeOrAfter) {
 }
 
 TEST(PlanSeatsTest, PhoneAfterName) {
-  const std::vector<PersonMention> p = PeopleIn(U"孔维（13900001111）");
+  const std::vector<PersonMention> p =
+      PeopleIn(U"孔维（13900001111）", BuiltInCues());
   ASSERT_EQ(p.size(), 1u);
   EXPECT_EQ(ToUtf8(p[0].name), "孔维");
   EXPECT_EQ(ToUtf8(p[0].contact), "13900001111");
@@ -42,7 +46,7 @@ TEST(PlanSeatsTest, SeatsInProse) {
   const U32 line =
       U"成立以局长戴明辉为组长，副局长孟庆、石磊为副组长的领导小组，石磊同志兼"
       U"任办公室主任，龙小雨为联络员。";
-  const std::vector<SeatMention> m = FindSeatMentions(line);
+  const std::vector<SeatMention> m = FindSeatMentions(line, BuiltInCues());
   ASSERT_EQ(m.size(), 4u);
   auto who = [&](size_t k) {
     return ToUtf8(
@@ -53,10 +57,10 @@ TEST(PlanSeatsTest, SeatsInProse) {
   EXPECT_EQ(m[1].role, v1::MEMBER_ROLE_DEPUTY_LEADER);
   EXPECT_EQ(who(1), "副局长孟庆、石磊");
   EXPECT_EQ(m[2].role, v1::MEMBER_ROLE_DIRECTOR);
-  EXPECT_EQ(m[2].body, SeatBody::kOffice);
+  EXPECT_EQ(m[2].body, v1::SEAT_CUE_BODY_OFFICE);
   EXPECT_EQ(m[3].role, v1::MEMBER_ROLE_LIAISON);
   // "为组长单位" names a unit's part, not a seat.
-  EXPECT_TRUE(FindSeatMentions(U"市城管局为组长单位").empty());
+  EXPECT_TRUE(FindSeatMentions(U"市城管局为组长单位", BuiltInCues()).empty());
 }
 
 TEST(PlanDatesTest, ChineseNumeralDates) {
@@ -70,3 +74,61 @@ TEST(PlanDatesTest, ChineseNumeralDates) {
 
 }  // namespace
 }  // namespace chuangwen::internal
+
+namespace chuangwen {
+namespace {
+
+// A local label the built-in cues lack is one extra cue away; a cue
+// without its meaning is refused, naming it.
+TEST(PlanCuesTest, ExtraCuesAddLocalLabels) {
+  const std::string plan =
+      "一、重点任务\n（一）整治农贸市场\n牵头单位：县市场监管局\n督办单位：县纪"
+      "委\n";
+  v1::ImportOptions options;
+  options.set_bare(true);
+  v1::ImportResult r;
+  ASSERT_TRUE(ImportPlan(plan, options, &r).ok());
+  EXPECT_EQ(r.campaign().assignments_size(), 1);
+  v1::RoleCue* cue = options.mutable_extra_cues()->add_role_labels();
+  cue->set_label("督办单位");
+  cue->set_role(v1::ASSIGNMENT_ROLE_ASSISTING_UNIT);
+  ASSERT_TRUE(ImportPlan(plan, options, &r).ok());
+  ASSERT_EQ(r.campaign().assignments_size(), 2);
+  EXPECT_EQ(r.campaign().assignments(1).unit_id(), "县纪委");
+  EXPECT_EQ(r.campaign().assignments(1).label(), "督办单位");
+  cue->clear_role();
+  const Status s = ImportPlan(plan, options, &r);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("extra_cues.role_labels[0]: no role"),
+            std::string::npos)
+      << s.ToString();
+}
+
+// Each reading names the cue that fired, and the ones told from context
+// are less sure than labelled ones.
+TEST(PlanCuesTest, ProvenanceNamesTheCueAndHowSure) {
+  const std::string plan =
+      "一、组织领导\n成立以区委书记为组长，副区长何俊为副组长的领导小组。\n"
+      "二、重点任务\n（一）整治农贸市场\n牵头单位：区市场监管局\n";
+  v1::ImportOptions options;
+  options.set_bare(true);
+  v1::ImportResult r;
+  ASSERT_TRUE(ImportPlan(plan, options, &r).ok());
+  std::map<std::string, const v1::Provenance*> by_id;
+  for (const v1::Provenance& p : r.provenance())
+    by_id[p.kind() + " " + p.id()] = &p;
+  const v1::Provenance* a = by_id["assignment 1/区市场监管局"];
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->cue(), "label 牵头单位");
+  EXPECT_DOUBLE_EQ(a->confidence(), 0.95);
+  const v1::Provenance* deputy = by_id["member leading-group/何俊"];
+  const v1::Provenance* post_only = by_id["member leading-group/区委书记"];
+  ASSERT_NE(deputy, nullptr);
+  ASSERT_NE(post_only, nullptr);
+  EXPECT_EQ(deputy->cue(), "seat 为副组长");
+  EXPECT_LT(post_only->confidence(), deputy->confidence());
+  EXPECT_LT(deputy->confidence(), a->confidence());
+}
+
+}  // namespace
+}  // namespace chuangwen

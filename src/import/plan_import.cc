@@ -95,68 +95,33 @@ std::string UnitKind(U32View name) {
 
 enum class SectionKind { kOrganization, kTasks, kSchedule, kText };
 
-SectionKind SectionOf(U32View title) {
-  if (ContainsAny(title, {U"时间安排", U"实施步骤", U"方法步骤", U"工作步骤",
-                          U"进度安排", U"步骤安排", U"阶段安排"}))
-    return SectionKind::kSchedule;
-  if (ContainsAny(title, {U"任务"})) return SectionKind::kTasks;
-  if (ContainsAny(title, {U"组织机构", U"组织领导", U"领导机构", U"机构设置",
-                          U"组织架构"}))
-    return SectionKind::kOrganization;
+SectionKind SectionOf(U32View title, const internal::CueTables& cues) {
+  for (const auto& [phrase, kind] : cues.sections) {
+    if (!Contains(title, phrase)) continue;
+    switch (kind) {
+      case v1::IMPORT_SECTION_TASKS:
+        return SectionKind::kTasks;
+      case v1::IMPORT_SECTION_SCHEDULE:
+        return SectionKind::kSchedule;
+      case v1::IMPORT_SECTION_ORGANIZATION:
+        return SectionKind::kOrganization;
+      default:
+        break;
+    }
+  }
   return SectionKind::kText;
 }
 
-v1::TextBlockKind BlockKindOf(U32View title) {
-  if (ContainsAny(title, {U"指导思想"})) return v1::GUIDANCE;
-  if (ContainsAny(title, {U"通报", U"处罚", U"奖惩", U"问责", U"追责"}))
-    return v1::PENALTY;
-  if (ContainsAny(title, {U"考核", U"评价", U"考评"})) return v1::ASSESSMENT;
-  if (ContainsAny(title, {U"监督", U"督查", U"督导", U"检查"}))
-    return v1::SUPERVISION;
-  if (ContainsAny(title, {U"目标"})) return v1::GOAL;
-  if (ContainsAny(title, {U"措施", U"要求", U"保障", U"机制"}))
-    return v1::MEASURES;
+v1::TextBlockKind BlockKindOf(U32View title, const internal::CueTables& cues) {
+  for (const auto& [phrase, kind] : cues.text_blocks)
+    if (Contains(title, phrase)) return kind;
   return v1::OTHER;
 }
 
-const std::pair<U32View, const char*> kMechanismFlags[] = {
-    {U"量化评分", "量化评分"}, {U"量化打分", "量化评分"},
-    {U"排名", "排名"},         {U"排出名次", "排名"},
-    {U"通报表扬", "通报表扬"}, {U"通报批评", "通报批评"},
-    {U"约谈", "约谈"},         {U"一票否决", "一票否决"},
-    {U"组织措施", "组织措施"}, {U"挂账销号", "挂账销号"},
-    {U"限期整改", "限期整改"}, {U"整改通知书", "整改通知书"},
-    {U"绩效考评", "绩效考评"}, {U"明察暗访", "明察暗访"}};
+using RoleLabel = internal::RoleLabelCue;
 
-// Responsibility labels and their roles.
-struct RoleLabel {
-  U32View label;
-  v1::AssignmentRole role;
-};
-const RoleLabel kRoleLabels[] = {
-    {U"责任领导", v1::ASSIGNMENT_ROLE_LEAD_LEADER},
-    {U"牵头领导", v1::ASSIGNMENT_ROLE_LEAD_LEADER},
-    {U"分管领导", v1::ASSIGNMENT_ROLE_LEAD_LEADER},
-    {U"配合领导", v1::ASSIGNMENT_ROLE_ASSISTING_LEADER},
-    {U"协助领导", v1::ASSIGNMENT_ROLE_ASSISTING_LEADER},
-    {U"协管领导", v1::ASSIGNMENT_ROLE_ASSISTING_LEADER},
-    {U"牵头责任部门", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
-    {U"牵头责任单位", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
-    {U"牵头单位", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
-    {U"牵头部门", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
-    {U"牵头科室", v1::ASSIGNMENT_ROLE_LEAD_UNIT},
-    {U"责任科室", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT},
-    {U"责任处室", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT},
-    {U"责任单位", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT},
-    {U"责任部门", v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT},
-    {U"协助单位", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT},
-    {U"协助部门", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT},
-    {U"配合单位", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT},
-    {U"配合部门", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT},
-    {U"配合科室", v1::ASSIGNMENT_ROLE_ASSISTING_UNIT}};
-
-const RoleLabel* FindRoleLabel(U32View label) {
-  for (const RoleLabel& r : kRoleLabels)
+const RoleLabel* FindRoleLabel(U32View label, const internal::CueTables& cues) {
+  for (const RoleLabel& r : cues.role_labels)
     if (label == r.label) return &r;
   return nullptr;
 }
@@ -171,10 +136,11 @@ struct RoleSpan {
   size_t value_begin, value_end;  // The names.
 };
 
-std::vector<RoleSpan> FindRoleSpans(U32View norm) {
+std::vector<RoleSpan> FindRoleSpans(U32View norm,
+                                    const internal::CueTables& cues) {
   std::vector<RoleSpan> spans;
   for (size_t i = 0; i < norm.size(); ++i) {
-    for (const RoleLabel& r : kRoleLabels) {
+    for (const RoleLabel& r : cues.role_labels) {
       if (norm.substr(i, r.label.size()) != r.label) continue;
       size_t j = i + r.label.size();
       while (j < norm.size() && IsSpace(norm[j])) ++j;
@@ -253,7 +219,8 @@ std::vector<U32> Cells(U32View text) {
 }
 
 // `text`: the line as written (Fold turns tabs into spaces).
-bool ReadTableHeader(U32View text, TableColumns* out) {
+bool ReadTableHeader(U32View text, const internal::CueTables& cues,
+                     TableColumns* out) {
   if (text.find(U'\t') == U32View::npos) return false;
   TableColumns cols;
   const std::vector<U32> cells = Cells(text);
@@ -264,7 +231,7 @@ bool ReadTableHeader(U32View text, TableColumns* out) {
     const int at = static_cast<int>(i);
     if (c == U"序号" || c == U"编号") {
       cols.number = at;
-    } else if (const RoleLabel* r = FindRoleLabel(c)) {
+    } else if (const RoleLabel* r = FindRoleLabel(c, cues)) {
       cols.roles.emplace_back(at, r);
     } else if (ContainsAny(c, {U"时限", U"时间", U"节点"})) {
       cols.deadline = at;
@@ -292,10 +259,21 @@ U32View UpTo(U32View text, size_t from, U32View stops) {
   return text.substr(from, end == U32View::npos ? U32View::npos : end - from);
 }
 
+// The cue an item was read by, for its provenance, and how sure the
+// reading is (0..1).
+struct Cue {
+  std::string what = "layout";
+  double confidence = 0.9;
+};
+
 class PlanParser {
  public:
-  PlanParser(const v1::ImportOptions& options, v1::ImportResult* out)
-      : options_(options), out_(out), c_(out->mutable_campaign()) {}
+  PlanParser(const v1::ImportOptions& options, const internal::CueTables& cues,
+             v1::ImportResult* out)
+      : options_(options),
+        cues_(cues),
+        out_(out),
+        c_(out->mutable_campaign()) {}
 
   void Run(std::vector<LogicalLine> lines, std::vector<internal::Skip> skipped);
 
@@ -325,14 +303,16 @@ class PlanParser {
     return id;
   }
   void Provenance(const std::string& kind, const std::string& id,
-                  const LogicalLine& l) {
-    Provenance(kind, id, l.first, l.last);
+                  const LogicalLine& l, const Cue& cue = Cue()) {
+    Provenance(kind, id, l.first, l.last, cue);
   }
   void Provenance(const std::string& kind, const std::string& id, int first,
-                  int last) {
+                  int last, const Cue& cue = Cue()) {
     v1::Provenance* p = out_->add_provenance();
     p->set_kind(kind);
     p->set_id(id);
+    p->set_cue(cue.what);
+    p->set_confidence(cue.confidence);
     p->mutable_source()->set_first_line(first);
     p->mutable_source()->set_last_line(last);
   }
@@ -362,17 +342,22 @@ class PlanParser {
                          v1::BODY_KIND_LEADING_GROUP, l);
   }
   v1::Body* Office(const LogicalLine& l) {
-    return FindOrAddBody("office", "领导小组办公室", v1::BODY_KIND_OFFICE, l);
+    const v1::Body* group = BodyById("leading-group");
+    const bool command =
+        group != nullptr && group->name().find("指挥部") != std::string::npos;
+    return FindOrAddBody("office", command ? "指挥部办公室" : "领导小组办公室",
+                         v1::BODY_KIND_OFFICE, l);
   }
   void AddMember(v1::Body* body, const std::string& person, v1::MemberRole role,
-                 const LogicalLine& l, const std::string& note = "") {
+                 const LogicalLine& l, const std::string& note,
+                 const Cue& cue) {
     for (const v1::Member& m : body->members())
       if (m.person_id() == person && m.role() == role) return;
     v1::Member* m = body->add_members();
     m->set_person_id(person);
     m->set_role(role);
     if (!note.empty()) m->set_note(note);
-    Provenance("member", body->id() + "/" + person, l);
+    Provenance("member", body->id() + "/" + person, l, cue);
   }
 
   // "各科室负责同志" as members: each section seated by its head (a member
@@ -390,7 +375,8 @@ class PlanParser {
       m->set_unit_id(u.id());
       m->set_role(role);
       m->set_note(ToUtf8(Trim(who)));
-      Provenance("member", body->id() + "/" + u.id(), l);
+      Provenance("member", body->id() + "/" + u.id(), l,
+                 {"collective " + ToUtf8(Trim(who)), 0.6});
       any = true;
     }
     return any;
@@ -400,15 +386,17 @@ class PlanParser {
   // name seats a stand-in named by the post ("由区委书记任总指挥"). `rank`:
   // the seat as written, kept as the member's note where it says more
   // than the role (第一副组长, 总指挥). Returns the number seated.
+  // A name told from a post beside it, or a seat held by a post alone, is
+  // less sure than the cue that found it.
   int SeatPeople(v1::Body* body, v1::MemberRole role, U32View who, U32View rank,
-                 const LogicalLine& l) {
+                 const LogicalLine& l, const Cue& cue) {
     static const U32View kPlain[] = {U"组长",   U"副组长",     U"成员",
                                      U"组员",   U"主任",       U"副主任",
                                      U"联络员", U"办公室主任", U"办公室副主任"};
     const bool plain = std::find(std::begin(kPlain), std::end(kPlain), rank) !=
                        std::end(kPlain);
     int seated = 0;
-    for (const PersonMention& p : internal::PeopleIn(who)) {
+    for (const PersonMention& p : internal::PeopleIn(who, cues_)) {
       const bool stand_in = p.name.empty();
       const std::string id = Person(stand_in ? p.post : p.name, l, false);
       for (v1::Person& person : *c_->mutable_people()) {
@@ -419,7 +407,10 @@ class PlanParser {
           person.set_contact(ToUtf8(p.contact));
         if (stand_in) person.set_proposed(true);
       }
-      AddMember(body, id, role, l, plain ? "" : ToUtf8(rank));
+      Cue sure = cue;
+      if (p.split) sure.confidence *= 0.9;
+      if (stand_in) sure.confidence *= 0.7;
+      AddMember(body, id, role, l, plain ? "" : ToUtf8(rank), sure);
       ++seated;
     }
     return seated;
@@ -427,7 +418,7 @@ class PlanParser {
 
   // The names in `value` as parties of `task_id` in `role`.
   void AddAssignments(const std::string& task_id, const RoleLabel* role,
-                      U32View value, const LogicalLine& l) {
+                      U32View value, const LogicalLine& l, const Cue& cue) {
     for (const U32& name : SplitNames(value)) {
       v1::Assignment* a = c_->add_assignments();
       a->set_task_id(task_id);
@@ -442,7 +433,7 @@ class PlanParser {
         party = Unit(name, l);
         a->set_unit_id(party);
       }
-      Provenance("assignment", task_id + "/" + party, l);
+      Provenance("assignment", task_id + "/" + party, l, cue);
     }
   }
 
@@ -526,6 +517,7 @@ class PlanParser {
   int Year() const { return year_; }
 
   const v1::ImportOptions& options_;
+  const internal::CueTables& cues_;
   v1::ImportResult* out_;
   v1::Campaign* c_;
   std::vector<LogicalLine> lines_;
@@ -656,7 +648,8 @@ void PlanParser::Header(size_t begin, size_t end) {
     }
     // Issuers above the title, one or several to a line ("中共X县委办公室
     // X县人民政府办公室"), or signing the covering notice.
-    const std::vector<U32> issuers = internal::IssuerNames(n);
+    const std::vector<U32> issuers =
+        internal::IssuerNames(n, cues_.issuer_endings);
     if (!issuers.empty()) {
       AddIssuers(doc, issuers);
       Use(i);
@@ -681,10 +674,10 @@ void PlanParser::Header(size_t begin, size_t end) {
       Use(i);
       continue;
     }
-    if (n.size() <= 60 && (EndsWith(n, U"方案") || EndsWith(n, U"计划") ||
-                           EndsWith(n, U"实施意见") || EndsWith(n, U"安排") ||
-                           EndsWith(n, U"分解表") || EndsWith(n, U"任务表") ||
-                           EndsWith(n, U"清单") || EndsWith(n, U"要点"))) {
+    if (n.size() <= 60 &&
+        std::any_of(cues_.plan_title_endings.begin(),
+                    cues_.plan_title_endings.end(),
+                    [&](const U32& end) { return EndsWith(n, end); })) {
       // The plan's own title; spaces inside it are layout.
       U32 title;
       for (char32_t ch : l.text)
@@ -717,11 +710,13 @@ void PlanParser::Trailer() {
     Use(i);
     size_t top = i;
     while (top > 0 && i - top < 3 && !used_[top - 1] &&
-           !internal::IssuerNames(lines_[top - 1].norm).empty())
+           !internal::IssuerNames(lines_[top - 1].norm, cues_.issuer_endings)
+                .empty())
       --top;
     if (top < i) {
       for (size_t k = top; k < i; ++k) {
-        AddIssuers(doc, internal::IssuerNames(lines_[k].norm));
+        AddIssuers(doc,
+                   internal::IssuerNames(lines_[k].norm, cues_.issuer_endings));
         Provenance("document", "plan", lines_[k]);
         Use(k);
       }
@@ -793,15 +788,15 @@ bool PlanParser::OrganizationLine(size_t i) {
   }
   // Seats in prose: "以局长王伟为组长", "X同志兼办公室主任，Y、Z同志任副主任",
   // "由区委书记任总指挥".
-  for (const internal::SeatMention& m : internal::FindSeatMentions(n)) {
+  for (const internal::SeatMention& m : internal::FindSeatMentions(n, cues_)) {
     v1::Body* b = nullptr;
     const bool office =
-        m.body == internal::SeatBody::kOffice ||
-        (m.body == internal::SeatBody::kCurrent &&
+        m.body == v1::SEAT_CUE_BODY_OFFICE ||
+        (m.body == v1::SEAT_CUE_BODY_CURRENT &&
          (Contains(n, U"办公室") || current_body_id_ == "office"));
     if (office) {
       b = Office(l);
-    } else if (m.body == internal::SeatBody::kCurrent &&
+    } else if (m.body == v1::SEAT_CUE_BODY_CURRENT &&
                !current_body_id_.empty()) {
       b = BodyById(current_body_id_);
     } else {
@@ -809,7 +804,8 @@ bool PlanParser::OrganizationLine(size_t i) {
     }
     if (b == nullptr) continue;
     const U32View who = t.substr(m.who_begin, m.who_end - m.who_begin);
-    if (SeatPeople(b, m.role, who, m.rank, l) == 0 &&
+    if (SeatPeople(b, m.role, who, m.rank, l,
+                   {"seat " + ToUtf8(m.marker), 0.85}) == 0 &&
         !SeatUnits(b, who, m.role, l))
       out_->add_notes(ToUtf8(m.marker) + ": " + ToUtf8(Trim(who)) +
                       " (not a named person; review the members)");
@@ -836,7 +832,7 @@ bool PlanParser::OrganizationLine(size_t i) {
       if (LooksLikeName(name)) {
         const bool concurrent = n.find(U"兼任", director) != U32View::npos;
         AddMember(b, Person(name, l), v1::MEMBER_ROLE_DIRECTOR, l,
-                  concurrent ? "兼任" : "");
+                  concurrent ? "兼任" : "", {"office 主任由", 0.9});
       }
     }
     size_t members = After(n, U"成员由");
@@ -846,7 +842,8 @@ bool PlanParser::OrganizationLine(size_t i) {
         for (const U32& who : SplitNames(t.substr(members, end - members))) {
           U32 name = CleanName(who);
           if (LooksLikeName(name))
-            AddMember(b, Person(name, l), v1::MEMBER_ROLE_MEMBER, l);
+            AddMember(b, Person(name, l), v1::MEMBER_ROLE_MEMBER, l, "",
+                      {"office 成员由", 0.85});
         }
       }
     }
@@ -884,7 +881,8 @@ bool PlanParser::OrganizationLine(size_t i) {
       }
       size_t duty = After(n, U"负责", liaison);
       if (duty != U32View::npos) note = "负责" + ToUtf8(UpTo(t, duty, U"。"));
-      AddMember(b, person, v1::MEMBER_ROLE_LIAISON, l, note);
+      AddMember(b, person, v1::MEMBER_ROLE_LIAISON, l, note,
+                {"seat 为联络员", 0.9});
       used = true;
     }
   }
@@ -896,7 +894,7 @@ bool PlanParser::OrganizationLine(size_t i) {
   const bool labelled = MatchLabel(n, &label, &value_at);
   v1::MemberRole role;
   bool units = false;
-  if (labelled && internal::SeatLabel(label, &role, &units)) {
+  if (labelled && internal::SeatLabel(label, cues_, &role, &units)) {
     U32View value = Trim(t.substr(value_at));
     v1::Body* b = nullptr;
     const bool office_role = role == v1::MEMBER_ROLE_DIRECTOR ||
@@ -926,10 +924,12 @@ bool PlanParser::OrganizationLine(size_t i) {
         v1::Member* m = b->add_members();
         m->set_unit_id(unit);
         m->set_role(role);
-        Provenance("member", b->id() + "/" + unit, l);
+        Provenance("member", b->id() + "/" + unit, l,
+                   {"roster " + ToUtf8(label), 0.95});
       }
-    } else if (SeatPeople(b, role, value, label, l) == 0 && !value.empty() &&
-               !(value[0] >= '0' && value[0] <= '9') &&
+    } else if (SeatPeople(b, role, value, label, l,
+                          {"roster " + ToUtf8(label), 0.95}) == 0 &&
+               !value.empty() && !(value[0] >= '0' && value[0] <= '9') &&
                !SeatUnits(b, value, role, l)) {
       out_->add_notes(ToUtf8(label) + ": " + ToUtf8(value) +
                       " (not a named person; review the members)");
@@ -940,12 +940,14 @@ bool PlanParser::OrganizationLine(size_t i) {
       !Contains(n, U"。") && MatchNumbering(n).style == Numbering::kNone &&
       !current_body_id_.empty()) {
     bool complete = false;
-    const std::vector<PersonMention> people = internal::PeopleIn(t, &complete);
+    const std::vector<PersonMention> people =
+        internal::PeopleIn(t, cues_, &complete);
     const bool named =
         std::any_of(people.begin(), people.end(),
                     [](const PersonMention& p) { return !p.name.empty(); });
     if (complete && named) {
-      SeatPeople(BodyById(current_body_id_), roster_role_, t, roster_rank_, l);
+      SeatPeople(BodyById(current_body_id_), roster_role_, t, roster_rank_, l,
+                 {"roster continued " + ToUtf8(roster_rank_), 0.8});
       roster_line_ = i;
       return true;
     }
@@ -955,7 +957,7 @@ bool PlanParser::OrganizationLine(size_t i) {
     size_t at = After(n, U"联络员:");
     if (at != U32View::npos)
       if (SeatPeople(Office(l), v1::MEMBER_ROLE_LIAISON, UpTo(t, at, U"。；;"),
-                     U"联络员", l) > 0)
+                     U"联络员", l, {"label 联络员", 0.9}) > 0)
         used = true;
   }
   if (labelled) {
@@ -984,8 +986,8 @@ void PlanParser::Organization() {
 bool PlanParser::HasResponsibilities(size_t begin, size_t end) const {
   for (size_t i = begin; i < end; ++i) {
     TableColumns columns;
-    if (ReadTableHeader(lines_[i].text, &columns) ||
-        !FindRoleSpans(lines_[i].norm).empty())
+    if (ReadTableHeader(lines_[i].text, cues_, &columns) ||
+        !FindRoleSpans(lines_[i].norm, cues_).empty())
       return true;
   }
   return false;
@@ -997,8 +999,10 @@ void PlanParser::Tasks(size_t begin, size_t end) {
   std::vector<int> counts(1, 0);  // Children so far, per open level + 1.
   v1::Task* task = nullptr;
   int task_first = 0, task_last = 0;
+  Cue task_cue;
   auto close_task = [&] {
-    if (task != nullptr) Provenance("task", task->id(), task_first, task_last);
+    if (task != nullptr)
+      Provenance("task", task->id(), task_first, task_last, task_cue);
     task = nullptr;
   };
   // The names of `spans` as the task's assignments.
@@ -1006,7 +1010,8 @@ void PlanParser::Tasks(size_t begin, size_t end) {
     for (const RoleSpan& span : spans) {
       U32View value = U32View(l.text).substr(
           span.value_begin, span.value_end - span.value_begin);
-      AddAssignments(task->id(), span.role, value, l);
+      AddAssignments(task->id(), span.role, value, l,
+                     {"label " + ToUtf8(span.role->label), 0.95});
     }
   };
   // A new task at `depth` (1-based) of the open levels.
@@ -1029,6 +1034,7 @@ void PlanParser::Tasks(size_t begin, size_t end) {
     task->set_text(ToUtf8(body));
     task_first = l.first;
     task_last = l.last;
+    task_cue = {"numbering " + numbering, 0.9};
     task_of_line_[i] = id;
     Use(i);
     return id;
@@ -1039,7 +1045,7 @@ void PlanParser::Tasks(size_t begin, size_t end) {
     if (used_[i]) continue;  // The closing block, read before.
     const LogicalLine& l = lines_[i];
     // A task table: a header row, then one task per row.
-    if (!in_table && ReadTableHeader(l.text, &table)) {
+    if (!in_table && ReadTableHeader(l.text, cues_, &table)) {
       close_task();
       in_table = true;
       Provenance("task_table", "header", l);
@@ -1064,11 +1070,13 @@ void PlanParser::Tasks(size_t begin, size_t end) {
           if (counts.size() < depth + 1) counts.resize(depth + 1, 0);
           path[depth - 1] = open_task(depth, ToUtf8(cell(table.number)),
                                       cell(table.task), l, i);
+          task_cue = {"table row", 0.95};
         } else if (task == nullptr) {
           continue;  // A continuation row with no task above: not used.
         }
         for (const auto& [at, role] : table.roles)
-          AddAssignments(task->id(), role, cell(at), l);
+          AddAssignments(task->id(), role, cell(at), l,
+                         {"table column " + ToUtf8(role->label), 0.95});
         if (!cell(table.deadline).empty()) {
           task->set_text(task->text() + "\n完成时限：" + ToUtf8(cell(table.deadline)));
         }
@@ -1081,8 +1089,8 @@ void PlanParser::Tasks(size_t begin, size_t end) {
     U32 label;
     size_t value_at;
     if (MatchLabel(l.norm, &label, &value_at) && task != nullptr &&
-        FindRoleLabel(label) != nullptr) {
-      assign(FindRoleSpans(l.norm), l);
+        FindRoleLabel(label, cues_) != nullptr) {
+      assign(FindRoleSpans(l.norm, cues_), l);
       task_last = l.last;
       task_of_line_[i] = task->id();
       Use(i);
@@ -1107,7 +1115,7 @@ void PlanParser::Tasks(size_t begin, size_t end) {
       const size_t depth = styles.size();
       // Responsibility in brackets or glued after the task's text.
       const std::vector<RoleSpan> spans =
-          FindRoleSpans(U32View(l.norm).substr(num.length));
+          FindRoleSpans(U32View(l.norm).substr(num.length), cues_);
       const U32 body = WithoutSpans(U32View(l.text).substr(num.length), spans);
       path[depth - 1] =
           open_task(depth, ToUtf8(Trim(U32View(l.text).substr(0, num.length))),
@@ -1121,7 +1129,7 @@ void PlanParser::Tasks(size_t begin, size_t end) {
     }
     if (task != nullptr) {
       // A paragraph of the current task, perhaps with its responsibility.
-      const std::vector<RoleSpan> spans = FindRoleSpans(l.norm);
+      const std::vector<RoleSpan> spans = FindRoleSpans(l.norm, cues_);
       if (!spans.empty()) assign(spans, l);
       const U32 rest = WithoutSpans(l.text, spans);
       if (!rest.empty()) task->set_text(task->text() + "\n" + ToUtf8(rest));
@@ -1197,7 +1205,7 @@ void PlanParser::TextBlocks(size_t begin, size_t end, U32View section_title) {
     if (block == nullptr) return;
     std::set<std::string> flags;
     U32 text = internal::ToU32(block->text());
-    for (const auto& [mark, flag] : kMechanismFlags)
+    for (const auto& [mark, flag] : cues_.mechanisms)
       if (Contains(text, mark)) flags.insert(flag);
     for (const std::string& f : flags) block->add_flags(f);
     Provenance("text_block", block->id(), first, last);
@@ -1208,8 +1216,8 @@ void PlanParser::TextBlocks(size_t begin, size_t end, U32View section_title) {
     block = c_->add_text_blocks();
     block->set_id("block-" + std::to_string(++blocks_));
     block->set_title(ToUtf8(title));
-    v1::TextBlockKind kind = BlockKindOf(title);
-    if (kind == v1::OTHER) kind = BlockKindOf(section_title);
+    v1::TextBlockKind kind = BlockKindOf(title, cues_);
+    if (kind == v1::OTHER) kind = BlockKindOf(section_title, cues_);
     block->set_kind(kind);
     first = l.first;
     last = l.last;
@@ -1458,11 +1466,12 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
       v1::MemberRole role;
       bool units;
       TableColumns columns;
-      if (ReadTableHeader(l.text, &columns) || !FindRoleSpans(l.norm).empty() ||
+      if (ReadTableHeader(l.text, cues_, &columns) ||
+          !FindRoleSpans(l.norm, cues_).empty() ||
           (MatchNumbering(l.norm).style != Numbering::kNone &&
            internal::WholeLineDate(l.norm).empty()) ||
           (MatchLabel(l.norm, &label, &at) &&
-           internal::SeatLabel(label, &role, &units)))
+           internal::SeatLabel(label, cues_, &role, &units)))
         body = i;
     }
   }
@@ -1489,7 +1498,7 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
     U32View title =
         Trim(U32View(head.text).substr(MatchNumbering(head.norm).length));
     Provenance("section", ToUtf8(title), head);
-    SectionKind kind = SectionOf(head.norm);
+    SectionKind kind = SectionOf(head.norm, cues_);
     // A section of responsibility lines is a task section whatever its
     // title says ("一要明确责任分工").
     if (kind == SectionKind::kText && HasResponsibilities(begin + 1, end))
@@ -1621,6 +1630,45 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
   }
 }
 
+// Cues an import adds must say what they are: a phrase and its meaning.
+Status CheckExtraCues(const v1::ImportCues& c) {
+  auto bad = [](const std::string& field, int i, const char* what) {
+    return Status::InvalidArgument("extra_cues." + field + "[" +
+                                   std::to_string(i) + "]: " + what);
+  };
+  for (int i = 0; i < c.role_labels_size(); ++i) {
+    if (c.role_labels(i).label().empty())
+      return bad("role_labels", i, "no label");
+    if (c.role_labels(i).role() == v1::ASSIGNMENT_ROLE_UNSPECIFIED)
+      return bad("role_labels", i, "no role");
+  }
+  for (int i = 0; i < c.seat_words_size(); ++i) {
+    if (c.seat_words(i).word().empty()) return bad("seat_words", i, "no word");
+    if (c.seat_words(i).role() == v1::MEMBER_ROLE_UNSPECIFIED)
+      return bad("seat_words", i, "no role");
+    if (c.seat_words(i).body() == v1::SEAT_CUE_BODY_UNSPECIFIED)
+      return bad("seat_words", i, "no body");
+  }
+  for (int i = 0; i < c.sections_size(); ++i) {
+    if (c.sections(i).phrase().empty()) return bad("sections", i, "no phrase");
+    if (c.sections(i).kind() == v1::IMPORT_SECTION_KIND_UNSPECIFIED)
+      return bad("sections", i, "no kind");
+  }
+  for (int i = 0; i < c.text_blocks_size(); ++i)
+    if (c.text_blocks(i).phrase().empty())
+      return bad("text_blocks", i, "no phrase");
+  for (int i = 0; i < c.mechanisms_size(); ++i)
+    if (c.mechanisms(i).phrase().empty() || c.mechanisms(i).flag().empty())
+      return bad("mechanisms", i, "no phrase or flag");
+  for (const auto* list :
+       {&c.seat_verbs(), &c.post_endings(), &c.issuer_endings(),
+        &c.plan_title_endings(), &c.family_names()})
+    for (const std::string& x : *list)
+      if (x.empty())
+        return Status::InvalidArgument("extra_cues: an empty phrase");
+  return Status::OK();
+}
+
 // The plan's text, as UTF-8, from whatever format it came in.
 Status ReadPlanText(std::string_view bytes, internal::PlanFormat format,
                     const v1::ImportOptions& options, std::string* utf8,
@@ -1669,6 +1717,12 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
     return Status::InvalidArgument("year " + std::to_string(options.year()) +
                                    " is out of range 1990..2099");
   }
+  CW_RETURN_IF_ERROR(CheckExtraCues(options.extra_cues()));
+  internal::CueTables with_extra;
+  if (options.has_extra_cues())
+    with_extra = internal::CuesWith(options.extra_cues());
+  const internal::CueTables& cues =
+      options.has_extra_cues() ? with_extra : internal::BuiltInCues();
   internal::PlanFormat format;
   CW_RETURN_IF_ERROR(internal::DetectPlanFormat(bytes, &format));
   std::string utf8, encoding;
@@ -1677,10 +1731,11 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
   std::vector<LogicalLine> lines;
   std::vector<internal::Skip> skipped;
   int line_count = 0;
-  internal::BuildLogicalLines(utf8, &lines, &skipped, &line_count);
+  internal::BuildLogicalLines(utf8, cues.issuer_endings, &lines, &skipped,
+                              &line_count);
   out->set_encoding(encoding);
   out->set_lines(line_count);
-  PlanParser parser(options, out);
+  PlanParser parser(options, cues, out);
   parser.Run(std::move(lines), std::move(skipped));
   if (!options.bare()) {
     std::vector<std::string> notes;

@@ -5,12 +5,6 @@
 namespace chuangwen::internal {
 namespace {
 
-// Posts end in one of these (书记, 副市长, 宣传部部长, 办公室主任 …).
-const U32View kPostEnds[] = {
-    U"书记",   U"常委",     U"长",   U"主任",   U"主席", U"委员", U"干部",
-    U"负责人", U"负责同志", U"专员", U"调研员", U"科员", U"政委", U"经理",
-    U"助理",   U"巡视员",   U"理事", U"总监",   U"总师", U"总工"};
-
 // Characters that do not occur in a person's name but do in posts and
 // units, so "区委办" or "何俊区" is not read as a name.
 const U32View kNotInNames =
@@ -27,24 +21,8 @@ U32View WithoutComrade(U32View t) {
   return Trim(t);
 }
 
-// Common family names (百家姓 as used today), to tell "曹文华市委副书记"
-// (a name, then a post) from "宣传部部长" (a post alone).
-const U32View kFamilyNames =
-    U"王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董"
-    U"袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟"
-    U"熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文"
-    U"牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符"
-    U"舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房"
-    U"滕屈饶解牟艾尤阳时穆农卓古吉缪简车项连芦麦褚娄窦戚岑景宫费卜冷晏席"
-    U"卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩"
-    U"佘池查麻苑迟邝官封谈匡鞠惠荆冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼"
-    U"盘满闻位厉伊仝区郜阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿狄索"
-    U"晋云扈晁芮阙浦戈伏鹿薄邸雍辜羊乌裘亓邰赫杭况那宿"
-    U"鲜印逯隆茹诸危亢嵇哈湛宾戎勾茅於揭尉冶斯束檀"
-    U"阴昝奉衡尧";
-
-bool HasFamilyName(U32View t) {
-  return !t.empty() && kFamilyNames.find(t[0]) != U32View::npos;
+bool HasFamilyName(U32View t, const CueTables& cues) {
+  return !t.empty() && cues.family_names.find(t[0]) != U32::npos;
 }
 
 bool IsPersonName(U32View t) {
@@ -56,7 +34,7 @@ bool IsPersonName(U32View t) {
 
 // One piece of a list: a name, a post, or both ("县委书记周志远",
 // "曹文华市委副书记"). False when it is neither.
-bool ReadPiece(U32View piece, PersonMention* out) {
+bool ReadPiece(U32View piece, const CueTables& cues, PersonMention* out) {
   U32View p = WithoutComrade(piece);
   *out = PersonMention();
   // A phone number after the name: 孔维（13900001111）.
@@ -76,7 +54,7 @@ bool ReadPiece(U32View piece, PersonMention* out) {
   if (p.empty() || p.find(U'各') != U32View::npos ||
       p.find(U"有关") != U32View::npos || p.find(U"相关") != U32View::npos)
     return false;
-  if (IsPersonName(p) && !IsPost(p)) {
+  if (IsPersonName(p) && !IsPost(p, cues)) {
     out->name = U32(p);
     return true;
   }
@@ -84,9 +62,10 @@ bool ReadPiece(U32View piece, PersonMention* out) {
   for (size_t k : {3, 2, 4}) {
     if (p.size() <= k + 1) continue;
     U32View name = p.substr(p.size() - k), post = p.substr(0, p.size() - k);
-    if (IsPersonName(name) && HasFamilyName(name) && IsPost(post)) {
+    if (IsPersonName(name) && HasFamilyName(name, cues) && IsPost(post, cues)) {
       out->name = U32(name);
       out->post = U32(post);
+      out->split = true;
       return true;
     }
   }
@@ -94,47 +73,19 @@ bool ReadPiece(U32View piece, PersonMention* out) {
   for (size_t k : {3, 2}) {
     if (p.size() <= k + 1) continue;
     U32View name = p.substr(0, k), post = p.substr(k);
-    if (IsPersonName(name) && HasFamilyName(name) && IsPost(post)) {
+    if (IsPersonName(name) && HasFamilyName(name, cues) && IsPost(post, cues)) {
       out->name = U32(name);
       out->post = U32(post);
+      out->split = true;
       return true;
     }
   }
-  if (IsPost(p)) {
+  if (IsPost(p, cues)) {
     out->post = U32(p);
     return true;
   }
   return false;
 }
-
-struct SeatWord {
-  U32View word;
-  v1::MemberRole role;
-  SeatBody body;
-};
-
-// Longest first where one word ends another.
-const SeatWord kSeatWords[] = {
-    {U"常务副总指挥", v1::MEMBER_ROLE_DEPUTY_LEADER, SeatBody::kGroup},
-    {U"常务副指挥长", v1::MEMBER_ROLE_DEPUTY_LEADER, SeatBody::kGroup},
-    {U"办公室常务副主任", v1::MEMBER_ROLE_DEPUTY_DIRECTOR, SeatBody::kOffice},
-    {U"办公室副主任", v1::MEMBER_ROLE_DEPUTY_DIRECTOR, SeatBody::kOffice},
-    {U"办公室主任", v1::MEMBER_ROLE_DIRECTOR, SeatBody::kOffice},
-    {U"第一副组长", v1::MEMBER_ROLE_DEPUTY_LEADER, SeatBody::kGroup},
-    {U"常务副组长", v1::MEMBER_ROLE_DEPUTY_LEADER, SeatBody::kGroup},
-    {U"执行副组长", v1::MEMBER_ROLE_DEPUTY_LEADER, SeatBody::kGroup},
-    {U"副总指挥", v1::MEMBER_ROLE_DEPUTY_LEADER, SeatBody::kGroup},
-    {U"副指挥长", v1::MEMBER_ROLE_DEPUTY_LEADER, SeatBody::kGroup},
-    {U"常务副主任", v1::MEMBER_ROLE_DEPUTY_DIRECTOR, SeatBody::kCurrent},
-    {U"总指挥", v1::MEMBER_ROLE_LEADER, SeatBody::kGroup},
-    {U"指挥长", v1::MEMBER_ROLE_LEADER, SeatBody::kGroup},
-    {U"副组长", v1::MEMBER_ROLE_DEPUTY_LEADER, SeatBody::kGroup},
-    {U"副主任", v1::MEMBER_ROLE_DEPUTY_DIRECTOR, SeatBody::kCurrent},
-    {U"联络员", v1::MEMBER_ROLE_LIAISON, SeatBody::kOffice},
-    {U"组长", v1::MEMBER_ROLE_LEADER, SeatBody::kGroup},
-    {U"主任", v1::MEMBER_ROLE_DIRECTOR, SeatBody::kCurrent},
-    {U"成员", v1::MEMBER_ROLE_MEMBER, SeatBody::kGroup},
-};
 
 void Append(U32* posts, U32View post) {
   if (post.empty()) return;
@@ -142,11 +93,9 @@ void Append(U32* posts, U32View post) {
   *posts += post;
 }
 
-const U32View kSeatVerbs[] = {U"兼任", U"担任", U"为", U"任", U"兼"};
-
 }  // namespace
 
-bool IsPost(U32View text) {
+bool IsPost(U32View text, const CueTables& cues) {
   U32View t = WithoutComrade(text);
   if (t.size() < 2 || t.size() > 20) return false;
   if (!std::all_of(t.begin(), t.end(), IsHan)) return false;
@@ -154,19 +103,20 @@ bool IsPost(U32View text) {
   for (U32View verb : {U32View(U"兼"), U32View(U"担任"), U32View(U"设在"),
                        U32View(U"下设"), U32View(U"由")})
     if (t.find(verb) != U32View::npos) return false;
-  for (U32View end : kPostEnds)
+  for (const U32& end : cues.post_endings)
     if (EndsWith(t, end)) return true;
   return false;
 }
 
-std::vector<PersonMention> PeopleIn(U32View list, bool* complete) {
+std::vector<PersonMention> PeopleIn(U32View list, const CueTables& cues,
+                                    bool* complete) {
   const std::vector<U32> pieces = SplitNames(list);
   // The longest tail of pieces that are all names or posts.
   std::vector<PersonMention> read;
   size_t first = pieces.size();
   while (first > 0) {
     PersonMention m;
-    if (!ReadPiece(pieces[first - 1], &m)) break;
+    if (!ReadPiece(pieces[first - 1], cues, &m)) break;
     read.insert(read.begin(), m);
     --first;
   }
@@ -201,14 +151,14 @@ std::vector<PersonMention> PeopleIn(U32View list, bool* complete) {
   return people;
 }
 
-std::vector<SeatMention> FindSeatMentions(U32View norm) {
+std::vector<SeatMention> FindSeatMentions(U32View norm, const CueTables& cues) {
   std::vector<SeatMention> out;
   size_t prev_end = 0;
   for (size_t p = 0; p < norm.size(); ++p) {
-    for (U32View verb : kSeatVerbs) {
+    for (const U32& verb : cues.seat_verbs) {
       if (norm.substr(p, verb.size()) != verb) continue;
-      const SeatWord* hit = nullptr;
-      for (const SeatWord& w : kSeatWords) {
+      const SeatWordCue* hit = nullptr;
+      for (const SeatWordCue& w : cues.seat_words) {
         if (norm.substr(p + verb.size(), w.word.size()) == w.word) {
           hit = &w;
           break;
@@ -244,7 +194,8 @@ std::vector<SeatMention> FindSeatMentions(U32View norm) {
   return out;
 }
 
-bool SeatLabel(U32View label, v1::MemberRole* role, bool* units) {
+bool SeatLabel(U32View label, const CueTables& cues, v1::MemberRole* role,
+               bool* units) {
   *units = false;
   if (label == U"成员单位" || label == U"组成单位") {
     *role = v1::MEMBER_ROLE_MEMBER;
@@ -255,7 +206,7 @@ bool SeatLabel(U32View label, v1::MemberRole* role, bool* units) {
     *role = v1::MEMBER_ROLE_MEMBER;
     return true;
   }
-  for (const SeatWord& w : kSeatWords) {
+  for (const SeatWordCue& w : cues.seat_words) {
     if (label == w.word) {
       *role = w.role;
       return true;

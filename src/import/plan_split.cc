@@ -49,7 +49,7 @@ LogicalLine Piece(const LogicalLine& l, size_t from, size_t to) {
 
 // Where a trailing closing block starts in a flattened line: "… 东湖街道
 // 办事处 2025年3月5日" (issuers, each after a space, then the date).
-size_t ClosingBlockStart(U32View norm) {
+size_t ClosingBlockStart(U32View norm, const std::vector<U32>& endings) {
   size_t end = norm.size();
   auto last_token = [&](size_t stop, size_t* begin) {
     size_t b = stop;
@@ -65,7 +65,7 @@ size_t ClosingBlockStart(U32View norm) {
     size_t stop = start;
     while (stop > 0 && IsSpace(norm[stop - 1])) --stop;
     U32View token = last_token(stop, &begin);
-    if (begin == 0 || !LooksLikeIssuer(token)) break;
+    if (begin == 0 || !LooksLikeIssuer(token, endings)) break;
     start = begin;
   }
   return start;
@@ -73,7 +73,8 @@ size_t ClosingBlockStart(U32View norm) {
 
 }  // namespace
 
-void SplitRunTogetherLines(std::vector<LogicalLine>* lines) {
+void SplitRunTogetherLines(const std::vector<U32>& issuer_endings,
+                           std::vector<LogicalLine>* lines) {
   std::vector<LogicalLine> out;
   // The last value of each numbering style seen, in document order.
   std::array<int, 8> last{};
@@ -103,7 +104,8 @@ void SplitRunTogetherLines(std::vector<LogicalLine>* lines) {
             cuts.push_back(gap);
       }
     }
-    const size_t closing = flattened ? ClosingBlockStart(norm) : U32View::npos;
+    const size_t closing =
+        flattened ? ClosingBlockStart(norm, issuer_endings) : U32View::npos;
     const size_t scan_end = closing == U32View::npos ? norm.size() : closing;
     for (size_t p = 1; p < scan_end; ++p) {
       if (!Boundary(norm[p - 1]) && !SeatLabelAt(norm, p)) continue;

@@ -13,8 +13,10 @@
 namespace chuangwen::internal {
 
 // Splits each line of `lines` where one of its items ends and the next
-// begins. The pieces keep their line's source range.
-void SplitRunTogetherLines(std::vector<LogicalLine>* lines);
+// begins (`issuer_endings` tell a trailing issuer). The pieces keep their
+// line's source range.
+void SplitRunTogetherLines(const std::vector<U32>& issuer_endings,
+                           std::vector<LogicalLine>* lines);
 
 }  // namespace chuangwen::internal
 

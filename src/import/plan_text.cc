@@ -308,21 +308,17 @@ bool MatchLabel(U32View norm, U32* label, size_t* value_start) {
   return false;
 }
 
-bool LooksLikeIssuer(U32View token) {
-  static const U32View kIssuerEnds[] = {
-      U"委",   U"政府",   U"办公室", U"办事处", U"局",    U"办", U"委员会",
-      U"中心", U"党委",   U"党组",   U"公司",   U"部",    U"处", U"院",
-      U"队",   U"党工委", U"总队",   U"支队",   U"管委会"};
+bool LooksLikeIssuer(U32View token, const std::vector<U32>& endings) {
   if (token.size() < 3 || token.size() > 25) return false;
   if (!std::all_of(token.begin(), token.end(), IsHan)) return false;
-  for (U32View end : kIssuerEnds)
+  for (const U32& end : endings)
     if (token.size() > end.size() &&
         token.substr(token.size() - end.size()) == end)
       return true;
   return false;
 }
 
-std::vector<U32> IssuerNames(U32View norm) {
+std::vector<U32> IssuerNames(U32View norm, const std::vector<U32>& endings) {
   std::vector<U32> out;
   size_t i = 0;
   while (i < norm.size()) {
@@ -330,7 +326,7 @@ std::vector<U32> IssuerNames(U32View norm) {
     size_t j = i;
     while (j < norm.size() && !IsSpace(norm[j])) ++j;
     if (j == i) break;
-    if (!LooksLikeIssuer(norm.substr(i, j - i))) return {};
+    if (!LooksLikeIssuer(norm.substr(i, j - i), endings)) return {};
     out.emplace_back(norm.substr(i, j - i));
     i = j;
   }
@@ -464,7 +460,9 @@ U32 Key(U32View norm) {
 
 }  // namespace
 
-void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
+void BuildLogicalLines(const std::string& utf8,
+                       const std::vector<U32>& issuer_endings,
+                       std::vector<LogicalLine>* out,
                        std::vector<Skip>* skipped, int* line_count) {
   out->clear();
   // 1. Physical lines, layout stripped.
@@ -529,11 +527,12 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
       size_t at;
       // A line laid out with wide gaps ("中共X委办公室    X人民政府办公室")
       // and a date line are whole.
-      const bool prev_open =
-          !prev.heading && prev.norm.size() >= 20 && !EndsSentence(prev.norm) &&
-          !MatchLabel(prev.norm, &label, &at) &&
-          prev.norm.find(U"   ") == U32::npos &&
-          WholeLineDate(l.norm).empty() && IssuerNames(l.norm).empty();
+      const bool prev_open = !prev.heading && prev.norm.size() >= 20 &&
+                             !EndsSentence(prev.norm) &&
+                             !MatchLabel(prev.norm, &label, &at) &&
+                             prev.norm.find(U"   ") == U32::npos &&
+                             WholeLineDate(l.norm).empty() &&
+                             IssuerNames(l.norm, issuer_endings).empty();
       // Table rows (cells between tabs) are whole lines.
       const bool row = prev.text.find(U'\t') != U32::npos ||
                        l.text.find(U'\t') != U32::npos;
@@ -546,7 +545,7 @@ void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
     }
     joined.push_back(std::move(l));
   }
-  SplitRunTogetherLines(&joined);
+  SplitRunTogetherLines(issuer_endings, &joined);
   // 3. Blocks repeated by copy-paste: a run of lines equal to an earlier
   // run (at least 3 lines and 60 characters), with the line before it when
   // that is the tail of the line before the original.

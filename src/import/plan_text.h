@@ -48,7 +48,10 @@ struct Skip {
 
 // Splits `utf8` into logical lines. Chrome lines and repeated blocks go to
 // `skipped`; blank lines and layout rules (---) carry nothing and vanish.
-void BuildLogicalLines(const std::string& utf8, std::vector<LogicalLine>* out,
+// `issuer_endings` tell an issuer's name (a line of them is whole).
+void BuildLogicalLines(const std::string& utf8,
+                       const std::vector<U32>& issuer_endings,
+                       std::vector<LogicalLine>* out,
                        std::vector<Skip>* skipped, int* line_count);
 
 // Numbering labels at the start of a line.
@@ -84,13 +87,13 @@ bool MatchLabel(U32View norm, U32* label, size_t* value_start);
 // spaces that pad a short name for alignment ("赵  军", "李 明") do not.
 std::vector<U32> SplitNames(U32View value);
 
-// An issuing body's name: Han only, ending as bodies' names do (委, 政府,
+// An issuing body's name: Han only, ending in one of `endings` (委, 政府,
 // 办公室, 局 …).
-bool LooksLikeIssuer(U32View token);
+bool LooksLikeIssuer(U32View token, const std::vector<U32>& endings);
 
 // A line of one to three issuers apart by spaces ("中共X县委办公室    X县
 // 人民政府办公室"); empty if the line is anything else.
-std::vector<U32> IssuerNames(U32View norm);
+std::vector<U32> IssuerNames(U32View norm, const std::vector<U32>& endings);
 
 // Trims spaces at both ends.
 U32View Trim(U32View text);

@@ -2,9 +2,11 @@
 //                    [--encoding utf-8|gb18030] [--id ID]
 // cw import PLAN.txt --review
 // cw import PLAN.txt --result        (the whole ImportResult as JSON)
+#include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <vector>
 
 #include "chuangwen/codec.h"
 #include "chuangwen/plan_import.h"
@@ -60,6 +62,25 @@ void Review(const v1::ImportResult& r) {
     } else {
       std::printf("  cites %s  %s\n", d.number().c_str(), d.title().c_str());
     }
+  }
+  // The readings to check first: those the importer is least sure of.
+  std::vector<const v1::Provenance*> unsure;
+  for (const v1::Provenance& p : r.provenance())
+    if (p.confidence() > 0 && p.confidence() < 0.9) unsure.push_back(&p);
+  std::stable_sort(unsure.begin(), unsure.end(),
+                   [](const v1::Provenance* a, const v1::Provenance* b) {
+                     return a->confidence() < b->confidence();
+                   });
+  if (!unsure.empty()) {
+    std::printf("\nLeast sure first (%zu)\n", unsure.size());
+    for (size_t i = 0; i < unsure.size() && i < 20; ++i) {
+      const v1::Provenance& p = *unsure[i];
+      std::printf("  %.2f  %s %s  by %s  [L%d]\n", p.confidence(),
+                  p.kind().c_str(), p.id().c_str(), p.cue().c_str(),
+                  p.source().first_line());
+    }
+    if (unsure.size() > 20)
+      std::printf("  … and %zu more\n", unsure.size() - 20);
   }
   std::printf("\nOrganization\n");
   std::map<std::string, std::string> names;
