@@ -2,7 +2,8 @@
 # The whole test suite: set up, build and run every test (GoogleTest, the
 # plain-C tests, the Python and Java tests, the CLI and packaging checks),
 # make the Debian packages and use them from the system, then
-# build and run it again under AddressSanitizer and UBSan, failing on any report.
+# build and run it again under AddressSanitizer and UBSan, failing on any report,
+# then run the fuzz targets for a short while (scripts/fuzz.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 jobs=$(nproc)
@@ -26,3 +27,6 @@ echo "== tests under sanitizers =="
 ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure --no-tests=error -j"$jobs"
+
+echo "== fuzzing: plan import's text, .docx and web-page readers, briefly =="
+"$root/scripts/fuzz.sh" 20 "$root/build-fuzz"

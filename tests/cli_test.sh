@@ -217,6 +217,21 @@ expect 0 "提升窗口服务" -- "$cw" import "$work/plan.docx" --review
 printf '\x89PNG\r\n\x1a\nrest' > "$work/scan.png"
 expect 2 "this is an image" -- "$cw" import "$work/scan.png"
 expect 2 "usage: cw import" -- "$cw" import
+# The review round trip: write the review file, mark it, apply it, and keep
+# the reviewed reading as a scorer annotation.
+roster="$fixtures/corpus/dev/command_roster.txt"
+expect 0 "Wrote $work/review.tsv: 27 items." -- "$cw" import "$roster" --review-file "$work/review.tsv"
+grep -q $'^ok\tseat/leading-group/deputy_leader/唐卫国\t' "$work/review.tsv" || fail "review file lists the seat"
+sed -e $'s|^ok\tseat/leading-group/deputy_leader/唐卫国|fix=唐卫东\tseat/leading-group/deputy_leader/唐卫国|' \
+    -e $'s|^ok\tseat/office/liaison/田野|no\tseat/office/liaison/田野|' "$work/review.tsv" > "$work/reviewed.tsv"
+printf 'add\ttask/3/assisting_unit/区卫健局\n' >> "$work/reviewed.tsv"
+expect 0 "副组长 deputy leader   唐卫东  副总指挥" -- "$cw" import "$roster" --apply "$work/reviewed.tsv" --review
+expect 0 "Wrote $work/roster.expect" -- "$cw" import "$roster" --apply "$work/reviewed.tsv" --bare --export-expect "$work/roster.expect"
+grep -q "^seat: 指挥部 | 副组长 | 唐卫东$" "$work/roster.expect" || fail "expect file has the correction"
+grep -q "田野" "$work/roster.expect" && fail "expect file keeps a rejected seat"
+grep -q "^task: 加强校园周边环境治理 | 配合单位 | 区卫健局$" "$work/roster.expect" || fail "expect file has the added party"
+printf 'maybe\tseat/office/liaison/田野\n' > "$work/bad.tsv"
+expect 2 "bad.tsv: line 1: 'maybe' is not ok, no, fix=VALUE or add" -- "$cw" import "$roster" --apply "$work/bad.tsv"
 # An imported plan runs: seated people act, the proposed assessment ranks
 # on the ledger's findings (rank and explain read the ledger file).
 samples=$(cd "$(dirname "$0")/../../shared/samples" && pwd)

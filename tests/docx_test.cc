@@ -17,6 +17,7 @@
 #include "import/docx_numbering.h"
 #include "import/docx_reader.h"
 #include "import/plan_format.h"
+#include "zip_builder.h"
 
 namespace chuangwen::internal {
 namespace {
@@ -48,29 +49,7 @@ const char kDocumentRels[] =
 const char kW[] =
     R"(xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main")";
 
-// A ZIP package of `parts` (name → bytes), in memory.
-std::string Zip(const std::map<std::string, std::string>& parts) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-  zip_source_keep(buffer);
-  zip_t* zip = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
-  for (const auto& [name, bytes] : parts) {
-    zip_source_t* s = zip_source_buffer(zip, bytes.data(), bytes.size(), 0);
-    zip_file_add(zip, name.c_str(), s, ZIP_FL_ENC_UTF_8);
-  }
-  zip_close(zip);
-  std::string out;
-  zip_source_open(buffer);
-  zip_source_seek(buffer, 0, SEEK_END);
-  out.resize(static_cast<size_t>(zip_source_tell(buffer)));
-  zip_source_seek(buffer, 0, SEEK_SET);
-  zip_source_read(buffer, &out[0], out.size());
-  zip_source_close(buffer);
-  zip_source_free(buffer);
-  zip_error_fini(&error);
-  return out;
-}
+using chuangwen::testing::Zip;
 
 // A paragraph; numbered in list `num` at `level` when num > 0, with
 // `style` when given.

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, Union
+from typing import Any, Dict, Optional, Sequence, Union
 
 from ._native import FORMAT_JSON, Bytes, call_bytes, json_bytes, lib
 from .types import CascadeResult, ImportResult
@@ -13,15 +13,25 @@ __all__ = ["import_plan", "link_plans"]
 
 
 def import_plan(text: Union[bytes, str], year: int = 0, encoding: str = "",
-                campaign_id: str = "", bare: bool = False) -> ImportResult:
-    """Proposes a campaign from a plan's text (str, or bytes in UTF-8 or
-    GB18030): the chuangwen.v1.ImportResult as a dict with "campaign",
+                campaign_id: str = "", bare: bool = False,
+                review: Optional[Sequence[Dict[str, str]]] = None,
+                extra_cues: Optional[Dict[str, Any]] = None) -> ImportResult:
+    """Proposes a campaign from a plan (str, or bytes: text in UTF-8 or
+    GB18030, .docx, a web page, or PDF/.doc/.wps/.rtf/.odt where the converter
+    is installed): the chuangwen.v1.ImportResult as a dict with "campaign",
     "provenance", "skipped" (every unused line and why), "problems", "notes"
     (people seated, stand-ins, the proposed assessment; bare=True proposes
-    none of these)."""
+    none of these) and "review_items" (least sure first). review: decisions
+    of an earlier review, e.g. {"item": "task/1/lead_unit/区城管局",
+    "action": "REVIEW_REJECT"}; extra_cues: an ImportCues dict."""
     data = Bytes(text.encode("utf-8") if isinstance(text, str) else bytes(text))
-    options = json_bytes({"year": year, "encoding": encoding, "campaign_id": campaign_id,
-                          "bare": bare})
+    fields: Dict[str, Any] = {"year": year, "encoding": encoding,
+                              "campaign_id": campaign_id, "bare": bare}
+    if review:
+        fields["review"] = list(review)
+    if extra_cues:
+        fields["extra_cues"] = extra_cues
+    options = json_bytes(fields)
     raw = call_bytes(lib.cw_plan_import, data.ptr, data.size, options.ptr, options.size,
                      FORMAT_JSON, FORMAT_JSON)
     return json.loads(raw.decode("utf-8"))

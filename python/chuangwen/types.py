@@ -143,6 +143,8 @@ class ImportResult(TypedDict, total=False):
     encoding: str
     lines: int
     notes: List[str]
+    format: str
+    review_items: List[Dict[str, Any]]
 
 
 class CascadeResult(TypedDict, total=False):

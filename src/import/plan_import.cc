@@ -17,6 +17,7 @@
 #include "import/plan_dates.h"
 #include "import/plan_format.h"
 #include "import/plan_proposals.h"
+#include "import/plan_review.h"
 #include "import/plan_seats.h"
 #include "import/plan_text.h"
 
@@ -139,25 +140,30 @@ struct RoleSpan {
 std::vector<RoleSpan> FindRoleSpans(U32View norm,
                                     const internal::CueTables& cues) {
   std::vector<RoleSpan> spans;
-  for (size_t i = 0; i < norm.size(); ++i) {
+  // Labels are found from their colons: the longest label that ends right
+  // before one (spaces between allowed) wins (牵头责任单位 over 责任单位).
+  for (size_t j = 0; j < norm.size(); ++j) {
+    if (norm[j] != U':') continue;
+    size_t k = j;
+    while (k > 0 && IsSpace(norm[k - 1])) --k;
+    const RoleLabel* best = nullptr;
     for (const RoleLabel& r : cues.role_labels) {
-      if (norm.substr(i, r.label.size()) != r.label) continue;
-      size_t j = i + r.label.size();
-      while (j < norm.size() && IsSpace(norm[j])) ++j;
-      if (j >= norm.size() || norm[j] != U':') continue;
-      // A longer label at the same place wins (牵头责任单位 over 责任单位).
-      if (!spans.empty() && spans.back().end > i) continue;
-      RoleSpan span{&r, i, 0, j + 1, 0};
-      size_t k = i;
-      while (k > 0 && IsSpace(norm[k - 1])) --k;
-      const bool bracketed =
-          k > 0 && (norm[k - 1] == U'(' || norm[k - 1] == U'[' ||
-                    norm[k - 1] == U'【' || norm[k - 1] == U'〔');
-      if (bracketed) span.begin = k - 1;
-      spans.push_back(span);
-      i = j;
-      break;
+      const size_t n = r.label.size();
+      if (n <= k && (best == nullptr || n > best->label.size()) &&
+          norm.substr(k - n, n) == r.label)
+        best = &r;
     }
+    if (best == nullptr) continue;
+    const size_t i = k - best->label.size();
+    if (!spans.empty() && spans.back().value_begin > i) continue;
+    RoleSpan span{best, i, 0, j + 1, 0};
+    size_t b = i;
+    while (b > 0 && IsSpace(norm[b - 1])) --b;
+    const bool bracketed =
+        b > 0 && (norm[b - 1] == U'(' || norm[b - 1] == U'[' ||
+                  norm[b - 1] == U'【' || norm[b - 1] == U'〔');
+    if (bracketed) span.begin = b - 1;
+    spans.push_back(span);
   }
   for (size_t s = 0; s < spans.size(); ++s) {
     RoleSpan& span = spans[s];
@@ -525,7 +531,6 @@ class PlanParser {
   std::set<std::string> people_, units_;
   int year_ = 0;
   std::string root_unit_;
-  v1::Body* current_body_ = nullptr;
   std::string current_body_id_;
   int blocks_ = 0;
   bool placeholder_noted_ = false;
@@ -631,7 +636,9 @@ void PlanParser::Header(size_t begin, size_t end) {
     if (MatchLabel(n, &label, &value_at)) {
       U32View value = Trim(U32View(l.text).substr(value_at));
       if (label == U"签发人" || label == U"签发") {
-        doc->set_signer(ToUtf8(value));
+        // "林  涛" padded for alignment is one name.
+        const std::vector<U32> names = SplitNames(value);
+        doc->set_signer(ToUtf8(names.size() == 1 ? U32View(names[0]) : value));
         Use(i);
       } else if (label == U"抄送") {
         for (const U32& r : SplitNames(value)) doc->add_copied_to(ToUtf8(r));
@@ -1533,7 +1540,8 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
       Provenance("document", "plan", lines_[i]);
       Use(i);
     } else if (label == U"签发人") {
-      doc->set_signer(ToUtf8(value));
+      const std::vector<U32> names = SplitNames(value);
+      doc->set_signer(ToUtf8(names.size() == 1 ? U32View(names[0]) : value));
       Provenance("document", "plan", lines_[i]);
       Use(i);
     }
@@ -1718,6 +1726,7 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
                                    " is out of range 1990..2099");
   }
   CW_RETURN_IF_ERROR(CheckExtraCues(options.extra_cues()));
+  CW_RETURN_IF_ERROR(internal::CheckReview(options.review()));
   internal::CueTables with_extra;
   if (options.has_extra_cues())
     with_extra = internal::CuesWith(options.extra_cues());
@@ -1737,6 +1746,9 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
   out->set_lines(line_count);
   PlanParser parser(options, cues, out);
   parser.Run(std::move(lines), std::move(skipped));
+  // A reviewer's decisions apply to what the text says, before anything
+  // is proposed from it.
+  internal::ApplyReview(options.review(), out);
   if (!options.bare()) {
     std::vector<std::string> notes;
     internal::FillResponsibilityGaps(out->mutable_campaign(), &notes);
@@ -1745,6 +1757,7 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
     for (std::string& n : notes) out->add_notes(std::move(n));
   }
   *out->mutable_problems() = Validate(out->campaign());
+  internal::ListReviewItems(out);
   return Status::OK();
 }
 

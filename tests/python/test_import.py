@@ -25,6 +25,23 @@ class ImportTest(unittest.TestCase):
         with chuangwen.Campaign.from_dict(campaign) as c:
             self.assertEqual(c.problem_count(), len(result["problems"]["problems"]))
 
+    def test_review_round_trip_and_extra_cues(self):
+        text = self.read("levels.txt")
+        first = chuangwen.import_plan(text, bare=True)
+        items = first["review_items"]
+        confidences = [i.get("confidence", 0) for i in items]
+        self.assertEqual(confidences, sorted(confidences))
+        party = next(i["item"] for i in items if i["item"].startswith("task/"))
+        second = chuangwen.import_plan(text, bare=True, review=[
+            {"item": party, "action": "REVIEW_REJECT"}])
+        self.assertNotIn(party, [i["item"] for i in second["review_items"]])
+        with self.assertRaises(chuangwen.InvalidError):
+            chuangwen.import_plan(text, review=[{"item": "nonsense", "action": "REVIEW_ACCEPT"}])
+        plan = "一、重点任务\n（一）整治农贸市场\n督办单位：县纪委\n"
+        cues = {"role_labels": [{"label": "督办单位", "role": "ASSIGNMENT_ROLE_ASSISTING_UNIT"}]}
+        found = chuangwen.import_plan(plan, bare=True, extra_cues=cues)["campaign"]
+        self.assertEqual(found["assignments"][0]["unit_id"], "县纪委")
+
     def test_gb18030_bytes_and_unused_lines(self):
         text = self.read("webpage.txt")
         result = chuangwen.import_plan(text.encode("gb18030"))

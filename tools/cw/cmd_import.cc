@@ -1,11 +1,14 @@
 // cw import PLAN.txt [--json | --text | --binary] [-o FILE] [--year N] [--bare]
 //                    [--encoding utf-8|gb18030] [--id ID]
 // cw import PLAN.txt --review
+// cw import PLAN.txt --review-file REVIEW.tsv   (edit it, then:)
+// cw import PLAN.txt --apply REVIEW.tsv [-o FILE | --export-expect NAME.expect]
 // cw import PLAN.txt --result        (the whole ImportResult as JSON)
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
 #include <map>
+#include <set>
 #include <vector>
 
 #include "chuangwen/codec.h"
@@ -63,24 +66,20 @@ void Review(const v1::ImportResult& r) {
       std::printf("  cites %s  %s\n", d.number().c_str(), d.title().c_str());
     }
   }
-  // The readings to check first: those the importer is least sure of.
-  std::vector<const v1::Provenance*> unsure;
-  for (const v1::Provenance& p : r.provenance())
-    if (p.confidence() > 0 && p.confidence() < 0.9) unsure.push_back(&p);
-  std::stable_sort(unsure.begin(), unsure.end(),
-                   [](const v1::Provenance* a, const v1::Provenance* b) {
-                     return a->confidence() < b->confidence();
-                   });
-  if (!unsure.empty()) {
-    std::printf("\nLeast sure first (%zu)\n", unsure.size());
-    for (size_t i = 0; i < unsure.size() && i < 20; ++i) {
-      const v1::Provenance& p = *unsure[i];
-      std::printf("  %.2f  %s %s  by %s  [L%d]\n", p.confidence(),
-                  p.kind().c_str(), p.id().c_str(), p.cue().c_str(),
-                  p.source().first_line());
+  // The readings to check first: those the importer is least sure of
+  // (review_items come least sure first).
+  int unsure = 0;
+  for (const v1::ReviewItem& x : r.review_items())
+    unsure += x.confidence() < 0.9;
+  if (unsure > 0) {
+    std::printf("\nLeast sure first (%d)\n", unsure);
+    for (int i = 0; i < unsure && i < 20; ++i) {
+      const v1::ReviewItem& x = r.review_items(i);
+      std::printf("  %.2f  %s  by %s  [L%d]\n", x.confidence(),
+                  x.reading().c_str(), x.cue().c_str(),
+                  x.source().first_line());
     }
-    if (unsure.size() > 20)
-      std::printf("  … and %zu more\n", unsure.size() - 20);
+    if (unsure > 20) std::printf("  … and %d more\n", unsure - 20);
   }
   std::printf("\nOrganization\n");
   std::map<std::string, std::string> names;
@@ -163,12 +162,125 @@ void Review(const v1::ImportResult& r) {
     std::printf("  %s: %s\n", p.location().c_str(), p.message().c_str());
 }
 
+// The review file: one item per line, least sure first, for a person to
+// mark ok, no, fix=VALUE, or to add a missed item as "add ITEM".
+std::string ReviewFile(const std::string& plan, const v1::ImportResult& r) {
+  std::string out =
+      "# Review of " + plan +
+      ": one item per line, least sure first. Mark the first column:\n"
+      "#   ok  (right)   no  (not in the plan)   fix=RIGHT NAME OR VALUE\n"
+      "# and add what was missed as a line: add<TAB>ITEM (item ids as below,\n"
+      "# e.g. task/1.2/lead_unit/区城管局). Then: cw import " +
+      plan + " --apply THIS FILE\n";
+  for (const v1::ReviewItem& x : r.review_items()) {
+    char sure[16];
+    std::snprintf(sure, sizeof sure, "%.2f", x.confidence());
+    out += "ok\t" + x.item() + "\t" + x.reading() + "\tL" +
+           std::to_string(x.source().first_line()) + "\t" + sure + "\t" +
+           x.cue() + "\n";
+  }
+  return out;
+}
+
+// Decisions from a review file; false with `error` naming the line.
+bool ReadReviewFile(const std::string& text, v1::ImportOptions* options,
+                    std::string* error) {
+  size_t start = 0;
+  for (int line = 1; start < text.size(); ++line) {
+    size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string l = text.substr(start, end - start);
+    start = end + 1;
+    if (!l.empty() && l.back() == '\r') l.pop_back();
+    if (l.empty() || l[0] == '#') continue;
+    const size_t tab = l.find('\t');
+    const std::string mark = l.substr(0, tab);
+    const size_t tab2 = tab == std::string::npos ? tab : l.find('\t', tab + 1);
+    const std::string item =
+        tab == std::string::npos ? "" : l.substr(tab + 1, tab2 - tab - 1);
+    v1::ReviewDecision* d = options->add_review();
+    d->set_item(item);
+    if (mark == "ok") {
+      d->set_action(v1::REVIEW_ACCEPT);
+    } else if (mark == "no") {
+      d->set_action(v1::REVIEW_REJECT);
+    } else if (mark == "add") {
+      d->set_action(v1::REVIEW_ADD);
+    } else if (mark.compare(0, 4, "fix=") == 0 && mark.size() > 4) {
+      d->set_action(v1::REVIEW_CORRECT);
+      d->set_value(mark.substr(4));
+    } else {
+      *error = "line " + std::to_string(line) + ": '" + mark +
+               "' is not ok, no, fix=VALUE or add";
+      return false;
+    }
+    if (item.empty()) {
+      *error = "line " + std::to_string(line) + ": no item after the mark";
+      return false;
+    }
+  }
+  return true;
+}
+
+// The reading as a scorer annotation (tests/import_scorer_test.cc): the
+// reviewed import becomes a test case.
+std::string ExpectFile(const v1::ImportResult& r) {
+  const v1::Campaign& c = r.campaign();
+  std::map<std::string, std::string> person, unit, title;
+  for (const v1::Person& p : c.people()) person[p.id()] = p.name();
+  for (const v1::Unit& u : c.units()) unit[u.id()] = u.name();
+  for (const v1::Task& t : c.tasks()) title[t.id()] = t.title();
+  std::string out;
+  for (const v1::Document& d : c.documents()) {
+    if (d.id() != c.plan_document_id()) continue;
+    if (!d.number().empty()) out += "number: " + d.number() + "\n";
+    if (!d.issuer().empty()) out += "issuer: " + d.issuer() + "\n";
+    for (const std::string& j : d.joint_issuers())
+      out += "joint_issuer: " + j + "\n";
+    if (!d.issue_date().empty()) out += "date: " + d.issue_date() + "\n";
+    if (!d.signer().empty()) out += "signer: " + d.signer() + "\n";
+  }
+  if (!c.name().empty()) out += "name: " + c.name() + "\n";
+  static const char* kSeat[] = {"",     "组长",   "副组长", "成员",
+                                "主任", "副主任", "联络员"};
+  for (const v1::Body& b : c.bodies()) {
+    std::string body = b.name();
+    if (b.kind() == v1::BODY_KIND_LEADING_GROUP)
+      body =
+          b.name().find("指挥部") != std::string::npos ? "指挥部" : "领导小组";
+    if (b.kind() == v1::BODY_KIND_OFFICE) body = "办公室";
+    for (const v1::Member& m : b.members()) {
+      if (m.role() <= 0 || m.role() > 6) continue;
+      out +=
+          "seat: " + body + " | " + kSeat[m.role()] + " | " +
+          (m.person_id().empty() ? unit[m.unit_id()] : person[m.person_id()]) +
+          "\n";
+    }
+  }
+  static const char* kTask[] = {"",         "责任领导", "责任单位",
+                                "牵头单位", "配合单位", "配合领导"};
+  std::set<std::string> stated;  // Inherited copies have no provenance.
+  for (const v1::Provenance& p : r.provenance())
+    if (p.kind() == "assignment") stated.insert(p.id());
+  for (const v1::Assignment& a : c.assignments()) {
+    const std::string id = a.person_id().empty() ? a.unit_id() : a.person_id();
+    if (a.role() <= 0 || a.role() > 5 ||
+        stated.count(a.task_id() + "/" + id) == 0)
+      continue;
+    out += "task: " + title[a.task_id()] + " | " + kTask[a.role()] + " | " +
+           (a.person_id().empty() ? unit[id] : person[id]) + "\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 int RunImport(int argc, char** argv) {
   Args args;
   std::string error;
-  if (!ParseArgs(argc, argv, 2, {"o", "year", "encoding", "id"},
+  if (!ParseArgs(argc, argv, 2,
+                 {"o", "year", "encoding", "id", "review-file", "apply",
+                  "export-expect"},
                  {"json", "text", "binary", "review", "result", "bare"}, &args,
                  &error)) {
     return UsageError(error);
@@ -176,8 +288,9 @@ int RunImport(int argc, char** argv) {
   if (args.positional.size() != 1) {
     return UsageError(
         "usage: cw import PLAN.txt [--json | --text | --binary] [-o FILE] "
-        "[--year N] [--encoding utf-8|gb18030] [--id ID] [--bare] | --review "
-        "| --result");
+        "[--year N] [--encoding utf-8|gb18030] [--id ID] [--bare] "
+        "[--apply REVIEW] | --review | --review-file REVIEW | --result "
+        "| --export-expect FILE");
   }
   std::string bytes;
   chuangwen::Status s = chuangwen::ReadFile(args.positional[0], &bytes);
@@ -193,6 +306,13 @@ int RunImport(int argc, char** argv) {
   options.set_encoding(args.Value("encoding"));
   options.set_campaign_id(args.Value("id"));
   options.set_bare(args.Has("bare"));
+  if (args.Has("apply")) {
+    std::string review;
+    s = chuangwen::ReadFile(args.Value("apply"), &review);
+    if (!s.ok()) return UsageError(s.message());
+    if (!ReadReviewFile(review, &options, &error))
+      return UsageError(args.Value("apply") + ": " + error);
+  }
   v1::ImportResult result;
   s = chuangwen::ImportPlan(bytes, options, &result);
   if (!s.ok()) return UsageError(args.positional[0] + ": " + s.message());
@@ -201,6 +321,18 @@ int RunImport(int argc, char** argv) {
     return kExitOk;
   }
   if (args.Has("result")) return PrintJson(result);
+  if (args.Has("review-file") || args.Has("export-expect")) {
+    const bool review = args.Has("review-file");
+    const std::string path =
+        args.Value(review ? "review-file" : "export-expect");
+    s = chuangwen::WriteFile(path, review
+                                       ? ReviewFile(args.positional[0], result)
+                                       : ExpectFile(result));
+    if (!s.ok()) return UsageError(s.message());
+    std::fprintf(stderr, "Wrote %s: %d items.\n", path.c_str(),
+                 result.review_items_size());
+    return kExitOk;
+  }
   chuangwen::Format format = args.Has("json")     ? chuangwen::Format::kJson
                              : args.Has("binary") ? chuangwen::Format::kBinary
                                                   : chuangwen::Format::kText;
