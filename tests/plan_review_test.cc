@@ -118,3 +118,60 @@ TEST(PlanReviewTest, MalformedDecisionsAreRefusedByName) {
 
 }  // namespace
 }  // namespace chuangwen
+
+namespace chuangwen {
+namespace {
+
+// Quantities a task commits to become proposed targets, the materials it
+// must produce proposed evidence requirements, and phases given as months
+// (7月份, 8-9月份) their dates.
+TEST(PlanProposalsTest, TargetsEvidenceAndMonthPhases) {
+  const char plan[] =
+      "石川县2025年创建工作方案\n"
+      "一、重点任务\n"
+      "（一）建设绿道网络。年内建成绿道120公里，建立工作台账。\n"
+      "牵头单位：县住建局\n"
+      "（二）提升政务服务。10月底前实现90%"
+      "以上事项网上可办，每月20日前报送工作照片。\n"
+      "牵头单位：县政务服务中心\n"
+      "（三）治理噪声扰民。全年噪声投诉不超过20件。\n"
+      "牵头单位：县生态环境局\n"
+      "二、工作步骤\n"
+      "（一）动员部署阶段（7月份）。召开动员会。\n"
+      "（二）集中攻坚阶段（8-9月份）。逐项推进。\n";
+  v1::ImportOptions options;
+  v1::ImportResult r;
+  ASSERT_TRUE(ImportPlan(plan, options, &r).ok());
+  const v1::Campaign& c = r.campaign();
+  ASSERT_EQ(c.targets_size(), 3) << c.DebugString();
+  EXPECT_EQ(c.targets(0).task_id(), "1");
+  EXPECT_EQ(c.targets(0).metric(), "绿道");
+  EXPECT_EQ(c.targets(0).target(), 120);
+  EXPECT_EQ(c.targets(0).unit_of_measure(), "公里");
+  EXPECT_EQ(c.targets(0).deadline(), "2025-12-31");
+  EXPECT_EQ(c.targets(1).metric(), "事项网上可办");
+  EXPECT_EQ(c.targets(1).measure(), v1::LEVEL);
+  EXPECT_EQ(c.targets(1).deadline(), "2025-10-31");
+  EXPECT_EQ(c.targets(2).direction(), v1::AT_MOST);
+  EXPECT_EQ(c.targets(2).target(), 20);
+  ASSERT_EQ(c.evidence_requirements_size(), 2);
+  EXPECT_EQ(c.evidence_requirements(0).kind(), v1::WORK_LEDGER);
+  EXPECT_EQ(c.evidence_requirements(0).due(), "2025-12-31");
+  EXPECT_EQ(c.evidence_requirements(1).kind(), v1::PHOTO);
+  EXPECT_FALSE(c.evidence_requirements(1).duty_id().empty());
+  ASSERT_EQ(c.schedule().phases_size(), 2);
+  EXPECT_EQ(c.schedule().phases(0).start(), "2025-07-01");
+  EXPECT_EQ(c.schedule().phases(0).end(), "2025-07-31");
+  EXPECT_EQ(c.schedule().phases(1).start(), "2025-08-01");
+  EXPECT_EQ(c.schedule().phases(1).end(), "2025-09-30");
+  // The ceiling's baseline is not in the plan: validation asks for it.
+  ASSERT_EQ(r.problems().problems_size(), 1) << r.problems().DebugString();
+  EXPECT_EQ(r.problems().problems(0).location(), "targets[2].target");
+  // Proposals only: the text alone has none.
+  options.set_bare(true);
+  ASSERT_TRUE(ImportPlan(plan, options, &r).ok());
+  EXPECT_EQ(r.campaign().targets_size(), 0);
+}
+
+}  // namespace
+}  // namespace chuangwen

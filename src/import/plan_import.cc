@@ -19,6 +19,7 @@
 #include "import/plan_proposals.h"
 #include "import/plan_review.h"
 #include "import/plan_seats.h"
+#include "import/plan_targets.h"
 #include "import/plan_text.h"
 
 namespace chuangwen {
@@ -1399,10 +1400,26 @@ void PlanParser::Duty(size_t i, size_t sentence_at, U32View sn, size_t cs,
       (subject.rfind(U"各", 0) == 0 ||
        ContainsAny(subject, {U"各部门要", U"各科室要", U"各单位要"}) ||
        lead.rfind(U"各", 0) == 0);
+  // A duty stated inside a task is owed by the unit that leads the task.
+  std::string task_unit;
+  for (std::string t = task_of_line_[i]; !t.empty() && task_unit.empty();) {
+    for (const v1::Assignment& a : c_->assignments()) {
+      if (a.task_id() == t && !a.unit_id().empty() &&
+          (a.role() == v1::ASSIGNMENT_ROLE_LEAD_UNIT ||
+           a.role() == v1::ASSIGNMENT_ROLE_RESPONSIBLE_UNIT)) {
+        task_unit = a.unit_id();
+        break;
+      }
+    }
+    const size_t dot = t.rfind('.');
+    t = dot == std::string::npos ? "" : t.substr(0, dot);
+  }
   if (!owner_body.empty()) {
     d->set_owner_body_id(owner_body);
   } else if (units_owe) {
     d->set_owner_unit_kind("section");
+  } else if (!task_unit.empty()) {
+    d->set_owner_unit_id(task_unit);
   } else if (BodyById("office") != nullptr) {
     d->set_owner_body_id("office");
   } else if (has_sections) {
@@ -1638,6 +1655,15 @@ void PlanParser::Run(std::vector<LogicalLine> lines,
   }
 }
 
+// The plan's year: the options', the issue date's, or the first in its name.
+int PlanYear(const v1::ImportOptions& options, const v1::Campaign& c) {
+  if (options.year() != 0) return options.year();
+  for (const v1::Document& d : c.documents())
+    if (d.id() == c.plan_document_id() && d.issue_date().size() >= 4)
+      return std::stoi(d.issue_date().substr(0, 4));
+  return internal::FirstYear(internal::ToU32(c.name()));
+}
+
 // Cues an import adds must say what they are: a phrase and its meaning.
 Status CheckExtraCues(const v1::ImportCues& c) {
   auto bad = [](const std::string& field, int i, const char* what) {
@@ -1754,6 +1780,9 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
     internal::FillResponsibilityGaps(out->mutable_campaign(), &notes);
     internal::SeatPeople(out->mutable_campaign(), &notes);
     internal::ProposeAssessment(out->mutable_campaign(), &notes);
+    const int year = PlanYear(options, out->campaign());
+    internal::ProposeTargets(out->mutable_campaign(), year, &notes);
+    internal::ProposeEvidence(out->mutable_campaign(), year, &notes);
     for (std::string& n : notes) out->add_notes(std::move(n));
   }
   *out->mutable_problems() = Validate(out->campaign());
