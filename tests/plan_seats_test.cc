@@ -7,6 +7,7 @@
 #include <map>
 
 #include "chuangwen/plan_import.h"
+#include "import/plan_columns.h"
 #include "import/plan_dates.h"
 
 namespace chuangwen::internal {
@@ -61,6 +62,25 @@ TEST(PlanSeatsTest, SeatsInProse) {
   EXPECT_EQ(m[3].role, v1::MEMBER_ROLE_LIAISON);
   // "为组长单位" names a unit's part, not a seat.
   EXPECT_TRUE(FindSeatMentions(U"市城管局为组长单位", BuiltInCues()).empty());
+}
+
+// A table laid out with spaces (pdftotext -layout) reads as a tab table;
+// a cell left empty is placed by the header's columns.
+TEST(SpacedTableTest, RowsUnderTheHeaderGetTabs) {
+  SpacedTable table(BuiltInCues().table_words);
+  EXPECT_EQ(
+      ToUtf8(table.Read(U"序号   工作任务           牵头单位      配合单位")),
+      "序号\t工作任务\t牵头单位\t配合单位");
+  EXPECT_EQ(
+      ToUtf8(table.Read(U"1      整治农贸市场       区市场监管局  区城管局")),
+      "1\t整治农贸市场\t区市场监管局\t区城管局");
+  EXPECT_EQ(
+      ToUtf8(table.Read(U"2      清理楼道堆物                     各街道")),
+      "2\t清理楼道堆物\t\t各街道");
+  // A line of one cell ends the table.
+  EXPECT_EQ(ToUtf8(table.Read(U"二、工作要求")), "二、工作要求");
+  EXPECT_EQ(ToUtf8(table.Read(U"各单位  要  高度重视")),
+            "各单位  要  高度重视");
 }
 
 TEST(PlanDatesTest, ChineseNumeralDates) {

@@ -50,6 +50,9 @@ void Prepend(const v1::ImportCues& cues, CueTables* t) {
   t->text_blocks.insert(t->text_blocks.begin(), blocks.begin(), blocks.end());
   for (const v1::MechanismCue& m : cues.mechanisms())
     t->mechanisms.emplace_back(ToU32(m.phrase()), m.flag());
+  prepend(ToU32s(cues.table_columns()), &t->table_words);
+  for (const v1::RoleCue& r : cues.role_labels())
+    t->table_words.push_back(ToU32(r.label()));
 }
 
 CueTables Decode() {

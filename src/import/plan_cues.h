@@ -32,6 +32,9 @@ struct CueTables {
   std::vector<std::pair<U32, v1::ImportSectionKind>> sections;
   std::vector<std::pair<U32, v1::TextBlockKind>> text_blocks;
   std::vector<std::pair<U32, std::string>> mechanisms;
+  // Names a task table's header cells have: the role labels and
+  // table_columns.
+  std::vector<U32> table_words;
 };
 
 // The built-in cues, decoded once (thread-safe).

@@ -374,10 +374,12 @@ class PlanParser {
     std::string kind;
     if (ContainsAny(who, {U"各科室", U"各科", U"各处室"})) kind = "section";
     if (ContainsAny(who, {U"各部门", U"各单位"})) kind = "*";
-    if (kind.empty()) return false;
+    // "镇直各单位", "县直各部门": a set the plan does not list.
+    if (kind.empty() || Contains(who, U"直各")) return false;
     bool any = false;
     for (const v1::Unit& u : c_->units()) {
       if (u.kind() == "bureau" || (kind != "*" && u.kind() != kind)) continue;
+      if (u.name().rfind("各", 0) == 0) continue;  // A collective itself.
       v1::Member* m = body->add_members();
       m->set_unit_id(u.id());
       m->set_role(role);
@@ -835,13 +837,22 @@ bool PlanParser::OrganizationLine(size_t i) {
     }
     size_t director = After(n, U"主任由");
     if (director != U32View::npos) {
-      U32View who = UpTo(t, director, U"，,。担兼");
-      U32 name = CleanName(who);
-      if (LooksLikeName(name)) {
-        const bool concurrent = n.find(U"兼任", director) != U32View::npos;
-        AddMember(b, Person(name, l), v1::MEMBER_ROLE_DIRECTOR, l,
-                  concurrent ? "兼任" : "", {"office 主任由", 0.9});
+      // "主任由镇党委委员、宣传委员欧阳青兼任": the holder with their posts.
+      const size_t stop = n.find_first_of(U"，,。；;", director);
+      U32View who = t.substr(
+          director, stop == U32View::npos ? U32View::npos : stop - director);
+      for (U32View verb :
+           {U32View(U"兼任"), U32View(U"担任"), U32View(U"担")}) {
+        if (who.size() > verb.size() &&
+            who.substr(who.size() - verb.size()) == verb) {
+          who.remove_suffix(verb.size());
+          break;
+        }
       }
+      const bool concurrent = n.find(U"兼任", director) != U32View::npos;
+      SeatPeople(b, v1::MEMBER_ROLE_DIRECTOR, who,
+                 concurrent ? U32View(U"兼任") : U32View(U"主任"), l,
+                 {"office 主任由", 0.9});
     }
     size_t members = After(n, U"成员由");
     if (members != U32View::npos) {
@@ -1766,8 +1777,8 @@ Status ImportPlan(std::string_view bytes, const v1::ImportOptions& options,
   std::vector<LogicalLine> lines;
   std::vector<internal::Skip> skipped;
   int line_count = 0;
-  internal::BuildLogicalLines(utf8, cues.issuer_endings, &lines, &skipped,
-                              &line_count);
+  internal::BuildLogicalLines(utf8, cues.issuer_endings, cues.table_words,
+                              &lines, &skipped, &line_count);
   out->set_encoding(encoding);
   out->set_lines(line_count);
   PlanParser parser(options, cues, out);

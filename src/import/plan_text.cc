@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <unordered_map>
 
+#include "import/plan_columns.h"
 #include "import/plan_dates.h"
 #include "import/plan_split.h"
 
@@ -462,17 +463,21 @@ U32 Key(U32View norm) {
 
 void BuildLogicalLines(const std::string& utf8,
                        const std::vector<U32>& issuer_endings,
+                       const std::vector<U32>& table_words,
                        std::vector<LogicalLine>* out,
                        std::vector<Skip>* skipped, int* line_count) {
   out->clear();
-  // 1. Physical lines, layout stripped.
+  // 1. Physical lines, layout stripped; tables laid out with spaces get
+  // tabs between their cells.
   std::vector<LogicalLine> lines;
+  SpacedTable spaced(table_words);
   int number = 0;
   for (size_t start = 0; start <= utf8.size();) {
     size_t end = utf8.find('\n', start);
     if (end == std::string::npos) end = utf8.size();
     ++number;
-    U32 raw = ToU32(std::string_view(utf8).substr(start, end - start));
+    U32 raw =
+        spaced.Read(ToU32(std::string_view(utf8).substr(start, end - start)));
     start = end + 1;
     // A table row keeps its tabs at the ends: they place its cells.
     const bool row = raw.find(U'\t') != U32::npos;

@@ -48,9 +48,11 @@ struct Skip {
 
 // Splits `utf8` into logical lines. Chrome lines and repeated blocks go to
 // `skipped`; blank lines and layout rules (---) carry nothing and vanish.
-// `issuer_endings` tell an issuer's name (a line of them is whole).
+// `issuer_endings` tell an issuer's name (a line of them is whole);
+// `table_words` the column names of a table laid out with spaces.
 void BuildLogicalLines(const std::string& utf8,
                        const std::vector<U32>& issuer_endings,
+                       const std::vector<U32>& table_words,
                        std::vector<LogicalLine>* out,
                        std::vector<Skip>* skipped, int* line_count);
 
