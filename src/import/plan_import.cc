@@ -620,6 +620,15 @@ void PlanParser::Header(size_t begin, size_t end) {
       Use(i);
       continue;
     }
+    // "青城管〔2025〕9号          签发人：周  明": the signer after wide
+    // padding on the 文号's line.
+    if (const size_t signer = After(n, U"签发人:");
+        signer != U32View::npos && signer > 7 && doc->signer().empty()) {
+      const std::vector<U32> names =
+          SplitNames(Trim(U32View(l.text).substr(signer)));
+      if (!names.empty()) doc->set_signer(ToUtf8(names[0]));
+      Use(i);
+    }
     const std::string date = internal::WholeLineDate(n);
     if (!date.empty()) {
       if (doc->issue_date().empty()) doc->set_issue_date(date);
