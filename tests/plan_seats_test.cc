@@ -124,6 +124,22 @@ TEST(PlanCuesTest, ExtraCuesAddLocalLabels) {
       << s.ToString();
 }
 
+// A 文号 with its year in ASCII or Chinese quotes reads as with 〔〕.
+TEST(PlanHeaderTest, NumberWithTheYearInQuotes) {
+  v1::ImportOptions options;
+  options.set_bare(true);
+  for (const char* number : {"青城管\"2025\"9号", "青城管“2025”9号"}) {
+    const std::string plan =
+        std::string("青川市城市管理局文件\n") + number +
+        "\n青川市城市管理局2025年创建工作方案\n一、重点任务\n"
+        "（一）整治占道经营\n牵头单位：市容科\n";
+    v1::ImportResult r;
+    ASSERT_TRUE(ImportPlan(plan, options, &r).ok());
+    EXPECT_EQ(r.campaign().documents(0).number(), "青城管〔2025〕9号")
+        << number;
+  }
+}
+
 // Each reading names the cue that fired, and the ones told from context
 // are less sure than labelled ones.
 TEST(PlanCuesTest, ProvenanceNamesTheCueAndHowSure) {

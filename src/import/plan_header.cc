@@ -13,9 +13,9 @@ void PlanParser::Header(size_t begin, size_t end) {
   for (size_t i = begin; i < end; ++i) {
     const LogicalLine& l = lines_[i];
     U32View n = l.norm;
-    // 文号: 郑修管〔2017〕8号, 新事文【2014】25号, [2017], (2017).
+    // 文号: 郑修管〔2017〕8号, 新事文【2014】25号, [2017], (2017), "2017".
     for (size_t p = 0; p < n.size(); ++p) {
-      if (U32View(U"〔【[(").find(n[p]) == U32View::npos) continue;
+      if (U32View(U"〔【[(\"“").find(n[p]) == U32View::npos) continue;
       size_t q = p + 1;
       while (q < n.size() && internal::IsSpace(n[q])) ++q;
       if (q + 4 > n.size() ||
@@ -25,7 +25,7 @@ void PlanParser::Header(size_t begin, size_t end) {
         continue;
       size_t r = q + 4;
       while (r < n.size() && internal::IsSpace(n[r])) ++r;
-      if (r >= n.size() || U32View(U"〕】])").find(n[r]) == U32View::npos)
+      if (r >= n.size() || U32View(U"〕】])\"”").find(n[r]) == U32View::npos)
         continue;
       size_t s = r + 1;
       size_t digits = s;
