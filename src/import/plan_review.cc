@@ -95,8 +95,7 @@ class Reviewer {
       if (u.id() == id) return u.name();
     return id;
   }
-  // The id of the person or unit named `name`, added as a person (or, where
-  // `unit`, a unit) when the campaign has none.
+  // The id of the person named `name`, added when the campaign has none.
   std::string PersonId(const std::string& name) {
     for (const v1::Person& p : c_->people())
       if (p.name() == name) return p.id();
@@ -105,6 +104,7 @@ class Reviewer {
     p->set_name(name);
     return name;
   }
+  // The same for a unit.
   std::string UnitId(const std::string& name) {
     for (const v1::Unit& u : c_->units())
       if (u.name() == name) return u.id();
