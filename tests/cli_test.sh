@@ -1,23 +1,13 @@
 #!/usr/bin/env bash
-# The cw CLI: outputs and exit codes (0 ok, 1 problems, 2 bad usage or input).
+# The cw CLI: outputs and exit codes (0 ok, 1 problems, 2 bad usage or input,
+# 3 not allowed, 4 conflicts with the state).
 # usage: cli_test.sh CW EXAMPLES_DIR
 set -uo pipefail
 cw=$1
 example=$2/campaign.textproto
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-failures=0
-
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-# expect CODE PATTERN -- command...   (PATTERN matched against stdout+stderr)
-expect() {
-  local code=$1 pattern=$2; shift 3
-  local out rc
-  out=$("$@" 2>&1); rc=$?
-  [[ $rc -eq $code ]] || fail "$* exited $rc, expected $code: $(head -c 300 <<<"$out")"
-  grep -qF -- "$pattern" <<<"$out" || fail "$* output lacks '$pattern': $(head -c 300 <<<"$out")"
-}
+source "$(dirname "${BASH_SOURCE[0]}")/cli_lib.sh"
 
 expect 0 "组长 leader             周明远（局长）" -- "$cw" show "$example"
 expect 0 "1.2  规范户外广告和门头牌匾" -- "$cw" show "$example"
@@ -101,9 +91,9 @@ expect 2 "usage: cw convert" -- "$cw" convert "$example"
 events=$2/ledger.textproto
 db=$work/ledger.db
 expect 0 "Created ledger $db for campaign dhcg-2025" -- "$cw" ledger "$db" init --campaign "$example"
-expect 2 "already exists" -- "$cw" ledger "$db" init --campaign "$example"
+expect 4 "already exists" -- "$cw" ledger "$db" init --campaign "$example"
 expect 0 "Added 188 events; the ledger holds 188 events and 44 items." -- "$cw" ledger "$db" add "$events"
-expect 2 "id is already used" -- "$cw" ledger "$db" add "$events"
+expect 4 "id is already used" -- "$cw" ledger "$db" add "$events"
 expect 0 "Overdue at 2025-10-31: 9" -- "$cw" ledger "$db" overdue --date 2025-10-31
 expect 0 "dc-2025-008    东城管督改〔2025〕6号      环卫科           2025-08-06  58" -- "$cw" ledger "$db" overdue --date 2025-10-31
 expect 0 "红  dc-2025-901    东城管督改〔2025〕35号     市容科           2025-09-15  30" -- "$cw" ledger "$db" overdue --date 2025-10-31
@@ -117,11 +107,11 @@ expect 0 "组织措施 4 bulletined item(s) not closed" -- "$cw" ledger "$db" es
 expect 0 "垃圾清运   5 次" -- "$cw" ledger "$db" repeated --date 2025-10-31
 expect 0 "东湖农贸市场       问题 5 未销号 4" -- "$cw" ledger "$db" points --date 2025-10-31
 expect 2 "month '2025-9' is not of the form YYYY-MM" -- "$cw" ledger "$db" stats --month 2025-9
-expect 2 "usage: cw ledger FILE.db overdue" -- "$cw" ledger "$db" overdue
+expect 0 "Overdue at $(TZ=Asia/Shanghai date +%Y-%m-%d)" -- "$cw" ledger "$db" overdue   # today, by the campaign's clock
 cat > "$work/wrong.textproto" <<'TXT'
 events { id: "w1" item_id: "dc-2025-901" actor: "chensq" at: "2025-11-03T02:00:00Z" verify {} }
 TXT
-expect 2 "event 'w1': person 'chensq' (陈思齐) may not verify and close item 'dc-2025-901': role policy: only 主任 or 副主任 of the office" -- "$cw" ledger "$db" add "$work/wrong.textproto"
+expect 3 "event 'w1': person 'chensq' (陈思齐) may not verify and close item 'dc-2025-901': role policy: only 主任 or 副主任 of the office" -- "$cw" ledger "$db" add "$work/wrong.textproto"
 "$cw" ledger "$db" export -o "$work/log.bin" || fail "ledger export"
 expect 0 "Created ledger" -- "$cw" ledger "$work/copy.db" init --campaign "$example"
 expect 0 "Imported 188 events." -- "$cw" ledger "$work/copy.db" import "$work/log.bin"
@@ -132,7 +122,7 @@ expect 2 "overdue date: year 2027 is not in the loaded calendar" -- "$cw" ledger
 cp "$work/copy.db" "$work/damaged.db"
 sqlite3 "$work/damaged.db" "UPDATE events SET event = x'0aff' WHERE seq = 7" || fail "sqlite3"
 expect 0 "ledger event 7 does not parse" -- "$cw" ledger "$work/damaged.db" overdue --date 2025-10-31
-expect 2 "is read-only: it holds" -- "$cw" ledger "$work/damaged.db" add "$work/wrong.textproto"
+expect 4 "is read-only: it holds" -- "$cw" ledger "$work/damaged.db" add "$work/wrong.textproto"
 printf 'not a ledger' > "$work/bogus.db"
 expect 2 "not a chuangwen ledger" -- "$cw" ledger "$work/bogus.db" list
 expect 2 "does not exist" -- "$cw" ledger "$work/none.db" list
@@ -164,7 +154,7 @@ expect 2 "--format: 'pdf' is not md, html or csv" -- "$cw" report monthly "$db" 
 cat > "$work/sign.textproto" <<'TXT'
 events { id: "x1" actor: "xul" at: "2025-10-11T08:00:00Z" sign_off { submission_id: "sub-001" } }
 TXT
-expect 2 "(task 1.1): role policy: only the task's lead leader (责任领导) may" -- "$cw" evidence "$db" add "$work/sign.textproto"
+expect 3 "(task 1.1): role policy: only the task's lead leader (责任领导) may" -- "$cw" evidence "$db" add "$work/sign.textproto"
 
 # Targets and progress.
 expect 0 "目标任务进展（截至2025-09-30）：8项任务" -- "$cw" status "$example" --date 2025-09-30
@@ -181,7 +171,7 @@ expect 0 "      █████████████░░░░░┃░ 公
 cat > "$work/bad-progress.textproto" <<'TXT'
 reports { id: "n2" target_id: "t-1.4" unit_id: "srk" date: "2025-10-28" value: 16 }
 TXT
-expect 2 "unit 'srk' is not responsible for task 1.4" -- "$cw" progress "$db" add "$work/bad-progress.textproto" --today 2025-10-31
+expect 3 "unit 'srk' is not responsible for task 1.4" -- "$cw" progress "$db" add "$work/bad-progress.textproto" --today 2025-10-31
 
 # Plan import.
 fixtures=$(dirname "$0")/import
@@ -258,5 +248,4 @@ expect 0 "2      → parent-1/2     深入开展志愿服务活动  (shares 6 ch
 expect 0 "No problems." -- "$cw" validate "$work/linked.textproto"
 expect 2 "does not cite the parent's 文号 青城管〔2024〕11号" -- "$cw" link "$work/city.textproto" "$work/bureau.textproto" -o "$work/x.textproto"
 
-if [[ $failures -ne 0 ]]; then echo "cli: $failures failed"; exit 1; fi
-echo "cli: all checks passed"
+finish cli

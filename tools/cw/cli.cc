@@ -50,9 +50,35 @@ int UsageError(const std::string& message) {
   return kExitUsage;
 }
 
+int Fail(const chuangwen::Status& status) {
+  std::fprintf(stderr, "cw: %s\n", status.message().c_str());
+  switch (status.code()) {
+    case chuangwen::Status::Code::kPermissionDenied:
+      return kExitNotAllowed;
+    case chuangwen::Status::Code::kConflict:
+      return kExitConflict;
+    case chuangwen::Status::Code::kBusy:
+      return kExitBusy;
+    case chuangwen::Status::Code::kInternal:
+      return kExitInternal;
+    default:
+      return kExitUsage;
+  }
+}
+
 bool LoadCampaign(const std::string& path, const Args& args,
                   std::shared_ptr<const chuangwen::Campaign>* out) {
   chuangwen::Status s;
+  if (IsLedgerPath(path)) {
+    std::unique_ptr<chuangwen::LedgerStore> opened;
+    s = OpenLedger(path, &opened);
+    if (!s.ok()) {
+      UsageError(s.message());
+      return false;
+    }
+    *out = opened->ledger().shared_campaign();
+    return true;
+  }
   if (args.Has("format")) {
     chuangwen::Format format;
     s = chuangwen::ParseFormatName(args.Value("format"), &format);

@@ -1,6 +1,5 @@
 // Shared pieces of the cw command-line tool: argument parsing, loading a
-// campaign, printing and exit codes (0 ok, 1 problems found, 2 bad usage or
-// input).
+// campaign, printing and exit codes.
 #ifndef CHUANGWEN_TOOLS_CW_CLI_H_
 #define CHUANGWEN_TOOLS_CW_CLI_H_
 
@@ -19,12 +18,17 @@ namespace cw {
 
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitProblems = 1;
-inline constexpr int kExitUsage = 2;
+inline constexpr int kExitUsage = 2;       // Bad usage or input.
+inline constexpr int kExitNotAllowed = 3;  // The role policy refuses.
+inline constexpr int kExitConflict = 4;    // Conflicts with the state.
+inline constexpr int kExitBusy = 5;        // Another process held the lock.
+inline constexpr int kExitInternal = 10;
 
 struct Args {
   std::vector<std::string> positional;
   std::map<std::string, std::string> values;  // --name VALUE
   std::set<std::string> flags;                // --name
+  std::string synopsis;  // "usage: cw …" of the command being run.
 
   bool Has(const std::string& name) const {
     return values.count(name) != 0 || flags.count(name) != 0;
@@ -44,9 +48,14 @@ bool ParseArgs(int argc, char** argv, int first,
 
 // Prints "cw: <message>" on stderr and returns kExitUsage.
 int UsageError(const std::string& message);
+// Prints the status's message and returns its exit code: kExitNotAllowed for
+// PermissionDenied, kExitConflict for Conflict, kExitBusy for Busy,
+// kExitInternal for Internal, else kExitUsage.
+int Fail(const chuangwen::Status& status);
 
-// Loads the campaign at `path` (format from --format or the extension).
-// Prints one line and returns false on failure.
+// Loads the campaign at `path` (format from --format or the extension), or
+// the campaign in force in a ledger store (.db). Prints one line and returns
+// false on failure.
 bool LoadCampaign(const std::string& path, const Args& args,
                   std::shared_ptr<const chuangwen::Campaign>* out);
 
@@ -75,21 +84,26 @@ const char* BodyKindName(int kind);
 void PrintProblems(const chuangwen::Campaign& campaign);
 
 // Subcommands.
-int RunShow(int argc, char** argv);
-int RunValidate(int argc, char** argv);
-int RunQuery(int argc, char** argv);
-int RunConvert(int argc, char** argv);
-int RunAgenda(int argc, char** argv);
-int RunWorkdays(int argc, char** argv);
-int RunRank(int argc, char** argv);
-int RunExplain(int argc, char** argv);
-int RunLedger(int argc, char** argv);
-int RunImport(int argc, char** argv);
-int RunLink(int argc, char** argv);
-int RunReport(int argc, char** argv);
-int RunEvidence(int argc, char** argv);
-int RunStatus(int argc, char** argv);
-int RunProgress(int argc, char** argv);
+int RunShow(const Args& args);
+int RunValidate(const Args& args);
+int RunQuery(const Args& args);
+int RunConvert(const Args& args);
+int RunAgenda(const Args& args);
+int RunWorkdays(const Args& args);
+int RunRank(const Args& args);
+int RunExplain(const Args& args);
+int RunLedger(const Args& args);
+int RunImport(const Args& args);
+int RunLink(const Args& args);
+int RunReport(const Args& args);
+int RunEvidence(const Args& args);
+int RunStatus(const Args& args);
+int RunProgress(const Args& args);
+int RunSeat(const Args& args);
+int RunLedgerCampaign(const Args& args);
+int RunLedgerAction(const Args& args);
+int RunEvidenceAction(const Args& args);
+int RunProgressAction(const Args& args);
 
 }  // namespace cw
 

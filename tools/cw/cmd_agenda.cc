@@ -9,13 +9,7 @@
 
 namespace cw {
 
-int RunAgenda(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format", "from", "to", "unit", "person"},
-                 {"json", "ics", "fallback"}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunAgenda(const Args& args) {
   if (args.positional.size() != 1 || !args.Has("from") || !args.Has("to") ||
       (args.Has("json") && args.Has("ics")) ||
       (args.Has("unit") && args.Has("person"))) {
@@ -34,7 +28,7 @@ int RunAgenda(int argc, char** argv) {
   request.set_weekend_fallback(args.Has("fallback"));
   chuangwen::v1::Agenda agenda;
   chuangwen::Status s = chuangwen::QueryAgenda(*campaign, request, &agenda);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   if (args.Has("json")) return PrintJson(agenda);
   if (args.Has("ics")) {
     chuangwen::ICalendarOptions options;

@@ -275,16 +275,7 @@ std::string ExpectFile(const v1::ImportResult& r) {
 
 }  // namespace
 
-int RunImport(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2,
-                 {"o", "year", "encoding", "id", "review-file", "apply",
-                  "export-expect"},
-                 {"json", "text", "binary", "review", "result", "bare"}, &args,
-                 &error)) {
-    return UsageError(error);
-  }
+int RunImport(const Args& args) {
   if (args.positional.size() != 1) {
     return UsageError(
         "usage: cw import PLAN.txt [--json | --text | --binary] [-o FILE] "
@@ -294,7 +285,7 @@ int RunImport(int argc, char** argv) {
   }
   std::string bytes;
   chuangwen::Status s = chuangwen::ReadFile(args.positional[0], &bytes);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   v1::ImportOptions options;
   if (args.Has("year")) {
     try {
@@ -307,9 +298,9 @@ int RunImport(int argc, char** argv) {
   options.set_campaign_id(args.Value("id"));
   options.set_bare(args.Has("bare"));
   if (args.Has("apply")) {
-    std::string review;
+    std::string review, error;
     s = chuangwen::ReadFile(args.Value("apply"), &review);
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     if (!ReadReviewFile(review, &options, &error))
       return UsageError(args.Value("apply") + ": " + error);
   }
@@ -328,7 +319,7 @@ int RunImport(int argc, char** argv) {
     s = chuangwen::WriteFile(path, review
                                        ? ReviewFile(args.positional[0], result)
                                        : ExpectFile(result));
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     std::fprintf(stderr, "Wrote %s: %d items.\n", path.c_str(),
                  result.review_items_size());
     return kExitOk;
@@ -338,10 +329,10 @@ int RunImport(int argc, char** argv) {
                                                   : chuangwen::Format::kText;
   std::string out;
   s = chuangwen::Encode(result.campaign(), format, &out);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   if (args.Has("o")) {
     s = chuangwen::WriteFile(args.Value("o"), out);
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     std::fprintf(stderr,
                  "Wrote %s: %d tasks, %d phases, %d duties; %d lines not used, "
                  "%d problems to review.\n",

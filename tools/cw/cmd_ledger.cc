@@ -41,8 +41,6 @@ constexpr char kLedgerUsage[] =
     "       cw ledger FILE.db replace-campaign CAMPAIGN --reason TEXT\n"
     "queries print a table, or JSON with --json";
 
-int Fail(const chuangwen::Status& s) { return UsageError(s.message()); }
-
 std::string UnitName(const chuangwen::Campaign& c, const std::string& id) {
   int32_t u = c.index().Unit(id);
   return u == chuangwen::kNoIndex ? id : c.proto().units(u).name();
@@ -134,8 +132,6 @@ int Query(const chuangwen::LedgerStore& store, const std::string& command,
       args.Has("date") ? args.Value("date") : c.TodayIso();
   chuangwen::Status s;
   if (command == "list" || command == "overdue") {
-    if (command == "overdue" && !args.Has("date"))
-      return UsageError("usage: cw ledger FILE.db overdue --date YYYY-MM-DD");
     v1::OpenItemList list;
     s = command == "list" ? ledger.OpenItems(args.Value("unit"), date, &list)
                           : ledger.Overdue(date, &list);
@@ -252,14 +248,7 @@ int Query(const chuangwen::LedgerStore& store, const std::string& command,
 
 }  // namespace
 
-int RunLedger(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2,
-                 {"campaign", "date", "month", "unit", "format", "o", "reason"},
-                 {"json"}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunLedger(const Args& args) {
   if (args.positional.size() < 2) return UsageError(kLedgerUsage);
   const std::string& path = args.positional[0];
   const std::string& command = args.positional[1];

@@ -10,11 +10,7 @@
 
 namespace cw {
 
-int RunLink(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"o"}, {}, &args, &error))
-    return UsageError(error);
+int RunLink(const Args& args) {
   if (args.positional.size() != 2 || !args.Has("o"))
     return UsageError("usage: cw link CHILD PARENT -o OUT");
   chuangwen::v1::Campaign child, parent;
@@ -30,7 +26,7 @@ int RunLink(int argc, char** argv) {
   std::string bytes;
   if (s.ok()) s = chuangwen::Encode(result.campaign(), out, &bytes);
   if (s.ok()) s = chuangwen::WriteFile(args.Value("o"), bytes);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   std::printf("Linked %d task(s) to %s; %d without a match.\n",
               result.links_size(), result.parent_document_id().c_str(),
               result.unlinked_task_ids_size());

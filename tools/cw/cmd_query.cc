@@ -50,13 +50,7 @@ void PrintChain(const v1::DocumentChain& answer) {
 
 }  // namespace
 
-int RunQuery(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format", "unit", "person", "task", "chain"},
-                 {"json", "children", "gaps", "load"}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunQuery(const Args& args) {
   int asked = args.Has("unit") + args.Has("person") + args.Has("task") +
               args.Has("chain") + args.Has("gaps") + args.Has("load");
   if (args.positional.size() != 1 || asked != 1) {
@@ -80,21 +74,21 @@ int RunQuery(int argc, char** argv) {
                                         args.Has("children"), &answer)
             : chuangwen::QueryPersonTasks(*campaign, args.Value("person"),
                                           &answer);
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     if (json) return PrintJson(answer);
     PrintPartyTasks(answer);
   } else if (args.Has("task")) {
     v1::TaskParties answer;
     chuangwen::Status s =
         chuangwen::QueryTaskParties(*campaign, args.Value("task"), &answer);
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     if (json) return PrintJson(answer);
     PrintTaskParties(answer);
   } else if (args.Has("chain")) {
     v1::DocumentChain answer;
     chuangwen::Status s =
         chuangwen::QueryDocumentChain(*campaign, args.Value("chain"), &answer);
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     if (json) return PrintJson(answer);
     PrintChain(answer);
   } else if (args.Has("gaps")) {

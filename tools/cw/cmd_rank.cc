@@ -71,13 +71,7 @@ bool LoadRankSources(const Args& args, RankSources* out) {
 
 }  // namespace
 
-int RunRank(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format", "period", "component"},
-                 {"group", "json", "csv"}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunRank(const Args& args) {
   if (args.positional.size() != 1 || !args.Has("period") ||
       (args.Has("json") && args.Has("csv"))) {
     return UsageError(
@@ -91,7 +85,7 @@ int RunRank(int argc, char** argv) {
   chuangwen::Status s = chuangwen::RankPeriod(
       *sources.campaign, args.Value("period"), args.Value("component"),
       sources.derived, &table);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   if (args.Has("json")) return PrintJson(table);
   if (args.Has("csv")) {
     std::cout << chuangwen::RankingTableToCsv(table);
@@ -121,13 +115,7 @@ int RunRank(int argc, char** argv) {
   return kExitOk;
 }
 
-int RunExplain(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format", "period", "component", "unit"},
-                 {"json"}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunExplain(const Args& args) {
   if (args.positional.size() != 1 || !args.Has("period") || !args.Has("unit")) {
     return UsageError(
         "usage: cw explain FILE --unit ID --period P [--component ID] "
@@ -139,7 +127,7 @@ int RunExplain(int argc, char** argv) {
   chuangwen::Status s = chuangwen::ExplainUnit(
       *sources.campaign, args.Value("unit"), args.Value("period"),
       args.Value("component"), sources.derived, &e);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   if (args.Has("json")) return PrintJson(e);
   std::printf("%s  %s: %.2f, rank %d\n", e.period().c_str(),
               e.unit_id().c_str(), e.score(), e.rank());

@@ -96,23 +96,14 @@ int Emit(const v1::ReportDocument& doc, const Args& args) {
     return UsageError("-o " + args.Value("o") + ": " + error.message());
   const std::string path = dir + "/" + doc.file_name();
   chuangwen::Status s = chuangwen::WriteFile(path, doc.content());
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   std::printf("%s\n", path.c_str());
   return kExitOk;
 }
 
 }  // namespace
 
-int RunReport(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2,
-                 {"month", "item", "unit", "date", "issue-date", "format", "o",
-                  "number",
-                  "component", "templates"},
-                 {}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunReport(const Args& args) {
   const char* usage =
       "usage: cw report monthly FILE --month YYYY-MM | notice FILE --item ID "
       "|\n"
@@ -172,7 +163,7 @@ int RunReport(int argc, char** argv) {
     request.set_unit_id(unit);
     v1::ReportDocument doc;
     chuangwen::Status s = chuangwen::RenderReport(sources.view, request, &doc);
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     int rc = Emit(doc, args);
     if (rc != kExitOk) return rc;
     progress.Step();
@@ -180,15 +171,7 @@ int RunReport(int argc, char** argv) {
   return kExitOk;
 }
 
-int RunEvidence(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(
-          argc, argv, 2,
-          {"date", "from", "unit", "task", "indicator", "month", "format"},
-          {"json"}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunEvidence(const Args& args) {
   const char* usage =
       "usage: cw evidence FILE add EVENTS | completeness --date D [--unit U] "
       "[--task T]\n"
@@ -215,7 +198,7 @@ int RunEvidence(int argc, char** argv) {
     if (s.ok())
       s = sources.store->AppendEvidence(
           {batch.events().begin(), batch.events().end()});
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     std::printf("Added %d evidence events; %zu submissions in all.\n",
                 batch.events_size(),
                 sources.store->evidence().submission_count());
@@ -233,7 +216,7 @@ int RunEvidence(int argc, char** argv) {
     request.set_task_id(args.Value("task"));
     v1::CompletenessReport report;
     s = book.Completeness(request, &report);
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     if (args.Has("json")) return PrintJson(report);
     std::printf(
         "资料报送情况（截至%s）：应报%d 已报%d 已签批%d 缺报%d 逾期%d\n",
@@ -253,7 +236,7 @@ int RunEvidence(int argc, char** argv) {
   if (command == "index") {
     v1::ArchiveIndex index;
     s = book.Archive(&index);
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     if (args.Has("json")) return PrintJson(index);
     std::printf("资料汇编目录\n");
     for (const v1::ArchiveEntry& e : index.entries()) {
@@ -277,7 +260,7 @@ int RunEvidence(int argc, char** argv) {
     request.set_month(args.Value("month"));
     v1::EvidencePackage package;
     s = book.Package(request, &package);
-    if (!s.ok()) return UsageError(s.message());
+    if (!s.ok()) return Fail(s);
     if (args.Has("json")) return PrintJson(package);
     std::printf("指标 %s（任务 %s）佐证资料 %s 至 %s：%d份\n",
                 package.indicator_id().c_str(), package.task_id().c_str(),

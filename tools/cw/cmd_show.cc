@@ -167,11 +167,7 @@ void PrintProblems(const chuangwen::Campaign& campaign) {
   }
 }
 
-int RunShow(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format"}, {}, &args, &error))
-    return UsageError(error);
+int RunShow(const Args& args) {
   if (args.positional.size() != 1) return UsageError("usage: cw show FILE");
   std::shared_ptr<const chuangwen::Campaign> campaign;
   if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;

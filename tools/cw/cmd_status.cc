@@ -61,13 +61,7 @@ std::string Percent(double share) {
 
 }  // namespace
 
-int RunStatus(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"date", "unit", "phase", "format"},
-                 {"behind", "json"}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunStatus(const Args& args) {
   if (args.positional.size() != 1 || !args.Has("date")) {
     return UsageError(
         "usage: cw status FILE --date YYYY-MM-DD [--unit ID] [--behind] "
@@ -93,7 +87,7 @@ int RunStatus(int argc, char** argv) {
   chuangwen::Status s =
       store ? store->progress().Query(request, &status)
             : chuangwen::QueryCampaignStatus(*campaign, request, &status);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   if (args.Has("json")) return PrintJson(status);
   auto unit_name = [&](const std::string& id) {
     int32_t u = campaign->index().Unit(id);
@@ -134,11 +128,7 @@ int RunStatus(int argc, char** argv) {
 }
 
 // cw progress FILE.db add REPORTS [--today YYYY-MM-DD]
-int RunProgress(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"today", "format"}, {}, &args, &error))
-    return UsageError(error);
+int RunProgress(const Args& args) {
   if (args.positional.size() != 3 || args.positional[1] != "add") {
     return UsageError(
         "usage: cw progress FILE.db add REPORTS [--today YYYY-MM-DD]  "
@@ -147,7 +137,7 @@ int RunProgress(int argc, char** argv) {
   std::unique_ptr<chuangwen::LedgerStore> store;
   chuangwen::Status s =
       OpenLedger(args.positional[0], &store);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   chuangwen::Format f;
   s = chuangwen::FormatFromPath(args.positional[2], &f);
   v1::ProgressReportBatch batch;
@@ -157,7 +147,7 @@ int RunProgress(int argc, char** argv) {
   if (s.ok())
     s = store->AppendProgress({batch.reports().begin(), batch.reports().end()},
                               today);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   std::printf("Added %d progress reports; %zu in all.\n", batch.reports_size(),
               store->progress().reports().size());
   return kExitOk;

@@ -5,12 +5,7 @@
 
 namespace cw {
 
-int RunValidate(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"format"}, {"json"}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunValidate(const Args& args) {
   if (args.positional.size() != 1)
     return UsageError("usage: cw validate FILE [--json]");
   std::shared_ptr<const chuangwen::Campaign> campaign;

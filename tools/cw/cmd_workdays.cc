@@ -9,13 +9,7 @@
 
 namespace cw {
 
-int RunWorkdays(int argc, char** argv) {
-  Args args;
-  std::string error;
-  if (!ParseArgs(argc, argv, 2, {"from", "to", "campaign", "format"},
-                 {"fallback"}, &args, &error)) {
-    return UsageError(error);
-  }
+int RunWorkdays(const Args& args) {
   if (!args.positional.empty() || !args.Has("from") || !args.Has("to")) {
     return UsageError(
         "usage: cw workdays --from YYYY-MM-DD --to YYYY-MM-DD [--fallback]");
@@ -37,7 +31,7 @@ int RunWorkdays(int argc, char** argv) {
   int count = 0;
   bool fell_back = false;
   s = calendar.CountWorkingDays(from, to, &count, options, &fell_back);
-  if (!s.ok()) return UsageError(s.message());
+  if (!s.ok()) return Fail(s);
   std::printf("%d\n", count);
   if (fell_back)
     std::fprintf(
