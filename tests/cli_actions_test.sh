@@ -94,6 +94,24 @@ expect 2 "--value: '十二' is not a number" -- \
 expect 2 "no task has the id or name '9.9'" -- \
   "$cw" progress $db report 9.9 --value 1 --date 2025-10-20 --by 陈思齐
 
+# Citizens' words reach documents as text: no HTML in the Markdown notice, no
+# formula in the CSV, and a BOM so Excel and WPS read UTF-8.
+item=$("$cw" ledger $db issue --unit 市容科 --source 社会监督 --channel hotline \
+  --finding '<script>alert(1)</script><img src=x onerror=alert(2)> =HYPERLINK("http://x","看")' \
+  --deadline 5wd --by xul --at 2025-11-03 | cut -d' ' -f1)
+[[ $item == item-* ]] || fail "issue printed no item id: $item"
+expect 0 "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(2)&gt;" -- \
+  "$cw" report notice $db --item "$item"
+"$cw" report notice $db --item "$item" | grep -q '<script>\|<img' && fail "raw HTML in the Markdown notice"
+"$cw" report notice $db --item "$item" --format csv -o csv//out/ > /dev/null || fail "notice as CSV"
+csv=$(ls csv/out/*.csv)
+head -c 3 "$csv" | od -An -tx1 | grep -q "ef bb bf" || fail "the CSV has no UTF-8 BOM"
+grep -q "'<script>" "$csv" && fail "text starting with < was changed"
+grep -q "'<script>alert(1)</script><img src=x onerror=alert(2)> =HYPERLINK" "$csv" ||
+  grep -q "<script>alert(1)</script><img src=x onerror=alert(2)> =HYPERLINK" "$csv" ||
+  fail "the finding's text is missing from the CSV: $(cat "$csv")"
+expect 0 "csv/out/整改通知书-$item.csv" -- "$cw" report notice $db --item "$item" --format csv -o csv//out/
+
 # The store wherever a campaign is.
 expect 0 "1.2  规范户外广告和门头牌匾" -- "$cw" show $db
 expect 0 "No problems." -- "$cw" validate $db

@@ -49,7 +49,7 @@ expect 0 "【执法队伍】" -- "$cw" rank "$example" --period 2025 --group
 expect 0 '"component_id":"key-work"' -- "$cw" rank "$example" --period 2025-Q3 --json
 expect 2 "period '2025-13' is not YYYY-MM, YYYY-Qn or YYYY" -- "$cw" rank "$example" --period 2025-13
 expect 2 "component 'nope' does not exist" -- "$cw" rank "$example" --period 2025-06 --component nope
-expect 0 "rank,group_rank,unit_id,unit_name,group,score,grade,vetoed,veto_reason" -- "$cw" rank "$example" --period 2025-06 --csv
+expect 0 "﻿名次,组内名次,单位代码,单位,分组,得分,等次,一票否决,否决原因" -- "$cw" rank "$example" --period 2025-06 --csv   # BOM and Chinese headers for Excel and WPS
 expect 0 "behind" -- "$cw" explain "$example" --unit srk --period 2025-06
 expect 0 '"above_unit_id"' -- "$cw" explain "$example" --unit srk --period 2025 --json
 expect 2 "unit 'nope' does not exist" -- "$cw" explain "$example" --unit nope --period 2025-06

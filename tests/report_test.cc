@@ -90,7 +90,7 @@ TEST_F(ReportTest, MonthlyBulletinSaysWhatTheOfficeMustSay) {
   EXPECT_FALSE(Has(html, "{{"));
   v1::ReportDocument csv = Render(v1::MONTHLY_BULLETIN, v1::CSV);
   EXPECT_EQ(csv.content().substr(0, csv.content().find("\r\n")),
-            "名次,单位,得分,等次,说明");
+            "\xEF\xBB\xBF名次,单位,得分,等次,说明");
   EXPECT_TRUE(Has(csv, "5,综合执法一中队,77.40,合格,\r\n"));
   // August: 一中队 is vetoed (一票否决) and placed last.
   v1::ReportDocumentRequest r;
@@ -164,7 +164,7 @@ TEST_F(ReportTest, RectificationNoticeAndDossier) {
   EXPECT_TRUE(Has(html, "<title>市容科创建工作档案</title>"));
   EXPECT_TRUE(Has(html, "<path d=\"M"));  // The rank line.
   const std::string csv = Render(v1::UNIT_DOSSIER, v1::CSV).content();
-  EXPECT_EQ(csv.substr(0, csv.find("\r\n")), "月份,得分,名次,等次");
+  EXPECT_EQ(csv.substr(0, csv.find("\r\n")), "\xEF\xBB\xBF月份,得分,名次,等次");
 }
 
 TEST_F(ReportTest, TemplatesAreReplaceable) {

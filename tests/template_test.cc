@@ -41,6 +41,32 @@ TEST(TemplateTest, ValuesSectionsAndEscaping) {
             "a\n- 甲\n- 乙|丙\nb\n");
 }
 
+// Finding texts come from citizens: in Markdown they stay text, whatever
+// markup or HTML they hold.
+TEST(TemplateTest, MarkdownValuesCannotChangeTheDocument) {
+  auto md = [](const std::string& value) {
+    return R("{{v}}", TemplateValue().Set("v", value), Escape::kMarkdown);
+  };
+  EXPECT_EQ(md("<script>alert(1)</script>"),
+            "&lt;script&gt;alert(1)&lt;/script&gt;");
+  EXPECT_EQ(md("<img src=x onerror=alert(1)>"),
+            "&lt;img src=x onerror=alert(1)&gt;");
+  EXPECT_EQ(md("# 标题"), "\\# 标题");
+  EXPECT_EQ(md("- 列表"), "\\- 列表");
+  EXPECT_EQ(md("+ 列表"), "\\+ 列表");
+  EXPECT_EQ(md("1. 第一"), "1\\. 第一");
+  EXPECT_EQ(md("12) 第十二"), "12\\) 第十二");
+  EXPECT_EQ(md("---"), "\\---");
+  EXPECT_EQ(md("**粗体** _斜体_ `代码` [链接](http://x)"),
+            "\\*\\*粗体\\*\\* \\_斜体\\_ \\`代码\\` \\[链接\\](http://x)");
+  EXPECT_EQ(md("甲|乙\n丙"), "甲\\|乙 丙");
+  // What is not markup stays as it is: numbers, dates, negative scores.
+  EXPECT_EQ(md("85.00"), "85.00");
+  EXPECT_EQ(md("2025-09"), "2025-09");
+  EXPECT_EQ(md("-2.5"), "-2.5");
+  EXPECT_EQ(md("A&B"), "A&amp;B");
+}
+
 TEST(TemplateTest, MalformedTemplatesNameTheLine) {
   std::string out;
   TemplateValue d;

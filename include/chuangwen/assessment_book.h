@@ -48,9 +48,21 @@ class AssessmentBook {
   v1::AssessmentBook state_;
 };
 
-// A ranking table as CSV (RFC 4180, UTF-8, header row first):
-// rank,group_rank,unit_id,unit_name,group,score,grade,vetoed,veto_reason
-std::string RankingTableToCsv(const v1::RankingTable& table);
+enum class CsvStyle {
+  // For programs: header rank,group_rank,unit_id,unit_name,group,score,
+  // grade,vetoed,veto_reason; vetoed is true or false.
+  kMachine,
+  // For officials opening it in Excel or WPS: a UTF-8 byte order mark and
+  // Chinese headers (名次,组内名次,单位代码,单位,分组,得分,等次,一票否决,
+  // 否决原因); vetoed is 是 or empty.
+  kOffice,
+};
+
+// A ranking table as CSV (RFC 4180, UTF-8, header row first). A text cell
+// that a spreadsheet would run as a formula (= + - @ first) is written as
+// text behind an apostrophe.
+std::string RankingTableToCsv(const v1::RankingTable& table,
+                              CsvStyle style = CsvStyle::kMachine);
 
 }  // namespace chuangwen
 

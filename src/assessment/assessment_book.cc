@@ -1,22 +1,15 @@
-#include "common/numbers.h"
 #include "chuangwen/assessment_book.h"
 
 #include <cstdio>
 
 #include "chuangwen/assessment.h"
+#include "common/numbers.h"
+#include "common/safe_text.h"
 
 namespace chuangwen {
 namespace {
 
-std::string Csv(const std::string& field) {
-  if (field.find_first_of(",\"\r\n") == std::string::npos) return field;
-  std::string out = "\"";
-  for (char c : field) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
+using internal::CsvField;
 
 std::string Label(const std::string& period, const std::string& component_id) {
   return "period " + period +
@@ -95,17 +88,22 @@ Status AssessmentBook::Frozen(const std::string& period,
   return Status::OK();
 }
 
-std::string RankingTableToCsv(const v1::RankingTable& t) {
+std::string RankingTableToCsv(const v1::RankingTable& t, CsvStyle style) {
   std::string out =
-      "rank,group_rank,unit_id,unit_name,group,score,grade,vetoed,veto_"
-      "reason\r\n";
+      style == CsvStyle::kOffice
+          ? std::string(internal::kUtf8Bom) +
+                "名次,组内名次,单位代码,单位,分组,得分,等次,一票否决,"
+                "否决原因\r\n"
+          : "rank,group_rank,unit_id,unit_name,group,score,grade,vetoed,veto_"
+            "reason\r\n";
   for (const v1::RankingRow& r : t.rows()) {
     const std::string score = internal::FormatGeneral(r.score(), 6);
     out += std::to_string(r.rank()) + "," + std::to_string(r.group_rank()) +
-           "," + Csv(r.unit_id()) + "," + Csv(r.unit_name()) + "," +
-           Csv(r.group()) + "," + score + "," + Csv(r.grade()) + "," +
-           (r.vetoed() ? "true" : "false") + "," + Csv(r.veto_reason()) +
-           "\r\n";
+           "," + CsvField(r.unit_id()) + "," + CsvField(r.unit_name()) + "," +
+           CsvField(r.group()) + "," + score + "," + CsvField(r.grade()) + "," +
+           (style == CsvStyle::kOffice ? (r.vetoed() ? "是" : "")
+                                       : (r.vetoed() ? "true" : "false")) +
+           "," + CsvField(r.veto_reason()) + "\r\n";
   }
   return out;
 }

@@ -1,6 +1,5 @@
 // Building the documents: the data each template renders, the charts, and
 // the CSV tables.
-#include "common/numbers.h"
 #include "chuangwen/report.h"
 
 #include <algorithm>
@@ -18,6 +17,8 @@
 #include "chuangwen/ledger.h"
 #include "chuangwen/schedule.h"
 #include "chuangwen/template.h"
+#include "common/numbers.h"
+#include "common/safe_text.h"
 
 namespace chuangwen {
 namespace {
@@ -63,19 +64,7 @@ std::string XmlEscape(const std::string& s) {
   return out;
 }
 
-std::string CsvField(const std::string& s) {
-  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
-std::string CsvRow(const std::vector<std::string>& fields) {
-  std::string out;
-  for (size_t i = 0; i < fields.size(); ++i)
-    out += (i ? "," : "") + CsvField(fields[i]);
-  return out + "\r\n";
-}
+using internal::CsvRow;
 
 // Scores by unit, one horizontal bar each.
 std::string BarChartSvg(const std::vector<std::pair<std::string, double>>& bars,
@@ -289,11 +278,13 @@ Status Builder::Monthly(v1::ReportDocument* out) {
     if (comp.id() == table.component_id()) component_name = comp.name();
   const std::string title = MonthCn(month) + "创建工作考核情况通报";
   out->set_title(title);
-  out->set_file_name("月度通报-" + month + Suffix(out->format()));
+  out->set_file_name(internal::SafeFileName("月度通报-" + month) +
+                     Suffix(out->format()));
   std::map<std::string, const v1::RankingRow*> by_unit;
   for (const v1::RankingRow& row : table.rows()) by_unit[row.unit_id()] = &row;
   if (out->format() == v1::CSV) {
-    std::string csv = CsvRow({"名次", "单位", "得分", "等次", "说明"});
+    std::string csv =
+        internal::kUtf8Bom + CsvRow({"名次", "单位", "得分", "等次", "说明"});
     for (const v1::RankingRow& row : table.rows()) {
       csv += CsvRow({std::to_string(row.rank()), row.unit_name(),
                      Fixed(row.score()), row.grade(),
@@ -457,12 +448,14 @@ Status Builder::Notice(v1::ReportDocument* out) {
   CW_RETURN_IF_ERROR(s_.ledger->Item(r_.item_id(), &item));
   const std::string title = "整改通知书 " + item.number();
   out->set_title(title);
-  out->set_file_name("整改通知书-" + item.id() + Suffix(out->format()));
+  out->set_file_name(internal::SafeFileName("整改通知书-" + item.id()) +
+                     Suffix(out->format()));
   std::map<std::string, std::string> points;
   for (const v1::InspectionPoint& p : c_.proto().supervision().points())
     points[p.id()] = p.name();
   if (out->format() == v1::CSV) {
-    std::string csv = CsvRow({"序号", "问题描述", "类别", "点位", "发现日期"});
+    std::string csv = internal::kUtf8Bom +
+                      CsvRow({"序号", "问题描述", "类别", "点位", "发现日期"});
     int n = 0;
     for (const v1::Finding& f : item.findings()) {
       csv += CsvRow({std::to_string(++n), f.description(), f.category(),
@@ -545,12 +538,14 @@ Status Builder::Dossier(v1::ReportDocument* out) {
   const std::string name = UnitName(unit);
   const std::string title = name + "创建工作档案";
   out->set_title(title);
-  out->set_file_name("单位档案-" + unit + Suffix(out->format()));
+  out->set_file_name(internal::SafeFileName("单位档案-" + unit) +
+                     Suffix(out->format()));
   // Scores and rank over the months of the year, up to the date.
   TemplateValue scores = TemplateValue::List();
   std::vector<std::pair<std::string, int>> ranks;
   int units = 0;
-  std::string csv = CsvRow({"月份", "得分", "名次", "等次"});
+  std::string csv =
+      internal::kUtf8Bom + CsvRow({"月份", "得分", "名次", "等次"});
   for (int m = 1; m <= static_cast<int>(as_of.month()); ++m) {
     char month[16];
     std::snprintf(month, sizeof month, "%04d-%02d",

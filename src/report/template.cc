@@ -170,38 +170,93 @@ class Parser {
   size_t pos_ = 0;
 };
 
+// Where `s`, at the start of a line, has the marker that would open a list
+// ("- x", "+ x", "1. x", "1) x") or underline a heading ("---", "==="); npos
+// when it has none.
+size_t BlockMarker(const std::string& s) {
+  constexpr size_t kNone = std::string::npos;
+  size_t digits = 0;
+  while (digits < s.size() && s[digits] >= '0' && s[digits] <= '9') ++digits;
+  size_t marker = digits;
+  if (digits > 0) {
+    if (marker >= s.size() || (s[marker] != '.' && s[marker] != ')'))
+      return kNone;
+  } else if (s.empty() || (s[0] != '-' && s[0] != '+' && s[0] != '=')) {
+    return kNone;
+  } else if (s.find_first_not_of(s[0]) == std::string::npos) {
+    return 0;  // "---", "===".
+  }
+  const size_t next = marker + 1;
+  return next >= s.size() || s[next] == ' ' || s[next] == '\t' ? marker : kNone;
+}
+
+// A value that reads as the same text in Markdown: markup characters
+// escaped, raw HTML as entities (a finding's <script> stays text), and what
+// would start a heading, list or quote at the start of a line defused; a
+// newline becomes a space so a table cell stays one cell.
+std::string EscapeMarkdown(const std::string& s) {
+  std::string out;
+  out.reserve(s.size() + 8);
+  const size_t marker = BlockMarker(s);
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    switch (c) {
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '\\':
+      case '`':
+      case '*':
+      case '_':
+      case '[':
+      case ']':
+      case '#':
+      case '|':
+      case '~':
+        out += '\\';
+        out += c;
+        break;
+      case '\n':
+      case '\r':
+        out += ' ';
+        break;
+      default:
+        if (i == marker) out += '\\';
+        out += c;
+    }
+  }
+  return out;
+}
+
 std::string EscapeText(const std::string& s, Escape escape) {
   if (escape == Escape::kNone) return s;
+  if (escape == Escape::kMarkdown) return EscapeMarkdown(s);
   std::string out;
   out.reserve(s.size());
   for (char c : s) {
-    if (escape == Escape::kHtml) {
-      switch (c) {
-        case '&':
-          out += "&amp;";
-          break;
-        case '<':
-          out += "&lt;";
-          break;
-        case '>':
-          out += "&gt;";
-          break;
-        case '"':
-          out += "&quot;";
-          break;
-        case '\'':
-          out += "&#39;";
-          break;
-        default:
-          out += c;
-      }
-    } else {
-      // Markdown: keep table cells intact.
-      if (c == '|')
-        out += "\\|";
-      else if (c == '\n')
-        out += ' ';
-      else
+    switch (c) {
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      default:
         out += c;
     }
   }

@@ -48,7 +48,7 @@ class ReportTest(unittest.TestCase):
         notice = self.ledger.report("notice", item="dc-2025-901")
         self.assertIn("于5个工作日内（2025年9月15日前）完成整改", notice["content"])
         csv = self.ledger.report("dossier", "csv", unit="srk")
-        self.assertTrue(csv["content"].startswith("月份,得分,名次,等次"))
+        self.assertTrue(csv["content"].startswith("\ufeff月份,得分,名次,等次"))
         plain = self.campaign.report("monthly", month="2025-09")
         self.assertIn("（未接入督查台账。）", plain["content"])
         with self.assertRaises(chuangwen.InvalidError):

@@ -88,7 +88,8 @@ int RunRank(const Args& args) {
   if (!s.ok()) return Fail(s);
   if (args.Has("json")) return PrintJson(table);
   if (args.Has("csv")) {
-    std::cout << chuangwen::RankingTableToCsv(table);
+    std::cout << chuangwen::RankingTableToCsv(table,
+                                              chuangwen::CsvStyle::kOffice);
     return kExitOk;
   }
   std::cout << table.period() << "  "

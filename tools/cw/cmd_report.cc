@@ -18,6 +18,7 @@
 #include "chuangwen/ledger_store.h"
 #include "chuangwen/report.h"
 #include "cli.h"
+#include "output.h"
 
 namespace cw {
 namespace {
@@ -88,14 +89,9 @@ int Emit(const v1::ReportDocument& doc, const Args& args) {
     return kExitOk;
   }
   // The folder is made if missing; "reports/" gives "reports/月度通报…".
-  std::string dir = args.Value("o");
-  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
-  std::error_code error;
-  std::filesystem::create_directories(dir, error);
-  if (error)
-    return UsageError("-o " + args.Value("o") + ": " + error.message());
-  const std::string path = dir + "/" + doc.file_name();
-  chuangwen::Status s = chuangwen::WriteFile(path, doc.content());
+  std::string path;
+  chuangwen::Status s = JoinOutput(args.Value("o"), doc.file_name(), &path);
+  if (s.ok()) s = WriteOutput(path, doc.content());
   if (!s.ok()) return Fail(s);
   std::printf("%s\n", path.c_str());
   return kExitOk;
