@@ -150,7 +150,7 @@ mkdir -p "$work/templates"
 printf '通知：{{unit}}，{{deadline_cn}}前。' > "$work/templates/notice.md"
 expect 0 "通知：市容科，2025年9月15日前。" -- "$cw" report notice "$db" --item dc-2025-901 --templates "$work/templates"
 expect 2 "a rectification notice needs the ledger" -- "$cw" report notice "$example" --item dc-2025-901
-expect 2 "--format: 'pdf' is not md, html or csv" -- "$cw" report monthly "$db" --month 2025-09 --format pdf
+expect 2 "--format: 'odt' is not md, html, docx, pdf or csv" -- "$cw" report monthly "$db" --month 2025-09 --format odt
 cat > "$work/sign.textproto" <<'TXT'
 events { id: "x1" actor: "xul" at: "2025-10-11T08:00:00Z" sign_off { submission_id: "sub-001" } }
 TXT

@@ -183,7 +183,42 @@ TEST_F(ReportTest, TemplatesAreReplaceable) {
   EXPECT_EQ(RenderReport(sources_, r, &doc).message(),
             "notice.md: template: section {{#findings}} is not closed");
   EXPECT_FALSE(DefaultReportTemplate("monthly.html").empty());
-  EXPECT_EQ(ReportTemplateNames().size(), 7u);
+  // Documents, their 公文 frame as partials, the style and the phrases.
+  EXPECT_EQ(ReportTemplateNames(),
+            (std::vector<std::string>{
+                "banji.html", "banji.md", "closing.html", "closing.md",
+                "dossier.html", "dossier.md", "head.html", "masthead.html",
+                "masthead.md", "monthly.html", "monthly.md", "notice.html",
+                "notice.md", "phrases.txt", "receipt.html", "style.css"}));
+}
+
+// The short phrases built from data are wording too: a replacement
+// phrases.txt changes them, key by key.
+TEST_F(ReportTest, PhrasesAreReplaceable) {
+  v1::ReportDocumentRequest r;
+  r.set_kind(v1::RECTIFICATION_NOTICE);
+  r.set_item_id("dc-2025-901");
+  v1::ReportDocument doc;
+  ASSERT_TRUE(RenderReport(sources_, r, &doc).ok());
+  EXPECT_EQ(doc.title(), "整改通知书 东城管督改〔2025〕35号");
+  EXPECT_EQ(doc.file_name(), "整改通知书-dc-2025-901.md");
+  (*r.mutable_templates())["phrases.txt"] =
+      "# 本地用语\n"
+      "title.notice = 督办通知 {{number}}\n"
+      "file.notice = 督办-{{item}}\n";
+  ASSERT_TRUE(RenderReport(sources_, r, &doc).ok());
+  EXPECT_EQ(doc.title(), "督办通知 东城管督改〔2025〕35号");
+  EXPECT_EQ(doc.file_name(), "督办-dc-2025-901.md");
+  r.set_format(v1::CSV);
+  ASSERT_TRUE(RenderReport(sources_, r, &doc).ok());
+  EXPECT_EQ(doc.content().substr(0, doc.content().find("\r\n")),
+            "\xEF\xBB\xBF序号,问题描述,类别,点位,发现日期");
+  (*r.mutable_templates())["phrases.txt"] = "title.notice = 通知\n没有等号\n";
+  EXPECT_EQ(RenderReport(sources_, r, &doc).message(),
+            "phrases.txt line 2: not \"key = text\"");
+  (*r.mutable_templates())["phrases.txt"] = "title.notice = {{#x}}\n";
+  EXPECT_EQ(RenderReport(sources_, r, &doc).message(),
+            "phrases.txt line 1: template: section {{#x}} is not closed");
 }
 
 TEST_F(ReportTest, BadRequests) {

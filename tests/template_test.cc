@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace chuangwen {
 namespace {
 
@@ -65,6 +67,54 @@ TEST(TemplateTest, MarkdownValuesCannotChangeTheDocument) {
   EXPECT_EQ(md("2025-09"), "2025-09");
   EXPECT_EQ(md("-2.5"), "-2.5");
   EXPECT_EQ(md("A&B"), "A&amp;B");
+}
+
+TEST(TemplateTest, PartialsRenderInPlaceAndCannotLoop) {
+  const std::map<std::string, std::string> parts = {
+      {"head", "【{{issuer}}】\n"},
+      {"row", "{{name}};"},
+      {"self", "x{{> self}}"},
+      {"broken", "{{#a}}"}};
+  PartialLookup lookup = [&](const std::string& name) -> const std::string* {
+    auto it = parts.find(name);
+    return it == parts.end() ? nullptr : &it->second;
+  };
+  TemplateValue data;
+  data.Set("issuer", "东湖区<城管局>");
+  TemplateValue rows = TemplateValue::List();
+  rows.Add(TemplateValue().Set("name", "甲"));
+  rows.Add(TemplateValue().Set("name", "乙"));
+  data.Set("rows", rows);
+  std::string out;
+  ASSERT_TRUE(RenderTemplate("{{> head}}\n{{#rows}}{{> row}}{{/rows}}", data,
+                             Escape::kHtml, &out, lookup)
+                  .ok());
+  EXPECT_EQ(out, "【东湖区&lt;城管局&gt;】\n甲;乙;");
+  Status s = RenderTemplate("{{> nothing}}", data, Escape::kNone, &out, lookup);
+  EXPECT_EQ(s.code(), Status::Code::kNotFound);
+  EXPECT_NE(s.message().find("no partial 'nothing'"), std::string::npos);
+  s = RenderTemplate("{{> self}}", data, Escape::kNone, &out, lookup);
+  EXPECT_NE(s.message().find("partials nest deeper than 8 at 'self'"),
+            std::string::npos)
+      << s.message();
+  EXPECT_TRUE(out.empty());
+  s = RenderTemplate("{{> broken}}", data, Escape::kNone, &out, lookup);
+  EXPECT_NE(s.message().find("partial broken: template: section {{#a}} is not "
+                             "closed"),
+            std::string::npos)
+      << s.message();
+  // Without a lookup a partial is missing, not a crash.
+  EXPECT_FALSE(RenderTemplate("{{> head}}", data, Escape::kNone, &out).ok());
+}
+
+TEST(TemplateTest, DeepSectionsAreRefused) {
+  std::string deep;
+  for (int i = 0; i < 100; ++i) deep += "{{#a}}";
+  for (int i = 0; i < 100; ++i) deep += "{{/a}}";
+  std::string out;
+  Status s = RenderTemplate(deep, TemplateValue(), Escape::kNone, &out);
+  EXPECT_NE(s.message().find("sections nest deeper than 64"), std::string::npos)
+      << s.message();
 }
 
 TEST(TemplateTest, MalformedTemplatesNameTheLine) {

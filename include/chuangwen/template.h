@@ -6,14 +6,18 @@
 //   {{{name}}}           the value as is (e.g. an SVG chart)
 //   {{#list}}…{{/list}}  once per element of a list, or once if a flag is set
 //   {{^list}}…{{/list}}  once if the list is empty or the flag unset
+//   {{> name}}           another template (a partial), rendered in place
+//                        with the same data; at most 8 deep
 //   {{! comment }}
 //
 // Names resolve from the innermost section outwards; a dotted name
 // ("unit.name") walks into nested values. Unknown names render empty.
+// Sections nest at most 64 deep.
 // Thread safety: reentrant.
 #ifndef CHUANGWEN_TEMPLATE_H_
 #define CHUANGWEN_TEMPLATE_H_
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -61,10 +65,14 @@ class TemplateValue {
 
 enum class Escape { kNone, kHtml, kMarkdown };
 
+// The text of the partial `name`, or nullptr when there is none.
+using PartialLookup = std::function<const std::string*(const std::string&)>;
+
 // Renders `text` with `data`. Errors name the line of a malformed tag or an
-// unclosed section.
+// unclosed section, and the partial it is in; a missing partial is NotFound.
 Status RenderTemplate(const std::string& text, const TemplateValue& data,
-                      Escape escape, std::string* out);
+                      Escape escape, std::string* out,
+                      const PartialLookup& partials = nullptr);
 
 }  // namespace chuangwen
 

@@ -3,6 +3,7 @@ responsibilities, calendar, schedule, assessment, progress, documents."""
 
 from __future__ import annotations
 
+import base64
 import ctypes
 import json
 import os
@@ -19,7 +20,11 @@ __all__ = ["Campaign"]
 
 _REPORT_KINDS = {"monthly": "MONTHLY_BULLETIN", "notice": "RECTIFICATION_NOTICE",
                  "dossier": "UNIT_DOSSIER"}
-_REPORT_FORMATS = {"md": "MARKDOWN", "markdown": "MARKDOWN", "html": "HTML", "csv": "CSV"}
+_REPORT_FORMATS = {"md": "MARKDOWN", "markdown": "MARKDOWN", "html": "HTML", "csv": "CSV",
+                   "docx": "DOCX", "pdf": "PDF"}
+# The 公文 frame's fields (GB/T 9704) a report() call may give.
+REPORT_FRAME_FIELDS = ("issuer", "signer", "recipients", "copied_to", "printer", "print_date",
+                       "note", "attachments", "receipt", "issue_date")
 
 
 def render_report(campaign: Optional[handle_t], ledger: Optional[handle_t], kind: str,
@@ -31,7 +36,19 @@ def render_report(campaign: Optional[handle_t], ledger: Optional[handle_t], kind
         raise ValueError(f"fmt must be one of {sorted(_REPORT_FORMATS)}, not {fmt!r}")
     request = {"kind": _REPORT_KINDS[kind], "format": _REPORT_FORMATS[fmt]}
     request.update({k: v for k, v in fields.items() if v})
-    return request_json(lib.cw_report_render, campaign, ledger, request=request)
+    document = request_json(lib.cw_report_render, campaign, ledger, request=request)
+    # DOCX and PDF come as bytes (base64 in the JSON mapping).
+    if "binary" in document:
+        document["binary"] = base64.b64decode(document["binary"])
+    return document
+
+
+def _frame(frame: Dict[str, Any]) -> Dict[str, Any]:
+    unknown = set(frame) - set(REPORT_FRAME_FIELDS)
+    if unknown:
+        raise TypeError(f"unknown report fields {sorted(unknown)}; "
+                        f"known: {', '.join(REPORT_FRAME_FIELDS)}")
+    return frame
 
 
 class Campaign(Handle):
@@ -192,12 +209,14 @@ class Campaign(Handle):
 
     def report(self, kind: str, fmt: str = "md", month: str = "", unit: str = "",
                number: str = "", date: str = "",
-               templates: Optional[Dict[str, str]] = None) -> ReportDocument:
+               templates: Optional[Dict[str, str]] = None, **frame: Any) -> ReportDocument:
         """A document ("monthly", "notice" or "dossier") from the campaign
-        alone (no ledger, no evidence)."""
+        alone (no ledger, no evidence). `frame` takes the 公文 fields of
+        REPORT_FRAME_FIELDS (signer="…", copied_to=[…], receipt=True …)."""
         with self._use() as h:
             return render_report(h, None, kind, fmt, month=month, unit_id=unit,
-                                 number=number, date=date, templates=templates or {})
+                                 number=number, date=date, templates=templates or {},
+                                 **_frame(frame))
 
     def query_bytes(self, what: str, *args: Any, fmt: Union[int, str] = FORMAT_BINARY) -> bytes:
         """Raw answer bytes (e.g. protobuf) of one query, by method name."""

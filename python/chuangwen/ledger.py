@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
 from ._native import (FORMAT_BINARY, FORMAT_JSON, Bytes, Handle, call_bytes, call_json, check,
                       handle_t, id_arg, json_bytes, lib, message_arg, opt_arg, request_json)
-from .campaign import render_report
+from .campaign import _frame, render_report
 from .types import CampaignStatus, LedgerItem, OpenItemList, ReportDocument
 
 if TYPE_CHECKING:
@@ -173,12 +173,15 @@ class Ledger(Handle):
 
     def report(self, kind: str, fmt: str = "md", month: str = "", item: str = "",
                unit: str = "", number: str = "", date: str = "",
-               templates: Optional[Dict[str, str]] = None) -> ReportDocument:
+               templates: Optional[Dict[str, str]] = None, **frame: Any) -> ReportDocument:
         """A document ("monthly", "notice" or "dossier"): {"title", "format",
-        "content", "file_name"}."""
+        "content", "file_name"}, and "binary" (bytes) for "docx" and "pdf".
+        `frame` takes the 公文 fields (signer="…", copied_to=[…],
+        receipt=True …; see campaign.REPORT_FRAME_FIELDS)."""
         with self._use() as h:
             return render_report(None, h, kind, fmt, month=month, item_id=item, unit_id=unit,
-                                 number=number, date=date, templates=templates or {})
+                                 number=number, date=date, templates=templates or {},
+                                 **_frame(frame))
 
     def export(self) -> bytes:
         """The whole log as length-delimited chuangwen.v1.LedgerRecord messages."""

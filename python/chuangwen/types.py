@@ -127,11 +127,12 @@ class LedgerItem(TypedDict, total=False):
 
 
 class ReportDocument(TypedDict, total=False):
-    """A rendered document."""
+    """A rendered document: text in content, or DOCX and PDF in binary."""
     title: str
     format: str
     content: str
     file_name: str
+    binary: bytes
 
 
 class ImportResult(TypedDict, total=False):

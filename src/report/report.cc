@@ -1,5 +1,6 @@
-// Building the documents: the data each template renders, the charts, and
-// the CSV tables.
+// Building the documents: the data each template renders (the 公文 frame
+// and each document's body), the CSV tables, and the conversions to DOCX
+// and PDF. The wording is in the templates and their phrases.
 #include "chuangwen/report.h"
 
 #include <algorithm>
@@ -19,6 +20,10 @@
 #include "chuangwen/template.h"
 #include "common/numbers.h"
 #include "common/safe_text.h"
+#include "report/charts.h"
+#include "report/docx_writer.h"
+#include "report/pdf_printer.h"
+#include "report/phrases.h"
 
 namespace chuangwen {
 namespace {
@@ -47,111 +52,22 @@ std::string Fixed(double v, int decimals = 2) {
   return internal::FormatFixed(v, decimals);
 }
 
-std::string XmlEscape(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c == '&')
-      out += "&amp;";
-    else if (c == '<')
-      out += "&lt;";
-    else if (c == '>')
-      out += "&gt;";
-    else if (c == '"')
-      out += "&quot;";
-    else
-      out += c;
-  }
-  return out;
-}
-
 using internal::CsvRow;
 
-// Scores by unit, one horizontal bar each.
-std::string BarChartSvg(const std::vector<std::pair<std::string, double>>& bars,
-                        const std::set<std::string>& good,
-                        const std::set<std::string>& bad) {
-  const int label_w = 150, bar_w = 420, row_h = 26, top = 30;
-  const int height = top + row_h * static_cast<int>(bars.size()) + 10;
-  double max = 0;
-  for (const auto& [label, v] : bars) max = std::max(max, v);
-  if (max <= 0) max = 1;
-  std::string svg =
-      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"640\" height=\"" +
-      std::to_string(height) + "\" viewBox=\"0 0 640 " +
-      std::to_string(height) + "\" role=\"img\" aria-label=\"各单位得分\">";
-  svg +=
-      "<text x=\"0\" y=\"18\" font-size=\"15\" "
-      "font-weight=\"bold\">各单位得分</text>";
-  int y = top;
-  for (const auto& [label, v] : bars) {
-    const int w = static_cast<int>(std::lround(v / max * bar_w));
-    const char* color = good.count(label)  ? "#2e7d32"
-                        : bad.count(label) ? "#c62828"
-                                           : "#4a6fa5";
-    svg += "<text x=\"" + std::to_string(label_w - 8) + "\" y=\"" +
-           std::to_string(y + 17) + "\" font-size=\"13\" text-anchor=\"end\">" +
-           XmlEscape(label) + "</text>";
-    svg += "<rect x=\"" + std::to_string(label_w) + "\" y=\"" +
-           std::to_string(y + 4) + "\" width=\"" +
-           std::to_string(std::max(w, 1)) + "\" height=\"18\" fill=\"" + color +
-           "\"/>";
-    svg += "<text x=\"" + std::to_string(label_w + w + 6) + "\" y=\"" +
-           std::to_string(y + 17) + "\" font-size=\"12\">" + Fixed(v) +
-           "</text>";
-    y += row_h;
-  }
-  return svg + "</svg>";
-}
+// What a document is before it is rendered in a format.
+struct Draft {
+  std::string title;
+  std::string file_stem;  // The file name without its extension.
+  std::string base;       // The templates' name: base + ".html", ".md".
+  std::string csv;        // The main table as CSV.
+  TemplateValue data;
+};
 
-// A unit's rank over the months (1 at the top).
-std::string RankLineSvg(const std::vector<std::pair<std::string, int>>& points,
-                        int units) {
-  const int w = 620, h = 240, left = 40, right = 20, top = 30, bottom = 40;
-  std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" +
-                    std::to_string(w) + "\" height=\"" + std::to_string(h) +
-                    "\" viewBox=\"0 0 " + std::to_string(w) + " " +
-                    std::to_string(h) +
-                    "\" role=\"img\" aria-label=\"名次变化\">";
-  svg +=
-      "<text x=\"0\" y=\"18\" font-size=\"15\" "
-      "font-weight=\"bold\">名次变化</text>";
-  if (points.empty() || units < 1) return svg + "</svg>";
-  const double plot_w = w - left - right, plot_h = h - top - bottom;
-  auto x_of = [&](size_t i) {
-    return left + (points.size() == 1
-                       ? plot_w / 2
-                       : plot_w * static_cast<double>(i) /
-                             static_cast<double>(points.size() - 1));
-  };
-  auto y_of = [&](int rank) {
-    return top + (units == 1
-                      ? 0
-                      : plot_h * (rank - 1) / static_cast<double>(units - 1));
-  };
-  for (int r = 1; r <= units; ++r) {
-    svg += "<line x1=\"" + std::to_string(left) + "\" x2=\"" +
-           std::to_string(w - right) + "\" y1=\"" + Fixed(y_of(r), 1) +
-           "\" y2=\"" + Fixed(y_of(r), 1) + "\" stroke=\"#ddd\"/><text x=\"" +
-           std::to_string(left - 8) + "\" y=\"" + Fixed(y_of(r) + 4, 1) +
-           "\" font-size=\"11\" text-anchor=\"end\">" + std::to_string(r) +
-           "</text>";
-  }
-  std::string path;
-  for (size_t i = 0; i < points.size(); ++i) {
-    path += (i ? " L" : "M") + Fixed(x_of(i), 1) + " " +
-            Fixed(y_of(points[i].second), 1);
-    svg += "<text x=\"" + Fixed(x_of(i), 1) + "\" y=\"" +
-           std::to_string(h - 14) +
-           "\" font-size=\"11\" text-anchor=\"middle\">" +
-           XmlEscape(points[i].first) + "</text>";
-  }
-  svg += "<path d=\"" + path +
-         "\" fill=\"none\" stroke=\"#b00\" stroke-width=\"2\"/>";
-  for (size_t i = 0; i < points.size(); ++i) {
-    svg += "<circle cx=\"" + Fixed(x_of(i), 1) + "\" cy=\"" +
-           Fixed(y_of(points[i].second), 1) + "\" r=\"4\" fill=\"#b00\"/>";
-  }
-  return svg + "</svg>";
+std::string Joined(const google::protobuf::RepeatedPtrField<std::string>& xs,
+                   const char* separator) {
+  std::string out;
+  for (const std::string& x : xs) out += (out.empty() ? "" : separator) + x;
+  return out;
 }
 
 class Builder {
@@ -176,6 +92,7 @@ class Builder {
     return nullptr;
   }
   std::string Issuer() const {
+    if (!r_.issuer().empty()) return r_.issuer();
     const v1::Document* d = Plan();
     if (d != nullptr && !d->issuer().empty()) return d->issuer();
     for (const v1::Unit& u : c_.proto().units())
@@ -186,72 +103,167 @@ class Builder {
     int32_t u = c_.index().Unit(id);
     return u == kNoIndex ? id : c_.proto().units(u).name();
   }
-  void Common(TemplateValue* data, const std::string& title) const {
+  std::string Phrase(const std::string& key,
+                     const TemplateValue& values = TemplateValue()) const {
+    return phrases_.Get(key, values);
+  }
+  std::string Csv(const std::string& key) const {
+    return internal::kUtf8Bom + CsvRow(phrases_.List(key));
+  }
+  // The 公文 frame every document shares (GB/T 9704): 版头, 主送, 附件说明,
+  // 署名 and 成文日期, 附注, 版记.
+  Status Frame(TemplateValue* data, const std::string& title,
+               const std::string& issue_date) const {
+    Date d;
+    CW_RETURN_IF_ERROR(ParseIsoDate(issue_date, &d).WithContext("issue_date"));
+    if (!r_.print_date().empty())
+      CW_RETURN_IF_ERROR(
+          ParseIsoDate(r_.print_date(), &d).WithContext("print_date"));
+    const std::string issuer = Issuer();
     data->Set("title", title);
-    data->Set("issuer", Issuer());
+    data->Set("issuer", issuer);
     // The plan's title: inside 《》 of the covering notice, else the name.
     std::string plan_title = c_.proto().name();
-    if (const v1::Document* d = Plan()) {
-      size_t open = d->title().find("《"), close = d->title().rfind("》");
+    const v1::Document* plan = Plan();
+    if (plan != nullptr) {
+      size_t open = plan->title().find("《"), close = plan->title().rfind("》");
       if (open != std::string::npos && close != std::string::npos &&
           close > open)
-        plan_title = d->title().substr(open + 3, close - open - 3);
+        plan_title = plan->title().substr(open + 3, close - open - 3);
     }
     data->Set("plan_title", plan_title);
     data->Set("number", r_.number());
-    data->Set("style", DefaultReportTemplate("style.css"));
-    std::string recipients;
-    if (const v1::Document* d = Plan()) {
-      for (const std::string& x : d->recipients())
-        recipients += (recipients.empty() ? "" : "、") + x;
+    data->Set("signer", r_.signer());
+    std::string recipients = Joined(r_.recipients(), "、");
+    if (recipients.empty() && plan != nullptr)
+      recipients = Joined(plan->recipients(), "、");
+    data->Set("recipients",
+              recipients.empty() ? Phrase("default.recipients") : recipients);
+    std::string copied = Joined(r_.copied_to(), "，");
+    if (copied.empty() && plan != nullptr)
+      copied = Joined(plan->copied_to(), "，");
+    data->Set("copied_to", copied);
+    data->Set("printer", r_.printer().empty() ? issuer : r_.printer());
+    data->Set("issue_date_cn", DateCn(issue_date));
+    data->Set("print_date_cn",
+              DateCn(r_.print_date().empty() ? issue_date : r_.print_date()));
+    data->Set("note", r_.note());
+    TemplateValue attachments = TemplateValue::List();
+    for (int i = 0; i < r_.attachments_size(); ++i) {
+      attachments.Add(
+          TemplateValue()
+              .Set("index", TemplateValue::Int(i + 1))
+              .Set("name", r_.attachments(i))
+              .Set("first", TemplateValue::Flag(i == 0))
+              .Set("numbered", TemplateValue::Flag(r_.attachments_size() > 1)));
     }
-    data->Set("recipients", recipients.empty() ? "各科室、各单位" : recipients);
+    data->Set("attachments", attachments);
+    data->Set("has_attachments",
+              TemplateValue::Flag(r_.attachments_size() > 0));
+    data->Set("receipt", TemplateValue::Flag(r_.receipt()));
+    // Templates written before the style became a partial insert it raw.
+    if (const std::string* style = Find("style.css"))
+      data->Set("style", *style);
+    return Status::OK();
+  }
+  // A template by name: the request's replacement, else the shipped one.
+  const std::string* Find(const std::string& name) const {
+    auto it = r_.templates().find(name);
+    if (it != r_.templates().end()) return &it->second;
+    const std::string& shipped = DefaultReportTemplate(name);
+    return shipped.empty() ? nullptr : &shipped;
   }
   Status Render(const std::string& name, const TemplateValue& data,
                 std::string* out) const {
-    auto it = r_.templates().find(name);
-    const std::string& text =
-        it != r_.templates().end() ? it->second : DefaultReportTemplate(name);
+    const std::string* text = Find(name);
+    if (text == nullptr) return Status::NotFound("no template '" + name + "'");
     Status s = RenderTemplate(
-        text, data,
+        *text, data,
         name.size() > 5 && name.substr(name.size() - 5) == ".html"
             ? Escape::kHtml
             : Escape::kMarkdown,
-        out);
+        out, [this](const std::string& partial) { return Find(partial); });
     if (!s.ok()) return Status::InvalidArgument(name + ": " + s.message());
     return Status::OK();
   }
-  Status Monthly(v1::ReportDocument* out);
-  Status Notice(v1::ReportDocument* out);
-  Status Dossier(v1::ReportDocument* out);
+  Status Monthly(Draft* draft);
+  Status Notice(Draft* draft);
+  Status Dossier(Draft* draft);
 
   const ReportSources& s_;
   const v1::ReportDocumentRequest& r_;
   const Campaign& c_;
+  internal::Phrases phrases_;
 };
+
+const char* Suffix(v1::ReportFormat f) {
+  switch (f) {
+    case v1::HTML:
+      return ".html";
+    case v1::CSV:
+      return ".csv";
+    case v1::DOCX:
+      return ".docx";
+    case v1::PDF:
+      return ".pdf";
+    default:
+      return ".md";
+  }
+}
 
 Status Builder::Build(v1::ReportDocument* out) {
   out->Clear();
-  out->set_format(r_.format() == v1::REPORT_FORMAT_UNSPECIFIED ? v1::MARKDOWN
-                                                               : r_.format());
+  const v1::ReportFormat format =
+      r_.format() == v1::REPORT_FORMAT_UNSPECIFIED ? v1::MARKDOWN : r_.format();
+  auto replaced = r_.templates().find("phrases.txt");
+  CW_RETURN_IF_ERROR(phrases_.Load(
+      DefaultReportTemplate("phrases.txt"),
+      replaced == r_.templates().end() ? std::string() : replaced->second));
+  Draft draft;
   switch (r_.kind()) {
     case v1::MONTHLY_BULLETIN:
-      return Monthly(out);
+      CW_RETURN_IF_ERROR(Monthly(&draft));
+      break;
     case v1::RECTIFICATION_NOTICE:
-      return Notice(out);
+      CW_RETURN_IF_ERROR(Notice(&draft));
+      break;
     case v1::UNIT_DOSSIER:
-      return Dossier(out);
+      CW_RETURN_IF_ERROR(Dossier(&draft));
+      break;
     default:
       return Status::InvalidArgument(
           "report kind is not set (monthly bulletin, notice or dossier)");
   }
+  out->set_format(format);
+  out->set_title(draft.title);
+  out->set_file_name(internal::SafeFileName(draft.file_stem) + Suffix(format));
+  if (format == v1::CSV) {
+    out->set_content(draft.csv);
+    return Status::OK();
+  }
+  if (format == v1::MARKDOWN) {
+    std::string md;
+    CW_RETURN_IF_ERROR(Render(draft.base + ".md", draft.data, &md));
+    out->set_content(md);
+    return Status::OK();
+  }
+  std::string html;
+  CW_RETURN_IF_ERROR(Render(draft.base + ".html", draft.data, &html));
+  switch (format) {
+    case v1::HTML:
+      out->set_content(html);
+      return Status::OK();
+    case v1::DOCX:
+      return internal::HtmlToDocx(html, out->mutable_binary());
+    case v1::PDF:
+      return internal::HtmlToPdf(html, out->mutable_binary());
+    default:
+      return Status::InvalidArgument("unknown report format " +
+                                     std::to_string(format));
+  }
 }
 
-const char* Suffix(v1::ReportFormat f) {
-  return f == v1::HTML ? ".html" : f == v1::CSV ? ".csv" : ".md";
-}
-
-Status Builder::Monthly(v1::ReportDocument* out) {
+Status Builder::Monthly(Draft* draft) {
   const std::string& month = r_.month();
   if (MonthEnd(month).empty()) {
     return Status::InvalidArgument("month '" + month +
@@ -267,48 +279,43 @@ Status Builder::Monthly(v1::ReportDocument* out) {
     CW_RETURN_IF_ERROR(
         c_.calendar().WorkingDayOnOrAfter(as_of, &next, options));
     issued = FormatIsoDate(next);
-  } else {
-    Date d;
-    CW_RETURN_IF_ERROR(ParseIsoDate(issued, &d).WithContext("issue_date"));
   }
   v1::RankingTable table;
   CW_RETURN_IF_ERROR(Rank(month, &table));
-  std::string component_name = "考核";
+  std::string component_name = Phrase("default.component");
   for (const v1::Component& comp : c_.proto().assessment().components())
     if (comp.id() == table.component_id()) component_name = comp.name();
-  const std::string title = MonthCn(month) + "创建工作考核情况通报";
-  out->set_title(title);
-  out->set_file_name(internal::SafeFileName("月度通报-" + month) +
-                     Suffix(out->format()));
+  const TemplateValue names =
+      TemplateValue().Set("month", month).Set("month_cn", MonthCn(month));
+  draft->title = Phrase("title.monthly", names);
+  draft->file_stem = Phrase("file.monthly", names);
+  draft->base = "monthly";
+  auto veto = [&](const v1::RankingRow& row, const char* key) {
+    return row.vetoed()
+               ? Phrase(key, TemplateValue().Set("reason", row.veto_reason()))
+               : std::string();
+  };
   std::map<std::string, const v1::RankingRow*> by_unit;
   for (const v1::RankingRow& row : table.rows()) by_unit[row.unit_id()] = &row;
-  if (out->format() == v1::CSV) {
-    std::string csv =
-        internal::kUtf8Bom + CsvRow({"名次", "单位", "得分", "等次", "说明"});
-    for (const v1::RankingRow& row : table.rows()) {
-      csv += CsvRow({std::to_string(row.rank()), row.unit_name(),
-                     Fixed(row.score()), row.grade(),
-                     row.vetoed() ? "一票否决：" + row.veto_reason() : ""});
-    }
-    out->set_content(csv);
-    return Status::OK();
+  draft->csv = Csv("csv.monthly");
+  for (const v1::RankingRow& row : table.rows()) {
+    draft->csv += CsvRow({std::to_string(row.rank()), row.unit_name(),
+                          Fixed(row.score()), row.grade(), veto(row, "veto")});
   }
-  TemplateValue data;
-  Common(&data, title);
+  TemplateValue& data = draft->data;
+  CW_RETURN_IF_ERROR(Frame(&data, draft->title, issued));
   data.Set("month_cn", MonthCn(month));
   data.Set("date_cn", DateCn(date));
-  data.Set("issue_date_cn", DateCn(issued));
   data.Set("component_name", component_name);
   TemplateValue rows = TemplateValue::List();
   std::vector<std::pair<std::string, double>> bars;
   for (const v1::RankingRow& row : table.rows()) {
-    rows.Add(
-        TemplateValue()
-            .Set("rank", TemplateValue::Int(row.rank()))
-            .Set("unit", row.unit_name())
-            .Set("score", Fixed(row.score()))
-            .Set("grade", row.grade())
-            .Set("note", row.vetoed() ? "一票否决：" + row.veto_reason() : ""));
+    rows.Add(TemplateValue()
+                 .Set("rank", TemplateValue::Int(row.rank()))
+                 .Set("unit", row.unit_name())
+                 .Set("score", Fixed(row.score()))
+                 .Set("grade", row.grade())
+                 .Set("note", veto(row, "veto")));
     bars.emplace_back(row.unit_name(), row.score());
   }
   data.Set("rows", rows);
@@ -323,16 +330,14 @@ Status Builder::Monthly(v1::ReportDocument* out) {
       list.Add(TemplateValue()
                    .Set("unit", it->second->unit_name())
                    .Set("score", Fixed(it->second->score()))
-                   .Set("note",
-                        it->second->vetoed()
-                            ? "（一票否决：" + it->second->veto_reason() + "）"
-                            : ""));
+                   .Set("note", veto(*it->second, "veto.bracketed")));
     }
     return list;
   };
   data.Set("commended", people(table.commended(), &good));
   data.Set("criticized", people(table.criticized(), &bad));
-  data.Set("chart", BarChartSvg(bars, good, bad));
+  data.Set("chart",
+           internal::BarChartSvg(bars, good, bad, Phrase("chart.scores")));
   data.Set("has_ledger", TemplateValue::Flag(s_.ledger != nullptr));
   if (s_.ledger != nullptr) {
     v1::OpenItemList overdue;
@@ -364,23 +369,22 @@ Status Builder::Monthly(v1::ReportDocument* out) {
     TemplateValue esc = TemplateValue::List();
     for (const v1::EscalationRecommendation& e :
          escalations.recommendations()) {
-      std::string reason;
-      if (e.rule_id().empty() || e.item_ids_size() == 0) {
-        reason = "问题多次通报仍未整改";
-      } else {
-        reason =
-            e.severe_overdue()
-                ? std::to_string(e.item_ids_size()) + "个严重问题逾期未整改"
-                : (e.category().empty() ? "" : e.category() + "类") +
-                      std::to_string(e.item_ids_size()) +
-                      "个问题经通报仍未整改";
-      }
+      const TemplateValue facts =
+          TemplateValue()
+              .Set("count", TemplateValue::Int(e.item_ids_size()))
+              .Set("category", e.category());
+      const std::string reason = e.rule_id().empty() || e.item_ids_size() == 0
+                                     ? Phrase("escalation.repeated")
+                                 : e.severe_overdue()
+                                     ? Phrase("escalation.severe", facts)
+                                     : Phrase("escalation.bulletined", facts);
+      const bool interview = e.measure() == v1::INTERVIEW;
       esc.Add(TemplateValue()
                   .Set("unit", UnitName(e.unit_id()))
-                  .Set("measure",
-                       e.measure() == v1::INTERVIEW ? "约谈" : "组织措施")
-                  .Set("action", e.measure() == v1::INTERVIEW ? "进行约谈"
-                                                              : "采取组织措施")
+                  .Set("measure", Phrase(interview ? "measure.interview"
+                                                   : "measure.measures"))
+                  .Set("action", Phrase(interview ? "action.interview"
+                                                  : "action.measures"))
                   .Set("reason", reason));
     }
     data.Set("escalations", esc);
@@ -400,10 +404,14 @@ Status Builder::Monthly(v1::ReportDocument* out) {
       if (row.missing() <= 0 && row.late() <= 0) continue;
       std::string shortfall;
       if (row.missing() > 0)
-        shortfall = "缺" + std::to_string(row.missing()) + "份";
+        shortfall = Phrase(
+            "shortfall.missing",
+            TemplateValue().Set("count", TemplateValue::Int(row.missing())));
       if (row.late() > 0) {
-        shortfall += (shortfall.empty() ? "" : "、") + std::string("迟报") +
-                     std::to_string(row.late()) + "份";
+        shortfall += (shortfall.empty() ? "" : "、") +
+                     Phrase("shortfall.late",
+                            TemplateValue().Set(
+                                "count", TemplateValue::Int(row.late())));
       }
       missing.Add(TemplateValue()
                       .Set("unit", UnitName(row.unit_id()))
@@ -416,76 +424,74 @@ Status Builder::Monthly(v1::ReportDocument* out) {
     data.Set("missing", missing);
     data.Set("none_due", TemplateValue::Flag(report.rows_size() == 0));
   }
-  std::string content;
-  CW_RETURN_IF_ERROR(
-      Render(out->format() == v1::HTML ? "monthly.html" : "monthly.md", data,
-             &content));
-  out->set_content(content);
   return Status::OK();
 }
 
-const char* SourceCn(v1::FindingSource s) {
+const char* SourceKey(v1::FindingSource s) {
   switch (s) {
     case v1::LEADER_SUPERVISION:
-      return "经领导督导";
+      return "source.leader";
     case v1::DAILY_SUPERVISION:
-      return "经日常督查";
+      return "source.daily";
     case v1::PUBLIC_REPORT:
-      return "经群众反映";
+      return "source.public";
     case v1::HIGHER_INSPECTION:
-      return "经上级明察暗访";
+      return "source.inspection";
     case v1::SELF_CHECK:
-      return "经自查";
+      return "source.self";
     default:
-      return "经检查";
+      return "source.other";
   }
 }
 
-Status Builder::Notice(v1::ReportDocument* out) {
+Status Builder::Notice(Draft* draft) {
   if (s_.ledger == nullptr)
     return Status::InvalidArgument("a rectification notice needs the ledger");
   v1::LedgerItem item;
   CW_RETURN_IF_ERROR(s_.ledger->Item(r_.item_id(), &item));
-  const std::string title = "整改通知书 " + item.number();
-  out->set_title(title);
-  out->set_file_name(internal::SafeFileName("整改通知书-" + item.id()) +
-                     Suffix(out->format()));
+  const std::string number = r_.number().empty() ? item.number() : r_.number();
+  const TemplateValue names =
+      TemplateValue().Set("number", number).Set("item", item.id());
+  draft->title = Phrase("title.notice", names);
+  draft->file_stem = Phrase("file.notice", names);
+  draft->base = "notice";
   std::map<std::string, std::string> points;
   for (const v1::InspectionPoint& p : c_.proto().supervision().points())
     points[p.id()] = p.name();
-  if (out->format() == v1::CSV) {
-    std::string csv = internal::kUtf8Bom +
-                      CsvRow({"序号", "问题描述", "类别", "点位", "发现日期"});
-    int n = 0;
-    for (const v1::Finding& f : item.findings()) {
-      csv += CsvRow({std::to_string(++n), f.description(), f.category(),
-                     points.count(f.point_id()) ? points[f.point_id()] : "",
-                     f.found_on()});
-    }
-    out->set_content(csv);
-    return Status::OK();
+  draft->csv = Csv("csv.notice");
+  int n = 0;
+  for (const v1::Finding& f : item.findings()) {
+    draft->csv += CsvRow(
+        {std::to_string(++n), f.description(), f.category(),
+         points.count(f.point_id()) ? points[f.point_id()] : "", f.found_on()});
   }
-  TemplateValue data;
-  Common(&data, title);
-  data.Set("number", r_.number().empty() ? item.number() : r_.number());
+  const std::string issued = !r_.issue_date().empty() ? r_.issue_date()
+                             : !r_.date().empty()     ? r_.date()
+                                                      : item.issued_on();
+  TemplateValue& data = draft->data;
+  CW_RETURN_IF_ERROR(Frame(&data, draft->title, issued));
+  data.Set("number", number);
   data.Set("unit", UnitName(item.unit_id()));
   const v1::Finding* first =
       item.findings_size() > 0 ? &item.findings(0) : nullptr;
-  std::string source = first == nullptr ? "经检查" : SourceCn(first->source());
+  std::string source =
+      Phrase(first == nullptr ? "source.other" : SourceKey(first->source()));
   if (first != nullptr && first->source() == v1::PUBLIC_REPORT &&
       !first->channel().empty())
-    source = "经群众通过" + first->channel() + "反映";
+    source = Phrase("source.public_channel",
+                    TemplateValue().Set("channel", first->channel()));
   data.Set("source", source);
   data.Set("found_cn", DateCn(first != nullptr && !first->found_on().empty()
                                   ? first->found_on()
                                   : item.issued_on()));
   TemplateValue findings = TemplateValue::List();
-  int n = 0;
+  n = 0;
   for (const v1::Finding& f : item.findings()) {
     std::string detail = f.category();
     if (points.count(f.point_id()))
-      detail += (detail.empty() ? "" : "，") + std::string("点位：") +
-                points[f.point_id()];
+      detail += (detail.empty() ? "" : "，") +
+                Phrase("detail.point",
+                       TemplateValue().Set("point", points[f.point_id()]));
     findings.Add(TemplateValue()
                      .Set("index", TemplateValue::Int(++n))
                      .Set("description", f.description().empty()
@@ -495,29 +501,26 @@ Status Builder::Notice(v1::ReportDocument* out) {
   }
   data.Set("findings", findings);
   data.Set("required_result", item.required_result().empty()
-                                  ? "按标准整改到位"
+                                  ? Phrase("default.required_result")
                                   : item.required_result());
-  Date issued, deadline;
+  Date issued_on, deadline;
   int working_days = 0;
-  if (ParseIsoDate(item.issued_on(), &issued).ok() &&
+  if (ParseIsoDate(item.issued_on(), &issued_on).ok() &&
       ParseIsoDate(item.deadline(), &deadline).ok()) {
     CalendarOptions options;
     options.weekend_fallback = true;
-    Status s = c_.calendar().CountWorkingDays(
-        issued + boost::gregorian::days(1), deadline, &working_days, options);
+    Status s =
+        c_.calendar().CountWorkingDays(issued_on + boost::gregorian::days(1),
+                                       deadline, &working_days, options);
     if (!s.ok()) working_days = 0;
   }
   data.Set("working_days", TemplateValue::Int(working_days));
   data.Set("deadline_cn", DateCn(item.deadline()));
-  data.Set("date_cn", DateCn(r_.date().empty() ? item.issued_on() : r_.date()));
-  std::string content;
-  CW_RETURN_IF_ERROR(Render(
-      out->format() == v1::HTML ? "notice.html" : "notice.md", data, &content));
-  out->set_content(content);
+  data.Set("date_cn", DateCn(issued));
   return Status::OK();
 }
 
-Status Builder::Dossier(v1::ReportDocument* out) {
+Status Builder::Dossier(Draft* draft) {
   const std::string& unit = r_.unit_id();
   if (c_.index().Unit(unit) == kNoIndex)
     return Status::NotFound("unit '" + unit + "' does not exist");
@@ -536,16 +539,16 @@ Status Builder::Dossier(v1::ReportDocument* out) {
   Status ds = ParseIsoDate(date, &as_of);
   if (!ds.ok()) return Status::InvalidArgument("date: " + ds.message());
   const std::string name = UnitName(unit);
-  const std::string title = name + "创建工作档案";
-  out->set_title(title);
-  out->set_file_name(internal::SafeFileName("单位档案-" + unit) +
-                     Suffix(out->format()));
+  const TemplateValue names =
+      TemplateValue().Set("unit", name).Set("unit_id", unit);
+  draft->title = Phrase("title.dossier", names);
+  draft->file_stem = Phrase("file.dossier", names);
+  draft->base = "dossier";
   // Scores and rank over the months of the year, up to the date.
   TemplateValue scores = TemplateValue::List();
   std::vector<std::pair<std::string, int>> ranks;
   int units = 0;
-  std::string csv =
-      internal::kUtf8Bom + CsvRow({"月份", "得分", "名次", "等次"});
+  draft->csv = Csv("csv.dossier");
   for (int m = 1; m <= static_cast<int>(as_of.month()); ++m) {
     char month[16];
     std::snprintf(month, sizeof month, "%04d-%02d",
@@ -559,18 +562,18 @@ Status Builder::Dossier(v1::ReportDocument* out) {
                      .Set("score", Fixed(row.score()))
                      .Set("rank", TemplateValue::Int(row.rank()))
                      .Set("grade", row.grade()));
-      csv += CsvRow(
+      draft->csv += CsvRow(
           {month, Fixed(row.score()), std::to_string(row.rank()), row.grade()});
-      ranks.emplace_back(std::to_string(m) + "月", row.rank());
+      ranks.emplace_back(
+          Phrase("chart.month",
+                 TemplateValue().Set("month", TemplateValue::Int(m))),
+          row.rank());
       units = std::max(units, table.rows_size());
     }
   }
-  if (out->format() == v1::CSV) {
-    out->set_content(csv);
-    return Status::OK();
-  }
-  TemplateValue data;
-  Common(&data, title);
+  TemplateValue& data = draft->data;
+  CW_RETURN_IF_ERROR(Frame(&data, draft->title,
+                           r_.issue_date().empty() ? date : r_.issue_date()));
   data.Set("unit", name);
   data.Set("date_cn", DateCn(date));
   TemplateValue tasks = TemplateValue::List();
@@ -581,7 +584,8 @@ Status Builder::Dossier(v1::ReportDocument* out) {
         TemplateValue()
             .Set("id", a.task_id())
             .Set("title", t == kNoIndex ? "" : c_.proto().tasks(t).title())
-            .Set("role", a.label().empty() ? "责任单位" : a.label()));
+            .Set("role",
+                 a.label().empty() ? Phrase("default.role") : a.label()));
   }
   data.Set("tasks", tasks);
   v1::AgendaRequest agenda_request;
@@ -596,17 +600,20 @@ Status Builder::Dossier(v1::ReportDocument* out) {
       due.Add(TemplateValue().Set("due", i.due()).Set("title", i.title()));
   }
   data.Set("agenda", due);
-  data.Set("window", DateCn(date) + "起30日内");
+  data.Set("window",
+           Phrase("window", TemplateValue().Set("date_cn", DateCn(date))));
   if (s_.ledger != nullptr) {
     v1::OpenItemList open;
     CW_RETURN_IF_ERROR(s_.ledger->OpenItems(unit, date, &open));
     TemplateValue items = TemplateValue::List();
     for (const v1::OpenItem& i : open.items()) {
-      std::string status =
+      const std::string status =
           i.color() == v1::RED
-              ? "逾期" + std::to_string(i.working_days_late()) + "个工作日"
-          : i.color() == v1::YELLOW ? "临近期限"
-                                    : "整改中";
+              ? Phrase("status.overdue",
+                       TemplateValue().Set(
+                           "days", TemplateValue::Int(i.working_days_late())))
+          : i.color() == v1::YELLOW ? Phrase("status.near")
+                                    : Phrase("status.open");
       items.Add(TemplateValue()
                     .Set("number", i.number())
                     .Set("deadline", i.deadline())
@@ -616,12 +623,7 @@ Status Builder::Dossier(v1::ReportDocument* out) {
       data.Set("open", TemplateValue().Set("items", items));
   }
   data.Set("scores", scores);
-  data.Set("chart", RankLineSvg(ranks, units));
-  std::string content;
-  CW_RETURN_IF_ERROR(
-      Render(out->format() == v1::HTML ? "dossier.html" : "dossier.md", data,
-             &content));
-  out->set_content(content);
+  data.Set("chart", internal::RankLineSvg(ranks, units, Phrase("chart.ranks")));
   return Status::OK();
 }
 

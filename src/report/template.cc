@@ -56,8 +56,14 @@ const TemplateValue* TemplateValue::Field(const std::string& name) const {
 
 namespace {
 
+// Sections nested deeper, or partials included deeper, are refused: the
+// parser and renderer recurse, and an integrator's template must not exhaust
+// the stack.
+constexpr int kMaxSectionDepth = 64;
+constexpr int kMaxPartialDepth = 8;
+
 struct Node {
-  enum Kind { kText, kValue, kRaw, kSection, kInverted } kind;
+  enum Kind { kText, kValue, kRaw, kSection, kInverted, kPartial } kind;
   std::string text;  // Literal text or the name.
   std::vector<Node> children;
 };
@@ -83,7 +89,13 @@ class Parser {
     return a == std::string::npos ? "" : s.substr(a, b - a + 1);
   }
 
-  Status ParseUntil(const std::string& closing, std::vector<Node>* out) {
+  Status ParseUntil(const std::string& closing, std::vector<Node>* out,
+                    int depth = 0) {
+    if (depth > kMaxSectionDepth) {
+      return Status::InvalidArgument(
+          "template line " + std::to_string(LineAt(pos_)) +
+          ": sections nest deeper than " + std::to_string(kMaxSectionDepth));
+    }
     while (pos_ < t_.size()) {
       size_t open = t_.find("{{", pos_);
       if (open == std::string::npos) {
@@ -120,8 +132,13 @@ class Parser {
                {}};
         // A section tag alone on its line takes the line with it.
         SkipStandaloneNewline(open, out);
-        CW_RETURN_IF_ERROR(ParseUntil(n.text, &n.children));
+        CW_RETURN_IF_ERROR(ParseUntil(n.text, &n.children, depth + 1));
         out->push_back(std::move(n));
+        continue;
+      }
+      if (sigil == '>') {
+        SkipStandaloneNewline(open, out);
+        out->push_back({Node::kPartial, Trim(tag.substr(1)), {}});
         continue;
       }
       if (sigil == '/') {
@@ -285,9 +302,22 @@ const TemplateValue* Lookup(const std::vector<const TemplateValue*>& stack,
   return nullptr;
 }
 
-void Render(const std::vector<Node>& nodes,
-            std::vector<const TemplateValue*>* stack, Escape escape,
-            std::string* out) {
+Status RenderNodes(const std::vector<Node>& nodes,
+                   std::vector<const TemplateValue*>* stack, Escape escape,
+                   const PartialLookup& partials, int depth, std::string* out);
+
+Status RenderText(const std::string& text, const std::string& name,
+                  std::vector<const TemplateValue*>* stack, Escape escape,
+                  const PartialLookup& partials, int depth, std::string* out) {
+  std::vector<Node> nodes;
+  Status s = Parser(text).Parse(&nodes);
+  if (s.ok()) s = RenderNodes(nodes, stack, escape, partials, depth, out);
+  return s.ok() || name.empty() ? s : s.WithContext("partial " + name);
+}
+
+Status RenderNodes(const std::vector<Node>& nodes,
+                   std::vector<const TemplateValue*>* stack, Escape escape,
+                   const PartialLookup& partials, int depth, std::string* out) {
   for (const Node& n : nodes) {
     switch (n.kind) {
       case Node::kText:
@@ -307,36 +337,56 @@ void Render(const std::vector<Node>& nodes,
         if (v->is_list()) {
           for (const TemplateValue& item : v->items()) {
             stack->push_back(&item);
-            Render(n.children, stack, escape, out);
+            Status s =
+                RenderNodes(n.children, stack, escape, partials, depth, out);
             stack->pop_back();
+            CW_RETURN_IF_ERROR(s);
           }
         } else {
           stack->push_back(v);
-          Render(n.children, stack, escape, out);
+          Status s =
+              RenderNodes(n.children, stack, escape, partials, depth, out);
           stack->pop_back();
+          CW_RETURN_IF_ERROR(s);
         }
         break;
       }
       case Node::kInverted: {
         const TemplateValue* v = Lookup(*stack, n.text);
         if (v == nullptr || !v->truthy())
-          Render(n.children, stack, escape, out);
+          CW_RETURN_IF_ERROR(
+              RenderNodes(n.children, stack, escape, partials, depth, out));
+        break;
+      }
+      case Node::kPartial: {
+        const std::string* text = partials ? partials(n.text) : nullptr;
+        if (text == nullptr)
+          return Status::NotFound("template: no partial '" + n.text + "'");
+        if (depth >= kMaxPartialDepth) {
+          return Status::InvalidArgument(
+              "template: partials nest deeper than " +
+              std::to_string(kMaxPartialDepth) + " at '" + n.text +
+              "' (does one include itself?)");
+        }
+        CW_RETURN_IF_ERROR(
+            RenderText(*text, n.text, stack, escape, partials, depth + 1, out));
         break;
       }
     }
   }
+  return Status::OK();
 }
 
 }  // namespace
 
 Status RenderTemplate(const std::string& text, const TemplateValue& data,
-                      Escape escape, std::string* out) {
-  std::vector<Node> nodes;
-  CW_RETURN_IF_ERROR(Parser(text).Parse(&nodes));
+                      Escape escape, std::string* out,
+                      const PartialLookup& partials) {
   out->clear();
   std::vector<const TemplateValue*> stack = {&data};
-  Render(nodes, &stack, escape, out);
-  return Status::OK();
+  Status s = RenderText(text, "", &stack, escape, partials, 0, out);
+  if (!s.ok()) out->clear();
+  return s;
 }
 
 }  // namespace chuangwen

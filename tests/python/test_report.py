@@ -54,6 +54,22 @@ class ReportTest(unittest.TestCase):
         with self.assertRaises(chuangwen.InvalidError):
             self.ledger.report("monthly", month="2025-9")
 
+    def test_official_documents_as_docx(self):
+        import io
+        import zipfile
+        doc = self.ledger.report("notice", "docx", item="dc-2025-901", signer="周明远",
+                                 copied_to=["区文明办"], receipt=True,
+                                 note="联系人：许岚，电话：0710-5550123")
+        self.assertEqual(doc["file_name"], "整改通知书-dc-2025-901.docx")
+        self.assertFalse(doc.get("content"))
+        package = zipfile.ZipFile(io.BytesIO(doc["binary"]))
+        body = package.read("word/document.xml").decode("utf-8")
+        for text in ("整改通知书", "签发人：", "周明远", "抄送：区文明办。", "回　执", "联系人：许岚"):
+            self.assertIn(text, body)
+        self.assertIn('w:pgMar w:top="2098"', body)
+        with self.assertRaises(TypeError):
+            self.ledger.report("notice", item="dc-2025-901", singer="周明远")
+
     def test_output_does_not_depend_on_the_host_locale(self):
         import locale
         def everything():

@@ -12,13 +12,8 @@ import sys
 import tempfile
 import zlib
 
+from example_store import chromium, make_example_store
 
-def chromium():
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        path = shutil.which(name)
-        if path:
-            return path
-    return None
 
 
 def png_pixels(path):
@@ -85,11 +80,7 @@ def main():
         return 77
     work = tempfile.mkdtemp(prefix="cw-render-")
     try:
-        db = os.path.join(work, "ledger.db")
-        run = lambda *a: subprocess.run([cw, *a], check=True, capture_output=True, text=True)
-        run("ledger", db, "init", "--campaign", os.path.join(examples, "campaign.textproto"))
-        run("ledger", db, "add", os.path.join(examples, "ledger.textproto"))
-        run("evidence", db, "add", os.path.join(examples, "evidence.textproto"))
+        db, run = make_example_store(cw, examples, work)
         docs = {
             "monthly": (["report", "monthly", db, "--month", "2025-09", "--format", "html",
                          "--number", "东城管创通〔2025〕9号", "-o", work], "2025年9月创建工作考核情况通报"),

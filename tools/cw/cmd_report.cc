@@ -19,6 +19,7 @@
 #include "chuangwen/report.h"
 #include "cli.h"
 #include "output.h"
+#include "resolve.h"
 
 namespace cw {
 namespace {
@@ -84,14 +85,19 @@ class Progress {
 };
 
 int Emit(const v1::ReportDocument& doc, const Args& args) {
+  const std::string& bytes =
+      doc.binary().empty() ? doc.content() : doc.binary();
   if (!args.Has("o")) {
-    std::cout << doc.content();
+    if (!doc.binary().empty() && isatty(fileno(stdout)))
+      return UsageError("a " + args.Value("format") +
+                        " file is binary: give -o DIR or redirect stdout");
+    std::cout << bytes;
     return kExitOk;
   }
   // The folder is made if missing; "reports/" gives "reports/月度通报…".
   std::string path;
   chuangwen::Status s = JoinOutput(args.Value("o"), doc.file_name(), &path);
-  if (s.ok()) s = WriteOutput(path, doc.content());
+  if (s.ok()) s = WriteOutput(path, bytes);
   if (!s.ok()) return Fail(s);
   std::printf("%s\n", path.c_str());
   return kExitOk;
@@ -100,12 +106,7 @@ int Emit(const v1::ReportDocument& doc, const Args& args) {
 }  // namespace
 
 int RunReport(const Args& args) {
-  const char* usage =
-      "usage: cw report monthly FILE --month YYYY-MM | notice FILE --item ID "
-      "|\n"
-      "       dossier FILE --unit ID|all   [--format md|html|csv] [-o DIR] "
-      "[--date D]\n"
-      "       [--number 文号] [--issue-date D] [--templates DIR]";
+  const std::string& usage = args.synopsis;
   if (args.positional.size() != 2) return UsageError(usage);
   const std::string& kind = args.positional[0];
   v1::ReportDocumentRequest request;
@@ -128,14 +129,31 @@ int RunReport(const Args& args) {
     request.set_format(v1::HTML);
   else if (format == "csv")
     request.set_format(v1::CSV);
+  else if (format == "docx")
+    request.set_format(v1::DOCX);
+  else if (format == "pdf")
+    request.set_format(v1::PDF);
   else
-    return UsageError("--format: '" + format + "' is not md, html or csv");
+    return UsageError("--format: '" + format +
+                      "' is not md, html, docx, pdf or csv");
   request.set_month(args.Value("month"));
   request.set_item_id(args.Value("item"));
   request.set_date(args.Value("date"));
   request.set_issue_date(args.Value("issue-date"));
   request.set_number(args.Value("number"));
   request.set_component_id(args.Value("component"));
+  request.set_issuer(args.Value("issuer"));
+  request.set_signer(args.Value("signer"));
+  for (const std::string& x : SplitList(args.Value("recipients")))
+    request.add_recipients(x);
+  for (const std::string& x : SplitList(args.Value("copy-to")))
+    request.add_copied_to(x);
+  request.set_printer(args.Value("printer"));
+  request.set_print_date(args.Value("print-date"));
+  request.set_note(args.Value("note"));
+  for (const std::string& x : SplitList(args.Value("attachments")))
+    request.add_attachments(x);
+  request.set_receipt(args.Has("receipt"));
   if (args.Has("templates")) {
     for (const std::string& name : chuangwen::ReportTemplateNames()) {
       std::string text;
@@ -151,8 +169,14 @@ int RunReport(const Args& args) {
       return UsageError("--unit all writes one file per unit: give -o DIR");
     for (const v1::Unit& u : sources.view.campaign->proto().units())
       units.push_back(u.id());
+  } else if (kind == "dossier") {
+    std::string unit;
+    chuangwen::Status s =
+        ResolveUnit(*sources.view.campaign, args.Value("unit"), &unit);
+    if (!s.ok()) return Fail(s.WithContext("--unit"));
+    units.push_back(unit);
   } else {
-    units.push_back(args.Value("unit"));
+    units.push_back("");
   }
   Progress progress("dossiers", units.size());
   for (const std::string& unit : units) {

@@ -32,7 +32,10 @@ const OptionSpec kEvidenceFiles = {
     "evidence", "FILES", "evidence files, separated by commas (照片, 台账…)"};
 
 // The documents' options.
-const OptionSpec kFormat = {"format", "F", "md, html or csv (default md)"};
+const OptionSpec kFormat = {
+    "format", "F",
+    "md, html, docx, pdf (needs Chromium) or csv (the main table); default "
+    "md"};
 const OptionSpec kOutputDir = {"o", "DIR",
                                "write into this folder (made if missing)"};
 const OptionSpec kAsOf = {"date", "DATE", "as of this date"};
@@ -42,6 +45,27 @@ const OptionSpec kNumber = {"number", "文号",
                             "the document's number (发文字号)"};
 const OptionSpec kTemplates = {"templates", "DIR",
                                "replace the built-in templates with these"};
+
+// A document's own options, then those of every 公文 (GB/T 9704).
+std::vector<OptionSpec> DocumentOptions(std::vector<OptionSpec> own) {
+  for (const OptionSpec& o : std::initializer_list<OptionSpec>{
+           kFormat,
+           kOutputDir,
+           kAsOf,
+           kIssueDate,
+           kNumber,
+           {"issuer", "NAME", "发文机关 (default: the plan's issuer)"},
+           {"signer", "NAME", "签发人, shown beside the 文号"},
+           {"recipients", "LIST", "主送机关, separated by commas"},
+           {"copy-to", "LIST", "抄送机关, separated by commas"},
+           {"printer", "NAME", "印发机关 (default: the issuer)"},
+           {"print-date", "DATE", "印发日期 (default: the issue date)"},
+           {"note", "TEXT", "附注, e.g. 联系人：许岚，电话：…"},
+           {"attachments", "LIST", "附件 names, separated by commas"},
+           kTemplates})
+    own.push_back(o);
+  return own;
+}
 
 constexpr char kCampaignFile[] =
     "FILE is a campaign (.textproto, .json, .pb) or a ledger store (.db), "
@@ -197,45 +221,22 @@ std::vector<CommandSpec> MakeCommands() {
         {"o", "FILE", "the campaign with the seat filled"}},
        RunSeat},
       // Reports.
-      {"report",
-       "monthly",
-       0,
+      {"report", "monthly", 0,
        "report monthly FILE --month YYYY-MM [--format F] [-o DIR]",
        "the month's bulletin (月度通报)",
-       {{"month", "YYYY-MM", "the month"},
-        {"component", "ID", "rank by this component"},
-        kFormat,
-        kOutputDir,
-        kAsOf,
-        kIssueDate,
-        kNumber,
-        kTemplates},
+       DocumentOptions({{"month", "YYYY-MM", "the month"},
+                        {"component", "ID", "rank by this component"}}),
        RunReport},
-      {"report",
-       "notice",
-       0,
+      {"report", "notice", 0,
        "report notice FILE --item ITEM [--format F] [-o DIR]",
        "a rectification notice (整改通知书) with its 回执",
-       {{"item", "ITEM", "the ledger item"},
-        kFormat,
-        kOutputDir,
-        kAsOf,
-        kIssueDate,
-        kNumber,
-        kTemplates},
+       DocumentOptions({{"item", "ITEM", "the ledger item"},
+                        {"receipt", nullptr, "add a 回执 slip to fill in"}}),
        RunReport},
-      {"report",
-       "dossier",
-       0,
+      {"report", "dossier", 0,
        "report dossier FILE --unit UNIT|all [--format F] [-o DIR]",
        "a unit's dossier (单位档案); all: one file per unit",
-       {{"unit", "UNIT", "the unit (id or name), or all"},
-        kFormat,
-        kOutputDir,
-        kAsOf,
-        kIssueDate,
-        kNumber,
-        kTemplates},
+       DocumentOptions({{"unit", "UNIT", "the unit (id or name), or all"}}),
        RunReport},
       // The supervision ledger.
       {"ledger",
