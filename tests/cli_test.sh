@@ -37,6 +37,11 @@ expect 2 "year 2031" -- "$cw" workdays --from 2031-01-01 --to 2031-01-31
 expect 0 "23" -- "$cw" workdays --from 2031-01-01 --to 2031-01-31 --fallback
 sed 's/rule { monthly { day: 20 } }/rule { monthly { day: 32 } }/' "$example" > "$work/bad-duty.textproto"
 expect 1 "schedule.duties[0].rule.monthly.day: duty 'monthly-materials': rule.monthly.day 32 is out of range 1..31" -- "$cw" validate "$work/bad-duty.textproto"
+# The problem names its line and column, as a compiler does, for an editor to jump to.
+expect 1 "$work/bad-duty.textproto:217:29: schedule.duties[0]" -- "$cw" validate "$work/bad-duty.textproto"
+"$cw" convert "$work/bad-duty.textproto" "$work/bad-duty.json" && python3 -m json.tool "$work/bad-duty.json" > "$work/bad-duty-pretty.json"
+expect 1 "bad-duty-pretty.json:" -- "$cw" validate "$work/bad-duty-pretty.json"
+expect 1 "\"line\":217" -- "$cw" validate "$work/bad-duty.textproto" --json
 expect 2 "rule.monthly.day 32" -- "$cw" agenda "$work/bad-duty.textproto" --from 2025-04-01 --to 2025-04-30
 sed 's/weekly { weekday: FRIDAY }/weekly { weekday: FRYDAY }/' "$example" > "$work/bad-weekday.textproto"
 expect 2 'Unknown enumeration value of "FRYDAY" for field "weekday"' -- "$cw" show "$work/bad-weekday.textproto"

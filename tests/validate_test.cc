@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "chuangwen/campaign.h"
 #include "test_support.h"
 
 namespace chuangwen {
@@ -341,6 +342,59 @@ TEST_F(ValidateTest, SupervisionRules) {
   EXPECT_TRUE(has("supervision.deductions[" + std::to_string(ld) + "].indicator_id: indicator 'M99' does not exist"));
   EXPECT_TRUE(has("supervision.deductions[" + std::to_string(ld) + "].basis: no basis"));
   EXPECT_TRUE(has("supervision.repeat_window_months: is negative"));
+}
+
+}  // namespace
+}  // namespace chuangwen
+
+namespace chuangwen {
+namespace {
+
+// A problem in a campaign loaded from text or JSON names where it is, as
+// lines and columns of characters (not bytes).
+TEST(ProblemLocationTest, TextAndJsonGiveLineAndColumn) {
+  const std::string text =
+      "id: \"c\"\n"
+      "units { id: \"a\" name: \"甲单位\" }\n"
+      "units {\n"
+      "\tid: \"b\"  name: \"乙单位\"\tparent_id: \"nowhere\"\n"
+      "}\n"
+      "units { id: \"c\" }\n";
+  std::shared_ptr<const Campaign> c;
+  ASSERT_TRUE(Campaign::Load(text, Format::kText, &c).ok());
+  auto find = [&](const std::string& location) -> v1::Problem {
+    for (const v1::Problem& p : c->problems().problems())
+      if (p.location() == location) return p;
+    ADD_FAILURE() << "no problem at " << location;
+    return v1::Problem();
+  };
+  v1::Problem parent = find("units[1].parent_id");
+  EXPECT_EQ(parent.line(), 4);
+  EXPECT_EQ(parent.column(), 23);  // Two tabs and "乙单位" count 1 each.
+  // A missing field: where its element starts.
+  v1::Problem name = find("units[2].name");
+  EXPECT_EQ(name.line(), 6);
+  EXPECT_EQ(name.column(), 1);
+
+  const std::string json =
+      "{\n"
+      "  \"id\": \"c\",\n"
+      "  \"units\": [\n"
+      "    {\"id\": \"a\", \"name\": \"甲单位\"},\n"
+      "    {\"id\": \"b\", \"name\": \"乙单位\", \"parentId\": \"nowhere\"},\n"
+      "    {\"id\": \"c\"}\n"
+      "  ]\n"
+      "}\n";
+  ASSERT_TRUE(Campaign::Load(json, Format::kJson, &c).ok());
+  parent = find("units[1].parent_id");
+  EXPECT_EQ(parent.line(), 5);
+  EXPECT_EQ(parent.column(), 44);
+  name = find("units[2].name");
+  EXPECT_EQ(name.line(), 6);
+  EXPECT_EQ(name.column(), 5);
+  // Built in memory there are no lines.
+  c = Campaign::Build(c->proto());
+  EXPECT_EQ(c->problems().problems(0).line(), 0);
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "chuangwen/responsibility_graph.h"
 #include "chuangwen/schedule.h"
 #include "chuangwen/validate.h"
+#include "model/locate_problems.h"
 
 namespace chuangwen {
 
@@ -67,8 +68,11 @@ Status Campaign::CheckValid() const {
   return Status::InvalidArgument(
       "campaign '" + proto_.id() + "' has " +
       std::to_string(problems_.problems_size()) +
-      " validation problem(s); the first: " + p.location() + ": " +
-      p.message());
+      " validation problem(s); the first: " + p.location() +
+      (p.line() > 0 ? " (line " + std::to_string(p.line()) + ":" +
+                          std::to_string(p.column()) + ")"
+                    : std::string()) +
+      ": " + p.message());
 }
 
 std::shared_ptr<const Campaign> Campaign::Build(v1::Campaign proto) {
@@ -85,16 +89,19 @@ Status Campaign::Load(std::string_view bytes, Format format,
                       std::shared_ptr<const Campaign>* out) {
   v1::Campaign proto;
   CW_RETURN_IF_ERROR(Decode(bytes, format, &proto));
-  *out = Build(std::move(proto));
+  auto* campaign = new Campaign(std::move(proto), nullptr);
+  internal::LocateProblems(bytes, format, v1::Campaign::descriptor(),
+                           &campaign->problems_);
+  out->reset(campaign);
   return Status::OK();
 }
 
 Status Campaign::LoadFile(const std::string& path, Format format,
                           std::shared_ptr<const Campaign>* out) {
-  v1::Campaign proto;
-  CW_RETURN_IF_ERROR(DecodeFile(path, format, &proto));
-  *out = Build(std::move(proto));
-  return Status::OK();
+  std::string bytes;
+  CW_RETURN_IF_ERROR(ReadFile(path, &bytes));
+  Status s = Load(bytes, format, out);
+  return s.ok() ? s : s.WithContext(path);
 }
 
 Status Campaign::LoadFile(const std::string& path,

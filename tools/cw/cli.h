@@ -80,8 +80,10 @@ const char* RoleName(int role);
 const char* MemberRoleName(int role);
 const char* BodyKindName(int kind);
 
-// Prints the campaign's validation problems, or "No problems.".
-void PrintProblems(const chuangwen::Campaign& campaign);
+// Prints the campaign's validation problems ("FILE:LINE:COLUMN: path:
+// message" where the line is known), or "No problems.".
+void PrintProblems(const chuangwen::Campaign& campaign,
+                   const std::string& path);
 
 // Subcommands.
 int RunShow(const Args& args);

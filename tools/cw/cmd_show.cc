@@ -154,7 +154,8 @@ void PrintLoad(const chuangwen::Campaign& campaign) {
 
 }  // namespace
 
-void PrintProblems(const chuangwen::Campaign& campaign) {
+void PrintProblems(const chuangwen::Campaign& campaign,
+                   const std::string& path) {
   const auto& problems = campaign.problems().problems();
   if (problems.empty()) {
     std::cout << "No problems.\n";
@@ -163,7 +164,10 @@ void PrintProblems(const chuangwen::Campaign& campaign) {
   std::cout << problems.size()
             << (problems.size() == 1 ? " problem" : " problems") << ":\n";
   for (const v1::Problem& p : problems) {
-    std::cout << "  " << p.location() << ": " << p.message() << "\n";
+    std::cout << "  ";
+    if (p.line() > 0)  // As compilers write it, so editors can jump there.
+      std::cout << path << ":" << p.line() << ":" << p.column() << ": ";
+    std::cout << p.location() << ": " << p.message() << "\n";
   }
 }
 
@@ -177,7 +181,7 @@ int RunShow(const Args& args) {
   std::cout.flush();
   PrintLoad(*campaign);
   std::cout << "\nValidation: ";
-  PrintProblems(*campaign);
+  PrintProblems(*campaign, args.positional[0]);
   return kExitOk;
 }
 

@@ -14,7 +14,7 @@ int RunValidate(const Args& args) {
     int rc = PrintJson(campaign->problems());
     if (rc != kExitOk) return rc;
   } else {
-    PrintProblems(*campaign);
+    PrintProblems(*campaign, args.positional[0]);
   }
   return campaign->valid() ? kExitOk : kExitProblems;
 }

@@ -85,7 +85,8 @@ std::vector<CommandSpec> MakeCommands() {
        nullptr,
        0,
        "validate FILE [--json]",
-       "print validation problems; exit 1 if any",
+       "print validation problems, each with its line and column in FILE; "
+       "exit 1 if any",
        {kInputFormat, kJson},
        RunValidate},
       {"query",
