@@ -112,6 +112,20 @@ grep -q "'<script>alert(1)</script><img src=x onerror=alert(2)> =HYPERLINK" "$cs
   fail "the finding's text is missing from the CSV: $(cat "$csv")"
 expect 0 "csv/out/整改通知书-$item.csv" -- "$cw" report notice $db --item "$item" --format csv -o csv//out/
 
+# Long work shows progress on a terminal and stays quiet when piped.
+"$cw" ledger $db export -o log.bin 2> export.err || fail "export"
+[[ ! -s export.err ]] || fail "export wrote to a pipe's stderr: $(cat export.err)"
+expect 0 "Created ledger" -- "$cw" ledger copy.db init --campaign "$example"
+out=$("$cw" report dossier $db --unit all -o dossiers 2>&1)
+grep -q "█" <<<"$out" && fail "a progress bar went to a pipe"
+if command -v script > /dev/null; then
+  tty_out=$(script -qec "$cw report dossier $db --unit all -o dossiers-tty" /dev/null)
+  grep -q "dossiers .*█.* 8/8" <<<"$tty_out" || fail "no progress bar on a terminal: $tty_out"
+  tty_out=$(script -qec "$cw ledger copy.db import log.bin" /dev/null)
+  grep -q "importing .* of .*%)" <<<"$tty_out" || fail "no import progress on a terminal: $tty_out"
+  grep -q "Imported" <<<"$tty_out" || fail "import on a terminal: $tty_out"
+fi
+
 # The store wherever a campaign is.
 expect 0 "1.2  规范户外广告和门头牌匾" -- "$cw" show $db
 expect 0 "No problems." -- "$cw" validate $db

@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "chuangwen/codec.h"
+#include "progress.h"
 
 namespace cw {
 
@@ -46,11 +47,13 @@ bool ParseArgs(int argc, char** argv, int first,
 }
 
 int UsageError(const std::string& message) {
+  ClearProgress();
   std::fprintf(stderr, "cw: %s\n", message.c_str());
   return kExitUsage;
 }
 
 int Fail(const chuangwen::Status& status) {
+  ClearProgress();
   std::fprintf(stderr, "cw: %s\n", status.message().c_str());
   switch (status.code()) {
     case chuangwen::Status::Code::kPermissionDenied:

@@ -6,6 +6,7 @@
 // cw import PLAN.txt --result        (the whole ImportResult as JSON)
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <set>
@@ -14,6 +15,8 @@
 #include "chuangwen/codec.h"
 #include "chuangwen/plan_import.h"
 #include "cli.h"
+#include "output.h"
+#include "progress.h"
 
 namespace cw {
 namespace {
@@ -273,16 +276,44 @@ std::string ExpectFile(const v1::ImportResult& r) {
   return out;
 }
 
+// cw import PLAN… -o DIR: each plan to DIR/<its name>.textproto (or .json,
+// .pb), a progress bar over the plans; one that fails is reported and the
+// rest go on.
+int ImportMany(const Args& args) {
+  for (const char* single :
+       {"review", "review-file", "apply", "export-expect", "result", "id"}) {
+    if (args.Has(single))
+      return UsageError(std::string("--") + single + " takes one plan");
+  }
+  if (!args.Has("o"))
+    return UsageError("several plans: give -o DIR for their campaigns");
+  const char* extension = args.Has("json")     ? ".json"
+                          : args.Has("binary") ? ".pb"
+                                               : ".textproto";
+  int failed = 0;
+  ProgressBar progress("importing", args.positional.size());
+  for (const std::string& plan : args.positional) {
+    Args one = args;
+    one.positional = {plan};
+    std::string stem = std::filesystem::path(plan).stem().string();
+    one.values["o"] = CleanPath(args.Value("o") + "/" + stem + extension);
+    one.flags.insert("batch");  // Not an option: one line per plan.
+    if (RunImport(one) != kExitOk) ++failed;
+    progress.Step();
+  }
+  if (failed > 0) {
+    std::fprintf(stderr, "cw: %d of %zu plans could not be imported\n", failed,
+                 args.positional.size());
+    return kExitUsage;
+  }
+  return kExitOk;
+}
+
 }  // namespace
 
 int RunImport(const Args& args) {
-  if (args.positional.size() != 1) {
-    return UsageError(
-        "usage: cw import PLAN.txt [--json | --text | --binary] [-o FILE] "
-        "[--year N] [--encoding utf-8|gb18030] [--id ID] [--bare] "
-        "[--apply REVIEW] | --review | --review-file REVIEW | --result "
-        "| --export-expect FILE");
-  }
+  if (args.positional.size() > 1) return ImportMany(args);
+  if (args.positional.size() != 1) return UsageError(args.synopsis);
   std::string bytes;
   chuangwen::Status s = chuangwen::ReadFile(args.positional[0], &bytes);
   if (!s.ok()) return Fail(s);
@@ -331,7 +362,7 @@ int RunImport(const Args& args) {
   s = chuangwen::Encode(result.campaign(), format, &out);
   if (!s.ok()) return Fail(s);
   if (args.Has("o")) {
-    s = chuangwen::WriteFile(args.Value("o"), out);
+    s = WriteOutput(args.Value("o"), out);
     if (!s.ok()) return Fail(s);
     std::fprintf(stderr,
                  "Wrote %s: %d tasks, %d phases, %d duties; %d lines not used, "
@@ -340,8 +371,10 @@ int RunImport(const Args& args) {
                  result.campaign().schedule().phases_size(),
                  result.campaign().schedule().duties_size(),
                  result.skipped_size(), result.problems().problems_size());
-    for (const std::string& n : result.notes())
-      std::fprintf(stderr, "note: %s\n", n.c_str());
+    if (!args.Has("batch")) {
+      for (const std::string& n : result.notes())
+        std::fprintf(stderr, "note: %s\n", n.c_str());
+    }
     return kExitOk;
   }
   std::cout << out;

@@ -10,6 +10,7 @@
 // cw ledger FILE.db replace-campaign CAMPAIGN --reason TEXT
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -19,6 +20,7 @@
 #include "chuangwen/date.h"
 #include "chuangwen/ledger_store.h"
 #include "cli.h"
+#include "progress.h"
 
 namespace cw {
 namespace {
@@ -283,22 +285,36 @@ int RunLedger(const Args& args) {
     return kExitOk;
   }
   if (command == "export") {
+    std::ofstream file;
+    std::streambuf* sink = std::cout.rdbuf();
     if (args.Has("o")) {
-      std::ofstream out(args.Value("o"), std::ios::binary);
-      if (!out) return UsageError("cannot write " + args.Value("o"));
-      s = store->Export(&out);
+      file.open(args.Value("o"), std::ios::binary);
+      if (!file) return UsageError("cannot write " + args.Value("o"));
+      sink = file.rdbuf();
     } else if (isatty(fileno(stdout))) {
       return UsageError("the log is binary: give -o FILE or redirect stdout");
-    } else {
-      s = store->Export(&std::cout);
+    }
+    CountingBuf counted(sink, "exporting", 0);
+    std::ostream out(&counted);
+    s = store->Export(&out);
+    out.flush();
+    if (s.ok() && file.is_open()) {
+      file.close();
+      if (!file)
+        s = chuangwen::Status::IOError("cannot write " + args.Value("o"));
     }
     return s.ok() ? kExitOk : Fail(s);
   }
   if (command == "import") {
     if (args.positional.size() != 3)
       return UsageError("usage: cw ledger FILE.db import LOG");
-    std::ifstream in(args.positional[2], std::ios::binary);
-    if (!in) return UsageError("cannot read " + args.positional[2]);
+    std::ifstream file(args.positional[2], std::ios::binary | std::ios::ate);
+    if (!file) return UsageError("cannot read " + args.positional[2]);
+    const auto size = static_cast<size_t>(
+        std::max<std::streamoff>(0, static_cast<std::streamoff>(file.tellg())));
+    file.seekg(0);
+    CountingBuf counted(file.rdbuf(), "importing", size);
+    std::istream in(&counted);
     s = store->Import(&in);
     if (!s.ok()) return Fail(s);
     std::printf("Imported %zu events.\n", store->ledger().event_count());

@@ -8,6 +8,7 @@
 #include "chuangwen/assessment_book.h"
 #include "chuangwen/ledger_store.h"
 #include "cli.h"
+#include "progress.h"
 
 namespace cw {
 namespace {
@@ -51,6 +52,7 @@ struct RankSources {
 
 bool LoadRankSources(const Args& args, RankSources* out) {
   const std::string& path = args.positional[0];
+  Stage stage("reading " + path);
   if (!IsLedgerPath(path)) {
     if (!LoadCampaign(path, args, &out->file)) return false;
     out->campaign = out->file.get();
@@ -82,9 +84,14 @@ int RunRank(const Args& args) {
   RankSources sources;
   if (!LoadRankSources(args, &sources)) return kExitUsage;
   v1::RankingTable table;
-  chuangwen::Status s = chuangwen::RankPeriod(
-      *sources.campaign, args.Value("period"), args.Value("component"),
-      sources.derived, &table);
+  chuangwen::Status s;
+  {
+    Stage stage("ranking " +
+                std::to_string(sources.campaign->proto().units_size()) +
+                " units");
+    s = chuangwen::RankPeriod(*sources.campaign, args.Value("period"),
+                              args.Value("component"), sources.derived, &table);
+  }
   if (!s.ok()) return Fail(s);
   if (args.Has("json")) return PrintJson(table);
   if (args.Has("csv")) {

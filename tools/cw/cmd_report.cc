@@ -19,6 +19,7 @@
 #include "chuangwen/report.h"
 #include "cli.h"
 #include "output.h"
+#include "progress.h"
 #include "resolve.h"
 
 namespace cw {
@@ -59,30 +60,6 @@ bool LoadSources(const std::string& path, const Args* input_format,
   out->view.campaign = out->campaign.get();
   return true;
 }
-
-// A progress bar on stderr when it is a terminal.
-class Progress {
- public:
-  Progress(const std::string& what, size_t total)
-      : what_(what), total_(total), on_(total > 1 && isatty(fileno(stderr))) {}
-  void Step() {
-    ++done_;
-    if (!on_) return;
-    const int width = 30;
-    const int filled = static_cast<int>(width * done_ / total_);
-    std::string bar;
-    for (int i = 0; i < width; ++i) bar += i < filled ? "█" : "░";
-    std::fprintf(stderr, "\r%s %s %zu/%zu", what_.c_str(), bar.c_str(), done_,
-                 total_);
-    if (done_ == total_) std::fprintf(stderr, "\n");
-    std::fflush(stderr);
-  }
-
- private:
-  std::string what_;
-  size_t total_, done_ = 0;
-  bool on_;
-};
 
 int Emit(const v1::ReportDocument& doc, const Args& args) {
   const std::string& bytes =
@@ -178,7 +155,7 @@ int RunReport(const Args& args) {
   } else {
     units.push_back("");
   }
-  Progress progress("dossiers", units.size());
+  ProgressBar progress("dossiers", units.size());
   for (const std::string& unit : units) {
     request.set_unit_id(unit);
     v1::ReportDocument doc;

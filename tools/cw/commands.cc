@@ -184,9 +184,11 @@ std::vector<CommandSpec> MakeCommands() {
        nullptr,
        0,
        "import PLAN [-o FILE] [--json | --text | --binary] | --review | "
-       "--review-file R.tsv | --apply R.tsv",
+       "--review-file R.tsv | --apply R.tsv | import PLAN... -o DIR",
        "propose a campaign from a work plan (.docx .doc .wps .pdf .html .txt)",
-       {{"o", "FILE", "write the campaign here (folders are created)"},
+       {{"o", "FILE",
+         "write the campaign here; with several plans a folder, one file "
+         "each (folders are made)"},
         {"json", nullptr, "print the campaign as JSON"},
         {"text", nullptr, "print the campaign as text format (the default)"},
         {"binary", nullptr, "write the campaign as binary protobuf"},
