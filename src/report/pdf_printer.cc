@@ -17,7 +17,7 @@ constexpr double kBodyBottomPt = (297.0 - 35.0) / 25.4 * 72.0;
 // From the last line's text to the 版记's lower rule: half the line's
 // leading and the rule.
 constexpr double kBanjiBelowTextPt = 8.0;
-// The 版记's default distance from the text above (style.css).
+// The 版记's default room above it (style.css: .banji-foot).
 constexpr double kBanjiGapPt = 28.95;
 constexpr size_t kMaxPdfBytes = 256u << 20;
 
