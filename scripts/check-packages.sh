@@ -78,5 +78,11 @@ fi
 
 echo "-- CLI"
 (cd "$work" && cw validate "$example" >/dev/null)
+# The installed templates are the ones the library ships: a copy renders.
+test -f /usr/share/chuangwen/templates/notice.html
+(cd "$work" && cw ledger pkg.db init --campaign "$example" >/dev/null &&
+  cw ledger pkg.db issue --unit 市容科 --finding 占道经营 --deadline 5wd --by 许岚 >/dev/null &&
+  cw report notice pkg.db --item item-1 --format docx --templates /usr/share/chuangwen/templates \
+    -o "$work/docs" | grep -q '整改通知书-item-1.docx$')
 
 echo "check-packages: ${#debs[@]} packages installed and used by C, C++, Python, Java and the CLI"

@@ -347,11 +347,10 @@ int RunImport(const Args& args) {
     const bool review = args.Has("review-file");
     const std::string path =
         args.Value(review ? "review-file" : "export-expect");
-    s = chuangwen::WriteFile(path, review
-                                       ? ReviewFile(args.positional[0], result)
-                                       : ExpectFile(result));
+    s = WriteOutput(path, review ? ReviewFile(args.positional[0], result)
+                                 : ExpectFile(result));
     if (!s.ok()) return Fail(s);
-    std::fprintf(stderr, "Wrote %s: %d items.\n", path.c_str(),
+    std::fprintf(stderr, "Wrote %s: %d items.\n", CleanPath(path).c_str(),
                  result.review_items_size());
     return kExitOk;
   }
@@ -367,7 +366,8 @@ int RunImport(const Args& args) {
     std::fprintf(stderr,
                  "Wrote %s: %d tasks, %d phases, %d duties; %d lines not used, "
                  "%d problems to review.\n",
-                 args.Value("o").c_str(), result.campaign().tasks_size(),
+                 CleanPath(args.Value("o")).c_str(),
+                 result.campaign().tasks_size(),
                  result.campaign().schedule().phases_size(),
                  result.campaign().schedule().duties_size(),
                  result.skipped_size(), result.problems().problems_size());

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -288,6 +289,10 @@ int RunLedger(const Args& args) {
     std::ofstream file;
     std::streambuf* sink = std::cout.rdbuf();
     if (args.Has("o")) {
+      std::error_code ignored;  // A folder that cannot be made fails the open.
+      const std::filesystem::path parent =
+          std::filesystem::path(args.Value("o")).parent_path();
+      if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
       file.open(args.Value("o"), std::ios::binary);
       if (!file) return UsageError("cannot write " + args.Value("o"));
       sink = file.rdbuf();

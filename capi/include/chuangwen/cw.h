@@ -686,14 +686,17 @@ int cw_ledger_evidence_package(const cw_ledger *ledger, const uint8_t *request,
 /* ---- Documents (文书) ------------------------------------------------------ */
 
 /* Renders a document for a chuangwen.v1.ReportDocumentRequest (monthly
- * bulletin, rectification notice or unit dossier; Markdown, CSV or HTML;
- * templates may be replaced in the request) from `campaign`, or from
+ * bulletin, rectification notice or unit dossier, in the 公文 format of
+ * GB/T 9704; Markdown, CSV, HTML, DOCX or PDF, the last two as bytes in
+ * ReportDocument.binary; templates may be replaced in the request) from
+ * `campaign`, or from
  * `ledger` (its campaign, ledger and evidence) when `ledger` is not NULL;
  * one of the two is required. The answer is a chuangwen.v1.ReportDocument.
  * Ownership: caller frees *out with cw_free().
  * Errors: CW_EPARSE for a request that does not decode; CW_EINVALID for a
  * bad period, kind or template, or neither campaign nor ledger;
- * CW_ENOTFOUND for an unknown unit or item. */
+ * CW_ENOTFOUND for an unknown unit or item, or for PDF where Chromium is not
+ * installed; CW_EIO when Chromium fails. */
 int cw_report_render(const cw_campaign *campaign, const cw_ledger *ledger,
                      const uint8_t *request, size_t size, int request_format,
                      int format, uint8_t **out, size_t *out_size);

@@ -12,6 +12,7 @@ import cn.chuangwen.v1.RankingRow;
 import cn.chuangwen.v1.RankingTable;
 import cn.chuangwen.v1.ReportDocument;
 import cn.chuangwen.v1.ReportDocumentRequest;
+import cn.chuangwen.v1.ReportFormat;
 import cn.chuangwen.v1.ReportKind;
 import java.util.ArrayList;
 import java.util.List;
@@ -116,6 +117,21 @@ public class CampaignTest {
                 .setMonth("2025-06")
                 .build());
     assertTrue(doc.getContent().contains("通报"));
+    // A 公文 as a Word package for the OA system to store and officials to
+    // edit: bytes in binary, a zip ("PK"), named .docx.
+    ReportDocument docx =
+        campaign.report(
+            ReportDocumentRequest.newBuilder()
+                .setKind(ReportKind.MONTHLY_BULLETIN)
+                .setMonth("2025-06")
+                .setFormat(ReportFormat.DOCX)
+                .setSigner("周明远")
+                .addCopiedTo("区文明办")
+                .build());
+    assertTrue(docx.getFileName().endsWith(".docx"));
+    assertEquals('P', docx.getBinary().byteAt(0));
+    assertEquals('K', docx.getBinary().byteAt(1));
+    assertTrue(docx.getContent().isEmpty());
   }
 
   @Test
