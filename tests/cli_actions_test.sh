@@ -126,6 +126,12 @@ if command -v script > /dev/null; then
   grep -q "Imported" <<<"$tty_out" || fail "import on a terminal: $tty_out"
 fi
 
+# Queries take names too.
+expect 0 "综合执法大队  [zfdd]  (with child units)" -- "$cw" query "$example" --unit 综合执法大队 --children
+expect 0 "2 deadlines from 2025-04-01 to 2025-04-30" -- "$cw" agenda "$example" --from 2025-04-01 --to 2025-04-30 --person 陈思齐
+expect 0 "2025-06  srk: 81.60, rank 4" -- "$cw" explain "$example" --unit 市容科 --period 2025-06
+expect 2 "--unit: no unit has the id or name '无此单位'" -- "$cw" status "$example" --date 2025-09-30 --unit 无此单位
+
 # The store wherever a campaign is.
 expect 0 "1.2  规范户外广告和门头牌匾" -- "$cw" show $db
 expect 0 "No problems." -- "$cw" validate $db

@@ -57,7 +57,7 @@ expect 2 "component 'nope' does not exist" -- "$cw" rank "$example" --period 202
 expect 0 "﻿名次,组内名次,单位代码,单位,分组,得分,等次,一票否决,否决原因" -- "$cw" rank "$example" --period 2025-06 --csv   # BOM and Chinese headers for Excel and WPS
 expect 0 "behind" -- "$cw" explain "$example" --unit srk --period 2025-06
 expect 0 '"above_unit_id"' -- "$cw" explain "$example" --unit srk --period 2025 --json
-expect 2 "unit 'nope' does not exist" -- "$cw" explain "$example" --unit nope --period 2025-06
+expect 2 "--unit: no unit has the id or name 'nope'" -- "$cw" explain "$example" --unit nope --period 2025-06
 
 # A broken campaign: validate exits 1 and names the problem and its place.
 sed 's/unit_id: "zfdd" role: ASSIGNMENT_ROLE_LEAD_UNIT/unit_id: "zhiguan" role: ASSIGNMENT_ROLE_LEAD_UNIT/' \
@@ -76,7 +76,7 @@ expect 2 "malformed JSON" -- "$cw" validate "$work/bad.json"
 cp "$example" "$work/plan.docx"
 expect 2 "cannot tell the format" -- "$cw" show "$work/plan.docx"
 expect 2 "unknown format 'yaml'" -- "$cw" show "$example" --format yaml
-expect 2 "unit 'nope' does not exist" -- "$cw" query "$example" --unit nope
+expect 2 "--unit: no unit has the id or name 'nope'" -- "$cw" query "$example" --unit nope
 expect 2 "usage: cw query" -- "$cw" query "$example"
 expect 2 "unknown option '--bogus'" -- "$cw" show "$example" --bogus
 expect 2 "unknown command 'frobnicate'" -- "$cw" frobnicate

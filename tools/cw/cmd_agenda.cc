@@ -6,6 +6,7 @@
 #include "chuangwen/icalendar.h"
 #include "chuangwen/schedule.h"
 #include "cli.h"
+#include "resolve.h"
 
 namespace cw {
 
@@ -20,11 +21,13 @@ int RunAgenda(const Args& args) {
   }
   std::shared_ptr<const chuangwen::Campaign> campaign;
   if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;
+  Args named;
+  if (!ResolveNamedArgs(*campaign, args, &named)) return kExitUsage;
   chuangwen::v1::AgendaRequest request;
   request.set_from(args.Value("from"));
   request.set_to(args.Value("to"));
-  request.set_unit_id(args.Value("unit"));
-  request.set_person_id(args.Value("person"));
+  request.set_unit_id(named.Value("unit"));
+  request.set_person_id(named.Value("person"));
   request.set_weekend_fallback(args.Has("fallback"));
   chuangwen::v1::Agenda agenda;
   chuangwen::Status s = chuangwen::QueryAgenda(*campaign, request, &agenda);

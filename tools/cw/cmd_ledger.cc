@@ -22,6 +22,7 @@
 #include "chuangwen/ledger_store.h"
 #include "cli.h"
 #include "progress.h"
+#include "resolve.h"
 
 namespace cw {
 namespace {
@@ -135,8 +136,10 @@ int Query(const chuangwen::LedgerStore& store, const std::string& command,
       args.Has("date") ? args.Value("date") : c.TodayIso();
   chuangwen::Status s;
   if (command == "list" || command == "overdue") {
+    Args named;
+    if (!ResolveNamedArgs(c, args, &named)) return kExitUsage;
     v1::OpenItemList list;
-    s = command == "list" ? ledger.OpenItems(args.Value("unit"), date, &list)
+    s = command == "list" ? ledger.OpenItems(named.Value("unit"), date, &list)
                           : ledger.Overdue(date, &list);
     if (!s.ok()) return Fail(s);
     if (json) return PrintJson(list);

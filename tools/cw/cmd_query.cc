@@ -5,6 +5,7 @@
 
 #include "chuangwen/responsibility_query.h"
 #include "cli.h"
+#include "resolve.h"
 
 namespace cw {
 namespace {
@@ -64,15 +65,17 @@ int RunQuery(const Args& args) {
   }
   std::shared_ptr<const chuangwen::Campaign> campaign;
   if (!LoadCampaign(args.positional[0], args, &campaign)) return kExitUsage;
+  Args named;
+  if (!ResolveNamedArgs(*campaign, args, &named)) return kExitUsage;
   const bool json = args.Has("json");
 
   if (args.Has("unit") || args.Has("person")) {
     v1::PartyTasks answer;
     chuangwen::Status s =
         args.Has("unit")
-            ? chuangwen::QueryUnitTasks(*campaign, args.Value("unit"),
+            ? chuangwen::QueryUnitTasks(*campaign, named.Value("unit"),
                                         args.Has("children"), &answer)
-            : chuangwen::QueryPersonTasks(*campaign, args.Value("person"),
+            : chuangwen::QueryPersonTasks(*campaign, named.Value("person"),
                                           &answer);
     if (!s.ok()) return Fail(s);
     if (json) return PrintJson(answer);
@@ -80,14 +83,14 @@ int RunQuery(const Args& args) {
   } else if (args.Has("task")) {
     v1::TaskParties answer;
     chuangwen::Status s =
-        chuangwen::QueryTaskParties(*campaign, args.Value("task"), &answer);
+        chuangwen::QueryTaskParties(*campaign, named.Value("task"), &answer);
     if (!s.ok()) return Fail(s);
     if (json) return PrintJson(answer);
     PrintTaskParties(answer);
   } else if (args.Has("chain")) {
     v1::DocumentChain answer;
     chuangwen::Status s =
-        chuangwen::QueryDocumentChain(*campaign, args.Value("chain"), &answer);
+        chuangwen::QueryDocumentChain(*campaign, named.Value("chain"), &answer);
     if (!s.ok()) return Fail(s);
     if (json) return PrintJson(answer);
     PrintChain(answer);

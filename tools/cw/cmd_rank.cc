@@ -9,6 +9,7 @@
 #include "chuangwen/ledger_store.h"
 #include "cli.h"
 #include "progress.h"
+#include "resolve.h"
 
 namespace cw {
 namespace {
@@ -131,9 +132,11 @@ int RunExplain(const Args& args) {
   }
   RankSources sources;
   if (!LoadRankSources(args, &sources)) return kExitUsage;
+  Args named;
+  if (!ResolveNamedArgs(*sources.campaign, args, &named)) return kExitUsage;
   v1::Explanation e;
   chuangwen::Status s = chuangwen::ExplainUnit(
-      *sources.campaign, args.Value("unit"), args.Value("period"),
+      *sources.campaign, named.Value("unit"), args.Value("period"),
       args.Value("component"), sources.derived, &e);
   if (!s.ok()) return Fail(s);
   if (args.Has("json")) return PrintJson(e);

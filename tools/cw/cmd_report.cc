@@ -206,11 +206,13 @@ int RunEvidence(const Args& args) {
     return u == chuangwen::kNoIndex ? id : c.proto().units(u).name();
   };
   if (command == "completeness") {
+    Args named;
+    if (!ResolveNamedArgs(c, args, &named)) return kExitUsage;
     v1::CompletenessReportRequest request;
     request.set_date(args.Value("date"));
     request.set_from(args.Value("from"));
-    request.set_unit_id(args.Value("unit"));
-    request.set_task_id(args.Value("task"));
+    request.set_unit_id(named.Value("unit"));
+    request.set_task_id(named.Value("task"));
     v1::CompletenessReport report;
     s = book.Completeness(request, &report);
     if (!s.ok()) return Fail(s);

@@ -11,6 +11,7 @@
 #include "chuangwen/ledger_store.h"
 #include "chuangwen/progress.h"
 #include "cli.h"
+#include "resolve.h"
 
 namespace cw {
 namespace {
@@ -78,9 +79,11 @@ int RunStatus(const Args& args) {
   } else if (!LoadCampaign(path, args, &campaign)) {
     return kExitUsage;
   }
+  Args named;
+  if (!ResolveNamedArgs(*campaign, args, &named)) return kExitUsage;
   v1::CampaignStatusRequest request;
   request.set_date(args.Value("date"));
-  request.set_unit_id(args.Value("unit"));
+  request.set_unit_id(named.Value("unit"));
   request.set_phase_id(args.Value("phase"));
   request.set_behind_only(args.Has("behind"));
   v1::CampaignStatus status;

@@ -100,6 +100,28 @@ chuangwen::Status ResolvePoint(const chuangwen::Campaign& c,
   return Choose("inspection point", text, exact, named, id);
 }
 
+bool ResolveNamedArgs(const chuangwen::Campaign& c, const Args& args,
+                      Args* out) {
+  *out = args;
+  using Resolver = chuangwen::Status (*)(const chuangwen::Campaign&,
+                                         const std::string&, std::string*);
+  const std::pair<const char*, Resolver> named[] = {{"unit", ResolveUnit},
+                                                    {"person", ResolvePerson},
+                                                    {"task", ResolveTask},
+                                                    {"chain", ResolveTask}};
+  for (const auto& [option, resolve] : named) {
+    if (!args.Has(option) || args.Value(option).empty()) continue;
+    std::string id;
+    chuangwen::Status s = resolve(c, args.Value(option), &id);
+    if (!s.ok()) {
+      Fail(s.WithContext(std::string("--") + option));
+      return false;
+    }
+    out->values[option] = id;
+  }
+  return true;
+}
+
 chuangwen::Status ResolveActor(const chuangwen::Campaign& c, const Args& args,
                                std::string* id) {
   std::string who = args.Value("by");

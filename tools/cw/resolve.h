@@ -24,6 +24,11 @@ chuangwen::Status ResolveTask(const chuangwen::Campaign& c,
 chuangwen::Status ResolvePoint(const chuangwen::Campaign& c,
                                const std::string& text, std::string* id);
 
+// `args` with --unit, --person, --task and --chain given by name replaced
+// by ids. Prints the error and returns false when one does not resolve.
+bool ResolveNamedArgs(const chuangwen::Campaign& c, const Args& args,
+                      Args* out);
+
 // The person acting: --by, else $CW_ACTOR.
 chuangwen::Status ResolveActor(const chuangwen::Campaign& c, const Args& args,
                                std::string* id);
