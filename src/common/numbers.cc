@@ -26,4 +26,12 @@ std::string FormatGeneral(double value, int precision) {
   return ToChars(value, std::chars_format::general, precision);
 }
 
+bool ParseDecimal(std::string_view text, double* out, size_t* used) {
+  const auto result = std::from_chars(text.data(), text.data() + text.size(),
+                                      *out, std::chars_format::fixed);
+  if (result.ec != std::errc()) return false;
+  if (used != nullptr) *used = static_cast<size_t>(result.ptr - text.data());
+  return true;
+}
+
 }  // namespace chuangwen::internal

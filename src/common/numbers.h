@@ -5,6 +5,7 @@
 #define CHUANGWEN_SRC_COMMON_NUMBERS_H_
 
 #include <string>
+#include <string_view>
 
 namespace chuangwen::internal {
 
@@ -12,6 +13,10 @@ namespace chuangwen::internal {
 std::string FormatFixed(double value, int decimals);
 // As printf's "%.*g".
 std::string FormatGeneral(double value, int precision = 6);
+
+// A decimal number ("12", "-2.5") at the start of `text`, whatever the
+// locale; sets `*used` to the characters read. False when there is none.
+bool ParseDecimal(std::string_view text, double* out, size_t* used = nullptr);
 
 }  // namespace chuangwen::internal
 

@@ -1,14 +1,23 @@
 #include "common/safe_text.h"
 
 #include <cctype>
-#include <regex>
 
 namespace chuangwen::internal {
 namespace {
 
+// "12", "-2.5", "+3": digits, at most one point between digits, a sign.
 bool IsPlainNumber(const std::string& text) {
-  static const std::regex number("[-+]?[0-9]+(\\.[0-9]+)?");
-  return std::regex_match(text, number);
+  size_t i = text.empty() || (text[0] != '-' && text[0] != '+') ? 0 : 1;
+  const size_t start = i;
+  bool point = false;
+  for (; i < text.size(); ++i) {
+    if (text[i] == '.' && !point && i > start && i + 1 < text.size()) {
+      point = true;
+    } else if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
+      return false;
+    }
+  }
+  return i > start;
 }
 
 // Length of the UTF-8 sequence at `s[i]` that is a bidirectional control
@@ -27,8 +36,11 @@ bool ReservedOnWindows(const std::string& name) {
   std::string stem = name.substr(0, name.find('.'));
   for (char& c : stem)
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  static const std::regex reserved("CON|PRN|AUX|NUL|COM[1-9]|LPT[1-9]");
-  return std::regex_match(stem, reserved);
+  if (stem == "CON" || stem == "PRN" || stem == "AUX" || stem == "NUL")
+    return true;
+  return stem.size() == 4 &&
+         (stem.compare(0, 3, "COM") == 0 || stem.compare(0, 3, "LPT") == 0) &&
+         stem[3] >= '1' && stem[3] <= '9';
 }
 
 }  // namespace

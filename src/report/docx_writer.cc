@@ -8,9 +8,10 @@
 #include <algorithm>
 #include <cstring>
 #include <memory>
-#include <regex>
 #include <utility>
 #include <vector>
+
+#include "common/numbers.h"
 
 namespace chuangwen::internal {
 namespace {
@@ -226,6 +227,20 @@ double Chars(const std::string& text) {
     else if ((c & 0xC0) != 0x80)
       n += 1;
   return n;
+}
+
+// "height: 9em" in a style attribute, in ems; 0 when it has none.
+double HeightInEms(const std::string& css) {
+  const size_t at = css.find("height:");
+  if (at == std::string::npos) return 0;
+  size_t i = at + 7;
+  while (i < css.size() && css[i] == ' ') ++i;
+  double ems = 0;
+  size_t used = 0;
+  if (!ParseDecimal(std::string_view(css).substr(i), &ems, &used) ||
+      css.compare(i + used, 2, "em") != 0)
+    return 0;
+  return ems;
 }
 
 std::string PlainText(xmlNode* n) {
@@ -519,18 +534,15 @@ class DocumentWriter {
     x_.Open("w:tblGrid");
     for (int w : widths) x_.Empty("w:gridCol", "w:w", std::to_string(w));
     x_.Close();
-    static const std::regex height("height:\\s*([0-9.]+)em");
     for (const Row& r : rows) {
       x_.Open("w:tr").Open("w:trPr");
       x_.Empty("w:cantSplit");
       if (r.header) x_.Empty("w:tblHeader");
       for (xmlNode* cell : Children(r.node)) {
-        std::smatch m;
-        const std::string css = Attribute(cell, "style");
-        if (std::regex_search(css, m, height)) {
+        const double ems = HeightInEms(Attribute(cell, "style"));
+        if (ems > 0) {
           x_.Open("w:trHeight")
-              .Attr("w:val",
-                    static_cast<int>(std::stod(m[1].str()) * kSmallSize * 10))
+              .Attr("w:val", static_cast<int>(ems * kSmallSize * 10))
               .Attr("w:hRule", "atLeast")
               .Close();
           break;

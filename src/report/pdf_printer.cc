@@ -1,7 +1,7 @@
 #include "report/pdf_printer.h"
 
 #include <algorithm>
-#include <regex>
+#include <string_view>
 #include <vector>
 
 #include "chuangwen/codec.h"
@@ -71,13 +71,14 @@ bool LastTextBottom(const std::string& pdftotext, const ScratchDir& dir,
   for (size_t at = xhtml.find("<page "); at != std::string::npos;
        at = xhtml.find("<page ", at + 1))
     ++*pages;
-  static const std::regex word("yMax=\"([0-9.]+)\"");
   *bottom = 0;
-  const std::string page = xhtml.substr(last);
-  for (std::sregex_iterator it(page.begin(), page.end(), word), end; it != end;
-       ++it) {
-    const double y = std::stod((*it)[1].str());
-    if (y <= kBodyBottomPt) *bottom = std::max(*bottom, y);
+  static constexpr std::string_view kYMax = "yMax=\"";
+  for (size_t at = xhtml.find(kYMax, last); at != std::string::npos;
+       at = xhtml.find(kYMax, at + 1)) {
+    double y = 0;
+    if (ParseDecimal(std::string_view(xhtml).substr(at + kYMax.size()), &y) &&
+        y <= kBodyBottomPt)
+      *bottom = std::max(*bottom, y);
   }
   return *bottom > 0;
 }

@@ -4,9 +4,9 @@
 // units are given by id or name, and the ledger checks the action exactly as
 // it checks a batch from an integrator.
 // cw ledger DB campaign [-o FILE] — the campaign in force.
+#include <cctype>
 #include <cstdio>
 #include <iostream>
-#include <regex>
 #include <vector>
 
 #include "chuangwen/codec.h"
@@ -80,12 +80,17 @@ Status ParseSeverity(const std::string& text, v1::Severity* out) {
   return Status::OK();
 }
 
-// "5wd" → 5 working days; else a date.
+// "5wd", "5 wd", "5个工作日" → 5 working days; false for anything else.
 bool WorkingDays(const std::string& text, int* n) {
-  static const std::regex pattern("([0-9]{1,3}) ?(wd|个工作日|工作日)");
-  std::smatch m;
-  if (!std::regex_match(text, m, pattern)) return false;
-  *n = std::stoi(m[1].str());
+  size_t digits = 0;
+  while (digits < text.size() && digits < 4 &&
+         std::isdigit(static_cast<unsigned char>(text[digits])))
+    ++digits;
+  if (digits == 0 || digits > 3) return false;
+  std::string unit = text.substr(digits);
+  if (!unit.empty() && unit[0] == ' ') unit.erase(0, 1);
+  if (unit != "wd" && unit != "个工作日" && unit != "工作日") return false;
+  *n = std::stoi(text.substr(0, digits));
   return true;
 }
 
