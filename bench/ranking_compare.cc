@@ -1,10 +1,13 @@
 // Side-by-side: this library's ranking against SQLite's window functions on
 // the same seeded data, in one process. Prints, one per line:
 //   ours_ms, sqlite_ms, speedup_vs_sqlite, floor_ms, ratio_to_floor, update_us
+//   and query_us (mean, p99, max), index_build_ms
 // (plus a few context lines after them). With --only-ours SQLite is skipped,
 // so that the peak memory of our path alone can be measured, e.g. with
 //   /usr/bin/time -v build/bench/cw_ranking_compare --only-ours
-// Options: --units N (1000000), --indicators K (20), --seed S, --runs R (5).
+// Options: --units N (1000000), --indicators K (20), --seed S, --runs R (5),
+// --duckdb PATH (a libduckdb.so: DuckDB is compared too).
+#include <dlfcn.h>
 #include <sqlite3.h>
 #include <sys/resource.h>
 
@@ -19,128 +22,17 @@
 #include <thread>
 #include <vector>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
+#include "bandwidth.h"
 #include "chuangwen/rank_index.h"
 #include "chuangwen/ranking.h"
 #include "ranking_data.h"
 
 namespace {
 
-using Clock = std::chrono::steady_clock;
-double Ms(Clock::time_point since) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - since)
-      .count();
-}
-
-double Median(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  return v[v.size() / 2];
-}
-
-// Read bandwidth with every core, over `data` itself (so no extra memory).
-// Each thread keeps eight sums in named variables, so that they stay in
-// registers whatever the optimisation level (an array of sums indexed in an
-// inner loop was kept in memory at -O2, and the probe then measured its own
-// adds, about half the real bandwidth).
-double SumRange(const double* d, size_t lo, size_t hi) {
-  double a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0, a6 = 0, a7 = 0;
-  size_t i = lo;
-  for (; i + 8 <= hi; i += 8) {
-    a0 += d[i];
-    a1 += d[i + 1];
-    a2 += d[i + 2];
-    a3 += d[i + 3];
-    a4 += d[i + 4];
-    a5 += d[i + 5];
-    a6 += d[i + 6];
-    a7 += d[i + 7];
-  }
-  for (; i < hi; ++i) a0 += d[i];
-  return ((a0 + a1) + (a2 + a3)) + ((a4 + a5) + (a6 + a7));
-}
-
-// One full read of `data` with every core, in GB/s. The other threads are
-// started and waiting before the clock starts, so that only the reading is
-// timed: starting and joining threads inside the timed span made the
-// bandwidth look about a tenth lower than it is (and the floor that much
-// easier to approach).
-double ReadGBs(const std::vector<double>& data) {
-  const unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-  std::vector<double> partial(threads);
-  std::vector<Clock::time_point> done(threads);
-  std::atomic<bool> go{false};
-  auto part = [&](unsigned t) {
-    partial[t] = SumRange(data.data(), data.size() * t / threads,
-                          data.size() * (t + 1) / threads);
-    done[t] = Clock::now();
-  };
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      while (!go.load(std::memory_order_acquire)) std::this_thread::yield();
-      part(t);
-    });
-  }
-  const auto t0 = Clock::now();
-  go.store(true, std::memory_order_release);
-  part(0);
-  for (auto& th : pool) th.join();
-  static volatile double sink = 0;
-  for (double p : partial) sink = sink + p;
-  const double ms = std::chrono::duration<double, std::milli>(
-                        *std::max_element(done.begin(), done.end()) - t0)
-                        .count();
-  return static_cast<double>(data.size() * sizeof(double)) / (ms * 1e6);
-}
-
-// Writes back and drops `bytes` at `p` from every cache level, so that the
-// next read of them comes from memory. Returns false where this build knows
-// no way to (the reads are then partly from cache).
-bool EvictFromCaches(const void* p, size_t bytes) {
-  const char* c = static_cast<const char*>(p);
-#if defined(__SSE2__)
-  // 64-byte lines on every current x86; a smaller stride would only repeat.
-  for (size_t off = 0; off < bytes; off += 64) _mm_clflush(c + off);
-  _mm_mfence();
-  return true;
-#elif defined(__aarch64__)
-  uint64_t ctr;
-  asm volatile("mrs %0, ctr_el0" : "=r"(ctr));
-  const size_t line = size_t{4} << ((ctr >> 16) & 0xF);  // Smallest D line.
-  for (size_t off = 0; off < bytes; off += line)
-    asm volatile("dc civac, %0" : : "r"(c + off) : "memory");
-  asm volatile("dsb ish" : : : "memory");
-  return true;
-#else
-  (void)c;
-  (void)bytes;
-  return false;
-#endif
-}
-
-// Memory read bandwidth: the best of several reads of `data`, each starting
-// with `data` out of the caches. Read back to back, part of it is still in
-// the last-level cache from the read before: on this project's 2-core
-// machines a fifth to a quarter of 160 MB, which made the "bandwidth" about a
-// third higher than memory gives (75-82 GB/s, against 58-61 for a flushed
-// read, a 1.3 GB read, or a read after 160 MB of other data). The rankings
-// find their input in memory, not in cache: between two of them it is pushed
-// out by their own traffic (flushing it before each ranking left pass A as
-// fast). `warm` gets the best of back-to-back reads, for the context line.
-double MeasureBandwidthGBs(const std::vector<double>& data, double* warm,
-                           bool* evicted) {
-  double best = 0;
-  for (int rep = 0; rep < 7; ++rep) {
-    *evicted = EvictFromCaches(data.data(), data.size() * sizeof(double));
-    best = std::max(best, ReadGBs(data));
-  }
-  *warm = 0;
-  for (int rep = 0; rep < 7; ++rep) *warm = std::max(*warm, ReadGBs(data));
-  return best;
-}
+using chuangwen::bench::Clock;
+using chuangwen::bench::MeasureBandwidthGBs;
+using chuangwen::bench::Median;
+using chuangwen::bench::Ms;
 
 void Check(int rc, sqlite3* db, const char* what) {
   if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
@@ -218,6 +110,116 @@ double RunSqlite(const chuangwen::bench::RankingData& d,
   return ms;
 }
 
+// DuckDB, when a libduckdb.so is named (--duckdb PATH; scripts/
+// fetch-duckdb.sh puts one in build/duckdb/), through its C API opened with
+// dlopen: the same table, loaded with an appender (not timed), the same
+// query timed into a table, the ranks read back.
+struct DuckDb {
+  using Handle = void*;
+  int (*open)(const char*, Handle*);
+  int (*connect)(Handle, Handle*);
+  int (*query)(Handle, const char*, void*);
+  void (*destroy_result)(void*);
+  const char* (*result_error)(void*);
+  uint64_t (*row_count)(void*);
+  int64_t (*value_int64)(void*, uint64_t, uint64_t);
+  int (*appender_create)(Handle, const char*, const char*, Handle*);
+  int (*append_int32)(Handle, int32_t);
+  int (*append_double)(Handle, double);
+  int (*appender_end_row)(Handle);
+  int (*appender_destroy)(Handle*);
+  void (*disconnect)(Handle*);
+  void (*close)(Handle*);
+};
+
+template <typename F>
+void Bind(void* lib, const char* name, F* f) {
+  *f = reinterpret_cast<F>(dlsym(lib, name));
+  if (*f == nullptr) {
+    std::fprintf(stderr, "duckdb: %s is missing\n", name);
+    std::exit(2);
+  }
+}
+
+double RunDuckDb(const char* path, const chuangwen::bench::RankingData& d,
+                 std::vector<int32_t>* rank, std::vector<int32_t>* group_rank) {
+  void* lib = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+  if (lib == nullptr) {
+    std::fprintf(stderr, "duckdb: %s\n", dlerror());
+    std::exit(2);
+  }
+  DuckDb db{};
+  Bind(lib, "duckdb_open", &db.open);
+  Bind(lib, "duckdb_connect", &db.connect);
+  Bind(lib, "duckdb_query", &db.query);
+  Bind(lib, "duckdb_destroy_result", &db.destroy_result);
+  Bind(lib, "duckdb_result_error", &db.result_error);
+  Bind(lib, "duckdb_row_count", &db.row_count);
+  Bind(lib, "duckdb_value_int64", &db.value_int64);
+  Bind(lib, "duckdb_appender_create", &db.appender_create);
+  Bind(lib, "duckdb_append_int32", &db.append_int32);
+  Bind(lib, "duckdb_append_double", &db.append_double);
+  Bind(lib, "duckdb_appender_end_row", &db.appender_end_row);
+  Bind(lib, "duckdb_appender_destroy", &db.appender_destroy);
+  Bind(lib, "duckdb_disconnect", &db.disconnect);
+  Bind(lib, "duckdb_close", &db.close);
+  DuckDb::Handle database = nullptr, con = nullptr, appender = nullptr;
+  alignas(16) unsigned char result[256];  // duckdb_result is 48 bytes.
+  auto run = [&](const std::string& sql) {
+    if (db.query(con, sql.c_str(), result) != 0) {
+      std::fprintf(stderr, "duckdb: %s\n", db.result_error(result));
+      std::exit(2);
+    }
+  };
+  if (db.open(nullptr, &database) != 0 || db.connect(database, &con) != 0) {
+    std::fprintf(stderr, "duckdb: cannot open an in-memory database\n");
+    std::exit(2);
+  }
+  std::string columns, composite;
+  for (size_t j = 0; j < d.indicators; ++j) {
+    columns += ", s" + std::to_string(j) + " DOUBLE";
+    char w[64];
+    // Exponent form: DuckDB reads 0.0526... as a DECIMAL, whose conversion
+    // to DOUBLE may differ from the weight in its last bit.
+    std::snprintf(w, sizeof w, "%.17e", d.weights[j]);
+    composite +=
+        (j == 0 ? "" : " + ") + std::string("s") + std::to_string(j) + "*" + w;
+  }
+  run("CREATE TABLE scores(id INTEGER, grp INTEGER, vetoed INTEGER" + columns +
+      ")");
+  db.destroy_result(result);
+  db.appender_create(con, nullptr, "scores", &appender);
+  for (size_t i = 0; i < d.units; ++i) {
+    db.append_int32(appender, static_cast<int32_t>(i));
+    db.append_int32(appender, d.groups[i]);
+    db.append_int32(appender, d.vetoed[i]);
+    for (size_t j = 0; j < d.indicators; ++j)
+      db.append_double(appender, d.scores[i * d.indicators + j]);
+    db.appender_end_row(appender);
+  }
+  db.appender_destroy(&appender);
+  const auto t0 = Clock::now();
+  run("CREATE TABLE ranked AS SELECT id, "
+      "RANK() OVER (ORDER BY vetoed, composite DESC) AS r, "
+      "RANK() OVER (PARTITION BY grp ORDER BY vetoed, composite DESC) AS gr "
+      "FROM (SELECT id, grp, vetoed, " +
+      composite + " AS composite FROM scores)");
+  const double ms = Ms(t0);
+  db.destroy_result(result);
+  run("SELECT id, r, gr FROM ranked");
+  rank->assign(d.units, 0);
+  group_rank->assign(d.units, 0);
+  for (uint64_t row = 0; row < db.row_count(result); ++row) {
+    const auto id = static_cast<size_t>(db.value_int64(result, 0, row));
+    (*rank)[id] = static_cast<int32_t>(db.value_int64(result, 1, row));
+    (*group_rank)[id] = static_cast<int32_t>(db.value_int64(result, 2, row));
+  }
+  db.destroy_result(result);
+  db.disconnect(&con);
+  db.close(&database);
+  return ms;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -225,6 +227,7 @@ int main(int argc, char** argv) {
   uint64_t seed = 20170313;
   int runs = 5;
   bool only_ours = false;
+  const char* duckdb = nullptr;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&](const char* name) {
@@ -244,10 +247,12 @@ int main(int argc, char** argv) {
       runs = static_cast<int>(value("--runs"));
     else if (a == "--only-ours")
       only_ours = true;
+    else if (a == "--duckdb" && i + 1 < argc)
+      duckdb = argv[++i];
     else {
       std::fprintf(stderr,
                    "usage: %s [--units N] [--indicators K] [--seed S] [--runs "
-                   "R] [--only-ours]\n",
+                   "R] [--only-ours] [--duckdb LIBDUCKDB_SO]\n",
                    argv[0]);
       return 2;
     }
@@ -289,28 +294,50 @@ int main(int argc, char** argv) {
   const double floor_ms =
       static_cast<double>(units * indicators * 8) / (bandwidth * 1e6);
 
-  // Incremental: median latency of single-unit updates after the full ranking.
-  double update_us = 0;
+  // Incremental: latency of single-unit updates and of rank queries after
+  // the full ranking (mean, 99th percentile, maximum).
+  struct Latency {
+    double mean = 0, p99 = 0, max = 0;
+  };
+  auto summarize = [](std::vector<double> v) {
+    Latency l;
+    std::sort(v.begin(), v.end());
+    for (double x : v) l.mean += x;
+    l.mean /= static_cast<double>(v.size());
+    l.p99 = v[v.size() * 99 / 100];
+    l.max = v.back();
+    return l;
+  };
+  Latency update, query;
+  double build_ms = 0;
   {
     std::unique_ptr<chuangwen::RankIndex> index;
+    auto t0 = Clock::now();
     chuangwen::Status s = chuangwen::RankIndex::Build(
         composite.data(), units, d.vetoed.data(), d.groups.data(), &index);
+    build_ms = Ms(t0);
     if (!s.ok()) {
       std::fprintf(stderr, "index: %s\n", s.ToString().c_str());
       return 1;
     }
     std::mt19937_64 rng(seed + 1);
-    std::vector<double> lat;
-    for (int k = 0; k < 20000; ++k) {
+    std::vector<double> updates, queries;
+    for (int k = 0; k < 100000; ++k) {
       size_t u = rng() % units;
       double v = static_cast<double>(rng() % 100001) / 1000.0;
       int32_t r = 0, g = 0;
-      auto t0 = Clock::now();
+      t0 = Clock::now();
       s = index->Update(u, v, &r, &g);
-      lat.push_back(Ms(t0) * 1000.0);
+      updates.push_back(Ms(t0) * 1000.0);
       if (!s.ok() || r < 1 || g < 1) return 1;
+      u = rng() % units;
+      t0 = Clock::now();
+      r = index->Rank(u) + index->GroupRank(u);
+      queries.push_back(Ms(t0) * 1000.0);
+      if (r < 2) return 1;
     }
-    update_us = Median(lat);
+    update = summarize(updates);
+    query = summarize(queries);
   }
 
   double sqlite_ms = 0;
@@ -330,7 +357,31 @@ int main(int argc, char** argv) {
     }
   }
 
+  double duckdb_ms = 0;
+  if (duckdb != nullptr && !only_ours) {
+    std::vector<int32_t> duck_rank, duck_group;
+    duckdb_ms = RunDuckDb(duckdb, d, &duck_rank, &duck_group);
+    size_t differ = 0, first = units;
+    for (size_t u = 0; u < units; ++u) {
+      if (duck_rank[u] != rank[u] || duck_group[u] != group_rank[u]) {
+        if (differ++ == 0) first = u;
+      }
+    }
+    if (differ > 0) {
+      std::fprintf(stderr,
+                   "MISMATCH: DuckDB's ranks differ from ours for %zu units "
+                   "(first: unit %zu, ours %d/%d, DuckDB %d/%d)\n",
+                   differ, first, rank[first], group_rank[first],
+                   duck_rank[first], duck_group[first]);
+      identical = false;
+    }
+  }
+
   std::printf("ours_ms %.3f\n", ours_ms);
+  if (duckdb_ms > 0) {
+    std::printf("duckdb_ms %.1f\n", duckdb_ms);
+    std::printf("speedup_vs_duckdb %.1f\n", duckdb_ms / ours_ms);
+  }
   if (only_ours) {
     std::printf("sqlite_ms skipped\nspeedup_vs_sqlite skipped\n");
   } else {
@@ -339,7 +390,11 @@ int main(int argc, char** argv) {
   }
   std::printf("floor_ms %.3f\n", floor_ms);
   std::printf("ratio_to_floor %.2f\n", ours_ms / floor_ms);
-  std::printf("update_us %.3f\n", update_us);
+  std::printf("update_us mean %.2f p99 %.2f max %.1f\n", update.mean,
+              update.p99, update.max);
+  std::printf("query_us mean %.2f p99 %.2f max %.1f\n", query.mean, query.p99,
+              query.max);
+  std::printf("index_build_ms %.1f\n", build_ms);
   struct rusage usage;
   getrusage(RUSAGE_SELF, &usage);
   // Both in decimal megabytes (ru_maxrss counts kibibytes).
@@ -354,7 +409,8 @@ int main(int argc, char** argv) {
       evicted ? "from memory" : "caches not flushed: no way known here",
       warm_bandwidth, input_mb, peak_mb, peak_mb / input_mb,
       only_ours   ? "not compared"
-      : identical ? "identical to SQLite"
+      : identical ? (duckdb_ms > 0 ? "identical to SQLite's and DuckDB's"
+                                   : "identical to SQLite's")
                   : "DIFFERENT from SQLite");
   return identical ? 0 : 1;
 }

@@ -42,7 +42,7 @@ set(CPACK_COMPONENT_DEV_DESCRIPTION
 set(CPACK_DEBIAN_CXXDEV_PACKAGE_NAME libchuangwen-cxx-dev)
 set(CPACK_DEBIAN_CXXDEV_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_CXXDEV_PACKAGE_DEPENDS
-    "libchuangwen-dev ${cw_exact}, libprotobuf-dev, libboost-date-time-dev, libboost-graph-dev, libsqlite3-dev, libhowardhinnant-date-dev, libzip-dev, libxml2-dev")
+    "libchuangwen-dev ${cw_exact}, libprotobuf-dev, libboost-date-time-dev, libboost-graph-dev, libsqlite3-dev, libhowardhinnant-date-dev, libzip-dev, libxml2-dev, libhwy-dev")
 set(CPACK_COMPONENT_CXXDEV_DESCRIPTION
     "chuangwen C++ development files\nThe C++ headers and the static library (chuangwen::chuangwen_static, the CMake component cxx).")
 

@@ -9,7 +9,7 @@ packages=(
   libprotobuf-dev protobuf-compiler
   libgtest-dev libbenchmark-dev
   libsqlite3-dev sqlite3
-  libzip-dev libxml2-dev libssl-dev poppler-utils
+  libzip-dev libxml2-dev libssl-dev poppler-utils libhwy-dev
   libhowardhinnant-date-dev tzdata
   locales
   python3 python3-numpy python3-setuptools python3-wheel python3-pip

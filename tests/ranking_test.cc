@@ -1,9 +1,11 @@
-// The array ranking path against a plain reference (stable sort by
-// (vetoed, composite desc)) on random data full of ties, on one and on
-// several threads; and every bad input.
+// The array ranking path against the reference ranking (a stable sort by
+// (vetoed, composite desc)) on random data full of ties, on one and two
+// threads and on every instruction set vqsort dispatches to; and every bad
+// input.
 #include "chuangwen/ranking.h"
 
 #include <gtest/gtest.h>
+#include <hwy/targets.h>
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +14,7 @@
 #include <random>
 #include <string>
 
+#include "assessment/rank_reference.h"
 #include "chuangwen/rank_index.h"
 
 namespace chuangwen {
@@ -43,7 +46,7 @@ Data Random(size_t n, size_t k, uint32_t seed, double granularity) {
   return d;
 }
 
-// The obvious implementation.
+// Composites summed here, ranks from the reference ranking (the oracle).
 void Reference(const Data& d, TieMode ties, std::vector<int32_t>* rank,
                std::vector<int32_t>* group_rank, std::vector<double>* comp) {
   comp->assign(d.n, 0);
@@ -52,31 +55,10 @@ void Reference(const Data& d, TieMode ties, std::vector<int32_t>* rank,
     for (size_t j = 1; j < d.k; ++j) a += d.scores[i * d.k + j] * d.weights[j];
     (*comp)[i] = a;
   }
-  std::vector<size_t> order(d.n);
-  std::iota(order.begin(), order.end(), 0);
-  auto key = [&](size_t i) {
-    return std::make_pair(d.vetoed[i] != 0, -(*comp)[i]);
-  };
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return key(a) < key(b); });
-  auto assign = [&](const std::vector<size_t>& ord, std::vector<int32_t>* out) {
-    int32_t dense = 0, competition = 0;
-    for (size_t i = 0; i < ord.size(); ++i) {
-      if (i == 0 || key(ord[i]) != key(ord[i - 1])) {
-        ++dense;
-        competition = static_cast<int32_t>(i) + 1;
-      }
-      (*out)[ord[i]] = ties == TieMode::kOrdinal ? static_cast<int32_t>(i) + 1
-                       : ties == TieMode::kDense ? dense
-                                                 : competition;
-    }
-  };
   rank->assign(d.n, 0);
-  assign(order, rank);
-  std::map<int32_t, std::vector<size_t>> by_group;
-  for (size_t i : order) by_group[d.groups[i]].push_back(i);
   group_rank->assign(d.n, 0);
-  for (auto& [g, members] : by_group) assign(members, group_rank);
+  internal::ReferenceRank(comp->data(), d.n, d.vetoed.data(), d.groups.data(),
+                          ties, rank->data(), group_rank->data());
 }
 
 void ExpectSame(const Data& d, TieMode ties, int threads,
@@ -91,11 +73,10 @@ void ExpectSame(const Data& d, TieMode ties, int threads,
   RankOptions options;
   options.ties = ties;
   options.threads = threads;
-  ASSERT_TRUE(
-      RankArrays(in, options,
-                 RankOutput{rank.data(), group_rank.data(), comp.data()},
-                 workspace)
-          .ok());
+  const Status status = RankArrays(
+      in, options, RankOutput{rank.data(), group_rank.data(), comp.data()},
+      workspace);
+  ASSERT_TRUE(status.ok()) << status.ToString();
   EXPECT_EQ(comp, want_comp);
   EXPECT_EQ(rank, want_rank);
   EXPECT_EQ(group_rank, want_group);
@@ -149,8 +130,11 @@ TEST(RankingTest, MatchesReferenceOnTiesAcrossModesAndThreads) {
   }
 }
 
+// Two threads from 2^18 units on.
+constexpr size_t kParallel = 270000;
+
 TEST(RankingTest, MatchesReferenceOnTheParallelPath) {
-  Data d = Random(100000, 20, 5, 0.5);
+  Data d = Random(kParallel, 20, 5, 0.5);
   ExpectSame(d, TieMode::kCompetition, 2);
   ExpectSame(d, TieMode::kOrdinal, 3);
 }
@@ -197,7 +181,7 @@ TEST(RankingTest, SignedZerosTieInGivenComposites) {
   EXPECT_EQ(rank, (std::vector<int32_t>{2, 2, 2, 2, 1}));
   EXPECT_EQ(group_rank, rank);
   // The parallel path: zeros of both signs among other values, dense ties.
-  const size_t n = 200000;
+  const size_t n = kParallel;
   std::vector<double> comp(n);
   std::vector<int32_t> big_groups(n);
   for (size_t u = 0; u < n; ++u) {
@@ -221,15 +205,14 @@ TEST(RankingTest, SignedZerosTieInGivenComposites) {
   }
 }
 
-TEST(RankingTest, CrowdedBucketsFromOutliers) {
-  // One huge outlier squeezes every other value into the last bucket.
+TEST(RankingTest, OutliersFarFromTheRest) {
   Data d = Random(4000, 1, 13, 1e-9);
   d.weights = {1.0};
   d.scores[17] = 1e300;
   d.scores[3001] = -1e300;
   ExpectSame(d, TieMode::kCompetition, 1);
   ExpectSame(d, TieMode::kOrdinal, 1);
-  Data big = Random(150000, 1, 14, 1e-9);
+  Data big = Random(kParallel, 1, 14, 1e-9);
   big.weights = {1.0};
   big.scores[5] = 1e300;
   ExpectSame(big, TieMode::kDense, 2);
@@ -251,7 +234,7 @@ Data NearTies(size_t n, size_t k, uint32_t seed) {
 }
 
 TEST(RankingTest, NearTiesOnTheParallelPathInEveryMode) {
-  Data d = NearTies(150000, 20, 21);
+  Data d = NearTies(kParallel, 20, 21);
   for (TieMode ties :
        {TieMode::kCompetition, TieMode::kDense, TieMode::kOrdinal}) {
     ExpectSame(d, ties, 2);
@@ -260,35 +243,33 @@ TEST(RankingTest, NearTiesOnTheParallelPathInEveryMode) {
   ExpectSame(d, TieMode::kDense, 4);
 }
 
-TEST(RankingTest, OddAndShortRowsOnTheVectorPath) {
+TEST(RankingTest, RowsOfEveryShortLengthAndOddUnitCounts) {
+  // Composites come four rows at a time; the rest one by one.
   for (size_t k : {1, 2, 3, 5}) {
     SCOPED_TRACE(testing::Message() << k << " indicators");
-    ExpectSame(NearTies(70001, k, 22), TieMode::kCompetition, 2);
+    ExpectSame(NearTies(70001, k, 22), TieMode::kCompetition, 1);
+    ExpectSame(NearTies(kParallel + 3, k, 22), TieMode::kCompetition, 2);
   }
 }
 
 TEST(RankingTest, WorkspaceReusedAcrossSizesAndThreadCounts) {
   RankWorkspace workspace;
   ExpectSame(NearTies(70000, 6, 23), TieMode::kCompetition, 2, &workspace);
-  ExpectSame(NearTies(200000, 4, 24), TieMode::kOrdinal, 3, &workspace);
+  ExpectSame(NearTies(kParallel, 4, 24), TieMode::kOrdinal, 3, &workspace);
   ExpectSame(NearTies(5000, 4, 25), TieMode::kDense, 1, &workspace);
   ExpectSame(NearTies(100000, 8, 26), TieMode::kCompetition, 2, &workspace);
 }
 
-// More threads than pass A has blocks of rows: most of pass B's chunks are
-// empty, and every thread's partition counts still add up. Then fewer
-// threads in the same workspace.
-TEST(RankingTest, MoreThreadsThanBlocks) {
+// More threads than the ranking uses, then fewer in the same workspace.
+TEST(RankingTest, ThreadCountsAboveTwo) {
   RankWorkspace workspace;
-  ExpectSame(NearTies(100000, 6, 27), TieMode::kCompetition, 16, &workspace);
+  ExpectSame(NearTies(kParallel, 6, 27), TieMode::kCompetition, 16, &workspace);
   ExpectSame(NearTies(120000, 5, 28), TieMode::kDense, 2, &workspace);
 }
 
 TEST(RankingTest, PeriodicRowsHalfVetoedAndNoGroups) {
-  // Rows repeating with a period near the sampler's stride, half of them
-  // vetoed: the buckets are shaped on an unrepresentative sample, which may
-  // cost time but never order.
-  Data d = NearTies(131072, 3, 27);
+  // Rows repeating with a short period, half of them vetoed.
+  Data d = NearTies(kParallel, 3, 27);
   for (size_t i = 32; i < d.n; ++i)
     for (size_t j = 0; j < d.k; ++j)
       d.scores[i * d.k + j] =
@@ -310,7 +291,7 @@ TEST(RankingTest, PeriodicRowsHalfVetoedAndNoGroups) {
 
 TEST(RankingTest, GroupsOfOneOrTwoUnitsOnTheParallelPath) {
   // Two groups for three units: a state table about as large as the units.
-  Data d = NearTies(120000, 5, 28);
+  Data d = NearTies(kParallel, 5, 28);
   for (size_t i = 0; i < d.n; ++i)
     d.groups[i] = static_cast<int32_t>((i * 7919) % (d.n * 2 / 3));
   ExpectSame(d, TieMode::kCompetition, 2);
@@ -320,7 +301,7 @@ TEST(RankingTest, GroupsOfOneOrTwoUnitsOnTheParallelPath) {
 TEST(RankingTest, TiesWithinGroupsAcrossTheVetoLineOnTheParallelPath) {
   // Three values and seven groups: almost every unit ties with others of its
   // group, live and vetoed alike, and vetoed ones hold the live values too.
-  const size_t n = 90000;
+  const size_t n = kParallel;
   Data d{n,
          1,
          std::vector<double>(n),
@@ -340,9 +321,9 @@ TEST(RankingTest, TiesWithinGroupsAcrossTheVetoLineOnTheParallelPath) {
 }
 
 TEST(RankingTest, NegativeGroupIdsOnTheParallelPathWriteNothing) {
-  Data d = NearTies(100000, 6, 31);
+  Data d = NearTies(kParallel, 6, 31);
   std::fill(d.vetoed.begin(), d.vetoed.end(), 0);
-  d.vetoed[4242] = 1;  // Alone in its partition, which the sorter still reads.
+  d.vetoed[4242] = 1;  // The only vetoed unit.
   RankInput in{d.scores.data(), d.n, d.k, d.weights.data(), d.vetoed.data(),
                d.groups.data()};
   RankOptions options;
@@ -381,9 +362,32 @@ TEST(RankingTest, SparseHugeGroupIdsAreRenumbered) {
   Data d = Random(2000, 3, 9, 1.0);
   for (int32_t& g : d.groups) g = g * 1000003 % 2000000000;
   ExpectSame(d, TieMode::kCompetition, 1);
-  Data big = NearTies(100000, 4, 32);
-  for (int32_t& g : big.groups) g = g * 1000003 % 2000000000;
+  Data big = NearTies(kParallel, 4, 32);
+  for (int32_t& g : big.groups)
+    g = static_cast<int32_t>(int64_t{g} * 1000003 % 2000000000);
   ExpectSame(big, TieMode::kCompetition, 2);
+}
+
+// vqsort picks its code by the CPU it runs on; each instruction set this
+// CPU has is forced in turn (vqsort takes the best one it was built with
+// among those allowed, down to its portable EMU128 and SCALAR code), on one
+// thread and on two.
+TEST(RankingTest, EveryInstructionSetTheCpuOffers) {
+  const int64_t supported = hwy::SupportedTargets();
+  Data small = NearTies(5000, 5, 33);
+  Data large = NearTies(kParallel, 3, 34);
+  int forced = 0;
+  for (int64_t target = 1; target != 0 && target <= supported; target <<= 1) {
+    if ((supported & target) == 0) continue;
+    SCOPED_TRACE(hwy::TargetName(target));
+    hwy::SetSupportedTargetsForTest(target);
+    ASSERT_EQ(hwy::SupportedTargets(), target);
+    ExpectSame(small, TieMode::kCompetition, 1);
+    ExpectSame(large, TieMode::kOrdinal, 2);
+    ++forced;
+  }
+  hwy::SetSupportedTargetsForTest(0);
+  EXPECT_GE(forced, 2);  // At least a vector target and the fallback.
 }
 
 TEST(RankingTest, BadInputNamesUnitIndicatorOrWeightAndWritesNothing) {

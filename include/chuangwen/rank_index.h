@@ -1,13 +1,12 @@
 // RankIndex: competition ranks kept current while single units' composites
 // change, each change and each rank query in O(log N), without re-ranking.
 //
-// Built once from composites (and veto flags and groups) in O(N log N). The
-// units' initial values form a sorted base; a changed unit leaves the base
-// (a removal count in a Fenwick tree at its run of equal values) and joins a
-// sorted side list in the slot between two base values (another Fenwick
-// tree counts side values per slot). The number of units ahead of a value is
-// then two Fenwick prefix sums and two binary searches. Vetoed units stay
-// after all others, as in RankArrays.
+// Built once from composites (and veto flags and groups) in O(N log N), as
+// two order-statistic trees (Boost.MultiIndex ranked indices): one over
+// (vetoed, composite descending, unit) for overall ranks and one over
+// (group, vetoed, composite descending, unit) for group ranks. A unit's rank
+// is one more than the number of units strictly ahead of it; vetoed units
+// stay after all others, as in RankArrays.
 //
 // Thread safety: queries may run concurrently; Update needs exclusive access.
 #ifndef CHUANGWEN_RANK_INDEX_H_
@@ -16,8 +15,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
-#include <unordered_map>
-#include <vector>
 
 #include "chuangwen/status.h"
 
@@ -30,32 +27,24 @@ class RankIndex {
   static Status Build(const double* composite, size_t units,
                       const uint8_t* vetoed, const int32_t* groups,
                       std::unique_ptr<RankIndex>* out);
+  ~RankIndex();
 
-  // Sets unit's composite and answers its new competition ranks.
+  // Sets unit's composite and answers its new competition ranks (either
+  // output may be null). InvalidArgument for a non-finite composite,
+  // NotFound for a unit out of range; the index is then unchanged.
   Status Update(size_t unit, double composite, int32_t* rank,
                 int32_t* group_rank);
 
-  // Current competition ranks of a unit.
+  // Current competition ranks of a unit (< units()).
   int32_t Rank(size_t unit) const;
   int32_t GroupRank(size_t unit) const;
-  double Composite(size_t unit) const { return current_[unit]; }
-  size_t units() const { return current_.size(); }
+  double Composite(size_t unit) const;
+  size_t units() const;
 
  private:
-  // One ordered multiset of (vetoed, value) keys: the base and the side list.
-  struct Tree;
-  RankIndex();
-
- public:
-  ~RankIndex();
-
- private:
-  std::vector<double> current_;
-  std::vector<uint8_t> vetoed_;
-  std::vector<uint8_t> in_base_;
-  std::vector<int32_t> group_of_;  // Dense group index per unit.
-  std::unique_ptr<Tree> overall_;
-  std::vector<Tree> groups_;
+  struct Trees;
+  explicit RankIndex(std::unique_ptr<Trees> trees);
+  std::unique_ptr<Trees> trees_;
 };
 
 }  // namespace chuangwen

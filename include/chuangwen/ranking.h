@@ -13,7 +13,9 @@
 // with normalize_weights they are divided by their sum instead (which must be
 // positive). Every function checks all input before writing any output.
 //
-// Thread safety: reentrant; RankArrays uses up to `threads` threads.
+// Thread safety: reentrant. A ranking of at least 2^18 units uses two
+// threads (the calling one and one it starts) unless told to use one; the
+// passes are bound by memory, which a third thread does not widen.
 #ifndef CHUANGWEN_RANKING_H_
 #define CHUANGWEN_RANKING_H_
 
@@ -45,10 +47,10 @@ struct RankInput {
 struct RankOptions {
   TieMode ties = TieMode::kCompetition;
   bool normalize_weights = false;
-  int threads = 0;  // 0: the library decides (up to the hardware threads).
-  // How long helper threads spin for the next pass before sleeping, in
-  // microseconds; -1: the library's default (1000); 0: sleep at once.
-  int spin_microseconds = -1;
+  // 1: the calling thread only; 0: the process-wide default (see
+  // SetDefaultRankThreads), which by default is the hardware's, capped at 2.
+  int threads = 0;
+  int spin_microseconds = -1;  // Ignored: helper threads no longer wait.
 };
 
 // Outputs, each `units` entries long and owned by the caller; any may be null
@@ -59,13 +61,10 @@ struct RankOutput {
   double* composite = nullptr;
 };
 
-// Scratch memory (about 28 bytes per unit) and helper threads kept between
+// Scratch memory (16 bytes per unit, and a table per group) kept between
 // rankings. Reusing one spares every later ranking the page faults of fresh
-// memory, which on large inputs cost more than the ranking itself, and the
-// start of its threads. One ranking at a time; the helper threads spin for
-// about a millisecond after a ranking (waking a sleeping thread can take that
-// long on a virtual machine), then sleep until the next or the workspace's
-// end.
+// memory, which on large inputs cost about as much as the ranking itself.
+// One ranking at a time.
 class RankWorkspace {
  public:
   RankWorkspace();
@@ -85,9 +84,10 @@ class RankWorkspace {
 Status RankArrays(const RankInput& input, const RankOptions& options,
                   const RankOutput& output, RankWorkspace* workspace = nullptr);
 
-// The process-wide defaults for rankings whose RankOptions leave threads at
-// 0 or spin_microseconds at -1 (threads 0: up to the hardware threads; spin
-// -1: 1000). Thread-safe; InvalidArgument for threads < 0 or spin < -1.
+// The process-wide default for rankings whose RankOptions leave threads at
+// 0 (0 here: the hardware threads, capped at 2). spin_microseconds is
+// checked (>= -1) and otherwise ignored. Thread-safe; InvalidArgument for
+// threads < 0 or spin < -1.
 Status SetDefaultRankThreads(int threads, int spin_microseconds);
 
 // Checks and (if asked) normalises weights; shared by every ranking path.

@@ -112,20 +112,18 @@ void cw_free(void *p);
 /* ---- Threads -------------------------------------------------------------
  *
  * Only ranking starts threads: cw_rank_arrays and cw_rank_arrays_in on
- * 65536 units or more (smaller inputs run on the calling thread), by
- * default up to the hardware's thread count. Helper threads belong to a
- * rank workspace (or to the one call made without one); after each pass
- * they spin briefly (1 ms by default) waiting for the next, then sleep,
- * and they end with their workspace. An OA server that must keep the
- * library off its request threads' cores sets threads to 1 (the calling
- * thread only, no helper started) or spin to 0. */
+ * 2^18 units or more (smaller inputs run on the calling thread) start one
+ * helper thread for the length of the call, unless told to use one thread;
+ * the ranking is bound by memory, which more threads do not widen. An OA
+ * server that must keep the library off its request threads' cores sets
+ * threads to 1 (the calling thread only, no helper started). */
 
-/* Sets the process-wide defaults for rankings: at most `threads` threads
- * (0: the library decides, up to the hardware threads; 1: the calling
- * thread only) and `spin_microseconds` of spinning before a helper sleeps
- * (-1: the library's default, 1000; 0: sleep at once). A workspace's own
- * setting (cw_rank_workspace_set_threads) takes precedence. Safe to call
- * from any thread; rankings already running keep their setting.
+/* Sets the process-wide default for rankings: at most `threads` threads
+ * (0: the library decides, the hardware threads capped at 2; 1: the
+ * calling thread only). `spin_microseconds` is checked and otherwise
+ * ignored (helper threads end with their call). A workspace's own setting
+ * (cw_rank_workspace_set_threads) takes precedence. Safe to call from any
+ * thread; rankings already running keep their setting.
  * Ownership: nothing is allocated.
  * Errors: CW_EINVALID for threads < 0 or spin_microseconds < -1. */
 int cw_threads_configure(int threads, int spin_microseconds);
@@ -447,10 +445,10 @@ int cw_rank_arrays(const double *scores, size_t units, size_t indicators,
                    int32_t *out_rank, int32_t *out_group_rank,
                    double *out_composite);
 
-/* Scratch memory (about 28 bytes per unit) and helper threads kept between
+/* Scratch memory (16 bytes per unit, and a table per group) kept between
  * rankings. A first ranking into fresh memory pays its page faults, which
- * for a million units cost more than the ranking itself; later rankings in
- * the same workspace do not. Not thread-safe: one ranking at a time per
+ * for a million units cost about as much as the ranking itself; later rankings
+ * in the same workspace do not. Not thread-safe: one ranking at a time per
  * workspace. */
 typedef struct cw_rank_workspace cw_rank_workspace;
 
@@ -459,15 +457,15 @@ typedef struct cw_rank_workspace cw_rank_workspace;
  * Errors: only those of rule 1. */
 int cw_rank_workspace_new(cw_rank_workspace **out);
 
-/* Frees a workspace and ends its helper threads. Accepts NULL.
+/* Frees a workspace. Accepts NULL.
  * Ownership: takes `workspace`.
  * Errors: none (cannot fail). */
 void cw_rank_workspace_free(cw_rank_workspace *workspace);
 
-/* The workspace's own thread count and spin, as for cw_threads_configure
- * (threads 0 and spin -1 fall back to the process-wide defaults).
- * Ownership: nothing is allocated.
- * Errors: CW_EINVALID for threads < 0 or spin_microseconds < -1. */
+/* The workspace's own thread count (and ignored spin), as for
+ * cw_threads_configure (threads 0 and spin -1 fall back to the process-wide
+ * defaults). Ownership: nothing is allocated. Errors: CW_EINVALID for threads <
+ * 0 or spin_microseconds < -1. */
 int cw_rank_workspace_set_threads(cw_rank_workspace *workspace, int threads,
                                   int spin_microseconds);
 
