@@ -40,8 +40,6 @@ int main(int argc, char** argv) {
     for (const auto& [spread, name] : chuangwen::bench::Spreads()) {
       const auto d = chuangwen::bench::MakeRankingData(units, indicators,
                                                        20170313, spread);
-      if (bandwidth == 0 && units == max_units) {
-      }
       std::vector<int32_t> rank(units), group_rank(units), vq_rank(units),
           vq_group(units);
       std::vector<double> composite(units), vq_composite(units);
