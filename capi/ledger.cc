@@ -1,5 +1,7 @@
 // cw_ledger: the supervision ledger, durable (a SQLite file), folded from a
 // log the caller keeps, or in memory; its evidence and progress books.
+#include <boost/iostreams/device/array.hpp>
+#include <boost/iostreams/stream.hpp>
 #include <memory>
 #include <sstream>
 
@@ -329,9 +331,9 @@ int cw_ledger_import(cw_ledger* ledger, const uint8_t* data, size_t size) {
           "data must not be NULL when size is not 0");
     if (!ledger->store)
       return Status::InvalidArgument("import needs a ledger file");
-    std::istringstream stream(
-        size == 0 ? std::string()
-                  : std::string(reinterpret_cast<const char*>(data), size));
+    // Read in place: a log may be gigabytes.
+    boost::iostreams::stream<boost::iostreams::array_source> stream(
+        reinterpret_cast<const char*>(data), size);
     return ledger->store->Import(&stream);
   });
 }

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz) with clang, AddressSanitizer and
-# UBSan, and runs each for SECONDS (default 20) from seeds taken from the
-# importer's fixtures (tests/import). A crash
-# fails the run and leaves the input in BUILD/crashes/ — make it a
-# regression test. Longer runs by hand: scripts/fuzz.sh 3600.
+# UBSan, and runs each for SECONDS (default 20) from its seeds: the corpus in
+# tests/fuzz/corpus/TARGET and the project's own files of that kind (the
+# importer's fixtures, the shipped templates). A crash fails the run and
+# leaves the input in BUILD/crashes/ — make it a regression test
+# (tests/fuzz_regression_test.cc). Longer runs by hand: scripts/fuzz.sh 3600.
 # usage: scripts/fuzz.sh [SECONDS] [BUILD_DIR]
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,16 +17,19 @@ fi
 CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCW_FUZZ=ON -DCW_BUILD_TESTS=OFF -DCW_BUILD_BENCH=OFF -DCW_BUILD_TOOLS=OFF \
   -DCW_BUILD_JAVA=OFF >/dev/null
-cmake --build "$build" -j"$(nproc)" --target cw_fuzz_plan_text cw_fuzz_docx cw_fuzz_html
+targets=(plan_text docx html campaign template ledger_import dates)
+cmake --build "$build" -j"$(nproc)" --target "${targets[@]/#/cw_fuzz_}"
 mkdir -p "$build/crashes"
-# Seeds: the importer's own fixtures; the .docx seeds are written by a script.
+# Seeds besides tests/fuzz/corpus; the .docx seeds are written by a script.
 seeds() {
   case $1 in
     plan_text) ls "$root"/tests/import/*.txt "$root"/tests/import/corpus/dev/*.txt ;;
     html) ls "$root"/tests/import/corpus/dev/*.html ;;
+    template) ls "$root"/data/templates/*.md "$root"/data/templates/*.html ;;
   esac
+  [[ -d "$root/tests/fuzz/corpus/$1" ]] && ls "$root/tests/fuzz/corpus/$1"/* || true
 }
-for target in plan_text docx html; do
+for target in "${targets[@]}"; do
   corpus="$build/corpus/$target"
   mkdir -p "$corpus"
   for f in $(seeds $target); do cp "$f" "$corpus/"; done

@@ -3,6 +3,7 @@
 # plain-C tests, the Python and Java tests, the CLI and packaging checks),
 # make the Debian packages and use them from the system, then
 # build and run it again under AddressSanitizer and UBSan, failing on any report,
+# run the tests that use threads under ThreadSanitizer (scripts/tsan.sh),
 # then run the fuzz targets for a short while (scripts/fuzz.sh).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -28,5 +29,8 @@ ASAN_OPTIONS=abort_on_error=1:detect_leaks=1 \
 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir "$root/build-asan" --output-on-failure --no-tests=error -j"$jobs"
 
-echo "== fuzzing: plan import's text, .docx and web-page readers, briefly =="
+echo "== tests that use threads, under ThreadSanitizer =="
+"$root/scripts/tsan.sh" "$root/build-tsan"
+
+echo "== fuzzing: campaigns in three formats, plan import (text, .docx, web pages), templates, ledger logs, dates; briefly =="
 "$root/scripts/fuzz.sh" 20 "$root/build-fuzz"

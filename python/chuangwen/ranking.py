@@ -175,16 +175,18 @@ def rank_arrays(scores: Any, weights: Any, vetoed: Any = None, groups: Any = Non
 
 
 def configure_threads(threads: int = 0, spin_microseconds: int = -1) -> None:
-    """Process-wide defaults for rankings: at most `threads` threads (0: the
-    library decides; 1: the calling thread only) and the microseconds a
-    helper spins before sleeping (-1: the default, 1000; 0: sleep at once).
-    Only ranking starts threads, and only on 65536 units or more."""
+    """Process-wide default for rankings: at most `threads` threads (0: the
+    library decides, the hardware threads capped at 2; 1: the calling thread
+    only). `spin_microseconds` is checked (>= -1) and otherwise ignored.
+    Only ranking starts threads: one helper for the length of a call, on
+    2^18 units or more."""
     check(lib.cw_threads_configure(int(threads), int(spin_microseconds)))
 
 
 class RankWorkspace(Handle):
-    """Scratch memory and helper threads kept between rankings. One ranking
-    at a time: calls from other threads wait."""
+    """Scratch memory kept between rankings (repeated rankings skip the page
+    faults of fresh memory). One ranking at a time: calls from other threads
+    wait."""
 
     _free = "cw_rank_workspace_free"
     _what = "rank workspace"
@@ -197,7 +199,7 @@ class RankWorkspace(Handle):
             self.set_threads(threads, spin_microseconds)
 
     def set_threads(self, threads: int = 0, spin_microseconds: int = -1) -> None:
-        """This workspace's thread count and spin (see configure_threads)."""
+        """This workspace's thread count (see configure_threads)."""
         with self._use() as h:
             check(lib.cw_rank_workspace_set_threads(h, int(threads), int(spin_microseconds)))
 

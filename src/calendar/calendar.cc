@@ -256,7 +256,7 @@ Status WorkCalendar::AddWorkingDays(Date date, int n, Date* out,
   }
   // Slow path: step day by day, weekends-only outside the loaded years.
   const int step = n > 0 ? 1 : -1;
-  int remaining = n > 0 ? n : -n;
+  int64_t remaining = n > 0 ? int64_t{n} : -int64_t{n};  // n may be INT_MIN.
   Date d = date;
   bool fell_back = false;
   while (remaining > 0) {

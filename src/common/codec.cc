@@ -91,11 +91,15 @@ Status Decode(std::string_view bytes, Format format,
               google::protobuf::Message* out) {
   out->Clear();
   const std::string& type = out->GetDescriptor()->full_name();
+  // Protobuf's parsers count bytes in int.
+  if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
+    return Status::InvalidArgument(
+        std::string(FormatName(format)) + " " + type + " is too large (" +
+        std::to_string(bytes.size()) + " bytes; at most " +
+        std::to_string(std::numeric_limits<int>::max()) + ")");
+  }
   switch (format) {
     case Format::kBinary: {
-      if (bytes.size() > static_cast<size_t>(std::numeric_limits<int>::max())) {
-        return Status::InvalidArgument("binary " + type + " is too large");
-      }
       if (!out->ParseFromArray(bytes.data(), static_cast<int>(bytes.size()))) {
         out->Clear();
         return Status::ParseError("malformed binary protobuf for " + type);

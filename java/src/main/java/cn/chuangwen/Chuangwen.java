@@ -21,11 +21,11 @@ public final class Chuangwen {
   }
 
   /**
-   * Process-wide defaults for rankings: at most {@code threads} threads (0: the library decides, up
-   * to the hardware threads; 1: only the calling thread) and the microseconds a helper thread spins
-   * before sleeping (-1: the default, 1000; 0: sleep at once). Only ranking starts threads, and
-   * only on 65536 units or more; an OA server keeps the library off its request threads' cores
-   * with {@code configureThreads(1, 0)}.
+   * Process-wide default for rankings: at most {@code threads} threads (0: the library decides,
+   * the hardware threads capped at 2; 1: only the calling thread). {@code spinMicroseconds} is
+   * checked (at least -1) and otherwise ignored. Only ranking starts threads, one helper for the
+   * length of a call on 2^18 units or more; an OA server keeps the library off its request
+   * threads' cores with {@code configureThreads(1, -1)}.
    */
   public static void configureThreads(int threads, int spinMicroseconds) {
     Lib.check(Lib.API.cw_threads_configure(threads, spinMicroseconds));

@@ -7,8 +7,8 @@ import java.nio.DoubleBuffer;
 import java.nio.IntBuffer;
 
 /**
- * Scratch memory and helper threads kept between rankings: repeated rankings of large inputs run
- * several times faster in one. One ranking at a time: calls from other threads wait.
+ * Scratch memory kept between rankings: repeated rankings of large inputs skip the page faults of
+ * fresh memory. One ranking at a time: calls from other threads wait.
  */
 public final class RankWorkspace extends Handle {
   /** A workspace using the process-wide thread defaults ({@link Chuangwen#configureThreads}). */
@@ -28,8 +28,8 @@ public final class RankWorkspace extends Handle {
   }
 
   /**
-   * This workspace's thread count (0: the process-wide default; 1: the calling thread only) and
-   * spin in microseconds (-1: the default; 0: sleep at once).
+   * This workspace's thread count (0: the process-wide default; 1: the calling thread only); the
+   * spin is checked and otherwise ignored.
    */
   public void setThreads(int threads, int spinMicroseconds) {
     run(p -> Lib.check(Lib.API.cw_rank_workspace_set_threads(p, threads, spinMicroseconds)));
