@@ -130,7 +130,7 @@ TEST(RankingTest, MatchesReferenceOnTiesAcrossModesAndThreads) {
   }
 }
 
-// Two threads from 2^18 units on.
+// Two threads, when asked for, from 2^16 units on.
 constexpr size_t kParallel = 270000;
 
 TEST(RankingTest, MatchesReferenceOnTheParallelPath) {

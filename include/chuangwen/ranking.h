@@ -13,8 +13,9 @@
 // with normalize_weights they are divided by their sum instead (which must be
 // positive). Every function checks all input before writing any output.
 //
-// Thread safety: reentrant. A ranking of at least 2^18 units uses two
-// threads (the calling one and one it starts) unless told to use one; the
+// Thread safety: reentrant. A ranking uses at most two threads: the calling
+// one and one it starts for the call, from 2^22 units when the library
+// decides (threads 0), from 2^16 when the caller asks for 2 or more. The
 // passes are bound by memory, which a third thread does not widen.
 #ifndef CHUANGWEN_RANKING_H_
 #define CHUANGWEN_RANKING_H_
@@ -47,8 +48,9 @@ struct RankInput {
 struct RankOptions {
   TieMode ties = TieMode::kCompetition;
   bool normalize_weights = false;
-  // 1: the calling thread only; 0: the process-wide default (see
-  // SetDefaultRankThreads), which by default is the hardware's, capped at 2.
+  // 1: the calling thread only; 2 or more: two threads from 2^16 units;
+  // 0: the process-wide default (SetDefaultRankThreads), which by default
+  // lets the library decide (two threads from 2^22 units).
   int threads = 0;
   int spin_microseconds = -1;  // Ignored: helper threads no longer wait.
 };
@@ -85,7 +87,7 @@ Status RankArrays(const RankInput& input, const RankOptions& options,
                   const RankOutput& output, RankWorkspace* workspace = nullptr);
 
 // The process-wide default for rankings whose RankOptions leave threads at
-// 0 (0 here: the hardware threads, capped at 2). spin_microseconds is
+// 0 (0 here: the library decides). spin_microseconds is
 // checked (>= -1) and otherwise ignored. Thread-safe; InvalidArgument for
 // threads < 0 or spin < -1.
 Status SetDefaultRankThreads(int threads, int spin_microseconds);

@@ -176,10 +176,10 @@ def rank_arrays(scores: Any, weights: Any, vetoed: Any = None, groups: Any = Non
 
 def configure_threads(threads: int = 0, spin_microseconds: int = -1) -> None:
     """Process-wide default for rankings: at most `threads` threads (0: the
-    library decides, the hardware threads capped at 2; 1: the calling thread
-    only). `spin_microseconds` is checked (>= -1) and otherwise ignored.
-    Only ranking starts threads: one helper for the length of a call, on
-    2^18 units or more."""
+    library decides, two from 2^22 units; 1: the calling thread only; 2 or
+    more: two from 2^16 units). `spin_microseconds` is checked (>= -1) and
+    otherwise ignored. Only ranking starts threads: one helper for the
+    length of a call."""
     check(lib.cw_threads_configure(int(threads), int(spin_microseconds)))
 
 

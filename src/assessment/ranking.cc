@@ -50,15 +50,22 @@ inline double FromDescendingBits(uint64_t d) {
 
 // Inputs smaller than this take the reference ranking, which is faster there.
 constexpr size_t kReferenceBelow = 32;
-// A second thread pays from about here on a busy two-core machine.
-constexpr size_t kParallelFrom = size_t{1} << 18;
+// Two threads when the caller asks for them, from this size (below, starting
+// a thread costs about what it saves) ...
+constexpr size_t kParallelFrom = size_t{1} << 16;
+// ... and when the library decides, from this size: where a second thread
+// still paid with the machine's other core busy (docs/ranking.md).
+constexpr size_t kDecidedParallelFrom = size_t{1} << 22;
 
 std::atomic<int> default_threads{0};
 
 int ThreadCount(const RankOptions& options, size_t units) {
-  if (units < kParallelFrom) return 1;
   int t = options.threads > 0 ? options.threads : default_threads.load();
-  if (t <= 0) t = static_cast<int>(std::thread::hardware_concurrency());
+  const bool library_decides = t <= 0;
+  if (library_decides)
+    t = static_cast<int>(std::thread::hardware_concurrency());
+  if (units < (library_decides ? kDecidedParallelFrom : kParallelFrom))
+    return 1;
   return std::clamp(t, 1, 2);  // The passes are memory-bound: two suffice.
 }
 

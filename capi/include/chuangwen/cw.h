@@ -111,16 +111,17 @@ void cw_free(void *p);
 
 /* ---- Threads -------------------------------------------------------------
  *
- * Only ranking starts threads: cw_rank_arrays and cw_rank_arrays_in on
- * 2^18 units or more (smaller inputs run on the calling thread) start one
- * helper thread for the length of the call, unless told to use one thread;
- * the ranking is bound by memory, which more threads do not widen. An OA
+ * Only ranking starts threads: cw_rank_arrays and cw_rank_arrays_in start
+ * at most one helper thread, for the length of the call: from 2^22 units
+ * when the library decides (a second thread pays there even with the other
+ * cores busy), from 2^16 units when the caller sets 2 or more threads. The
+ * ranking is bound by memory, which more threads do not widen. An OA
  * server that must keep the library off its request threads' cores sets
  * threads to 1 (the calling thread only, no helper started). */
 
 /* Sets the process-wide default for rankings: at most `threads` threads
- * (0: the library decides, the hardware threads capped at 2; 1: the
- * calling thread only). `spin_microseconds` is checked and otherwise
+ * (0: the library decides; 1: the calling thread only; 2 or more: two
+ * threads from 2^16 units). `spin_microseconds` is checked and otherwise
  * ignored (helper threads end with their call). A workspace's own setting
  * (cw_rank_workspace_set_threads) takes precedence. Safe to call from any
  * thread; rankings already running keep their setting.

@@ -22,10 +22,10 @@ public final class Chuangwen {
 
   /**
    * Process-wide default for rankings: at most {@code threads} threads (0: the library decides,
-   * the hardware threads capped at 2; 1: only the calling thread). {@code spinMicroseconds} is
-   * checked (at least -1) and otherwise ignored. Only ranking starts threads, one helper for the
-   * length of a call on 2^18 units or more; an OA server keeps the library off its request
-   * threads' cores with {@code configureThreads(1, -1)}.
+   * two from 2^22 units; 1: only the calling thread; 2 or more: two from 2^16 units). {@code
+   * spinMicroseconds} is checked (at least -1) and otherwise ignored. Only ranking starts threads,
+   * one helper for the length of a call; an OA server keeps the library off its request threads'
+   * cores with {@code configureThreads(1, -1)}.
    */
   public static void configureThreads(int threads, int spinMicroseconds) {
     Lib.check(Lib.API.cw_threads_configure(threads, spinMicroseconds));
