@@ -194,3 +194,27 @@ TEST(CalendarBuildTest, BadDataNamesTheField) {
 
 }  // namespace
 }  // namespace chuangwen
+
+namespace chuangwen {
+namespace {
+
+TEST(WorkingDayCountTest, AsOfficialsWriteThem) {
+  int n = -1;
+  EXPECT_TRUE(ParseWorkingDayCount("5wd", &n));
+  EXPECT_EQ(n, 5);
+  EXPECT_TRUE(ParseWorkingDayCount("12 wd", &n));
+  EXPECT_EQ(n, 12);
+  EXPECT_TRUE(ParseWorkingDayCount("3个工作日", &n));
+  EXPECT_EQ(n, 3);
+  EXPECT_TRUE(ParseWorkingDayCount("999工作日", &n));
+  EXPECT_EQ(n, 999);
+  n = -1;
+  for (const char* bad : {"", "wd", "1000wd", "5", "5 days", "2025-09-15",
+                          "5  wd", "-5wd", "５wd"}) {
+    EXPECT_FALSE(ParseWorkingDayCount(bad, &n)) << bad;
+  }
+  EXPECT_EQ(n, -1);
+}
+
+}  // namespace
+}  // namespace chuangwen

@@ -15,6 +15,7 @@
 #include <boost/date_time/gregorian/gregorian_types.hpp>
 #include <cstdint>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 #include "chuangwen/status.h"
@@ -114,6 +115,10 @@ class WorkCalendar {
   std::vector<int32_t>
       unloaded_before_;  // Days of unloaded years before each index.
 };
+
+// A count of working days as officials write one: "5wd", "5 wd", "5个工作日"
+// or "5工作日", 1 to 3 digits. False for anything else (a date, say).
+bool ParseWorkingDayCount(std::string_view text, int* out);
 
 }  // namespace chuangwen
 

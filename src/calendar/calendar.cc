@@ -310,4 +310,19 @@ Status WorkCalendar::NearestWorkingDay(Date date, int direction, Date* out,
   return AddWorkingDays(date, direction, out, options, used_fallback);
 }
 
+bool ParseWorkingDayCount(std::string_view text, int* out) {
+  size_t digits = 0;
+  while (digits < text.size() && digits < 4 && text[digits] >= '0' &&
+         text[digits] <= '9')
+    ++digits;
+  if (digits == 0 || digits > 3) return false;
+  std::string_view unit = text.substr(digits);
+  if (!unit.empty() && unit[0] == ' ') unit.remove_prefix(1);
+  if (unit != "wd" && unit != "个工作日" && unit != "工作日") return false;
+  int n = 0;
+  for (size_t i = 0; i < digits; ++i) n = n * 10 + (text[i] - '0');
+  *out = n;
+  return true;
+}
+
 }  // namespace chuangwen

@@ -1,6 +1,7 @@
-// The date and number readers on any text: ISO dates, RFC 3339 instants
-// (and their local date in Beijing), decimals, the plan importer's Chinese
-// dates ("4月20日前", "二〇二五年"), and working-day arithmetic on the China
+// The date, duration and number readers on any text: ISO dates, RFC 3339
+// instants (and their local date in Beijing), counts of working days
+// ("5wd", "5个工作日"), decimals, the plan importer's Chinese dates
+// ("4月20日前", "二〇二五年"), and working-day arithmetic on the China
 // calendar with a count taken from the input. Any status is fine; a crash
 // or undefined behaviour (an overflow included) is not.
 #include <cstddef>
@@ -37,6 +38,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   (void)chuangwen::internal::WholeLineDate(norm);
   (void)chuangwen::internal::ChineseNumeralDate(norm);
   (void)chuangwen::internal::FirstYear(norm);
+  int working_days = 0;
+  if (chuangwen::ParseWorkingDayCount(text, &working_days) &&
+      (working_days < 0 || working_days > 999))
+    std::abort();
   if (size >= 4) {
     int32_t n;
     std::memcpy(&n, data, sizeof n);

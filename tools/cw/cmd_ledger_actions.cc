@@ -4,7 +4,6 @@
 // units are given by id or name, and the ledger checks the action exactly as
 // it checks a batch from an integrator.
 // cw ledger DB campaign [-o FILE] — the campaign in force.
-#include <cctype>
 #include <cstdio>
 #include <iostream>
 #include <vector>
@@ -80,26 +79,12 @@ Status ParseSeverity(const std::string& text, v1::Severity* out) {
   return Status::OK();
 }
 
-// "5wd", "5 wd", "5个工作日" → 5 working days; false for anything else.
-bool WorkingDays(const std::string& text, int* n) {
-  size_t digits = 0;
-  while (digits < text.size() && digits < 4 &&
-         std::isdigit(static_cast<unsigned char>(text[digits])))
-    ++digits;
-  if (digits == 0 || digits > 3) return false;
-  std::string unit = text.substr(digits);
-  if (!unit.empty() && unit[0] == ' ') unit.erase(0, 1);
-  if (unit != "wd" && unit != "个工作日" && unit != "工作日") return false;
-  *n = std::stoi(text.substr(0, digits));
-  return true;
-}
-
 // A deadline given as a date, or as N working days after `from` (a date).
 Status Deadline(const chuangwen::Campaign& c, const std::string& text,
                 const std::string& from, std::string* out) {
   int n = 0;
   chuangwen::Date date;
-  if (WorkingDays(text, &n)) {
+  if (chuangwen::ParseWorkingDayCount(text, &n)) {
     CW_RETURN_IF_ERROR(chuangwen::ParseIsoDate(from, &date));
     chuangwen::Date due;
     Status s = c.calendar().AddWorkingDays(date, n, &due);
@@ -146,7 +131,7 @@ Status BuildEvent(const chuangwen::Ledger& ledger, const Args& args,
     notice->set_number(args.Value("number"));
     notice->set_required_result(args.Value("require"));
     int n = 0;
-    if (WorkingDays(args.Value("deadline"), &n)) {
+    if (chuangwen::ParseWorkingDayCount(args.Value("deadline"), &n)) {
       notice->set_working_days(n);
     } else {
       std::string deadline;
