@@ -377,7 +377,8 @@ TEST(RankingTest, EveryInstructionSetTheCpuOffers) {
   Data small = NearTies(5000, 5, 33);
   Data large = NearTies(kParallel, 3, 34);
   int forced = 0;
-  for (int64_t target = 1; target != 0 && target <= supported; target <<= 1) {
+  for (int bit = 0; bit < 63; ++bit) {
+    const int64_t target = int64_t{1} << bit;
     if ((supported & target) == 0) continue;
     SCOPED_TRACE(hwy::TargetName(target));
     hwy::SetSupportedTargetsForTest(target);
